@@ -1,0 +1,97 @@
+// Loads the 昌吉州 demo hierarchy, organisations, people and one account per role, then every
+// installed module's demo data. Runs only against an empty database (no regions yet).
+import { randomBytes } from 'node:crypto';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { hashPassword } from '../../src/auth/password.js';
+import { childPath } from '../../src/core/paths.js';
+import type { ModuleDefinition, SeedKit } from '../../src/modules.js';
+import { accounts, organizations, people, regions } from './demo-data.js';
+
+export { accounts as demoAccounts } from './demo-data.js';
+
+export function generateDemoPassword(): string {
+  return `Demo-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}9`;
+}
+
+export async function isEmpty(prisma: PrismaClient) {
+  return (await prisma.region.count()) === 0;
+}
+
+export async function seedDemo(prisma: PrismaClient, modules: readonly ModuleDefinition[], password: string, now = new Date()) {
+  const passwordHash = await hashPassword(password);
+  await prisma.$transaction(
+    async (tx) => {
+      const paths = new Map<string, { id: string; path: string }>();
+      for (const r of regions) {
+        const parent = r.parentCode ? paths.get(r.parentCode)! : null;
+        const created = await tx.region.create({
+          data: { code: r.code, name: r.name, level: r.level, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, r.code) },
+        });
+        paths.set(r.code, created);
+      }
+      const orgs = new Map<string, string>();
+      for (const o of organizations) {
+        const region = paths.get(o.regionCode)!;
+        const created = await tx.organization.create({ data: { name: o.name, kind: o.kind, regionId: region.id, regionPath: region.path } });
+        orgs.set(o.name, created.id);
+      }
+      const persons = new Map<string, string>();
+      for (const p of people) {
+        const home = paths.get(p.homeCommunityCode)!;
+        const created = await tx.person.create({
+          data: {
+            name: p.name,
+            gender: p.gender,
+            ethnicity: p.ethnicity,
+            birthDate: new Date(`${p.birthDate}T00:00:00Z`),
+            phone: p.phone,
+            idNumber: p.idNumber,
+            address: p.address,
+            tags: p.tags,
+            homeCommunityId: home.id,
+            homePath: home.path,
+            partyMember: p.partyMember,
+            partyJoinedAt: p.partyJoinedAt ? new Date(`${p.partyJoinedAt}T00:00:00Z`) : null,
+            workOrganizationId: p.workOrganizationName ? orgs.get(p.workOrganizationName)! : null,
+            registeredCommunityId: p.registeredCommunityCode ? paths.get(p.registeredCommunityCode)!.id : null,
+            registeredAt: p.registeredCommunityCode ? now : null,
+          },
+        });
+        persons.set(p.key, created.id);
+      }
+      for (const a of accounts) {
+        const region = paths.get(a.regionCode)!;
+        await tx.account.create({
+          data: {
+            username: a.username,
+            passwordHash,
+            role: a.role,
+            regionId: region.id,
+            regionPath: region.path,
+            organizationId: a.organizationName ? orgs.get(a.organizationName)! : null,
+            personId: a.personKey ? persons.get(a.personKey)! : null,
+          },
+        });
+      }
+      // every installed module on for the whole prefecture; townships may switch off for themselves
+      const root = regions.find((r) => r.level === 'PREFECTURE')!;
+      for (const m of modules) {
+        await tx.moduleSwitch.create({
+          data: { regionId: paths.get(root.code)!.id, regionPath: paths.get(root.code)!.path, moduleId: m.id, enabled: true, note: '演示数据 demo data' },
+        });
+      }
+      await tx.auditLog.create({ data: { action: 'seed.demo', data: { regions: regions.length, people: people.length, accounts: accounts.length } } });
+    },
+    { timeout: 120_000, maxWait: 60_000 },
+  );
+
+  const kit: SeedKit = {
+    prisma,
+    now,
+    region: (code) => prisma.region.findUniqueOrThrow({ where: { code } }),
+    person: async (name) => (await prisma.person.findFirst({ where: { name } })) ?? Promise.reject(new Error(`demo person ${name} missing`)),
+    organization: async (name) => (await prisma.organization.findFirst({ where: { name } })) ?? Promise.reject(new Error(`demo organisation ${name} missing`)),
+    account: (username) => prisma.account.findUniqueOrThrow({ where: { username } }),
+  };
+  for (const m of modules) await m.seed?.(kit);
+}

@@ -1,0 +1,132 @@
+// createApp(): the kernel assembled for one database and one list of modules. Used by the server,
+// the schema printer and the tests (which call `app.yoga.fetch` in-process).
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
+import { TokenService } from './auth/token.js';
+import type { Viewer } from './auth/viewer.js';
+import { makeAudit, systemClock, type Clock, type Context } from './context.js';
+import { ModuleGate } from './core/gate.js';
+import type { Database } from './db/index.js';
+import { EventBus } from './events.js';
+import { EXAMPLE_OPERATIONS } from './graphiql.js';
+import type { ModuleDefinition } from './modules.js';
+import { SchemaRegistry } from './schema.js';
+import { logRequests, type Logger } from './log.js';
+
+export interface AppOptions {
+  db: Database;
+  modules: readonly ModuleDefinition[];
+  secret: Uint8Array;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+interface RequestState {
+  viewer: Viewer | null;
+  gate: ModuleGate;
+  moduleIds: string[];
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;
+
+export async function createApp(options: AppOptions) {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const tokens = new TokenService(options.secret);
+  const registry = new SchemaRegistry(options.modules, {
+    signToken: (a, now) => tokens.sign({ accountId: a.id, tokenVersion: a.tokenVersion }, now),
+  });
+  const events = new EventBus(registry.modules);
+  const states = new WeakMap<Request, Promise<RequestState>>();
+
+  async function resolveViewer(request: Request): Promise<Viewer | null> {
+    const header = request.headers.get('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return null;
+    const claims = await tokens.verify(match[1]!, clock.now());
+    if (!claims) return null;
+    const account = await db.prisma.account.findUnique({ where: { id: claims.accountId } });
+    // a disabled account, or a token issued before a password change, no longer counts
+    if (!account || account.disabled || account.tokenVersion !== claims.tokenVersion) return null;
+    return {
+      accountId: account.id,
+      username: account.username,
+      role: account.role,
+      regionId: account.regionId,
+      regionPath: account.role === 'SYSTEM_ADMIN' ? '/' : account.regionPath,
+      organizationId: account.organizationId,
+      personId: account.personId,
+    };
+  }
+
+  /** anonymous requests may name a township (code or id) in X-Township to see its modules */
+  async function anonymousScope(request: Request): Promise<string | null> {
+    const named = request.headers.get('x-township')?.trim();
+    if (!named) return null;
+    const region = await db.prisma.region.findFirst({
+      where: { level: 'TOWNSHIP', OR: [{ code: named }, { id: /^[0-9a-f-]{36}$/i.test(named) ? named : undefined }] },
+      select: { path: true },
+    });
+    return region?.path ?? null;
+  }
+
+  function requestState(request: Request): Promise<RequestState> {
+    let state = states.get(request);
+    if (!state) {
+      state = (async () => {
+        const viewer = await resolveViewer(request);
+        const gate = new ModuleGate(db.prisma, registry.modules);
+        const scope = viewer ? viewer.regionPath : await anonymousScope(request);
+        const moduleIds = scope ? await gate.enabledWithin(scope) : [];
+        return { viewer, gate, moduleIds };
+      })();
+      states.set(request, state);
+    }
+    return state;
+  }
+
+  const plugins: Plugin[] = [
+    // 查询限制: depth, aliases and cost bounded so one request cannot exhaust the database
+    maxDepthPlugin({ n: 12, ignoreIntrospection: true, exposeLimits: true }) as Plugin,
+    maxAliasesPlugin({ n: 30, exposeLimits: true }) as Plugin,
+    costLimitPlugin({ maxCost: 20_000, ignoreIntrospection: true, exposeLimits: true }) as Plugin,
+    useReadinessCheck({
+      endpoint: '/ready',
+      check: async () => {
+        await db.session.query('SELECT 1');
+      },
+    }),
+  ];
+  if (options.logger) plugins.push(logRequests(options.logger, (req) => states.get(req)));
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    logging: options.logger ? 'warn' : false,
+    maskedErrors: true,
+    graphiql: { title: '党建引领基层治理 GraphQL', defaultQuery: EXAMPLE_OPERATIONS },
+    schema: async ({ request }) => registry.schemaFor((await requestState(request)).moduleIds),
+    context: async ({ request }): Promise<Context> => {
+      const { viewer, gate, moduleIds } = await requestState(request);
+      return {
+        prisma: db.prisma,
+        viewer,
+        gate,
+        moduleIds,
+        clock,
+        request,
+        audit: makeAudit(viewer),
+        publish: async (tx, event) => {
+          await events.publish(tx, gate, event);
+        },
+        services: { events },
+      };
+    },
+    plugins,
+  });
+
+  return { yoga, registry, db, clock, tokens };
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { jwtVerify, SignJWT } from 'jose';
+
+const ISSUER = 'dangjian-graphql';
+export const TOKEN_TTL_SECONDS = 12 * 60 * 60;
+
+export interface TokenClaims {
+  accountId: string;
+  tokenVersion: number;
+}
+
+export class TokenService {
+  constructor(private readonly key: Uint8Array) {}
+
+  async sign(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const token = await new SignJWT({ ver: claims.tokenVersion })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.accountId)
+      .setIssuer(ISSUER)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + TOKEN_TTL_SECONDS)
+      .sign(this.key);
+    return { token, expiresAt: new Date((iat + TOKEN_TTL_SECONDS) * 1000) };
+  }
+
+  /** null for anything invalid or expired: the request then runs anonymously and auth checks refuse */
+  async verify(token: string, now = new Date()): Promise<TokenClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        currentDate: now,
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return null;
+      return { accountId: payload.sub, tokenVersion: payload.ver };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * JWT_SECRET when set (required when several instances share one database); otherwise a random
+ * secret generated once and kept in the data folder, so tokens survive restarts.
+ */
+export async function loadSecret(dataDir: string): Promise<Uint8Array> {
+  const fromEnv = process.env.JWT_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+    return new TextEncoder().encode(fromEnv);
+  }
+  const file = path.join(dataDir, 'jwt-secret');
+  try {
+    return new TextEncoder().encode((await readFile(file, 'utf8')).trim());
+  } catch {
+    await mkdir(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    await chmod(file, 0o600).catch(() => undefined);
+    return new TextEncoder().encode((await readFile(file, 'utf8')).trim());
+  }
+}

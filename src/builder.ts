@@ -1,0 +1,103 @@
+// The one place a Pothos SchemaBuilder is made: plugins, scalars, context type, sub-graphs.
+// It only builds; types live in src/core/* and modules/*.
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import SubGraphPlugin from '@pothos/plugin-sub-graph';
+import {
+  DateResolver,
+  DateTimeResolver,
+  JSONResolver,
+  LatitudeResolver,
+  LongitudeResolver,
+  NonNegativeFloatResolver,
+  NonNegativeIntResolver,
+  PositiveIntResolver,
+} from 'graphql-scalars';
+import type { Role } from '../generated/prisma/client.js';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { Context } from './context.js';
+import { AppError, ModuleDisabledError, ValidationError } from './errors.js';
+
+/** the period a statistics field covers, handed from `Region.stats(from, to)` to every figure */
+export interface RegionStatsShape {
+  region: { id: string; path: string; level: string; name: string };
+  from: Date | null;
+  to: Date | null;
+}
+
+export interface SchemaTypes {
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { loggedIn: boolean; role: Role[] };
+  SubGraphs: string;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    Latitude: { Input: number; Output: number };
+    Longitude: { Input: number; Output: number };
+    NonNegativeInt: { Input: number; Output: number };
+    PositiveInt: { Input: number; Output: number };
+    NonNegativeFloat: { Input: number; Output: number };
+  };
+  Objects: { RegionStats: RegionStatsShape };
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function createBuilder(subGraphs: string[]) {
+  const builder = new SchemaBuilder<SchemaTypes>({
+    // scope-auth first so no other plugin's wrapper runs before the check
+    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, SubGraphPlugin],
+    defaultFieldNullability: false,
+    prisma: {
+      client: (ctx) => ctx.prisma,
+      dmmf: getDatamodel(),
+      filterConnectionTotalCount: true,
+      maxConnectionSize: MAX_PAGE_SIZE,
+      defaultConnectionSize: DEFAULT_PAGE_SIZE,
+      onUnusedQuery: null,
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      nodeFieldOptions: { nullable: false },
+      nodeQueryOptions: false, // defined in src/schema.ts with per-type read guards
+      nodesQueryOptions: false,
+    },
+    scopeAuth: {
+      authScopes: (ctx) => ({
+        loggedIn: !!ctx.viewer,
+        role: (roles: Role[]) => !!ctx.viewer && roles.includes(ctx.viewer.role),
+      }),
+      unauthorizedError: (_parent, ctx, _info, result) =>
+        ctx.viewer
+          ? new AppError('FORBIDDEN', `无权限 (not allowed for role ${ctx.viewer.role}): ${result.message}`)
+          : new AppError('UNAUTHENTICATED', '请先登录 (log in first)'),
+    },
+    errors: { defaultTypes: [AppError, ValidationError, ModuleDisabledError], directResult: true },
+    subGraphs: { defaultForTypes: subGraphs, fieldsInheritFromTypes: true },
+  });
+
+  builder.addScalarType('DateTime', DateTimeResolver, {});
+  builder.addScalarType('Date', DateResolver, {});
+  builder.addScalarType('JSON', JSONResolver, {});
+  builder.addScalarType('Latitude', LatitudeResolver, {});
+  builder.addScalarType('Longitude', LongitudeResolver, {});
+  builder.addScalarType('NonNegativeInt', NonNegativeIntResolver, {});
+  builder.addScalarType('PositiveInt', PositiveIntResolver, {});
+  builder.addScalarType('NonNegativeFloat', NonNegativeFloatResolver, {});
+
+  builder.queryType({ subGraphs, defaultSubGraphsForFields: [] });
+  builder.mutationType({ subGraphs, defaultSubGraphsForFields: [] });
+  return builder;
+}
+
+export type Builder = ReturnType<typeof createBuilder>;

@@ -1,0 +1,53 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Viewer } from './auth/viewer.js';
+import type { ModuleGate } from './core/gate.js';
+import type { DomainEventInput, EventBus } from './events.js';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AuditEntry {
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  regionPath?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** what every resolver gets */
+export interface Context {
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  gate: ModuleGate;
+  /** ids of the modules in the schema serving this request */
+  moduleIds: string[];
+  clock: Clock;
+  request: Request;
+  /** append to the audit log inside the caller's transaction */
+  audit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void>;
+  /** publish a domain event inside the caller's transaction (see src/events.ts) */
+  publish(tx: Prisma.TransactionClient, event: DomainEventInput): Promise<void>;
+  /** kernel services shared by the whole app (tokens, throttle settings) */
+  services: AppServices;
+}
+
+export interface AppServices {
+  events: EventBus;
+}
+
+export function makeAudit(viewer: Viewer | null) {
+  return async (tx: Prisma.TransactionClient, entry: AuditEntry) => {
+    await tx.auditLog.create({
+      data: {
+        actorId: viewer?.accountId ?? null,
+        action: entry.action,
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId ?? null,
+        regionPath: entry.regionPath ?? null,
+        data: (entry.data ?? {}) as Prisma.InputJsonValue,
+      },
+    });
+  };
+}

@@ -1,0 +1,283 @@
+import type { Builder } from '../builder.js';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
+import { clearFailures, lockedUntil, recordFailure } from '../auth/throttle.js';
+import { isAdminOf, ROLE_RANK, type Viewer } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import type { Prisma, Role } from '../../generated/prisma/client.js';
+import { AppError, Checks, forbidden, notFound, ValidationError } from '../errors.js';
+import { payloadType } from './errors-graph.js';
+import { parseId, parseOptionalId } from './lookup.js';
+import { guardNode } from './node-guards.js';
+
+const ROLES: Record<Role, string> = {
+  SYSTEM_ADMIN: '系统管理员 system administrator',
+  REGION_ADMIN: '区域管理员 administrator of a prefecture, county or township',
+  COMMUNITY_WORKER: '社区工作者 community or village worker (incl. grid workers)',
+  DEPARTMENT_STAFF: '部门工作人员 staff of one organisation',
+  PARTY_MEMBER: '党员 party member',
+  RESIDENT: '居民 resident',
+  ANALYST: '分析员 analyst: figures without personal information',
+};
+
+/** admins see accounts in their area; everyone sees their own */
+const canSeeAccount = (viewer: Viewer | null, a: { id: string; regionPath: string }) =>
+  !!viewer && (viewer.accountId === a.id || isAdminOf(viewer, a.regionPath));
+
+export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: string; tokenVersion: number }, now: Date) => Promise<{ token: string; expiresAt: Date }> }) {
+  const RoleEnum = builder.enumType('Role', {
+    description: '角色',
+    values: Object.fromEntries(Object.entries(ROLES).map(([k, d]) => [k, { description: d }])) as Record<Role, { description: string }>,
+  });
+
+  builder.prismaNode('Account', {
+    description: '账号 a login, scoped to a region (and for department staff to an organisation)',
+    id: { field: 'id' },
+    fields: (t) => ({
+      username: t.exposeString('username', { description: '用户名' }),
+      role: t.expose('role', { type: RoleEnum }),
+      region: t.relation('region', { description: '权限范围 the region this account acts in' }),
+      organization: t.relation('organization', { nullable: true, description: '所属单位' }),
+      person: t.relation('person', { nullable: true, description: '本人' }),
+      disabled: t.exposeBoolean('disabled', { description: '已停用' }),
+      lastLoginAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.lastLoginAt }),
+      createdAt: t.field({ type: 'DateTime', resolve: (a) => a.createdAt }),
+    }),
+  });
+  guardNode(builder, 'Account', (a, ctx) => canSeeAccount(ctx.viewer, a));
+
+  const ViewerRef = builder.objectRef<{ viewer: Viewer | null; modules: string[] }>('Viewer').implement({
+    description: '当前用户 who is asking, and what this request can see',
+    fields: (t) => ({
+      account: t.prismaField({
+        type: 'Account',
+        nullable: true,
+        resolve: (query, v, _a, ctx) => (v.viewer ? ctx.prisma.account.findUnique({ ...query, where: { id: v.viewer.accountId } }) : null),
+      }),
+      modules: t.stringList({ description: '本次请求可用的模块 module ids in the schema serving this request', resolve: (v) => v.modules }),
+    }),
+  });
+
+  builder.queryField('viewer', (t) =>
+    t.field({
+      subGraphs: ['core'],
+      type: ViewerRef,
+      resolve: async (_r, _a, ctx) => ({ viewer: ctx.viewer, modules: ctx.moduleIds }),
+    }),
+  );
+
+  const AccountFilter = builder.inputType('AccountFilter', {
+    fields: (t) => ({
+      regionId: t.id({ required: false }),
+      role: t.field({ type: RoleEnum, required: false }),
+      search: t.string({ required: false, description: '用户名包含' }),
+    }),
+  });
+  const accountWhere = async (ctx: Context, f: typeof AccountFilter.$inferInput | null | undefined): Promise<Prisma.AccountWhereInput> => {
+    const viewer = ctx.viewer!;
+    if (viewer.role !== 'SYSTEM_ADMIN' && viewer.role !== 'REGION_ADMIN') throw forbidden('只有管理员可以管理账号 (admins only)');
+    let scope = viewer.role === 'SYSTEM_ADMIN' ? '/' : viewer.regionPath;
+    const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
+    if (regionId) {
+      const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
+      if (!region) throw notFound('区划 region');
+      if (!isAdminOf(viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
+      scope = region.path;
+    }
+    return {
+      regionPath: { startsWith: scope },
+      ...(f?.role ? { role: f.role } : {}),
+      ...(f?.search?.trim() ? { username: { contains: f.search.trim().toLowerCase() } } : {}),
+    };
+  };
+
+  builder.queryField('accounts', (t) =>
+    t.prismaConnection({
+      subGraphs: ['core'],
+      description: '账号列表 (admins, within their area)',
+      type: 'Account',
+      cursor: 'id',
+      authScopes: { loggedIn: true },
+      args: { filter: t.arg({ type: AccountFilter, required: false }) },
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.account.findMany({ ...query, where: await accountWhere(ctx, args.filter), orderBy: [{ username: 'asc' }] }),
+      totalCount: async (_c, args, ctx) => ctx.prisma.account.count({ where: await accountWhere(ctx, args.filter) }),
+    }),
+  );
+
+  // ---- login -------------------------------------------------------------------------------
+  const LoginInput = builder.inputType('LoginInput', {
+    fields: (t) => ({ username: t.string({ required: true }), password: t.string({ required: true }) }),
+  });
+  const LoginPayload = builder.objectRef<{ token: string; expiresAt: Date; accountId: string }>('LoginPayload').implement({
+    description: '登录结果: send the token as `Authorization: Bearer <token>`',
+    fields: (t) => ({
+      token: t.exposeString('token'),
+      expiresAt: t.field({ type: 'DateTime', resolve: (p) => p.expiresAt }),
+      account: t.prismaField({ type: 'Account', resolve: (q, p, _a, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...q, where: { id: p.accountId } }) }),
+    }),
+  });
+
+  builder.mutationField('login', (t) =>
+    t.field({
+      subGraphs: ['core'],
+      description: '登录. Five failed attempts for a username lock it for 15 minutes (RATE_LIMITED).',
+      type: LoginPayload,
+      errors: {},
+      args: { input: t.arg({ type: LoginInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const username = input.username.trim().toLowerCase();
+        new Checks().text(username, 'input.username', { max: 64 }).check(input.password.length > 0, 'input.password', '必填 required').throwIfAny();
+        const now = ctx.clock.now();
+        const until = await lockedUntil(ctx.prisma, username, now);
+        if (until) throw new AppError('RATE_LIMITED', `登录失败次数过多，请于 ${until.toISOString()} 后再试 (too many failed attempts)`, { retryAt: until.toISOString() });
+        const account = await ctx.prisma.account.findUnique({ where: { username } });
+        const ok = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash()));
+        if (!account || !ok || account.disabled) {
+          await recordFailure(ctx.prisma, username, now);
+          throw new AppError('UNAUTHENTICATED', '用户名或密码错误，或账号已停用 (wrong username or password, or account disabled)');
+        }
+        await clearFailures(ctx.prisma, username);
+        await ctx.prisma.account.update({ where: { id: account.id }, data: { lastLoginAt: now } });
+        const { token, expiresAt } = await deps.signToken(account, now);
+        return { token, expiresAt, accountId: account.id };
+      },
+    }),
+  );
+
+  // ---- account administration ------------------------------------------------------------------
+  const CreateAccountInput = builder.inputType('CreateAccountInput', {
+    fields: (t) => ({
+      username: t.string({ required: true, description: '3–32 位小写字母、数字、- 或 _' }),
+      password: t.string({ required: true, description: '至少 8 位，含字母和数字' }),
+      role: t.field({ type: RoleEnum, required: true }),
+      regionId: t.id({ required: true, description: '权限范围' }),
+      organizationId: t.id({ required: false, description: '所属单位 (required for DEPARTMENT_STAFF)' }),
+      personId: t.id({ required: false, description: '本人 (required for PARTY_MEMBER and RESIDENT)' }),
+    }),
+  });
+  const AccountPayload = (name: string) => payloadType(builder, name, 'account', 'Account');
+  const CreateAccountPayload = AccountPayload('CreateAccountPayload');
+  const SetAccountDisabledPayload = AccountPayload('SetAccountDisabledPayload');
+  const ResetPasswordPayload = AccountPayload('ResetAccountPasswordPayload');
+  const ChangePasswordPayload = AccountPayload('ChangePasswordPayload');
+
+  builder.mutationFields((t) => ({
+    createAccount: t.field({
+      subGraphs: ['core'],
+      description: '新建账号 (admins, inside their area, with a role no higher than their own)',
+      type: CreateAccountPayload,
+      errors: {},
+      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
+      args: { input: t.arg({ type: CreateAccountInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const viewer = ctx.viewer!;
+        const username = input.username.trim().toLowerCase();
+        const problem = passwordProblem(input.password);
+        new Checks()
+          .check(/^[a-z0-9][a-z0-9_-]{2,31}$/.test(username), 'input.username', '3–32 位小写字母、数字、- 或 _ (3–32 of a-z 0-9 - _)')
+          .check(!problem, 'input.password', problem ?? '')
+          .check(input.role !== 'SYSTEM_ADMIN' || viewer.role === 'SYSTEM_ADMIN', 'input.role', '只有系统管理员可以创建系统管理员')
+          .check(ROLE_RANK[input.role] <= ROLE_RANK[viewer.role], 'input.role', '不能授予高于自己的角色 (no role above your own)')
+          .check(input.role !== 'DEPARTMENT_STAFF' || input.organizationId, 'input.organizationId', '部门工作人员需指定单位 (required for DEPARTMENT_STAFF)')
+          .check(!['PARTY_MEMBER', 'RESIDENT'].includes(input.role) || input.personId, 'input.personId', '党员和居民账号需关联本人 (required for this role)')
+          .throwIfAny();
+        const region = await ctx.prisma.region.findUnique({ where: { id: parseId(String(input.regionId), 'Region', 'input.regionId') } });
+        if (!region) throw notFound('区划 region');
+        if (!isAdminOf(viewer, region.path)) throw forbidden('只能在本辖区内建账号 (inside your area only)');
+        const organizationId = parseOptionalId(input.organizationId == null ? null : String(input.organizationId), 'Organization', 'input.organizationId');
+        const personId = parseOptionalId(input.personId == null ? null : String(input.personId), 'Person', 'input.personId');
+        if (organizationId && !(await ctx.prisma.organization.findUnique({ where: { id: organizationId } }))) throw notFound('单位 organization');
+        if (personId) {
+          const person = await ctx.prisma.person.findUnique({ where: { id: personId } });
+          if (!person) throw notFound('居民 person');
+          if (!person.homePath.startsWith(viewer.role === 'SYSTEM_ADMIN' ? '/' : viewer.regionPath) && !isAdminOf(viewer, person.homePath)) {
+            throw forbidden('本人不在你的辖区 (that person lives outside your area)');
+          }
+        }
+        const passwordHash = await hashPassword(input.password);
+        const account = await ctx.prisma.$transaction(async (tx) => {
+          if (await tx.account.findUnique({ where: { username } })) throw new AppError('CONFLICT', `用户名 ${username} 已被使用 (username taken)`);
+          if (personId && (await tx.account.findUnique({ where: { personId } }))) throw new AppError('CONFLICT', '此人已有账号 (that person already has an account)');
+          const a = await tx.account.create({
+            data: { username, passwordHash, role: input.role, regionId: region.id, regionPath: region.path, organizationId, personId },
+          });
+          await ctx.audit(tx, { action: 'account.create', entityType: 'Account', entityId: a.id, regionPath: region.path, data: { username, role: input.role } });
+          return a;
+        });
+        return { account };
+      },
+    }),
+    setAccountDisabled: t.field({
+      subGraphs: ['core'],
+      description: '停用/启用账号; disabling ends its sessions',
+      type: SetAccountDisabledPayload,
+      errors: {},
+      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
+      args: { input: t.arg({ type: builder.inputType('SetAccountDisabledInput', { fields: (f) => ({ accountId: f.id({ required: true }), disabled: f.boolean({ required: true }), note: f.string({ required: false }) }) }), required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const id = parseId(String(input.accountId), 'Account', 'input.accountId');
+        const target = await adminTarget(ctx, id);
+        if (target.id === ctx.viewer!.accountId) throw new AppError('VALIDATION', '不能停用自己的账号 (not your own account)');
+        const account = await ctx.prisma.$transaction(async (tx) => {
+          const a = await tx.account.update({ where: { id }, data: { disabled: input.disabled, tokenVersion: { increment: 1 } } });
+          await ctx.audit(tx, { action: input.disabled ? 'account.disable' : 'account.enable', entityType: 'Account', entityId: id, regionPath: a.regionPath, data: { note: input.note ?? null } });
+          return a;
+        });
+        return { account };
+      },
+    }),
+    resetAccountPassword: t.field({
+      subGraphs: ['core'],
+      description: '重置密码 (admins); ends the account\'s sessions',
+      type: ResetPasswordPayload,
+      errors: {},
+      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
+      args: { input: t.arg({ type: builder.inputType('ResetAccountPasswordInput', { fields: (f) => ({ accountId: f.id({ required: true }), newPassword: f.string({ required: true }) }) }), required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const problem = passwordProblem(input.newPassword);
+        if (problem) throw new ValidationError([{ path: 'input.newPassword', message: problem }]);
+        const id = parseId(String(input.accountId), 'Account', 'input.accountId');
+        await adminTarget(ctx, id);
+        const passwordHash = await hashPassword(input.newPassword);
+        const account = await ctx.prisma.$transaction(async (tx) => {
+          const a = await tx.account.update({ where: { id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
+          await ctx.audit(tx, { action: 'account.resetPassword', entityType: 'Account', entityId: id, regionPath: a.regionPath });
+          return a;
+        });
+        return { account };
+      },
+    }),
+    changePassword: t.field({
+      subGraphs: ['core'],
+      description: '修改自己的密码; other sessions end, log in again',
+      type: ChangePasswordPayload,
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: builder.inputType('ChangePasswordInput', { fields: (f) => ({ currentPassword: f.string({ required: true }), newPassword: f.string({ required: true }) }) }), required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const problem = passwordProblem(input.newPassword);
+        if (problem) throw new ValidationError([{ path: 'input.newPassword', message: problem }]);
+        const current = await ctx.prisma.account.findUniqueOrThrow({ where: { id: ctx.viewer!.accountId } });
+        if (!(await verifyPassword(input.currentPassword, current.passwordHash))) {
+          throw new ValidationError([{ path: 'input.currentPassword', message: '当前密码不正确 (current password is wrong)' }]);
+        }
+        const passwordHash = await hashPassword(input.newPassword);
+        const account = await ctx.prisma.$transaction(async (tx) => {
+          const a = await tx.account.update({ where: { id: current.id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
+          await ctx.audit(tx, { action: 'account.changePassword', entityType: 'Account', entityId: a.id, regionPath: a.regionPath });
+          return a;
+        });
+        return { account };
+      },
+    }),
+  }));
+
+  async function adminTarget(ctx: Context, id: string) {
+    const target = await ctx.prisma.account.findUnique({ where: { id } });
+    if (!target || !canSeeAccount(ctx.viewer, target)) throw notFound('账号 account');
+    if (!isAdminOf(ctx.viewer, target.regionPath) || ROLE_RANK[target.role] > ROLE_RANK[ctx.viewer!.role]) {
+      throw forbidden('无权管理该账号 (outside your area or above your role)');
+    }
+    return target;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Builder } from '../builder.js';
+import { isAdminOf } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { forbidden, notFound } from '../errors.js';
+import { parseOptionalId } from './lookup.js';
+
+export function registerAudit(builder: Builder) {
+  builder.prismaNode('AuditLog', {
+    name: 'AuditEntry',
+    description: '审计日志 who did what, when, where (append-only)',
+    id: { field: 'id' },
+    fields: (t) => ({
+      at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+      action: t.exposeString('action', { description: '操作, e.g. module.disable' }),
+      entityType: t.exposeString('entityType', { nullable: true }),
+      entityId: t.exposeString('entityId', { nullable: true }),
+      regionPath: t.exposeString('regionPath', { nullable: true }),
+      data: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.data }),
+      actor: t.prismaField({
+        type: 'Account',
+        nullable: true,
+        resolve: (q, e, _a, ctx) => (e.actorId ? ctx.prisma.account.findUnique({ ...q, where: { id: e.actorId } }) : null),
+      }),
+    }),
+  });
+
+  const AuditFilter = builder.inputType('AuditFilter', {
+    fields: (t) => ({
+      regionId: t.id({ required: false }),
+      action: t.string({ required: false, description: '操作前缀 action prefix, e.g. "module."' }),
+      entityType: t.string({ required: false }),
+      entityId: t.string({ required: false }),
+      from: t.field({ type: 'DateTime', required: false }),
+      to: t.field({ type: 'DateTime', required: false }),
+    }),
+  });
+
+  const where = async (ctx: Context, f: typeof AuditFilter.$inferInput | null | undefined): Promise<Prisma.AuditLogWhereInput> => {
+    const viewer = ctx.viewer!;
+    let scope = viewer.role === 'SYSTEM_ADMIN' ? '/' : viewer.regionPath;
+    const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
+    if (regionId) {
+      const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
+      if (!region) throw notFound('区划 region');
+      if (!isAdminOf(viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
+      scope = region.path;
+    }
+    return {
+      ...(scope === '/' ? {} : { regionPath: { startsWith: scope } }),
+      ...(f?.action ? { action: { startsWith: f.action } } : {}),
+      ...(f?.entityType ? { entityType: f.entityType } : {}),
+      ...(f?.entityId ? { entityId: f.entityId } : {}),
+      ...(f?.from || f?.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
+    };
+  };
+
+  builder.queryField('auditLog', (t) =>
+    t.prismaConnection({
+      subGraphs: ['core'],
+      description: '审计日志 newest first (admins, within their area)',
+      type: 'AuditLog',
+      cursor: 'id',
+      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
+      args: { filter: t.arg({ type: AuditFilter, required: false }) },
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.auditLog.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
+      totalCount: async (_c, args, ctx) => ctx.prisma.auditLog.count({ where: await where(ctx, args.filter) }),
+    }),
+  );
+}

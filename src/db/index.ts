@@ -1,0 +1,131 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../../generated/prisma/client.js';
+import { migrate, type SqlSession } from './migrate.js';
+import { countingAdapter, StatementCounter } from './statements.js';
+
+export type { PrismaClient } from '../../generated/prisma/client.js';
+export { Prisma } from '../../generated/prisma/client.js';
+
+export interface Database {
+  engine: 'pglite' | 'postgres';
+  prisma: PrismaClient;
+  statements: StatementCounter;
+  /** a raw SQL session outside Prisma (migrations, readiness ping) */
+  session: SqlSession;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite is used */
+  url?: string;
+  /** folder of the embedded database (default: <DATA_DIR>/pglite) */
+  pgliteDir?: string;
+  /** an already opened PGlite (tests hand in a copy of a migrated template) */
+  pglite?: PGlite;
+  /** apply pending migrations (default true) */
+  migrate?: boolean;
+  poolSize?: number;
+  log?: (msg: string) => void;
+}
+
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? 'data');
+}
+
+function pgliteSession(db: PGlite): SqlSession {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+  };
+}
+
+async function openPglite(options: DatabaseOptions) {
+  let db = options.pglite;
+  if (!db) {
+    const dir = options.pgliteDir ?? path.join(dataDir(), 'pglite');
+    await mkdir(dir, { recursive: true });
+    db = new PGlite(dir);
+  }
+  await db.waitReady;
+  const pglite = db;
+  return {
+    // the adapter is built against an older driver-adapter-utils; the protocol is the same (verified)
+    factory: new PrismaPGlite(pglite) as unknown as PrismaPg,
+    session: pgliteSession(pglite),
+    migrateSession: pgliteSession(pglite),
+    close: () => pglite.close(),
+  };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions) {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const session: SqlSession = {
+    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+  };
+  return {
+    factory: new PrismaPg(pool),
+    session,
+    // a migration holds one connection: BEGIN/COMMIT and the advisory lock must share it
+    migrateSession: null,
+    pool,
+    close: () => pool.end(),
+  };
+}
+
+async function migratePostgres(pool: pg.Pool, log?: (msg: string) => void) {
+  const client = await pool.connect();
+  try {
+    const session: SqlSession = {
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+      exec: async (sql) => {
+        await client.query(sql);
+      },
+    };
+    await migrate(session, { lock: true, log });
+  } finally {
+    client.release();
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const statements = new StatementCounter();
+  const url = options.url;
+  if (url) {
+    const opened = await openPostgres(url, options);
+    if (options.migrate !== false) await migratePostgres(opened.pool, options.log);
+    const prisma = new PrismaClient({ adapter: countingAdapter(opened.factory, statements) });
+    return {
+      engine: 'postgres',
+      prisma,
+      statements,
+      session: opened.session,
+      close: async () => {
+        await prisma.$disconnect();
+        await opened.close();
+      },
+    };
+  }
+  const opened = await openPglite(options);
+  if (options.migrate !== false) await migrate(opened.migrateSession, { lock: false, log: options.log });
+  const prisma = new PrismaClient({ adapter: countingAdapter(opened.factory, statements) });
+  return {
+    engine: 'pglite',
+    prisma,
+    statements,
+    session: opened.session,
+    close: async () => {
+      await prisma.$disconnect();
+      await opened.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Domain events between modules, without imports between them. publishEvent() writes the event to the
+// DomainEvent table and runs every subscriber inside the publisher's transaction, so an event is never
+// lost and never half-applied: the publishing change and its consequences commit or roll back together.
+// Subscribers run only for modules enabled in the township the event happened in.
+import type { Prisma } from '../generated/prisma/client.js';
+import type { ModuleGate } from './core/gate.js';
+import type { ModuleDefinition } from './modules.js';
+
+export interface DomainEventInput {
+  /** "<module>.<pastTense>", e.g. "volunteering.hoursVerified" */
+  type: string;
+  /** where it happened (a community path): decides which townships' modules hear it */
+  regionPath: string;
+  payload: Record<string, unknown>;
+}
+
+export interface DeliveredEvent extends DomainEventInput {
+  id: string;
+  createdAt: Date;
+}
+
+export type EventHandler = (event: DeliveredEvent, tx: Prisma.TransactionClient) => Promise<void>;
+
+export class EventBus {
+  private readonly handlers = new Map<string, { moduleId: string; handle: EventHandler }[]>();
+
+  constructor(modules: readonly ModuleDefinition[]) {
+    for (const m of modules) {
+      for (const [type, handle] of Object.entries(m.on ?? {})) {
+        const list = this.handlers.get(type) ?? [];
+        list.push({ moduleId: m.id, handle });
+        this.handlers.set(type, list);
+      }
+    }
+  }
+
+  async publish(tx: Prisma.TransactionClient, gate: ModuleGate, input: DomainEventInput): Promise<DeliveredEvent> {
+    const row = await tx.domainEvent.create({
+      data: { type: input.type, regionPath: input.regionPath, payload: input.payload as Prisma.InputJsonValue },
+    });
+    const event: DeliveredEvent = { ...input, id: row.id, createdAt: row.createdAt };
+    for (const { moduleId, handle } of this.handlers.get(input.type) ?? []) {
+      if (await gate.isEnabledAt(moduleId, input.regionPath)) await handle(event, tx);
+    }
+    await tx.domainEvent.update({ where: { id: row.id }, data: { deliveredAt: new Date(), attempts: 1 } });
+    return event;
+  }
+}

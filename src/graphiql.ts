@@ -1,0 +1,40 @@
+// What GraphiQL opens with: runnable examples with the demo accounts (see README "Demo accounts").
+export const EXAMPLE_OPERATIONS = `# 党建引领基层治理 GraphQL — examples. Run "Login" first, copy the token into the
+# Headers tab as {"Authorization": "Bearer <token>"}, then run the others.
+# Anonymous requests may add {"X-Township": "<township code>"} to see that township's modules.
+
+mutation Login {
+  login(input: { username: "beiwucha-admin", password: "<demo password printed at start>" }) {
+    __typename
+    ... on LoginPayload { token expiresAt account { username role region { name } } }
+    ... on Error { code message }
+  }
+}
+
+query Me {
+  viewer { modules account { username role region { name level } person { id name } } }
+}
+
+query Regions {
+  regions(filter: { level: TOWNSHIP }, first: 20) {
+    totalCount
+    edges { node { id code name level parent { name } } }
+  }
+}
+
+query ModulesOfBeiwucha {
+  regionByCode(code: "652324104") {
+    id name
+    stats { communities residents partyMembers }
+  }
+}
+
+# Paste the township id from the query above:
+# mutation SwitchOff {
+#   setModuleEnabled(input: { regionId: "<id>", moduleId: "wishes", enabled: false, note: "试点结束" }) {
+#     __typename
+#     ... on SetModuleEnabledPayload { module { id title enabled source } }
+#     ... on Error { code message }
+#   }
+# }
+`;

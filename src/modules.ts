@@ -1,0 +1,65 @@
+// The module contract and registry. The kernel never imports a module: the list of installed modules
+// is handed to createApp() by the entry point (bin/), and by tests.
+import type { Account, Organization, Person, PrismaClient, Region } from '../generated/prisma/client.js';
+import type { Builder } from './builder.js';
+import type { EventHandler } from './events.js';
+
+export interface ModuleDefinition {
+  /** stable id: used in switches, sub-graph names and MODULE_DISABLED errors */
+  id: string;
+  /** Chinese name shown to administrators, e.g. 微心愿 */
+  title: string;
+  description: string;
+  /** ids of modules that must be enabled wherever this one is */
+  dependsOn: string[];
+  /** state where no switch is set anywhere above a township (default false: opt-in) */
+  defaultEnabled?: boolean;
+  /** adds types, fields on core types, queries, mutations and statistics */
+  register(builder: Builder): void;
+  /** domain events this module reacts to, run only where this module is enabled */
+  on?: Record<string, EventHandler>;
+  /** demo data, loaded after the core demo data into an empty database */
+  seed?(kit: SeedKit): Promise<void>;
+}
+
+/** lookups a module's demo data needs to attach to the core demo data */
+export interface SeedKit {
+  prisma: PrismaClient;
+  now: Date;
+  region(code: string): Promise<Region>;
+  person(name: string): Promise<Person>;
+  organization(name: string): Promise<Organization>;
+  account(username: string): Promise<Account>;
+}
+
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  if (!/^[a-z][a-z0-9-]*$/.test(definition.id) || definition.id === 'core') {
+    throw new Error(`module id "${definition.id}" must be lower-case kebab case and not "core"`);
+  }
+  return Object.freeze({ ...definition, dependsOn: [...definition.dependsOn] });
+}
+
+/** validates ids and dependencies and returns the modules in dependency order */
+export function orderModules(modules: readonly ModuleDefinition[]): ModuleDefinition[] {
+  const byId = new Map<string, ModuleDefinition>();
+  for (const m of modules) {
+    if (byId.has(m.id)) throw new Error(`module "${m.id}" is installed twice`);
+    byId.set(m.id, m);
+  }
+  const ordered: ModuleDefinition[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (m: ModuleDefinition, trail: string[]) => {
+    if (state.get(m.id) === 'done') return;
+    if (state.get(m.id) === 'visiting') throw new Error(`module dependency cycle: ${[...trail, m.id].join(' → ')}`);
+    state.set(m.id, 'visiting');
+    for (const dep of m.dependsOn) {
+      const d = byId.get(dep);
+      if (!d) throw new Error(`module "${m.id}" depends on "${dep}", which is not installed`);
+      visit(d, [...trail, m.id]);
+    }
+    state.set(m.id, 'done');
+    ordered.push(m);
+  };
+  for (const m of modules) visit(m, []);
+  return ordered;
+}
