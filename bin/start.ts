@@ -29,6 +29,7 @@ if (!url && (await isEmpty(db.prisma))) {
 
 const app = await createApp({ db, modules: installedModules, secret: await loadSecret(dir), logger });
 const server = await listen(app, port, logger);
+if (process.env.JOBS !== 'off') app.jobs.start();
 
 const lines = [
   '',

@@ -8,8 +8,10 @@ import { TokenService } from './auth/token.js';
 import type { Viewer } from './auth/viewer.js';
 import { makeAudit, systemClock, type Clock, type Context } from './context.js';
 import { ModuleGate } from './core/gate.js';
+import { SettingsReader } from './core/settings.js';
 import type { Database } from './db/index.js';
 import { EventBus } from './events.js';
+import { JobRunner } from './jobs.js';
 import { EXAMPLE_OPERATIONS } from './graphiql.js';
 import type { ModuleDefinition } from './modules.js';
 import { SchemaRegistry } from './schema.js';
@@ -39,6 +41,7 @@ export async function createApp(options: AppOptions) {
     signToken: (a, now) => tokens.sign({ accountId: a.id, tokenVersion: a.tokenVersion }, now),
   });
   const events = new EventBus(registry.modules);
+  const jobs = new JobRunner(db, registry.modules, clock, events, options.logger);
   const states = new WeakMap<Request, Promise<RequestState>>();
 
   async function resolveViewer(request: Request): Promise<Viewer | null> {
@@ -115,6 +118,7 @@ export async function createApp(options: AppOptions) {
         prisma: db.prisma,
         viewer,
         gate,
+        settings: new SettingsReader(db.prisma, registry.modules),
         moduleIds,
         clock,
         request,
@@ -128,5 +132,5 @@ export async function createApp(options: AppOptions) {
     plugins,
   });
 
-  return { yoga, registry, db, clock, tokens };
+  return { yoga, registry, db, clock, tokens, jobs, events };
 }

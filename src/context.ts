@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Viewer } from './auth/viewer.js';
 import type { ModuleGate } from './core/gate.js';
+import type { SettingsReader } from './core/settings.js';
 import type { DomainEventInput, EventBus } from './events.js';
 
 export interface Clock {
@@ -21,6 +22,8 @@ export interface Context {
   prisma: PrismaClient;
   viewer: Viewer | null;
   gate: ModuleGate;
+  /** 模块参数 effective per township */
+  settings: SettingsReader;
   /** ids of the modules in the schema serving this request */
   moduleIds: string[];
   clock: Clock;

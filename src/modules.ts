@@ -1,8 +1,11 @@
 // The module contract and registry. The kernel never imports a module: the list of installed modules
 // is handed to createApp() by the entry point (bin/), and by tests.
-import type { Account, Organization, Person, PrismaClient, Region } from '../generated/prisma/client.js';
+import type { Account, Organization, Person, Prisma, PrismaClient, Region } from '../generated/prisma/client.js';
 import type { Builder } from './builder.js';
-import type { EventHandler } from './events.js';
+import type { AuditEntry } from './context.js';
+import type { ModuleGate } from './core/gate.js';
+import type { SettingsReader } from './core/settings.js';
+import type { DomainEventInput, EventHandler } from './events.js';
 
 export interface ModuleDefinition {
   /** stable id: used in switches, sub-graph names and MODULE_DISABLED errors */
@@ -18,8 +21,46 @@ export interface ModuleDefinition {
   register(builder: Builder): void;
   /** domain events this module reacts to, run only where this module is enabled */
   on?: Record<string, EventHandler>;
+  /** per-township parameters (模块参数) an administrator may change; townships inherit like switches */
+  settings?: Record<string, SettingDefinition>;
+  /** background jobs (sweeps): idempotent, safe with several instances, driven by the injected clock */
+  jobs?: JobDefinition[];
   /** demo data, loaded after the core demo data into an empty database */
   seed?(kit: SeedKit): Promise<void>;
+}
+
+export interface SettingDefinition {
+  /** shown to administrators: Chinese term first */
+  description: string;
+  default: unknown;
+  /** an error message when `value` is not acceptable, else null */
+  validate(value: unknown): string | null;
+}
+
+/** helpers for common setting shapes */
+export const integerSetting = (description: string, defaultValue: number, min: number, max: number): SettingDefinition => ({
+  description,
+  default: defaultValue,
+  validate: (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `应为 ${min}–${max} 的整数 (an integer ${min}–${max})`),
+});
+
+export interface JobKit {
+  /** the job runs inside one transaction holding the job's advisory lock: write through tx */
+  tx: Prisma.TransactionClient;
+  now: Date;
+  gate: ModuleGate;
+  settings: SettingsReader;
+  audit(entry: AuditEntry): Promise<void>;
+  publish(event: DomainEventInput): Promise<void>;
+}
+
+export interface JobDefinition {
+  /** "<module>.<name>", e.g. "grid.escalateOverdue" */
+  id: string;
+  description: string;
+  /** how often the server runs it */
+  everyMs: number;
+  run(kit: JobKit): Promise<Record<string, unknown> | void>;
 }
 
 /** lookups a module's demo data needs to attach to the core demo data */

@@ -11,6 +11,7 @@ import { nodeGuardFor } from './core/node-guards.js';
 import { registerOrganizations } from './core/organization.js';
 import { registerPeople } from './core/person.js';
 import { registerRegions } from './core/region.js';
+import { registerSettings } from './core/settings.js';
 import { orderModules, type ModuleDefinition } from './modules.js';
 
 export interface SchemaDeps {
@@ -32,7 +33,8 @@ export class SchemaRegistry {
     registerOrganizations(builder);
     registerPeople(builder);
     registerAccounts(builder, deps);
-    registerModuleSwitches(builder, this.modules);
+    const { Source } = registerModuleSwitches(builder, this.modules);
+    registerSettings(builder, this.modules, Source);
     registerAudit(builder);
     builder.queryField('node', (t) =>
       t.field({

@@ -31,6 +31,7 @@ export async function listen(app: App, port: number, logger: Logger, host = '0.0
       const timer = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(timer);
+      await app.jobs.stop();
       await app.db.close();
       logger.info({ msg: 'stopped cleanly' });
     })());

@@ -150,4 +150,5 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
       resolve: (_r, { input }, ctx) => applySwitch(ctx, input, null),
     }),
   }));
+  return { Source };
 }

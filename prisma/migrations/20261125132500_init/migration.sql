@@ -137,6 +137,30 @@ CREATE TABLE "DomainEvent" (
     CONSTRAINT "DomainEvent_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ModuleSetting" (
+    "id" TEXT NOT NULL,
+    "regionId" TEXT NOT NULL,
+    "regionPath" TEXT NOT NULL,
+    "moduleId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "value" JSONB NOT NULL,
+    "updatedById" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ModuleSetting_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "JobRun" (
+    "jobId" TEXT NOT NULL,
+    "lastRunAt" TIMESTAMP(3) NOT NULL,
+    "lastResult" JSONB,
+    "lastError" TEXT,
+
+    CONSTRAINT "JobRun_pkey" PRIMARY KEY ("jobId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Region_code_key" ON "Region"("code");
 
@@ -197,6 +221,12 @@ CREATE UNIQUE INDEX "DomainEvent_seq_key" ON "DomainEvent"("seq");
 -- CreateIndex
 CREATE INDEX "DomainEvent_deliveredAt_seq_idx" ON "DomainEvent"("deliveredAt", "seq");
 
+-- CreateIndex
+CREATE INDEX "ModuleSetting_moduleId_key_idx" ON "ModuleSetting"("moduleId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ModuleSetting_regionId_moduleId_key_key" ON "ModuleSetting"("regionId", "moduleId", "key");
+
 -- AddForeignKey
 ALTER TABLE "Region" ADD CONSTRAINT "Region_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Region"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -223,4 +253,7 @@ ALTER TABLE "Account" ADD CONSTRAINT "Account_personId_fkey" FOREIGN KEY ("perso
 
 -- AddForeignKey
 ALTER TABLE "ModuleSwitch" ADD CONSTRAINT "ModuleSwitch_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ModuleSetting" ADD CONSTRAINT "ModuleSetting_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
