@@ -54,6 +54,7 @@ export function registerPeople(builder: Builder) {
       workOrganization: t.relation('workOrganization', { nullable: true, description: '工作单位' }),
       registeredCommunity: t.relation('registeredCommunity', { nullable: true, description: '在职党员报到社区' }),
       registeredAt: t.field({ type: 'DateTime', nullable: true, description: '报到时间', resolve: (p) => p.registeredAt }),
+      serviceCommitments: t.exposeStringList('serviceCommitments', { description: '服务承诺' }),
     }),
   });
   guardNode(builder, 'Person', (p, ctx) => canSeePerson(ctx, p));
@@ -134,7 +135,11 @@ export function registerPeople(builder: Builder) {
   });
   const RegisterAtCommunityInput = builder.inputType('RegisterAtCommunityInput', {
     description: '在职党员到社区报到',
-    fields: (t) => ({ personId: t.id({ required: true }), communityId: t.id({ required: true }) }),
+    fields: (t) => ({
+      personId: t.id({ required: true }),
+      communityId: t.id({ required: true }),
+      commitments: t.stringList({ required: false, description: '服务承诺 service commitments, e.g. 每月参加一次志愿服务' }),
+    }),
   });
 
   type PersonInputShape = typeof PersonInput.$inferInput;
@@ -249,8 +254,10 @@ export function registerPeople(builder: Builder) {
           throw forbidden('本人或该社区工作人员办理 (the member themself or a worker of that community)');
         }
         if (!person.partyMember) throw new AppError('PRECONDITION_FAILED', '只有党员可以报到 (party members only)');
+        const commitments = (input.commitments ?? []).map((c) => c.trim()).filter(Boolean);
+        new Checks().check(commitments.length <= 10 && commitments.every((c) => c.length <= 200), 'input.commitments', '最多 10 条，每条 200 字以内 (at most 10, 200 characters each)').throwIfAny();
         const updated = await ctx.prisma.$transaction(async (tx) => {
-          const p = await tx.person.update({ where: { id }, data: { registeredCommunityId: community.id, registeredAt: ctx.clock.now() } });
+          const p = await tx.person.update({ where: { id }, data: { registeredCommunityId: community.id, registeredAt: ctx.clock.now(), serviceCommitments: commitments } });
           await ctx.audit(tx, { action: 'person.registerAtCommunity', entityType: 'Person', entityId: id, regionPath: community.path });
           return p;
         });

@@ -59,6 +59,7 @@ CREATE TABLE "Person" (
     "workOrganizationId" TEXT,
     "registeredCommunityId" TEXT,
     "registeredAt" TIMESTAMP(3),
+    "serviceCommitments" TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
