@@ -2,8 +2,8 @@
 // DomainEvent table and runs every subscriber inside the publisher's transaction, so an event is never
 // lost and never half-applied: the publishing change and its consequences commit or roll back together.
 // Subscribers run only for modules enabled in the township the event happened in.
-import type { Prisma } from '../generated/prisma/client.js';
-import type { ModuleGate } from './core/gate.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { ModuleGate } from './core/gate.js';
 import type { ModuleDefinition } from './modules.js';
 
 export interface DomainEventInput {
@@ -24,7 +24,7 @@ export type EventHandler = (event: DeliveredEvent, tx: Prisma.TransactionClient)
 export class EventBus {
   private readonly handlers = new Map<string, { moduleId: string; handle: EventHandler }[]>();
 
-  constructor(modules: readonly ModuleDefinition[]) {
+  constructor(private readonly modules: readonly ModuleDefinition[]) {
     for (const m of modules) {
       for (const [type, handle] of Object.entries(m.on ?? {})) {
         const list = this.handlers.get(type) ?? [];
@@ -34,7 +34,9 @@ export class EventBus {
     }
   }
 
-  async publish(tx: Prisma.TransactionClient, gate: ModuleGate, input: DomainEventInput): Promise<DeliveredEvent> {
+  async publish(tx: Prisma.TransactionClient, input: DomainEventInput): Promise<DeliveredEvent> {
+    // the switches are read through the transaction: a read outside it would wait for it on PGlite
+    const gate = new ModuleGate(tx as unknown as PrismaClient, this.modules);
     const row = await tx.domainEvent.create({
       data: { type: input.type, regionPath: input.regionPath, payload: input.payload as Prisma.InputJsonValue },
     });

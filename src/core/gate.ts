@@ -133,7 +133,7 @@ export function effectiveState(switches: readonly SwitchRow[], module: ModuleDef
   return {
     moduleId: module.id,
     enabled: best.enabled,
-    source: best.regionPath === target ? 'SET_HERE' : 'INHERITED',
+    source: best.regionPath === path ? 'SET_HERE' : 'INHERITED',
     decidedAt: best.regionPath,
   };
 }

@@ -99,13 +99,14 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
     if (!isAdminOf(ctx.viewer, region.path)) throw forbidden('只有该区划或上级的管理员可以设置 (admins of this region or above)');
     const note = input.note?.trim() || null;
     if (note && note.length > 500) throw new AppError('VALIDATION', 'note 最多 500 字');
+    // read before the transaction: on the embedded database a query outside an open transaction waits for it
+    const townships = await ctx.gate.townshipsWithin(region.path);
     const result = await ctx.prisma.$transaction(async (tx) => {
       // serialise concurrent switch changes so the dependency check sees the state it changes
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(7262300002)`;
       const current = await tx.moduleSwitch.findMany({ select: { regionPath: true, moduleId: true, enabled: true } });
       const others = current.filter((s) => !(s.regionPath === region.path && s.moduleId === module.id));
       const next = enabled === null ? others : [...others, { regionPath: region.path, moduleId: module.id, enabled }];
-      const townships = await ctx.gate.townshipsWithin(region.path);
       const problems = dependencyProblems(next, townships, module);
       if (problems.length) throw new AppError('PRECONDITION_FAILED', problems.join('; '), { problems });
       const previous = current.find((s) => s.regionPath === region.path && s.moduleId === module.id)?.enabled ?? null;

@@ -52,7 +52,7 @@ export class SettingsReader {
       }
     }
     if (!best) return { value: def.default, source: 'DEFAULT', decidedAt: null };
-    return { value: best.value, source: best.regionPath === target ? 'SET_HERE' : 'INHERITED', decidedAt: best.regionPath };
+    return { value: best.value, source: best.regionPath === path ? 'SET_HERE' : 'INHERITED', decidedAt: best.regionPath };
   }
 
   /** the effective value for the township of `path` */
