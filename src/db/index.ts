@@ -66,6 +66,9 @@ async function openPglite(options: DatabaseOptions) {
 
 async function openPostgres(url: string, options: DatabaseOptions) {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // an idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout
+  pool.on('error', (error) => options.log?.(`idle database connection lost: ${error.message}`));
   const session: SqlSession = {
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
     exec: async (sql) => {

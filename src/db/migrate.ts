@@ -20,12 +20,14 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/mi
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory() && /^\d/.test(e.name)).map((e) => e.name).sort();
-  return Promise.all(
+  const found = await Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      // a folder without migration.sql is not (yet) a migration
+      const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8').catch(() => null);
+      return sql === null ? null : { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
     }),
   );
+  return found.filter((m): m is Migration => m !== null);
 }
 
 // Any fixed number works; it only has to be the same for every instance of this application.
