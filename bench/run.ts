@@ -1,0 +1,91 @@
+// npm run bench: throughput, latency and SQL statements per request for typical queries, in-process
+// (yoga.fetch) on the embedded database with the demo data. Optional: BENCH_DATABASE_URL=<admin url of an
+// empty PostgreSQL database> to run the same against PostgreSQL. Prints a table; asserts nothing.
+import { PGlite } from '@electric-sql/pglite';
+import { installedModules } from '../modules/index.js';
+import { seedDemo } from '../prisma/seed/load.js';
+import { createApp } from '../src/app.js';
+import { openDatabase } from '../src/db/index.js';
+
+const PASSWORD = 'Bench-pass-1';
+const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+
+interface Scenario {
+  name: string;
+  user: string | null;
+  query: string;
+  /** skipped when the schema lacks this root field (module not installed) */
+  needs?: string;
+}
+
+const scenarios: Scenario[] = [
+  { name: 'viewer (auth + schema choice)', user: 'beiwucha-admin', query: '{ viewer { modules account { username role } } }' },
+  { name: 'regions page 50, nested parent/children', user: null, query: '{ regions(first: 50) { totalCount edges { node { name parent { name } children { name } } } } }' },
+  { name: 'people page 50 (masked, analyst)', user: 'analyst', query: '{ people(first: 50) { totalCount edges { node { name phone homeCommunity { name } workOrganization { name } } } } }' },
+  { name: 'region stats (prefecture)', user: 'analyst', query: '{ regionByCode(code: "652300") { stats { communities residents partyMembers organizations } } }' },
+  {
+    name: 'wishes page 50 with requester/claimant/timeline',
+    user: 'zhou-admin',
+    needs: 'wishes',
+    query: '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } organization { name } timeline { toStatus at } } } } }',
+  },
+  {
+    name: 'incidents page 50 with timeline',
+    user: 'zhou-admin',
+    needs: 'incidents',
+    query: '{ incidents(first: 50) { totalCount edges { node { title status overdue timeline { toStatus } } } } }',
+  },
+];
+
+const url = process.env.BENCH_DATABASE_URL;
+const db = url ? await openDatabase({ url, poolSize: 20 }) : await openDatabase({ pglite: new PGlite() });
+if ((await db.prisma.region.count()) === 0) await seedDemo(db.prisma, installedModules, PASSWORD);
+const app = await createApp({ db, modules: installedModules, secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret') });
+const fields = Object.keys(app.registry.full.getQueryType()!.getFields());
+
+async function post(query: string, token: string | null) {
+  const res = await app.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+}
+
+async function login(user: string) {
+  const res = await app.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) { ... on LoginPayload { token } } }` }),
+  });
+  return ((await res.json()) as any).data.login.token as string;
+}
+
+const rows: string[][] = [['scenario', 'req/s', 'p50 ms', 'p95 ms', 'SQL/req']];
+for (const s of scenarios) {
+  if (s.needs && !fields.includes(s.needs)) continue;
+  const token = s.user ? await login(s.user) : null;
+  await post(s.query, token); // warm-up (schema cache, prepared plans)
+  const { statements } = await db.statements.measure(() => post(s.query, token));
+  const latencies: number[] = [];
+  const end = performance.now() + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        await post(s.query, token);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
+  rows.push([s.name, (latencies.length / (DURATION_MS / 1000)).toFixed(0), pct(0.5), pct(0.95), String(statements)]);
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+console.log(`engine: ${db.engine}, concurrency ${CONCURRENCY}, ${DURATION_MS} ms per scenario, node ${process.version}`);
+for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+await db.close();
