@@ -8,6 +8,7 @@ import { AppError, Checks, forbidden, notFound, ValidationError } from '../error
 import { payloadType } from './errors-graph.js';
 import { parseId, parseOptionalId } from './lookup.js';
 import { guardNode } from './node-guards.js';
+import { scopeFromFilter, viewerScope } from './scope.js';
 
 const ROLES: Record<Role, string> = {
   SYSTEM_ADMIN: '系统管理员 system administrator',
@@ -75,14 +76,7 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
   const accountWhere = async (ctx: Context, f: typeof AccountFilter.$inferInput | null | undefined): Promise<Prisma.AccountWhereInput> => {
     const viewer = ctx.viewer!;
     if (viewer.role !== 'SYSTEM_ADMIN' && viewer.role !== 'REGION_ADMIN') throw forbidden('只有管理员可以管理账号 (admins only)');
-    let scope = viewer.role === 'SYSTEM_ADMIN' ? '/' : viewer.regionPath;
-    const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
-    if (regionId) {
-      const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
-      if (!region) throw notFound('区划 region');
-      if (!isAdminOf(viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
-      scope = region.path;
-    }
+    const scope = await scopeFromFilter(ctx, f?.regionId, { base: viewerScope(ctx), allowed: (p) => isAdminOf(viewer, p) });
     return {
       regionPath: { startsWith: scope },
       ...(f?.role ? { role: f.role } : {}),

@@ -2,8 +2,7 @@ import type { Builder } from '../builder.js';
 import { isAdminOf } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { forbidden, notFound } from '../errors.js';
-import { parseOptionalId } from './lookup.js';
+import { scopeFromFilter, viewerScope } from './scope.js';
 
 export function registerAudit(builder: Builder) {
   builder.prismaNode('AuditLog', {
@@ -38,14 +37,7 @@ export function registerAudit(builder: Builder) {
 
   const where = async (ctx: Context, f: typeof AuditFilter.$inferInput | null | undefined): Promise<Prisma.AuditLogWhereInput> => {
     const viewer = ctx.viewer!;
-    let scope = viewer.role === 'SYSTEM_ADMIN' ? '/' : viewer.regionPath;
-    const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
-    if (regionId) {
-      const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
-      if (!region) throw notFound('区划 region');
-      if (!isAdminOf(viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
-      scope = region.path;
-    }
+    const scope = await scopeFromFilter(ctx, f?.regionId, { base: viewerScope(ctx), allowed: (p) => isAdminOf(viewer, p) });
     return {
       ...(scope === '/' ? {} : { regionPath: { startsWith: scope } }),
       ...(f?.action ? { action: { startsWith: f.action } } : {}),

@@ -3,8 +3,9 @@ import { isAdminOf } from '../auth/viewer.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError, Checks, forbidden, notFound } from '../errors.js';
 import { payloadType } from './errors-graph.js';
-import { parseId, parseOptionalId } from './lookup.js';
+import { parseId } from './lookup.js';
 import { guardNode } from './node-guards.js';
+import { scopeFromFilter } from './scope.js';
 
 const KINDS = {
   GOVERNMENT_DEPARTMENT: '政府部门 government department',
@@ -45,12 +46,10 @@ export function registerOrganizations(builder: Builder) {
   });
 
   const where = async (ctx: import('../context.js').Context, f: typeof OrganizationFilter.$inferInput | null | undefined): Promise<Prisma.OrganizationWhereInput> => {
-    const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
-    const region = regionId ? await ctx.prisma.region.findUnique({ where: { id: regionId } }) : null;
-    if (regionId && !region) throw notFound('区划 region');
+    const scope = await scopeFromFilter(ctx, f?.regionId, { base: '/', allowed: () => true });
     const search = f?.search?.trim();
     return {
-      ...(region ? { regionPath: { startsWith: region.path } } : {}),
+      ...(scope === '/' ? {} : { regionPath: { startsWith: scope } }),
       ...(f?.kind ? { kind: f.kind } : {}),
       ...(search ? { name: { contains: search } } : {}),
     };

@@ -7,6 +7,7 @@ import { AppError, Checks, forbidden, notFound } from '../errors.js';
 import { payloadType } from './errors-graph.js';
 import { parseId, parseOptionalId } from './lookup.js';
 import { guardNode } from './node-guards.js';
+import { scopeFromFilter, viewerScope } from './scope.js';
 
 const PERSON_TAGS = {
   LIVING_ALONE: '独居 living alone',
@@ -71,14 +72,7 @@ export function registerPeople(builder: Builder) {
   async function peopleWhere(ctx: Context, filter: { regionId?: string | number | null; search?: string | null; partyMember?: boolean | null; tag?: string | null } | null | undefined): Promise<Prisma.PersonWhereInput> {
     const viewer = ctx.viewer;
     if (!readsWithinScope(viewer)) throw forbidden('无权查看居民列表 (your role cannot list people)');
-    let scope = viewer.regionPath;
-    const regionId = parseOptionalId(filter?.regionId == null ? null : String(filter.regionId), 'Region', 'filter.regionId');
-    if (regionId) {
-      const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
-      if (!region) throw notFound('区划 region');
-      if (!within(viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
-      scope = region.path;
-    }
+    const scope = await scopeFromFilter(ctx, filter?.regionId, { base: viewerScope(ctx), allowed: (p) => within(viewer, p) });
     const search = filter?.search?.trim();
     return {
       homePath: { startsWith: scope },

@@ -59,7 +59,6 @@ async function openPglite(options: DatabaseOptions) {
     // the adapter is built against an older driver-adapter-utils; the protocol is the same (verified)
     factory: new PrismaPGlite(pglite) as unknown as PrismaPg,
     session: pgliteSession(pglite),
-    migrateSession: pgliteSession(pglite),
     close: () => pglite.close(),
   };
 }
@@ -78,13 +77,12 @@ async function openPostgres(url: string, options: DatabaseOptions) {
   return {
     factory: new PrismaPg(pool),
     session,
-    // a migration holds one connection: BEGIN/COMMIT and the advisory lock must share it
-    migrateSession: null,
     pool,
     close: () => pool.end(),
   };
 }
 
+// a migration holds one connection: BEGIN/COMMIT and the advisory lock must share it
 async function migratePostgres(pool: pg.Pool, log?: (msg: string) => void) {
   const client = await pool.connect();
   try {
@@ -103,26 +101,19 @@ async function migratePostgres(pool: pg.Pool, log?: (msg: string) => void) {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const statements = new StatementCounter();
   const url = options.url;
+  let opened: { factory: PrismaPg; session: SqlSession; close: () => Promise<void> };
   if (url) {
-    const opened = await openPostgres(url, options);
-    if (options.migrate !== false) await migratePostgres(opened.pool, options.log);
-    const prisma = new PrismaClient({ adapter: countingAdapter(opened.factory, statements) });
-    return {
-      engine: 'postgres',
-      prisma,
-      statements,
-      session: opened.session,
-      close: async () => {
-        await prisma.$disconnect();
-        await opened.close();
-      },
-    };
+    const pg = await openPostgres(url, options);
+    if (options.migrate !== false) await migratePostgres(pg.pool, options.log);
+    opened = pg;
+  } else {
+    const lite = await openPglite(options);
+    if (options.migrate !== false) await migrate(lite.session, { lock: false, log: options.log });
+    opened = lite;
   }
-  const opened = await openPglite(options);
-  if (options.migrate !== false) await migrate(opened.migrateSession, { lock: false, log: options.log });
   const prisma = new PrismaClient({ adapter: countingAdapter(opened.factory, statements) });
   return {
-    engine: 'pglite',
+    engine: url ? 'postgres' : 'pglite',
     prisma,
     statements,
     session: opened.session,
