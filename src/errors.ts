@@ -74,3 +74,18 @@ export class Checks {
     if (this.issues.length) throw new ValidationError(this.issues);
   }
 }
+
+/**
+ * A unique-constraint violation, whichever way it arrives: Prisma's P2002, or (through the PGlite
+ * adapter) a driver error whose cause carries PostgreSQL's SQLSTATE 23505.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { code?: string } } | null;
+  return (
+    e?.code === 'P2002' ||
+    e?.code === '23505' ||
+    e?.cause?.code === '23505' ||
+    e?.cause?.originalCode === '23505' ||
+    e?.meta?.code === '23505'
+  );
+}

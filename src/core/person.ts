@@ -3,7 +3,7 @@ import { maskAddress, maskIdNumber, maskPhone } from '../auth/mask.js';
 import { managesPeopleAt, managesPerson, readsWithinScope, within } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, forbidden, notFound } from '../errors.js';
+import { AppError, Checks, forbidden, isUniqueViolation, notFound } from '../errors.js';
 import { payloadType } from './errors-graph.js';
 import { parseId, parseOptionalId } from './lookup.js';
 import { guardNode } from './node-guards.js';
@@ -179,7 +179,7 @@ export function registerPeople(builder: Builder) {
     try {
       return await fn();
     } catch (e) {
-      if ((e as { code?: string }).code === 'P2002') throw new AppError('CONFLICT', '身份证号已登记 (id number already registered)');
+      if (isUniqueViolation(e)) throw new AppError('CONFLICT', '身份证号已登记 (id number already registered)');
       throw e;
     }
   };

@@ -171,3 +171,18 @@ describe('API limits and statistics', () => {
     expect(large.statements).toBe(small.statements);
   });
 });
+
+describe('unique constraints surface as CONFLICT on both engines', () => {
+  it('refuses a second person with the same id number', async () => {
+    const token = await t.login('jingcaicheng-worker');
+    const community = await regionId(t, '652301004001');
+    const CREATE = `mutation($i: PersonInput!) { createPerson(input: $i) { __typename ... on Error { code } } }`;
+    const input = { name: '赵重复', homeCommunityId: community, idNumber: '' };
+    // a valid id number: 17 digits and the GB 11643 check character
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const body = '65230119900101001';
+    input.idNumber = body + '10X98765432'[weights.reduce((s, w, i) => s + w * Number(body[i]), 0) % 11];
+    expect((await t.gql(CREATE, { i: input }, { token })).data.createPerson.__typename).toBe('CreatePersonPayload');
+    expect((await t.gql(CREATE, { i: input }, { token })).data.createPerson).toEqual({ __typename: 'DomainError', code: 'CONFLICT' });
+  });
+});
