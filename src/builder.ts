@@ -54,8 +54,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 export function createBuilder(subGraphs: string[]) {
   const builder = new SchemaBuilder<SchemaTypes>({
-    // scope-auth first so no other plugin's wrapper runs before the check
-    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, SubGraphPlugin],
+    // errors outside scope-auth: a refused mutation returns a typed FORBIDDEN/UNAUTHENTICATED result
+    plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, SubGraphPlugin],
     defaultFieldNullability: false,
     prisma: {
       client: (ctx) => ctx.prisma,

@@ -74,7 +74,7 @@ describe('switches: inheritance, sources and dependencies', () => {
     const other = await setEnabled(await t.login('ganhezi-admin'), BEIWUCHA, 'notices', false);
     expect(other.data.setModuleEnabled.code).toBe('FORBIDDEN');
     const worker = await setEnabled(await t.login('yuanlin-worker'), BEIWUCHA, 'notices', false);
-    expect(worker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(worker.data.setModuleEnabled).toMatchObject({ __typename: 'DomainError', code: 'FORBIDDEN' });
     const community = await setEnabled(admin, '652324104201', 'notices', false);
     expect(community.data?.setModuleEnabled?.code ?? community.errors?.[0]?.extensions?.code).toBe('VALIDATION');
     const unknown = await setEnabled(admin, BEIWUCHA, 'no-such-module', false);
