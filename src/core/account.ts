@@ -7,6 +7,7 @@ import type { Prisma, Role } from '../../generated/prisma/client.js';
 import { AppError, Checks, forbidden, notFound, ValidationError } from '../errors.js';
 import { payloadType } from './errors-graph.js';
 import { parseId, parseOptionalId } from './lookup.js';
+import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 
@@ -27,7 +28,7 @@ const canSeeAccount = (viewer: Viewer | null, a: { id: string; regionPath: strin
 export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: string; tokenVersion: number }, now: Date) => Promise<{ token: string; expiresAt: Date }> }) {
   const RoleEnum = builder.enumType('Role', {
     description: '角色',
-    values: Object.fromEntries(Object.entries(ROLES).map(([k, d]) => [k, { description: d }])) as Record<Role, { description: string }>,
+    values: describedValues(ROLES),
   });
 
   builder.prismaNode('Account', {

@@ -1,4 +1,5 @@
 import type { Builder } from '../builder.js';
+import { describedValues } from './enums.js';
 import { AppError, ERROR_CODES, ModuleDisabledError, ValidationError } from '../errors.js';
 
 /** typed errors every mutation may return (errors plugin), with a stable `code` */
@@ -7,7 +8,7 @@ export const MUTATION_ERRORS = [AppError, ValidationError, ModuleDisabledError];
 export function registerErrorTypes(builder: Builder) {
   const ErrorCode = builder.enumType('ErrorCode', {
     description: '错误代码: stable codes front ends switch on',
-    values: Object.fromEntries(Object.entries(ERROR_CODES).map(([k, description]) => [k, { description }])),
+    values: describedValues(ERROR_CODES),
   });
 
   const ErrorInterface = builder.interfaceRef<AppError>('Error').implement({

@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError, Checks, forbidden, notFound } from '../errors.js';
 import { payloadType } from './errors-graph.js';
 import { parseId } from './lookup.js';
+import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter } from './scope.js';
 
@@ -23,7 +24,7 @@ const KINDS = {
 export function registerOrganizations(builder: Builder) {
   const OrganizationKind = builder.enumType('OrganizationKind', {
     description: '单位类别',
-    values: Object.fromEntries(Object.entries(KINDS).map(([k, d]) => [k, { description: d }])) as Record<keyof typeof KINDS, { description: string }>,
+    values: describedValues(KINDS),
   });
 
   builder.prismaNode('Organization', {

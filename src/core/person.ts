@@ -6,6 +6,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError, Checks, forbidden, isUniqueViolation, notFound } from '../errors.js';
 import { payloadType } from './errors-graph.js';
 import { parseId, parseOptionalId } from './lookup.js';
+import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 
@@ -29,7 +30,7 @@ export function registerPeople(builder: Builder) {
   });
   const PersonTag = builder.enumType('PersonTag', {
     description: '居民标签',
-    values: Object.fromEntries(Object.entries(PERSON_TAGS).map(([k, d]) => [k, { description: d }])) as Record<keyof typeof PERSON_TAGS, { description: string }>,
+    values: describedValues(PERSON_TAGS),
   });
 
   // personal information: shown in full only to the person and to those who manage them

@@ -1,0 +1,39 @@
+// 康养服务 elder-care: the module's only public surface.
+import { defineModule } from '../../src/modules.js';
+import { registerAssessments } from './assessment.js';
+import { registerBookings } from './booking.js';
+import { MODULE } from './constants.js';
+import { registerEnrollments } from './enrollment.js';
+import { registerEnums } from './enums.js';
+import { registerFacilities } from './facility.js';
+import { registerMeals } from './meals.js';
+import { registerNeeds } from './needs.js';
+import { registerRecipients } from './recipient.js';
+import { settings } from './rules.js';
+import { seedElderCare } from './seed.js';
+import { registerServices } from './service.js';
+import { registerStats } from './stats.js';
+import { registerVisits } from './visits.js';
+
+export default defineModule({
+  id: MODULE,
+  title: '康养服务',
+  description:
+    '党建+康养: 日间照料中心、助餐服务点、残疾人社区康复服务站; 服务对象与能力评估 (GB/T 42195-2022); 助餐订餐与补贴; 涉老服务需求; 探访关爱. Health data only for those entitled.',
+  dependsOn: [],
+  settings,
+  register(builder) {
+    const E = registerEnums(builder);
+    registerFacilities(builder, E);
+    registerRecipients(builder, E);
+    registerEnrollments(builder, E);
+    registerAssessments(builder, E);
+    registerServices(builder, E);
+    registerMeals(builder, E);
+    registerBookings(builder, E);
+    registerNeeds(builder, E);
+    registerVisits(builder, E);
+    registerStats(builder, E);
+  },
+  seed: seedElderCare,
+});

@@ -1,0 +1,166 @@
+// The township and department end of the chain: 街乡吹哨 (escalateIncident), 部门报到
+// (reportInIncident: the first department becomes the lead, later ones assist) and 处置反馈
+// (resolveIncident, lead department only).
+import type { Builder } from '../../src/builder.js';
+import { payloadType } from '../../src/core/errors-graph.js';
+import { parseId } from '../../src/core/lookup.js';
+import { Checks, forbidden, invalidTransition, ValidationError } from '../../src/errors.js';
+import { isTownshipAdminOf, townshipOf } from './access.js';
+import { SG, type GridEnums } from './enums.js';
+import { TX } from './incident-community.js';
+import { assertStatus, checkAttachments, escalateAtFor, loadForWrite, term, transition, writeEntry } from './incident-service.js';
+import { addHours, policyFor } from './policy.js';
+
+export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
+  const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident', { subGraphs: SG });
+
+  const EscalateIncidentInput = builder.inputType('EscalateIncidentInput', {
+    subGraphs: SG,
+    description: '街乡吹哨: escalate to one or more departments',
+    fields: (t) => ({
+      incidentId: t.id({ required: true }),
+      departmentIds: t.idList({ required: true, description: 'Organization ids (1–10), e.g. from organizations(filter)' }),
+      note: t.string({ required: false }),
+    }),
+  });
+  const ReportInIncidentInput = builder.inputType('ReportInIncidentInput', {
+    subGraphs: SG,
+    description: '部门报到: your department accepts the escalation',
+    fields: (t) => ({ incidentId: t.id({ required: true }), note: t.string({ required: false }) }),
+  });
+  const ResolveIncidentInput = builder.inputType('ResolveIncidentInput', {
+    subGraphs: SG,
+    description: '处置反馈',
+    fields: (t) => ({
+      incidentId: t.id({ required: true }),
+      note: t.string({ required: true }),
+      attachmentUrls: t.stringList({ required: false }),
+    }),
+  });
+
+  builder.mutationFields((t) => ({
+    escalateIncident: t.field({
+      subGraphs: SG,
+      description: '街乡吹哨: township admins escalate an accepted incident to departments; each must report in within the policy',
+      type: payload('EscalateIncidentPayload'),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: EscalateIncidentInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const ids = [...new Set(input.departmentIds.map((d, i) => parseId(String(d), 'Organization', `input.departmentIds.${i}`)))];
+        new Checks()
+          .check(ids.length >= 1 && ids.length <= 10, 'input.departmentIds', '1–10 个部门 (one to ten departments)')
+          .text(input.note, 'input.note', { max: 2000, required: false })
+          .throwIfAny();
+        const incident = await loadForWrite(ctx, input.incidentId);
+        if (!isTownshipAdminOf(ctx.viewer, incident.regionPath)) throw forbidden('只有乡镇街道及以上管理员可以吹哨 (township admins or above only)');
+        assertStatus(incident, ['ACCEPTED'], '吹哨 escalate');
+        const orgs = await ctx.prisma.organization.findMany({ where: { id: { in: ids } } });
+        const township = townshipOf(incident.regionPath);
+        const issues = ids.flatMap((id, i) => {
+          const o = orgs.find((x) => x.id === id);
+          if (!o) return [{ path: `input.departmentIds.${i}`, message: '单位不存在 (no such organisation)' }];
+          // a department covering the incident (county bureau, township police station …) or inside its township
+          const covers = incident.regionPath.startsWith(o.regionPath) || o.regionPath.startsWith(township);
+          return covers ? [] : [{ path: `input.departmentIds.${i}`, message: `${o.name} 不负责该地区 (does not cover the incident's area)` }];
+        });
+        if (issues.length) throw new ValidationError(issues);
+        const now = ctx.clock.now();
+        const updated = await ctx.prisma.$transaction(async (tx) => {
+          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
+          const due = addHours(now, policy.reportInHours);
+          const moved = await transition(ctx, tx, incident, 'ESCALATED', { deadline: due, escalateAt: escalateAtFor(incident, due) }, {
+            note: [input.note?.trim(), `吹哨部门: ${ids.map((id) => orgs.find((o) => o.id === id)!.name).join('、')}`].filter(Boolean).join(' — '),
+            departmentId: ids.length === 1 ? ids[0] : null,
+          });
+          await tx.incidentDepartment.createMany({
+            data: ids.map((organizationId) => ({ incidentId: incident.id, organizationId, regionPath: incident.regionPath, notifiedAt: now, reportInDueAt: due })),
+          });
+          return moved;
+        }, TX);
+        return { incident: updated };
+      },
+    }),
+    reportInIncident: t.field({
+      subGraphs: SG,
+      description: '部门报到: department staff accept an escalation for their own organisation; the first becomes the lead (主办), later ones assist (协办)',
+      type: payload('ReportInIncidentPayload'),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: ReportInIncidentInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        new Checks().text(input.note, 'input.note', { max: 2000, required: false }).throwIfAny();
+        const incident = await loadForWrite(ctx, input.incidentId);
+        const viewer = ctx.viewer;
+        if (viewer?.role !== 'DEPARTMENT_STAFF' || !viewer.organizationId) throw forbidden('只有被吹哨部门的工作人员可以报到 (staff of a department escalated to only)');
+        const orgId = viewer.organizationId;
+        const row = await ctx.prisma.incidentDepartment.findUnique({ where: { incidentId_organizationId: { incidentId: incident.id, organizationId: orgId } } });
+        if (!row) throw forbidden('该事件未向您的部门吹哨 (not escalated to your department)');
+        assertStatus(incident, ['ESCALATED', 'IN_PROGRESS'], '报到 report in');
+        const now = ctx.clock.now();
+        const updated = await ctx.prisma.$transaction(async (tx) => {
+          const claimed = await tx.incidentDepartment.updateMany({ where: { id: row.id, role: 'NOTIFIED' }, data: { role: 'ASSISTING', reportedInAt: now } });
+          if (claimed.count !== 1) throw invalidTransition('本部门已报到 (your department already reported in)');
+          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
+          const due = addHours(now, incident.complex ? policy.complexResolveHours : policy.resolveHours);
+          // exactly one lead: only the first department finds the incident still ESCALATED without a lead
+          const lead = await tx.incident.updateMany({
+            where: { id: incident.id, status: 'ESCALATED', leadDepartmentId: null },
+            data: {
+              status: 'IN_PROGRESS',
+              leadDepartmentId: orgId,
+              stageStartedAt: now,
+              deadline: due,
+              resolveDueAt: due,
+              escalateAt: escalateAtFor(incident, due),
+              version: { increment: 1 },
+            },
+          });
+          if (lead.count === 1) {
+            await tx.incidentDepartment.update({ where: { id: row.id }, data: { role: 'LEAD' } });
+            await writeEntry(tx, incident, now, viewer, 'ESCALATED', 'IN_PROGRESS', { note: input.note, departmentId: orgId });
+          } else {
+            const fresh = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
+            if (fresh.status !== 'IN_PROGRESS' && fresh.status !== 'RESOLVED') {
+              throw invalidTransition(`事件状态为「${term(fresh.status)}」，不能报到 (cannot report in now)`);
+            }
+            await writeEntry(tx, incident, now, viewer, fresh.status, fresh.status, { kind: 'ASSIST', note: input.note ?? '协办报到', departmentId: orgId });
+          }
+          return tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
+        }, TX);
+        return { incident: updated };
+      },
+    }),
+    resolveIncident: t.field({
+      subGraphs: SG,
+      description: '处置反馈: the lead department reports the incident resolved; verification deadline starts',
+      type: payload('ResolveIncidentPayload'),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: ResolveIncidentInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const checks = new Checks().text(input.note, 'input.note', { max: 4000 });
+        const attachmentUrls = checkAttachments(checks, input.attachmentUrls, 'input.attachmentUrls');
+        checks.throwIfAny();
+        const incident = await loadForWrite(ctx, input.incidentId);
+        const viewer = ctx.viewer;
+        const assigned =
+          viewer?.role === 'DEPARTMENT_STAFF' && !!viewer.organizationId &&
+          !!(await ctx.prisma.incidentDepartment.findUnique({ where: { incidentId_organizationId: { incidentId: incident.id, organizationId: viewer.organizationId } } }));
+        if (!assigned) throw forbidden('只有被吹哨部门的工作人员可以反馈处置结果 (staff of a department escalated to only)');
+        assertStatus(incident, ['IN_PROGRESS'], '反馈处置 resolve');
+        if (viewer!.organizationId !== incident.leadDepartmentId) throw forbidden('只有主办部门可以反馈处置结果，协办部门不能 (the lead department only, not assisting ones)');
+        const now = ctx.clock.now();
+        const updated = await ctx.prisma.$transaction(async (tx) => {
+          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
+          return transition(ctx, tx, incident, 'RESOLVED', { resolvedAt: now, deadline: addHours(now, policy.closeHours), escalateAt: null }, {
+            note: input.note,
+            attachmentUrls,
+            departmentId: viewer!.organizationId,
+          });
+        }, TX);
+        return { incident: updated };
+      },
+    }),
+  }));
+}

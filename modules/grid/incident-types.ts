@@ -1,0 +1,262 @@
+// 事件: the Incident node (deadline, overdue, timeline, departments, Open311 mapping) and the
+// `incidents` / `incident` queries.
+import type { Incident, Prisma } from '../../generated/prisma/client.js';
+import type { Builder } from '../../src/builder.js';
+import { maskName } from '../../src/auth/mask.js';
+import { managesPerson } from '../../src/auth/viewer.js';
+import type { Context } from '../../src/context.js';
+import { parseId, parseOptionalId } from '../../src/core/lookup.js';
+import { guardNode } from '../../src/core/node-guards.js';
+import { forbidden } from '../../src/errors.js';
+import { MODULE, regionById, requireViewer } from './access.js';
+import { CATEGORY_TERMS, OPEN_STATUSES, SG, STATUS_TERMS, type GridEnums } from './enums.js';
+import { canSeeIncident, incidentVisibility, isIncidentStaff } from './incident-visibility.js';
+import { refs } from './refs.js';
+
+export const isOverdue = (i: Pick<Incident, 'deadline' | 'status'>, now: Date) =>
+  !!i.deadline && OPEN_STATUSES.includes(i.status) && i.deadline.getTime() < now.getTime();
+
+const loadOrgs = async (ids: string[], ctx: Context) => {
+  const rows = await ctx.prisma.organization.findMany({ where: { id: { in: ids } } });
+  const byId = new Map(rows.map((o) => [o.id, o]));
+  return ids.map((id) => byId.get(id) ?? null);
+};
+
+interface ActorShape {
+  role: string;
+  name: string | null;
+  organizationId: string | null;
+}
+
+/** who acted: role and organisation always; the name in full for staff, masked for followers */
+const loadActors = async (ids: string[], ctx: Context): Promise<(ActorShape | null)[]> => {
+  const rows = await ctx.prisma.account.findMany({ where: { id: { in: ids } }, include: { person: { select: { name: true } } } });
+  const byId = new Map(rows.map((a) => [a.id, a]));
+  const staff = isIncidentStaff(ctx.viewer);
+  return ids.map((id) => {
+    const a = byId.get(id);
+    if (!a) return null;
+    const name = a.person?.name ?? null;
+    return { role: a.role, organizationId: a.organizationId, name: name && (staff ? name : maskName(name)) };
+  });
+};
+
+export function registerIncidentTypes(builder: Builder, E: GridEnums) {
+  const R = refs(builder);
+  const Actor = builder.objectRef<ActorShape>('IncidentActor').implement({
+    subGraphs: SG,
+    description: '经办人 who acted (names masked for residents following an incident)',
+    fields: (t) => ({
+      role: t.string({ description: '角色 Role of the account (SYSTEM for the sweep)', resolve: (a) => a.role }),
+      name: t.string({ nullable: true, description: '姓名 (masked unless you are staff)', resolve: (a) => a.name }),
+      organization: t.loadable({ type: R.Organization, nullable: true, load: loadOrgs, resolve: (a) => a.organizationId }),
+    }),
+  });
+
+  builder.prismaObject('IncidentEntry', {
+    subGraphs: SG,
+    description: '时间线 one step of an incident: who, when, from, to, note, attachments',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      at: t.field({ type: 'DateTime', description: '时间', resolve: (e) => e.at }),
+      kind: t.field({ type: E.IncidentEntryKind, resolve: (e) => e.kind }),
+      fromStatus: t.field({ type: E.IncidentStatus, nullable: true, resolve: (e) => e.fromStatus }),
+      toStatus: t.field({ type: E.IncidentStatus, resolve: (e) => e.toStatus }),
+      note: t.exposeString('note', { nullable: true, description: '说明' }),
+      attachmentUrls: t.exposeStringList('attachmentUrls', { description: '附件' }),
+      level: t.field({ type: E.SupervisionLevel, nullable: true, description: '督办层级 after a SUPERVISION step', resolve: (e) => e.level }),
+      actor: t.loadable({ type: Actor, nullable: true, description: '经办人 (null: the system sweep)', load: loadActors, resolve: (e) => e.actorAccountId }),
+      actorRole: t.string({ description: '经办角色', resolve: (e) => e.actorRole ?? 'SYSTEM' }),
+      department: t.loadable({ type: R.Organization, nullable: true, description: '相关部门', load: loadOrgs, resolve: (e) => e.departmentId }),
+    }),
+  });
+
+  builder.prismaObject('IncidentDepartment', {
+    subGraphs: SG,
+    description: '吹哨部门 a department the incident was escalated to',
+    fields: (t) => ({
+      role: t.field({ type: E.DepartmentRole, description: '主办/协办', resolve: (d) => d.role }),
+      notifiedAt: t.field({ type: 'DateTime', resolve: (d) => d.notifiedAt }),
+      reportInDueAt: t.field({ type: 'DateTime', nullable: true, description: '报到时限', resolve: (d) => d.reportInDueAt }),
+      reportedInAt: t.field({ type: 'DateTime', nullable: true, description: '报到时间', resolve: (d) => d.reportedInAt }),
+      organization: t.loadable({ type: R.Organization, load: async (ids: string[], ctx: Context) => (await loadOrgs(ids, ctx)) as never, resolve: (d) => d.organizationId }),
+    }),
+  });
+
+  const Location = builder.objectRef<{ latitude: number; longitude: number }>('IncidentLocation').implement({
+    subGraphs: SG,
+    description: '位置 WGS-84',
+    fields: (t) => ({ latitude: t.float({ resolve: (l) => l.latitude }), longitude: t.float({ resolve: (l) => l.longitude }) }),
+  });
+
+  builder.prismaNode('Incident', {
+    subGraphs: SG,
+    description: '事件: 网格发现 → 村社接报 → 街乡吹哨 → 部门报到 → 处置反馈 → 核查结案',
+    id: { field: 'id' },
+    fields: (t) => ({
+      title: t.exposeString('title', { description: '标题' }),
+      description: t.exposeString('description', { description: '描述' }),
+      category: t.field({ type: E.IncidentCategory, resolve: (i) => i.category }),
+      priority: t.field({ type: E.IncidentPriority, resolve: (i) => i.priority }),
+      status: t.field({ type: E.IncidentStatus, resolve: (i) => i.status }),
+      location: t.field({
+        type: Location,
+        nullable: true,
+        resolve: (i) => (i.latitude != null && i.longitude != null ? { latitude: i.latitude, longitude: i.longitude } : null),
+      }),
+      occurredAt: t.field({ type: 'DateTime', description: '发生时间', resolve: (i) => i.occurredAt }),
+      reportedAt: t.field({ type: 'DateTime', description: '上报时间', resolve: (i) => i.reportedAt }),
+      attachmentUrls: t.exposeStringList('attachmentUrls', { description: '附件' }),
+      grid: t.relation('grid', { description: '网格' }),
+      community: t.loadable({
+        type: R.Region,
+        description: '社区/村',
+        load: async (ids: string[], ctx: Context) => {
+          const rows = await ctx.prisma.region.findMany({ where: { id: { in: ids } } });
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return ids.map((id) => byId.get(id)!);
+        },
+        resolve: (i) => i.communityId,
+      }),
+      reporter: t.loadable({ type: Actor, nullable: true, description: '上报人 (网格员)', load: loadActors, resolve: (i) => i.reporterAccountId }),
+      resident: t.loadable({
+        type: R.Person,
+        nullable: true,
+        description: '当事居民 (only for that person, those who manage them, and the departments handling it)',
+        load: async (ids: string[], ctx: Context) => {
+          const rows = await ctx.prisma.person.findMany({ where: { id: { in: ids } } });
+          const byId = new Map(rows.map((p) => [p.id, p]));
+          return ids.map((id) => {
+            const p = byId.get(id);
+            return p && (managesPerson(ctx.viewer, p) || ctx.viewer?.role === 'DEPARTMENT_STAFF') ? p : null;
+          });
+        },
+        resolve: (i) => i.residentId,
+      }),
+      household: t.relation('household', { nullable: true, description: '相关户 (address masked unless you manage the community)' }),
+      deadline: t.field({ type: 'DateTime', nullable: true, description: '当前环节时限 deadline of the current stage (set when it started)', resolve: (i) => i.deadline }),
+      overdue: t.boolean({ description: '是否超期 derived at read time from the deadline', resolve: (i, _a, ctx) => isOverdue(i, ctx.clock.now()) }),
+      acceptDeadline: t.field({ type: 'DateTime', description: '接报时限', resolve: (i) => i.acceptDeadline }),
+      resolveDueAt: t.field({ type: 'DateTime', nullable: true, description: '办结时限', resolve: (i) => i.resolveDueAt }),
+      acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.acceptedAt }),
+      resolvedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.resolvedAt }),
+      closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.closedAt }),
+      closedOnTime: t.boolean({ nullable: true, description: '按期结案', resolve: (i) => i.closedOnTime }),
+      complex: t.exposeBoolean('complex', { description: '复杂事项 (15-day limit)' }),
+      supervisionLevel: t.field({ type: E.SupervisionLevel, description: '督办层级', resolve: (i) => i.supervisionLevel }),
+      satisfaction: t.field({ type: E.IncidentSatisfaction, nullable: true, description: '满意度', resolve: (i) => i.satisfaction }),
+      solved: t.boolean({ nullable: true, description: '是否解决 (回访)', resolve: (i) => i.solved }),
+      reworkCount: t.exposeInt('reworkCount', { description: '返工次数' }),
+      leadDepartment: t.loadable({ type: R.Organization, nullable: true, description: '主办部门', load: loadOrgs, resolve: (i) => i.leadDepartmentId }),
+      departments: t.relation('departments', { description: '吹哨部门 (lead, assisting, notified)', query: { orderBy: { notifiedAt: 'asc' } } }),
+      duplicateOf: t.relation('duplicateOf', { nullable: true, description: '重复于' }),
+      timeline: t.relation('timeline', { description: '时间线 every step, oldest first', query: { orderBy: { seq: 'asc' } } }),
+      open311Status: t.field({
+        type: E.Open311Status,
+        description: 'Open311 GeoReport v2 status: closed for CLOSED and REJECTED, else open',
+        resolve: (i) => (i.status === 'CLOSED' || i.status === 'REJECTED' ? 'closed' : 'open'),
+      }),
+      expectedDatetime: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'Open311 expected_datetime: the resolution deadline (or the current stage deadline)',
+        resolve: (i) => i.resolveDueAt ?? i.deadline,
+      }),
+      open311: t.field({
+        type: 'JSON',
+        description: 'Open311 GeoReport v2 service request (snake_case keys as in the standard)',
+        resolve: (i) => ({
+          service_request_id: i.id,
+          status: i.status === 'CLOSED' || i.status === 'REJECTED' ? 'closed' : 'open',
+          status_notes: STATUS_TERMS[i.status],
+          service_name: CATEGORY_TERMS[i.category],
+          service_code: i.category,
+          description: i.title,
+          agency_responsible: null,
+          service_notice: null,
+          requested_datetime: i.reportedAt.toISOString(),
+          updated_datetime: i.updatedAt.toISOString(),
+          expected_datetime: (i.resolveDueAt ?? i.deadline)?.toISOString() ?? null,
+          address: null,
+          lat: i.latitude,
+          long: i.longitude,
+          media_url: i.attachmentUrls[0] ?? null,
+        }),
+      }),
+    }),
+  });
+  guardNode(builder, 'Incident', async (i, ctx) => {
+    const departments = ctx.viewer?.role === 'DEPARTMENT_STAFF' ? (await ctx.prisma.incidentDepartment.findMany({ where: { incidentId: i.id } })).map((d) => d.organizationId) : [];
+    if (!canSeeIncident(ctx.viewer, i, departments)) return false;
+    await ctx.gate.assertEnabled(MODULE, i.regionPath);
+    return true;
+  });
+
+  const IncidentFilter = builder.inputType('IncidentFilter', {
+    subGraphs: SG,
+    fields: (t) => ({
+      regionId: t.id({ required: false, description: '区划: incidents in it or below' }),
+      gridId: t.id({ required: false }),
+      status: t.field({ type: [E.IncidentStatus], required: false }),
+      category: t.field({ type: E.IncidentCategory, required: false }),
+      priority: t.field({ type: E.IncidentPriority, required: false }),
+      overdue: t.boolean({ required: false, description: '超期 (true) / 未超期 (false), at request time' }),
+      departmentId: t.id({ required: false, description: '部门 escalated to this organisation' }),
+      from: t.field({ type: 'DateTime', required: false, description: '上报时间起 reportedAt ≥ from' }),
+      to: t.field({ type: 'DateTime', required: false, description: '上报时间止 reportedAt < to' }),
+    }),
+  });
+
+  const incidentWhere = async (ctx: Context, f: typeof IncidentFilter.$inferInput | null | undefined): Promise<Prisma.IncidentWhereInput> => {
+    const viewer = requireViewer(ctx);
+    let scope = '/';
+    if (f?.regionId) {
+      const region = await regionById(ctx, f.regionId, 'filter.regionId');
+      if (['REGION_ADMIN', 'COMMUNITY_WORKER', 'ANALYST'].includes(viewer.role) && !region.path.startsWith(viewer.regionPath)) throw forbidden('超出辖区 (outside your area)');
+      scope = region.path;
+    }
+    const now = ctx.clock.now();
+    const and: Prisma.IncidentWhereInput[] = [incidentVisibility(viewer), await ctx.gate.readableWhere(MODULE, scope, 'regionPath')];
+    if (f?.gridId) and.push({ gridId: parseId(String(f.gridId), 'Grid', 'filter.gridId') });
+    if (f?.status?.length) and.push({ status: { in: f.status } });
+    if (f?.category) and.push({ category: f.category });
+    if (f?.priority) and.push({ priority: f.priority });
+    const dept = parseOptionalId(f?.departmentId == null ? null : String(f.departmentId), 'Organization', 'filter.departmentId');
+    if (dept) and.push({ departments: { some: { organizationId: dept } } });
+    if (f?.overdue === true) and.push({ status: { in: OPEN_STATUSES }, deadline: { lt: now } });
+    if (f?.overdue === false) and.push({ OR: [{ status: { notIn: OPEN_STATUSES } }, { deadline: null }, { deadline: { gte: now } }] });
+    if (f?.from || f?.to) and.push({ reportedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
+    return { AND: and };
+  };
+
+  builder.queryFields((t) => ({
+    incidents: t.prismaConnection({
+      subGraphs: SG,
+      description: '事件列表, newest first: staff within their area, departments what was escalated to them, residents what they reported or concerns them',
+      type: 'Incident',
+      cursor: 'id',
+      authScopes: { loggedIn: true },
+      args: { filter: t.arg({ type: IncidentFilter, required: false }) },
+      resolve: async (q, _r, args, ctx) =>
+        ctx.prisma.incident.findMany({ ...q, where: await incidentWhere(ctx, args.filter), orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }] }),
+      totalCount: async (_c, args, ctx) => ctx.prisma.incident.count({ where: await incidentWhere(ctx, args.filter) }),
+    }),
+    incident: t.prismaField({
+      subGraphs: SG,
+      type: 'Incident',
+      nullable: true,
+      description: '事件 (null when you may not see it; MODULE_DISABLED where the module is off)',
+      authScopes: { loggedIn: true },
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (q, _r, args, ctx) => {
+        const viewer = requireViewer(ctx);
+        const id = parseId(String(args.id), 'Incident');
+        const incident = await ctx.prisma.incident.findFirst({ ...q, where: { AND: [{ id }, incidentVisibility(viewer)] } });
+        if (!incident) return null;
+        await ctx.gate.assertEnabled(MODULE, incident.regionPath);
+        return incident;
+      },
+    }),
+  }));
+}
+

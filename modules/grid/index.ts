@@ -1,0 +1,73 @@
+// Module `grid` 网格管理: grids and grid staff, patrols and hazard inspections, the incident chain
+// "网格发现 → 村社接报 → 街乡吹哨 → 部门报到" with deadlines and an overdue sweep, and the points
+// ledger (积分制) with a points store. This file is the module's only public surface.
+import type { DeliveredEvent } from '../../src/events.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { defineModule, integerSetting } from '../../src/modules.js';
+import { registerEnums } from './enums.js';
+import { registerGridMutations } from './grid-mutations.js';
+import { registerGridTypes } from './grid-types.js';
+import { registerCommunityChain } from './incident-community.js';
+import { registerDepartmentChain } from './incident-departments.js';
+import { registerIncidentTypes } from './incident-types.js';
+import { incidentDraftInput, registerPatrols } from './patrol.js';
+import { registerPointsMutations } from './points-mutations.js';
+import { expirePointsJob } from './points-expiry.js';
+import { awardByRuleCode } from './points-service.js';
+import { registerPointsTypes } from './points-types.js';
+import { registerPolicy } from './policy.js';
+import { seedGrid } from './seed.js';
+import { registerStats } from './stats.js';
+import { escalateOverdueJob } from './sweep.js';
+
+/** payload of `volunteering.hoursVerified` (published by the volunteering module) */
+export interface HoursVerifiedPayload {
+  personId: string;
+  hours: number;
+  recordId: string;
+  activityTitle: string;
+}
+
+/** 志愿服务积分: verified volunteer hours earn points by the township's VOLUNTEERING rule, once per event */
+async function onHoursVerified(event: DeliveredEvent, tx: Prisma.TransactionClient) {
+  const payload = event.payload as Partial<HoursVerifiedPayload>;
+  if (typeof payload.personId !== 'string' || typeof payload.hours !== 'number' || !(payload.hours > 0)) return;
+  await awardByRuleCode(tx, {
+    code: 'VOLUNTEERING',
+    personId: payload.personId,
+    regionPath: event.regionPath,
+    idempotencyKey: `event:${event.id}`,
+    at: event.createdAt,
+    units: payload.hours,
+    note: `志愿服务 ${payload.hours} 小时${payload.activityTitle ? `: ${payload.activityTitle}` : ''}`,
+  });
+}
+
+export default defineModule({
+  id: 'grid',
+  title: '网格管理',
+  description: '网格、网格员、巡查走访与隐患排查；事件流转 网格发现→村社接报→街乡吹哨→部门报到 (时限、超期督办、考核)；积分制与积分超市',
+  dependsOn: [],
+  settings: {
+    urbanGridMaxHouseholds: integerSetting('城镇网格常规规模上限(户) usual maximum households of a town grid; larger ones get a warning', 500, 50, 5000),
+    ruralGridMaxHouseholds: integerSetting('农村网格常规规模上限(户) usual maximum households of a countryside grid; larger ones get a warning', 300, 20, 5000),
+    pointsValidityMonths: integerSetting('积分有效期(月) months points stay valid before they expire (0: never)', 0, 0, 120),
+  },
+  jobs: [escalateOverdueJob, expirePointsJob],
+  on: { 'volunteering.hoursVerified': onHoursVerified },
+  register(builder) {
+    const E = registerEnums(builder);
+    registerPolicy(builder, E);
+    registerGridTypes(builder, E);
+    registerGridMutations(builder, E);
+    registerIncidentTypes(builder, E);
+    const Draft = incidentDraftInput(builder, E);
+    registerPatrols(builder, E, Draft);
+    registerCommunityChain(builder, E, Draft);
+    registerDepartmentChain(builder, E);
+    registerPointsTypes(builder, E);
+    registerPointsMutations(builder, E);
+    registerStats(builder, E);
+  },
+  seed: seedGrid,
+});

@@ -1,0 +1,220 @@
+// RegionStats.grid(from, to): SQL aggregates over the region, only in townships where the module is on.
+// Stock figures (grids, households) are as of now; workers are those active during the period;
+// flows (patrols, incidents, points) fall in the period. Evaluation after GB/T 30428-style figures.
+import { Prisma } from '../../generated/prisma/client.js';
+import type { Builder, RegionStatsShape } from '../../src/builder.js';
+import type { Context } from '../../src/context.js';
+import { AppError } from '../../src/errors.js';
+import { MODULE } from './access.js';
+import { SG, type GridEnums } from './enums.js';
+
+interface Shape {
+  path: string;
+  from: Date | null;
+  to: Date | null;
+  now: Date;
+  ctx: Context;
+  memo: Map<string, Promise<unknown>>;
+  off: Promise<string[]>;
+}
+
+const OPEN = Prisma.raw(`('REPORTED','ACCEPTED','ESCALATED','IN_PROGRESS','RESOLVED')`);
+const n = (v: unknown) => Number(v ?? 0);
+const rate = (num: unknown, den: unknown) => (n(den) > 0 ? Math.round((n(num) / n(den)) * 10_000) / 10_000 : null);
+
+function memo<T>(s: Shape, key: string, fn: () => Promise<T>): Promise<T> {
+  let p = s.memo.get(key) as Promise<T> | undefined;
+  if (!p) s.memo.set(key, (p = fn()));
+  return p;
+}
+
+/** `<alias>."regionPath"` inside the region and outside townships where the module is off */
+async function scopeSql(s: Shape, alias: string) {
+  const col = Prisma.raw(`${alias}."regionPath"`);
+  const off = await s.off;
+  return Prisma.sql`${col} LIKE ${`${s.path}%`} ${off.length ? Prisma.sql`AND NOT (${Prisma.join(off.map((p) => Prisma.sql`${col} LIKE ${`${p}%`}`), ' OR ')})` : Prisma.empty}`;
+}
+
+function periodSql(s: Shape, column: string) {
+  const col = Prisma.raw(column);
+  return Prisma.sql`${s.from ? Prisma.sql`AND ${col} >= ${s.from}` : Prisma.empty} ${s.to ? Prisma.sql`AND ${col} < ${s.to}` : Prisma.empty}`;
+}
+
+const staffCounts = (s: Shape) =>
+  memo(s, 'staff', async () => {
+    const start = s.from ?? s.now;
+    const end = s.to ?? s.now;
+    const rows = await s.ctx.prisma.$queryRaw<{ role: string; people: bigint }[]>`
+      SELECT g.role::text AS role, COUNT(DISTINCT g."personId") AS people FROM "GridStaff" g
+      WHERE ${await scopeSql(s, 'g')} AND g."startDate" <= ${end} AND (g."endDate" IS NULL OR g."endDate" > ${start})
+      GROUP BY g.role`;
+    return Object.fromEntries(rows.map((r) => [r.role, n(r.people)])) as Record<string, number>;
+  });
+
+const patrolCounts = (s: Shape) =>
+  memo(s, 'patrols', async () => {
+    const rows = await s.ctx.prisma.$queryRaw<{ kind: string; c: bigint }[]>`
+      SELECT p.kind::text AS kind, COUNT(*) AS c FROM "Patrol" p WHERE ${await scopeSql(s, 'p')} ${periodSql(s, 'p."visitedAt"')} GROUP BY p.kind`;
+    return Object.fromEntries(rows.map((r) => [r.kind, n(r.c)])) as Record<string, number>;
+  });
+
+/** one pass over the incidents reported in the period, plus the on-time closure cohort */
+const evaluation = (s: Shape) =>
+  memo(s, 'evaluation', async () => {
+    const scope = await scopeSql(s, 'i');
+    const end = s.to && s.to < s.now ? s.to : s.now;
+    const [row] = await s.ctx.prisma.$queryRaw<Record<string, bigint | null>[]>`
+      SELECT
+        COUNT(*) AS total,
+        COUNT(*) FILTER (WHERE i.status <> 'REJECTED') AS admitted,
+        COUNT(*) FILTER (WHERE i.status = 'CLOSED') AS closed,
+        COUNT(*) FILTER (WHERE i."respondedAt" IS NOT NULL OR i."acceptDeadline" < ${s.now}) AS due_response,
+        COUNT(*) FILTER (WHERE i."respondedAt" IS NOT NULL AND i."respondedAt" <= i."acceptDeadline") AS responded,
+        COUNT(*) FILTER (WHERE i.status = 'CLOSED' AND i.solved) AS solved,
+        COUNT(*) FILTER (WHERE i.satisfaction IS NOT NULL) AS rated,
+        COUNT(*) FILTER (WHERE i.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
+        COUNT(*) FILTER (WHERE i.status IN ${OPEN} AND i.deadline < ${s.now}) AS overdue,
+        COALESCE(SUM(i."reworkCount"), 0) AS reworks,
+        (SELECT COUNT(*) FROM "Incident" c WHERE ${await scopeSql(s, 'c')} AND c.status <> 'REJECTED' AND (
+            (c."closedAt" IS NOT NULL ${periodSql(s, 'c."closedAt"')})
+            OR (c."closedAt" IS NULL AND c."resolveDueAt" < ${end} ${s.from ? Prisma.sql`AND c."resolveDueAt" >= ${s.from}` : Prisma.empty}))
+        ) AS due_closure,
+        (SELECT COUNT(*) FROM "Incident" c WHERE ${await scopeSql(s, 'c')} AND c."closedOnTime" ${periodSql(s, 'c."closedAt"')}) AS closed_on_time
+      FROM "Incident" i WHERE ${scope} ${periodSql(s, 'i."reportedAt"')}`;
+    return row!;
+  });
+
+export function registerStats(builder: Builder, E: GridEnums) {
+  const StatusCount = builder.objectRef<{ status: string; count: number }>('IncidentStatusCount').implement({
+    subGraphs: SG,
+    fields: (t) => ({ status: t.field({ type: E.IncidentStatus, resolve: (r) => r.status as never }), count: t.int({ resolve: (r) => r.count }) }),
+  });
+  const StageMedian = builder.objectRef<{ stage: string; medianHours: number; count: number }>('IncidentStageMedian').implement({
+    subGraphs: SG,
+    description: '环节用时中位数 median hours an incident spent in a stage (status) before the next step',
+    fields: (t) => ({
+      stage: t.field({ type: E.IncidentStatus, resolve: (r) => r.stage as never }),
+      medianHours: t.float({ resolve: (r) => r.medianHours }),
+      count: t.int({ description: '样本数', resolve: (r) => r.count }),
+    }),
+  });
+  type Dept = Record<string, unknown> & { id: string };
+  const DepartmentEvaluation = builder.objectRef<Dept>('DepartmentEvaluation').implement({
+    subGraphs: SG,
+    description: '部门考核 figures of one department over incidents escalated to it',
+    fields: (t) => ({
+      department: t.prismaField({ type: 'Organization', resolve: (q, d, _a, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...q, where: { id: d.id } }) }),
+      notified: t.int({ description: '被吹哨次数', resolve: (d) => n(d.notified) }),
+      lead: t.int({ description: '主办', resolve: (d) => n(d.lead) }),
+      assisting: t.int({ description: '协办', resolve: (d) => n(d.assisting) }),
+      responseRate: t.float({ nullable: true, description: '响应率 reported in within the report-in limit', resolve: (d) => rate(d.on_time_report_in, d.due_report_in) }),
+      closed: t.int({ description: '主办已结案', resolve: (d) => n(d.closed) }),
+      onTimeClosureRate: t.float({ nullable: true, description: '按期结案率 (lead)', resolve: (d) => rate(d.closed_on_time, d.closed) }),
+      reworkCount: t.int({ description: '返工次数 (lead)', resolve: (d) => n(d.reworks) }),
+      overdue: t.int({ description: '超期 (lead, open)', resolve: (d) => n(d.overdue) }),
+      resolutionRate: t.float({ nullable: true, description: '解决率', resolve: (d) => rate(d.solved, d.closed) }),
+      satisfactionRate: t.float({ nullable: true, description: '满意率', resolve: (d) => rate(d.satisfied, d.rated) }),
+    }),
+  });
+
+  const GridStats = builder.objectRef<Shape>('GridStats').implement({
+    subGraphs: SG,
+    description: '网格管理统计 grid figures for a region (townships where the module is on)',
+    fields: (t) => ({
+      grids: t.int({ description: '网格数', resolve: async (s) => s.ctx.prisma.grid.count({ where: await s.ctx.gate.readableWhere(MODULE, s.path) }) }),
+      households: t.int({ description: '覆盖户数 households covered', resolve: async (s) => s.ctx.prisma.household.count({ where: await s.ctx.gate.readableWhere(MODULE, s.path) }) }),
+      gridLeaders: t.int({ description: '网格长', resolve: async (s) => (await staffCounts(s)).LEADER ?? 0 }),
+      fullTimeWorkers: t.int({ description: '专职网格员 (active in the period, or now)', resolve: async (s) => (await staffCounts(s)).FULL_TIME ?? 0 }),
+      partTimeWorkers: t.int({ description: '兼职网格员', resolve: async (s) => (await staffCounts(s)).PART_TIME ?? 0 }),
+      instructors: t.int({ description: '网格指导员', resolve: async (s) => (await staffCounts(s)).INSTRUCTOR ?? 0 }),
+      patrols: t.int({ description: '巡查走访 (all kinds)', resolve: async (s) => Object.values(await patrolCounts(s)).reduce((a, b) => a + b, 0) }),
+      hazardInspections: t.int({ description: '隐患排查', resolve: async (s) => (await patrolCounts(s)).HAZARD_INSPECTION ?? 0 }),
+      incidents: t.int({ description: '事件数 reported in the period', resolve: async (s) => n((await evaluation(s)).total) }),
+      incidentsByStatus: t.field({
+        type: [StatusCount],
+        description: '按状态 incidents reported in the period by current status',
+        resolve: async (s) => {
+          const rows = await s.ctx.prisma.$queryRaw<{ status: string; c: bigint }[]>`
+            SELECT i.status::text AS status, COUNT(*) AS c FROM "Incident" i WHERE ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')} GROUP BY i.status`;
+          const by = new Map(rows.map((r) => [r.status, n(r.c)]));
+          return ['REPORTED', 'ACCEPTED', 'ESCALATED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'].map((status) => ({ status, count: by.get(status) ?? 0 }));
+        },
+      }),
+      overdue: t.int({ description: '超期 open incidents past their stage deadline now', resolve: async (s) => n((await evaluation(s)).overdue) }),
+      closureRate: t.float({ nullable: true, description: '结案率 closed / reported (excluding rejected)', resolve: async (s) => { const e = await evaluation(s); return rate(e.closed, e.admitted); } }),
+      onTimeClosureRate: t.float({
+        nullable: true,
+        description: '按期结案率 closed on time / due for closure (closed in the period, or due in it and still open)',
+        resolve: async (s) => { const e = await evaluation(s); return rate(e.closed_on_time, e.due_closure); },
+      }),
+      reworkCount: t.int({ description: '返工次数', resolve: async (s) => n((await evaluation(s)).reworks) }),
+      responseRate: t.float({ nullable: true, description: '响应率 accepted or rejected within the accept limit / due for a response', resolve: async (s) => { const e = await evaluation(s); return rate(e.responded, e.due_response); } }),
+      resolutionRate: t.float({ nullable: true, description: '解决率 solved (回访) / closed', resolve: async (s) => { const e = await evaluation(s); return rate(e.solved, e.closed); } }),
+      satisfactionRate: t.float({ nullable: true, description: '满意率 satisfied or basically satisfied / rated', resolve: async (s) => { const e = await evaluation(s); return rate(e.satisfied, e.rated); } }),
+      medianHoursByStage: t.field({
+        type: [StageMedian],
+        description: '各环节用时中位数 (hours)',
+        resolve: async (s) => {
+          const rows = await s.ctx.prisma.$queryRaw<{ stage: string; median: number; c: bigint }[]>`
+            WITH steps AS (
+              SELECT e."toStatus" AS stage, e.at, LEAD(e.at) OVER (PARTITION BY e."incidentId" ORDER BY e.seq) AS next_at
+              FROM "IncidentEntry" e JOIN "Incident" i ON i.id = e."incidentId"
+              WHERE e.kind = 'TRANSITION' AND ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')})
+            SELECT stage::text AS stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (next_at - at)) / 3600.0) AS median, COUNT(*) AS c
+            FROM steps WHERE next_at IS NOT NULL GROUP BY stage ORDER BY stage`;
+          return rows.map((r) => ({ stage: r.stage, medianHours: Math.round(Number(r.median) * 100) / 100, count: n(r.c) }));
+        },
+      }),
+      departments: t.field({
+        type: [DepartmentEvaluation],
+        description: '部门考核 per department escalated to, incidents reported in the period',
+        resolve: async (s) =>
+          s.ctx.prisma.$queryRaw<Dept[]>`
+            SELECT d."organizationId" AS id,
+              COUNT(*) AS notified,
+              COUNT(*) FILTER (WHERE d.role = 'LEAD') AS lead,
+              COUNT(*) FILTER (WHERE d.role = 'ASSISTING') AS assisting,
+              COUNT(*) FILTER (WHERE d."reportedInAt" IS NOT NULL OR d."reportInDueAt" < ${s.now}) AS due_report_in,
+              COUNT(*) FILTER (WHERE d."reportedInAt" IS NOT NULL AND d."reportedInAt" <= d."reportInDueAt") AS on_time_report_in,
+              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.status = 'CLOSED') AS closed,
+              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i."closedOnTime") AS closed_on_time,
+              COALESCE(SUM(i."reworkCount") FILTER (WHERE d.role = 'LEAD'), 0) AS reworks,
+              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.status IN ${OPEN} AND i.deadline < ${s.now}) AS overdue,
+              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.status = 'CLOSED' AND i.solved) AS solved,
+              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.satisfaction IS NOT NULL) AS rated,
+              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
+            FROM "IncidentDepartment" d JOIN "Incident" i ON i.id = d."incidentId"
+            WHERE ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')}
+            GROUP BY d."organizationId" ORDER BY COUNT(*) DESC, d."organizationId"`,
+      }),
+      pointsIssued: t.int({
+        description: '发放积分 points earned in the period',
+        resolve: async (s) => n((await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
+          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'EARN' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`)[0]?.v),
+      }),
+      pointsRedeemed: t.int({
+        description: '兑换积分 points redeemed in the period (positive)',
+        resolve: async (s) => -n((await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
+          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'REDEEM' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`)[0]?.v),
+      }),
+    }),
+  });
+
+  builder.objectField('RegionStats', 'grid', (t) =>
+    t.field({
+      subGraphs: SG,
+      type: GridStats,
+      description: '网格管理 grid figures (from/to override the period of Region.stats)',
+      args: {
+        from: t.arg({ type: 'DateTime', required: false }),
+        to: t.arg({ type: 'DateTime', required: false }),
+      },
+      resolve: (stats: RegionStatsShape, args, ctx) => {
+        const from = args.from ?? stats.from;
+        const to = args.to ?? stats.to;
+        if (from && to && from > to) throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
+        return { path: stats.region.path, from, to, now: ctx.clock.now(), ctx, memo: new Map(), off: ctx.gate.disabledTownshipsWithin(MODULE, stats.region.path) };
+      },
+    }),
+  );
+}

@@ -1,0 +1,150 @@
+// 小区改造项目: createImprovementProject, updateImprovementProject (status forward only, optimistic
+// version), with investment and measured outputs (greening, road, parking spaces, facilities).
+import type { Builder } from '../../src/builder.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { AppError, Checks, invalidTransition } from '../../src/errors.js';
+import { payloadType } from '../../src/core/errors-graph.js';
+import { parseId } from '../../src/core/lookup.js';
+import { orgForWrite } from './access.js';
+import type { PartyEnums } from './enums.js';
+import { forWrite, residentialOnly } from './residential.js';
+import { chinaDate, SUB } from './rules.js';
+
+const ORDER: Record<string, number> = { PLANNED: 0, IN_PROGRESS: 1, COMPLETED: 2 };
+
+export function registerProjects(builder: Builder, enums: PartyEnums) {
+  builder.prismaNode('PartyImprovementProject', {
+    subGraphs: SUB,
+    description: '小区改造项目 with investment and measured outputs',
+    id: { field: 'id' },
+    fields: (t) => ({
+      organization: t.relation('organization'),
+      title: t.exposeString('title'),
+      category: t.expose('category', { type: enums.ImprovementCategory }),
+      status: t.expose('status', { type: enums.ImprovementStatus }),
+      investmentYuan: t.float({ nullable: true, description: '投资 (元)', resolve: (p) => (p.investmentFen == null ? null : p.investmentFen / 100) }),
+      greeningSquareMetres: t.exposeFloat('greeningSquareMetres', { nullable: true, description: '增加绿化面积 (平方米)' }),
+      roadKm: t.float({ nullable: true, description: '铺设路面 (公里)', resolve: (p) => (p.roadMetres == null ? null : p.roadMetres / 1000) }),
+      parkingSpaces: t.exposeInt('parkingSpaces', { nullable: true, description: '增设车位 (个)' }),
+      facilitiesRepaired: t.exposeInt('facilitiesRepaired', { nullable: true, description: '维修更换设施 (处)' }),
+      startedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.startedOn }),
+      completedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.completedOn }),
+      note: t.exposeString('note', { nullable: true }),
+      version: t.exposeInt('version', { description: '版本 (pass it back to updateImprovementProject)' }),
+    }),
+  });
+
+  const CreateProjectInput = builder.inputType('CreateImprovementProjectInput', {
+    subGraphs: SUB,
+    fields: (t) => ({
+      organizationId: t.id({ required: true }),
+      title: t.string({ required: true }),
+      category: t.field({ type: enums.ImprovementCategory, required: true }),
+      status: t.field({ type: enums.ImprovementStatus, required: false }),
+      investmentYuan: t.float({ required: false, description: '投资 (元)' }),
+      greeningSquareMetres: t.float({ required: false, description: '增加绿化面积 (平方米)' }),
+      roadKm: t.float({ required: false, description: '铺设路面 (公里)' }),
+      parkingSpaces: t.int({ required: false, description: '增设车位' }),
+      facilitiesRepaired: t.int({ required: false, description: '维修更换设施 (处)' }),
+      startedOn: t.field({ type: 'Date', required: false }),
+      completedOn: t.field({ type: 'Date', required: false }),
+      note: t.string({ required: false }),
+    }),
+  });
+  const UpdateProjectInput = builder.inputType('UpdateImprovementProjectInput', {
+    subGraphs: SUB,
+    fields: (t) => ({
+      projectId: t.id({ required: true }),
+      version: t.int({ required: false, description: '上次读到的版本 (refused with CONFLICT when someone changed it since)' }),
+      status: t.field({ type: enums.ImprovementStatus, required: false, description: 'forward only: PLANNED → IN_PROGRESS → COMPLETED' }),
+      investmentYuan: t.float({ required: false, description: '投资 (元)' }),
+      greeningSquareMetres: t.float({ required: false, description: '增加绿化面积 (平方米)' }),
+      roadKm: t.float({ required: false, description: '铺设路面 (公里)' }),
+      parkingSpaces: t.int({ required: false, description: '增设车位' }),
+      facilitiesRepaired: t.int({ required: false, description: '维修更换设施 (处)' }),
+      startedOn: t.field({ type: 'Date', required: false }),
+      completedOn: t.field({ type: 'Date', required: false }),
+      note: t.string({ required: false }),
+    }),
+  });
+
+  type Outputs = { investmentYuan?: number | null; greeningSquareMetres?: number | null; roadKm?: number | null; parkingSpaces?: number | null; facilitiesRepaired?: number | null; note?: string | null };
+  const outputData = (i: Outputs) => {
+    new Checks()
+      .check(i.investmentYuan == null || (i.investmentYuan >= 0 && i.investmentYuan <= 1e9), 'input.investmentYuan', '0–1000000000')
+      .check(i.greeningSquareMetres == null || i.greeningSquareMetres >= 0, 'input.greeningSquareMetres', '≥ 0')
+      .check(i.roadKm == null || (i.roadKm >= 0 && i.roadKm <= 1000), 'input.roadKm', '0–1000')
+      .check(i.parkingSpaces == null || (i.parkingSpaces >= 0 && i.parkingSpaces <= 100000), 'input.parkingSpaces', '≥ 0')
+      .check(i.facilitiesRepaired == null || (i.facilitiesRepaired >= 0 && i.facilitiesRepaired <= 100000), 'input.facilitiesRepaired', '≥ 0')
+      .text(i.note, 'input.note', { max: 500, required: false })
+      .throwIfAny();
+    const d: Prisma.PartyImprovementProjectUpdateManyMutationInput = {};
+    if (i.investmentYuan != null) d.investmentFen = Math.round(i.investmentYuan * 100);
+    if (i.greeningSquareMetres != null) d.greeningSquareMetres = i.greeningSquareMetres;
+    if (i.roadKm != null) d.roadMetres = Math.round(i.roadKm * 1000);
+    if (i.parkingSpaces != null) d.parkingSpaces = i.parkingSpaces;
+    if (i.facilitiesRepaired != null) d.facilitiesRepaired = i.facilitiesRepaired;
+    if (i.note != null) d.note = i.note.trim() || null;
+    return d;
+  };
+
+  builder.mutationFields((t) => ({
+    createImprovementProject: t.field({
+      subGraphs: SUB,
+      description: '小区改造项目 (residential branch)',
+      type: payloadType(builder, 'CreateImprovementProjectPayload', 'project', 'PartyImprovementProject', { subGraphs: SUB }),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        new Checks().text(input.title, 'input.title', { max: 100 }).throwIfAny();
+        const data = outputData(input);
+        const org = await orgForWrite(ctx, parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'));
+        residentialOnly(org);
+        const status = input.status ?? 'PLANNED';
+        const today = chinaDate(ctx.clock.now());
+        const startedOn = input.startedOn ?? (status !== 'PLANNED' ? today : null);
+        const project = await ctx.prisma.$transaction(async (tx) => {
+          const p = await tx.partyImprovementProject.create({
+            data: {
+              ...(data as Prisma.PartyImprovementProjectUncheckedCreateInput),
+              organizationId: org.id, regionPath: org.regionPath, title: input.title.trim(), category: input.category, status,
+              startedOn, completedOn: status === 'COMPLETED' ? (input.completedOn ?? today) : null,
+            },
+          });
+          await ctx.audit(tx, { action: 'party.project.create', entityType: 'PartyImprovementProject', entityId: p.id, regionPath: org.regionPath, data: { status } });
+          return p;
+        });
+        return { project };
+      },
+    }),
+    updateImprovementProject: t.field({
+      subGraphs: SUB,
+      description: '更新改造项目: status forward only, outputs corrected',
+      type: payloadType(builder, 'UpdateImprovementProjectPayload', 'project', 'PartyImprovementProject', { subGraphs: SUB }),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const data = outputData(input);
+        const id = parseId(String(input.projectId), 'PartyImprovementProject', 'input.projectId');
+        const p = await forWrite(ctx, await ctx.prisma.partyImprovementProject.findUnique({ where: { id } }), '改造项目 project');
+        const today = chinaDate(ctx.clock.now());
+        if (input.status && ORDER[input.status]! < ORDER[p.status]!) throw invalidTransition(`项目状态只能向前 (${p.status} → ${input.status} is backwards)`);
+        if (input.status && input.status !== p.status) data.status = input.status;
+        if (input.startedOn) data.startedOn = input.startedOn;
+        else if (input.status && input.status !== 'PLANNED' && !p.startedOn) data.startedOn = input.completedOn ?? today;
+        if (input.completedOn) data.completedOn = input.completedOn;
+        else if (input.status === 'COMPLETED' && !p.completedOn) data.completedOn = today;
+        const version = input.version ?? p.version;
+        const project = await ctx.prisma.$transaction(async (tx) => {
+          const { count } = await tx.partyImprovementProject.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+          if (count !== 1) throw new AppError('CONFLICT', '项目已被他人修改, 请刷新 (changed by someone else first)');
+          await ctx.audit(tx, { action: 'party.project.update', entityType: 'PartyImprovementProject', entityId: id, regionPath: p.regionPath, data: { status: input.status ?? p.status } });
+          return tx.partyImprovementProject.findUniqueOrThrow({ where: { id } });
+        });
+        return { project };
+      },
+    }),
+  }));
+}

@@ -1,0 +1,125 @@
+// 在职党员到社区报到: the community sees who registered (core Person.registeredCommunity, registeredAt,
+// serviceCommitments, set by the core registerAtCommunity) and what they did. "What they did" comes
+// only through kernel events, never by importing other modules: volunteering.hoursVerified /
+// volunteering.hoursCorrected (service hours) and wishes.fulfilled (wishes a member fulfilled).
+import type { Builder } from '../../src/builder.js';
+import type { Context } from '../../src/context.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { managesPeopleAt } from '../../src/auth/viewer.js';
+import type { DeliveredEvent } from '../../src/events.js';
+import { forbidden, notFound, ValidationError } from '../../src/errors.js';
+import { parseId } from '../../src/core/lookup.js';
+import { requestLoader } from './loaders.js';
+import { MODULE_ID, SUB } from './rules.js';
+
+export const HOURS_VERIFIED = 'volunteering.hoursVerified';
+export const HOURS_CORRECTED = 'volunteering.hoursCorrected';
+export const WISH_FULFILLED = 'wishes.fulfilled';
+
+/** only registered in-service members are followed: anyone else is ignored */
+async function registeredMember(tx: Prisma.TransactionClient, personId: unknown) {
+  if (typeof personId !== 'string' || !personId) return null;
+  return tx.person.findFirst({ where: { id: personId, partyMember: true, registeredCommunityId: { not: null } }, select: { id: true } });
+}
+
+export const eventHandlers = {
+  [HOURS_VERIFIED]: async (event: DeliveredEvent, tx: Prisma.TransactionClient) => {
+    const p = event.payload as { personId?: unknown; hours?: unknown; recordId?: unknown; activityTitle?: unknown };
+    if (typeof p.recordId !== 'string' || typeof p.hours !== 'number' || !(await registeredMember(tx, p.personId))) return;
+    await tx.partyServiceRecord.createMany({
+      data: [{ personId: p.personId as string, source: HOURS_VERIFIED, sourceId: p.recordId, hours: p.hours, title: typeof p.activityTitle === 'string' ? p.activityTitle : null, regionPath: event.regionPath, at: event.createdAt }],
+      skipDuplicates: true,
+    });
+  },
+  [HOURS_CORRECTED]: async (event: DeliveredEvent, tx: Prisma.TransactionClient) => {
+    const p = event.payload as { recordId?: unknown; hours?: unknown };
+    if (typeof p.recordId !== 'string' || typeof p.hours !== 'number') return;
+    await tx.partyServiceRecord.updateMany({ where: { source: HOURS_VERIFIED, sourceId: p.recordId }, data: { hours: p.hours } });
+  },
+  [WISH_FULFILLED]: async (event: DeliveredEvent, tx: Prisma.TransactionClient) => {
+    const p = event.payload as { wishId?: unknown; claimantId?: unknown; category?: unknown };
+    if (typeof p.wishId !== 'string' || !(await registeredMember(tx, p.claimantId))) return;
+    await tx.partyServiceRecord.createMany({
+      data: [{ personId: p.claimantId as string, source: WISH_FULFILLED, sourceId: p.wishId, title: typeof p.category === 'string' ? p.category : null, regionPath: event.regionPath, at: event.createdAt }],
+      skipDuplicates: true,
+    });
+  },
+};
+
+interface Activity {
+  volunteerHours: number;
+  wishesFulfilled: number;
+}
+
+export function registerRegistrations(builder: Builder) {
+  const activity = (ctx: Context) =>
+    requestLoader<Activity>(
+      ctx,
+      'serviceActivity',
+      async (ids) => {
+        const rows = await ctx.prisma.partyServiceRecord.groupBy({ by: ['personId', 'source'], where: { personId: { in: [...ids] } }, _sum: { hours: true }, _count: { _all: true } });
+        const map = new Map<string, Activity>();
+        for (const r of rows) {
+          const a = map.get(r.personId) ?? { volunteerHours: 0, wishesFulfilled: 0 };
+          if (r.source === HOURS_VERIFIED) a.volunteerHours += r._sum.hours ?? 0;
+          if (r.source === WISH_FULFILLED) a.wishesFulfilled += r._count._all;
+          map.set(r.personId, a);
+        }
+        return map;
+      },
+      { volunteerHours: 0, wishesFulfilled: 0 },
+    );
+
+  const ServiceRecord = builder.prismaObject('PartyServiceRecord', {
+    subGraphs: SUB,
+    description: '服务记录 what a registered member did, as heard from other modules\' events',
+    fields: (t) => ({
+      source: t.exposeString('source', { description: 'volunteering.hoursVerified or wishes.fulfilled' }),
+      title: t.exposeString('title', { nullable: true, description: '活动名称 / 心愿类别' }),
+      hours: t.exposeFloat('hours', { nullable: true, description: '服务时长' }),
+      at: t.expose('at', { type: 'DateTime' }),
+    }),
+  });
+
+  const Registration = builder.prismaObject('Person', {
+    variant: 'PartyRegistration',
+    subGraphs: SUB,
+    description: '在职党员报到 an in-service member registered at the community, with what they did there',
+    fields: (t) => ({
+      person: t.variant('Person', { description: '党员' }),
+      registeredAt: t.field({ type: 'DateTime', nullable: true, description: '报到时间', resolve: (p) => p.registeredAt }),
+      commitments: t.exposeStringList('serviceCommitments', { description: '服务承诺' }),
+      workOrganization: t.relation('workOrganization', { nullable: true, description: '工作单位' }),
+      volunteerHours: t.float({ description: '志愿服务时长 (volunteering.hoursVerified; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).volunteerHours }),
+      wishesFulfilled: t.int({ description: '圆梦微心愿 (wishes.fulfilled; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).wishesFulfilled }),
+      serviceRecords: t.field({
+        type: [ServiceRecord],
+        description: '最近的服务记录 (latest 20)',
+        resolve: (p, _a, ctx) => ctx.prisma.partyServiceRecord.findMany({ where: { personId: p.id }, orderBy: { at: 'desc' }, take: 20 }),
+      }),
+    }),
+  });
+
+  const whereFor = async (ctx: Context, communityId: string | number) => {
+    const community = await ctx.prisma.region.findUnique({ where: { id: parseId(String(communityId), 'Region', 'communityId') } });
+    if (!community) throw notFound('社区 community');
+    if (community.level !== 'COMMUNITY') throw new ValidationError([{ path: 'communityId', message: '应为社区/村 (a community)' }]);
+    await ctx.gate.assertEnabled(MODULE_ID, community.path);
+    if (!managesPeopleAt(ctx.viewer, community.path)) throw forbidden('社区工作者和辖区管理员可见 (workers and administrators of the community)');
+    return { registeredCommunityId: community.id, partyMember: true } satisfies Prisma.PersonWhereInput;
+  };
+
+  builder.queryField('partyRegistrations', (t) =>
+    t.prismaConnection({
+      subGraphs: SUB,
+      description: '到本社区报到的在职党员 (workers and administrators of the community), latest first',
+      type: Registration,
+      cursor: 'id',
+      authScopes: { loggedIn: true },
+      args: { communityId: t.arg.id({ required: true }) },
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.person.findMany({ ...query, where: await whereFor(ctx, args.communityId), orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }] }),
+      totalCount: async (_c, args, ctx) => ctx.prisma.person.count({ where: await whereFor(ctx, args.communityId) }),
+    }),
+  );
+}

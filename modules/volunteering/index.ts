@@ -1,0 +1,51 @@
+// Module `volunteering` 志愿服务: the only public surface of this folder.
+import type { Builder } from '../../src/builder.js';
+import { defineModule, integerSetting } from '../../src/modules.js';
+import { registerActivities } from './activity.js';
+import { registerActivityMutations } from './activity-mutations.js';
+import { registerCentres } from './centre.js';
+import { registerCertificates } from './certificate.js';
+import { registerCorrections } from './corrections.js';
+import { registerEnrollments } from './enrollment.js';
+import { registerEnums } from './enums.js';
+import { advanceActivities } from './jobs.js';
+import { registerOrders } from './orders.js';
+import { registerRecords } from './records.js';
+import { seedVolunteering } from './seed.js';
+import { DEFAULT_STAR_THRESHOLDS, MODULE, validateStarThresholds } from './shared.js';
+import { registerStats } from './stats.js';
+import { registerTeams } from './team.js';
+import { registerVolunteers } from './volunteer.js';
+
+export default defineModule({
+  id: MODULE,
+  title: '志愿服务',
+  description:
+    '志愿者注册、志愿服务中心与服务队、活动招募报名签到签退、服务时长记录与更正、星级、志愿服务证明，以及"街道派单、部门接单"的服务清单 ' +
+    '(volunteers, centres and teams, activities with capacity-safe sign-up and attendance, verified versioned hours, star levels, certificates, dispatched service orders)',
+  dependsOn: [],
+  register(builder: Builder) {
+    const enums = registerEnums(builder);
+    registerVolunteers(builder, enums);
+    registerTeams(builder, enums);
+    registerCentres(builder);
+    registerActivities(builder, enums);
+    registerActivityMutations(builder, enums);
+    registerEnrollments(builder, enums);
+    registerRecords(builder, enums);
+    registerCorrections(builder, enums);
+    registerCertificates(builder);
+    registerOrders(builder, enums);
+    registerStats(builder);
+  },
+  settings: {
+    recordDeadlineDays: integerSetting('记录期限(天): hours must be confirmed within this many days after an activity ends', 30, 1, 365),
+    starThresholds: {
+      description: '星级时长门槛(小时): cumulative hours for one to five stars, five strictly increasing numbers',
+      default: DEFAULT_STAR_THRESHOLDS,
+      validate: validateStarThresholds,
+    },
+  },
+  jobs: [advanceActivities],
+  seed: seedVolunteering,
+});

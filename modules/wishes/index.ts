@@ -1,0 +1,37 @@
+// Module `wishes` 微心愿: the only public surface of modules/wishes/. See README.md beside this file.
+import { defineModule, integerSetting } from '../../src/modules.js';
+import { expireClaims } from './jobs.js';
+import { MODULE_ID, registerEnums } from './model.js';
+import { registerClaims } from './mutations/claim.js';
+import { registerFulfilment } from './mutations/fulfilment.js';
+import { registerReview } from './mutations/review.js';
+import { registerSubmission } from './mutations/submission.js';
+import { registerQueries } from './queries.js';
+import { seedWishes } from './seed.js';
+import { registerStats } from './stats.js';
+import { registerWishWall } from './wall.js';
+import { registerWishTypes } from './wish-node.js';
+
+export default defineModule({
+  id: MODULE_ID,
+  title: '微心愿',
+  description: '圆梦微心愿: residents\' small wishes are collected, reviewed and published, claimed one-to-one by party members, fulfilled and acknowledged',
+  dependsOn: [],
+  settings: {
+    maxOpenClaims: integerSetting('每名党员同时认领上限 open claims one party member may hold at a time', 5, 1, 50),
+    claimDeadlineDays: integerSetting('认领兑现期限(天) days a claimant has to fulfil before the wish returns to the wall', 14, 1, 90),
+  },
+  jobs: [expireClaims],
+  register(builder) {
+    const enums = registerEnums(builder);
+    const Wish = registerWishTypes(builder, enums);
+    registerQueries(builder, enums, Wish);
+    registerWishWall(builder, enums);
+    registerStats(builder);
+    registerSubmission(builder, enums, Wish);
+    registerReview(builder, Wish);
+    registerClaims(builder, Wish);
+    registerFulfilment(builder, Wish);
+  },
+  seed: seedWishes,
+});

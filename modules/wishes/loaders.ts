@@ -1,0 +1,27 @@
+// Per-request batch loaders for the core rows a wish points at by plain id column. Every field that
+// needs a person, organisation or region goes through one of these, so a page of wishes costs one
+// query per kind of row, whatever its length (see the N+1 test).
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { Context } from '../../src/context.js';
+
+function byIdLoader<T extends { id: string }>(load: (ctx: Context, ids: string[]) => Promise<T[]>) {
+  return createContextCache(
+    (ctx: Context) =>
+      new DataLoader<string, T | null>(async (ids) => {
+        const rows = new Map((await load(ctx, [...ids])).map((r) => [r.id, r]));
+        return ids.map((id) => rows.get(id) ?? null);
+      }),
+  );
+}
+
+export const personLoader = byIdLoader((ctx, ids) => ctx.prisma.person.findMany({ where: { id: { in: ids } } }));
+export const organizationLoader = byIdLoader((ctx, ids) => ctx.prisma.organization.findMany({ where: { id: { in: ids } } }));
+export const regionLoader = byIdLoader((ctx, ids) => ctx.prisma.region.findMany({ where: { id: { in: ids } } }));
+
+/** loads a row that a foreign key guarantees; a miss is a bug, not a user error */
+export async function mustLoad<T>(loader: DataLoader<string, T | null>, id: string, what: string): Promise<T> {
+  const row = await loader.load(id);
+  if (!row) throw new Error(`${what} ${id} is missing`);
+  return row;
+}

@@ -1,0 +1,105 @@
+// 认领: claimWish and releaseWishClaim. One-to-one (一对一精准认领): of any number of simultaneous
+// claims on one wish exactly one wins, the others get CONFLICT. The guarantee is the conditional update
+// in applyTransition (status = PUBLISHED and the version read); a member's open-claim limit holds under
+// concurrency too, because the count and the claim run under a per-member advisory lock.
+import type { Builder } from '../../../src/builder.js';
+import type { Context } from '../../../src/context.js';
+import { AppError, Checks, conflict, forbidden, notFound } from '../../../src/errors.js';
+import { payloadType } from '../../../src/core/errors-graph.js';
+import { parseOptionalId } from '../../../src/core/lookup.js';
+import type { Person, Wish } from '../../../generated/prisma/client.js';
+import { serviceCommunityOf, viewerPerson, wishForWrite } from '../access.js';
+import { CLEARED_CLAIM, MODULE_ID, SUB_GRAPHS, TAKEN_STATUSES, TX_OPTIONS } from '../model.js';
+import { applyTransition, assertTransition } from '../transition.js';
+import type { WishRef } from '../wish-node.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** the viewer as a claimant: a party member with a service community that is the wish's */
+async function claimantFor(ctx: Context, wish: Wish): Promise<Person> {
+  if (ctx.viewer!.role !== 'PARTY_MEMBER') throw forbidden('只有党员可以认领 (party members claim wishes)');
+  const me = await viewerPerson(ctx);
+  if (!me || !me.partyMember) throw new AppError('PRECONDITION_FAILED', '账号未关联党员信息 (your account is not linked to a party member)');
+  const community = serviceCommunityOf(me);
+  if (!community) throw new AppError('PRECONDITION_FAILED', '在职党员请先到社区报到 (in-service members register at a community first)');
+  if (community !== wish.communityId) throw forbidden('只能认领报到社区的心愿 (only wishes of the community where you serve)');
+  return me;
+}
+
+export function registerClaims(builder: Builder, Wish: WishRef) {
+  const ClaimWishInput = builder.inputType('ClaimWishInput', {
+    subGraphs: SUB_GRAPHS,
+    description: '认领微心愿',
+    fields: (t) => ({
+      wishId: t.id({ required: true }),
+      organizationId: t.id({ required: false, description: '认领单位: your own work organisation, or omit to claim in person' }),
+      note: t.string({ required: false, description: '留言, up to 200 characters' }),
+    }),
+  });
+  const ReleaseWishClaimInput = builder.inputType('ReleaseWishClaimInput', {
+    subGraphs: SUB_GRAPHS,
+    description: '放弃认领',
+    fields: (t) => ({ wishId: t.id({ required: true }), reason: t.string({ required: false }) }),
+  });
+
+  builder.mutationFields((t) => ({
+    claimWish: t.field({
+      subGraphs: SUB_GRAPHS,
+      description:
+        '认领微心愿 (party members, in the community where they serve): PUBLISHED → CLAIMED. One claimant per wish: ' +
+        'losers of a race get CONFLICT. Limited to maxOpenClaims open claims; the claim expires after claimDeadlineDays.',
+      type: payloadType(builder, 'ClaimWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '认领结果 the claimed wish' }),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: ClaimWishInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        new Checks().text(input.note, 'input.note', { max: 200, required: false }).throwIfAny();
+        const wish = await wishForWrite(ctx, input.wishId);
+        const me = await claimantFor(ctx, wish);
+        if (TAKEN_STATUSES.includes(wish.status)) throw conflict('该心愿已被认领 (someone claimed it first)');
+        assertTransition(wish, 'CLAIMED');
+        const organizationId = parseOptionalId(input.organizationId == null ? null : String(input.organizationId), 'Organization', 'input.organizationId');
+        if (organizationId && organizationId !== me.workOrganizationId && organizationId !== ctx.viewer!.organizationId) {
+          throw forbidden('只能代表本人所在单位认领 (only on behalf of your own organisation)');
+        }
+        if (organizationId && !(await ctx.prisma.organization.findUnique({ where: { id: organizationId } }))) throw notFound('单位 organization');
+        // read before the transaction: on the embedded database a read outside an open transaction waits for it
+        const [maxOpen, deadlineDays] = await Promise.all([
+          ctx.settings.get<number>(MODULE_ID, 'maxOpenClaims', wish.regionPath),
+          ctx.settings.get<number>(MODULE_ID, 'claimDeadlineDays', wish.regionPath),
+        ]);
+        const now = ctx.clock.now();
+        const updated = await ctx.prisma.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.claim:${me.id}`}, 0))`;
+          const open = await tx.wish.count({ where: { claimantId: me.id, status: 'CLAIMED' } });
+          if (open >= maxOpen) throw new AppError('LIMIT_EXCEEDED', `最多同时认领 ${maxOpen} 个心愿 (at most ${maxOpen} open claims; fulfil or release one first)`);
+          return applyTransition(tx, ctx, wish, 'CLAIMED', {
+            data: { claimantId: me.id, organizationId, claimNote: input.note?.trim() || null, claimedAt: now, claimDueAt: new Date(now.getTime() + deadlineDays * DAY_MS) },
+            note: input.note?.trim() || null,
+            conflictMessage: '该心愿已被认领 (someone claimed it first)',
+          });
+        }, TX_OPTIONS);
+        return { wish: updated };
+      },
+    }),
+
+    releaseWishClaim: t.field({
+      subGraphs: SUB_GRAPHS,
+      description: '放弃认领 (the claimant): CLAIMED → PUBLISHED, back on the wish wall',
+      type: payloadType(builder, 'ReleaseWishClaimPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '放弃认领结果 the wish, back on the wall' }),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: ReleaseWishClaimInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        new Checks().text(input.reason, 'input.reason', { max: 200, required: false }).throwIfAny();
+        const wish = await wishForWrite(ctx, input.wishId);
+        if (!ctx.viewer!.personId || wish.claimantId !== ctx.viewer!.personId) throw forbidden('只有认领人可以放弃认领 (the claimant only)');
+        const updated = await ctx.prisma.$transaction(
+          (tx) => applyTransition(tx, ctx, wish, 'CLAIM_RELEASED', { data: CLEARED_CLAIM, note: input.reason?.trim() || null }),
+          TX_OPTIONS,
+        );
+        return { wish: updated };
+      },
+    }),
+  }));
+}

@@ -1,0 +1,49 @@
+// 审核: reviewWish publishes a wish on the wish wall or rejects it with a reason (a community worker
+// of that community). Reviewers check that the text carries no personal information: it goes public.
+import type { Builder } from '../../../src/builder.js';
+import { Checks, forbidden } from '../../../src/errors.js';
+import { payloadType } from '../../../src/core/errors-graph.js';
+import { isWorkerAt, wishForWrite } from '../access.js';
+import { SUB_GRAPHS, TX_OPTIONS } from '../model.js';
+import { applyTransition } from '../transition.js';
+import type { WishRef } from '../wish-node.js';
+
+export function registerReview(builder: Builder, Wish: WishRef) {
+  const ReviewWishInput = builder.inputType('ReviewWishInput', {
+    subGraphs: SUB_GRAPHS,
+    description: '审核微心愿',
+    fields: (t) => ({
+      wishId: t.id({ required: true }),
+      approve: t.boolean({ required: true, description: 'true: 发布 publish; false: 不通过 reject' }),
+      reason: t.string({ required: false, description: '原因: required when rejecting, shown to the requester' }),
+    }),
+  });
+
+  builder.mutationField('reviewWish', (t) =>
+    t.field({
+      subGraphs: SUB_GRAPHS,
+      description: '审核微心愿: PENDING_REVIEW → PUBLISHED or REJECTED (a community worker of that community)',
+      type: payloadType(builder, 'ReviewWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '审核结果 the reviewed wish' }),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: ReviewWishInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        new Checks()
+          .text(input.reason, 'input.reason', { min: 2, max: 200, required: !input.approve })
+          .throwIfAny();
+        const wish = await wishForWrite(ctx, input.wishId);
+        if (!isWorkerAt(ctx.viewer, wish.regionPath)) throw forbidden('只有该社区的社区工作者可以审核 (a worker of that community)');
+        const now = ctx.clock.now();
+        const reason = input.reason?.trim() || null;
+        const updated = await ctx.prisma.$transaction(
+          (tx) =>
+            input.approve
+              ? applyTransition(tx, ctx, wish, 'APPROVED', { data: { reviewedAt: now, publishedAt: now }, note: reason })
+              : applyTransition(tx, ctx, wish, 'REJECTED', { data: { reviewedAt: now, rejectionReason: reason, closedAt: now }, note: reason }),
+          TX_OPTIONS,
+        );
+        return { wish: updated };
+      },
+    }),
+  );
+}

@@ -1,0 +1,121 @@
+// Reading wishes: `wishes` and `wish` on Query, `wishes` on Region (社区的心愿), `claimedWishes` on Person.
+// Every list is the viewer's visibility filter AND the module gate AND the caller's filter.
+import type { Builder } from '../../src/builder.js';
+import { readsWithinScope, within } from '../../src/auth/viewer.js';
+import type { Context } from '../../src/context.js';
+import { forbidden, notFound } from '../../src/errors.js';
+import { parseId, parseOptionalId } from '../../src/core/lookup.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { canSeeWish, defaultScope, visibleWishesWhere } from './access.js';
+import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
+import type { WishRef } from './wish-node.js';
+
+interface WishFilterShape {
+  regionId?: string | number | null;
+  status?: Prisma.WishWhereInput['status'] | null;
+  category?: Prisma.WishWhereInput['category'] | null;
+  claimantId?: string | number | null;
+  submittedFrom?: Date | null;
+  submittedTo?: Date | null;
+}
+
+const ORDER: Prisma.WishOrderByWithRelationInput[] = [{ submittedAt: 'desc' }, { id: 'desc' }];
+
+/** the where of a wish list: what the viewer may see, inside `scope`, where the module is on, filtered */
+async function listWhere(ctx: Context, filter: WishFilterShape | null | undefined, fixed: Prisma.WishWhereInput = {}, scopePath?: string) {
+  let scope = scopePath ?? defaultScope(ctx.viewer);
+  const regionId = parseOptionalId(filter?.regionId == null ? null : String(filter.regionId), 'Region', 'filter.regionId');
+  if (regionId) {
+    const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
+    if (!region) throw notFound('区划 region');
+    if (readsWithinScope(ctx.viewer) && !within(ctx.viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
+    scope = region.path;
+  }
+  const [visible, readable] = await Promise.all([visibleWishesWhere(ctx), ctx.gate.readableWhere(MODULE_ID, scope, 'regionPath')]);
+  const claimantId = parseOptionalId(filter?.claimantId == null ? null : String(filter.claimantId), 'Person', 'filter.claimantId');
+  const submitted = { ...(filter?.submittedFrom ? { gte: filter.submittedFrom } : {}), ...(filter?.submittedTo ? { lt: filter.submittedTo } : {}) };
+  return {
+    AND: [
+      visible,
+      readable as Prisma.WishWhereInput,
+      fixed,
+      {
+        ...(filter?.status ? { status: filter.status } : {}),
+        ...(filter?.category ? { category: filter.category } : {}),
+        ...(claimantId ? { claimantId } : {}),
+        ...(Object.keys(submitted).length ? { submittedAt: submitted } : {}),
+      },
+    ],
+  } satisfies Prisma.WishWhereInput;
+}
+
+export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRef) {
+  const WishFilter = builder.inputType('WishFilter', {
+    subGraphs: SUB_GRAPHS,
+    description: '心愿筛选',
+    fields: (t) => ({
+      regionId: t.id({ required: false, description: '区划: wishes of communities under it' }),
+      status: t.field({ type: enums.WishStatus, required: false, description: '状态' }),
+      category: t.field({ type: enums.WishCategory, required: false, description: '类别' }),
+      claimantId: t.id({ required: false, description: '认领人 (Person id)' }),
+      submittedFrom: t.field({ type: 'DateTime', required: false, description: '提交时间起 (inclusive)' }),
+      submittedTo: t.field({ type: 'DateTime', required: false, description: '提交时间止 (exclusive)' }),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    wishes: t.prismaConnection({
+      subGraphs: SUB_GRAPHS,
+      description:
+        '微心愿列表, newest first: workers, admins, department staff and analysts see their area (analysts and staff with masked names); ' +
+        'party members the published wishes of their service community and their own claims; residents their own wishes',
+      type: Wish,
+      cursor: 'id',
+      authScopes: { loggedIn: true },
+      args: { filter: t.arg({ type: WishFilter, required: false }) },
+      resolve: async (query, _r, args, ctx) => ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args.filter), orderBy: ORDER }),
+      totalCount: async (_c, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args.filter) }),
+    }),
+    wish: t.prismaField({
+      subGraphs: SUB_GRAPHS,
+      description: '一个心愿 (null when it does not exist or you may not see it; MODULE_DISABLED where the module is off)',
+      type: Wish,
+      nullable: true,
+      authScopes: { loggedIn: true },
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (query, _r, args, ctx) => {
+        const wish = await ctx.prisma.wish.findUnique({ ...query, where: { id: parseId(String(args.id), 'Wish') } });
+        if (!wish || !(await canSeeWish(ctx, wish))) return null;
+        await ctx.gate.assertEnabled(MODULE_ID, wish.regionPath);
+        return wish;
+      },
+    }),
+  }));
+
+  builder.prismaObjectField('Region', 'wishes', (t) =>
+    t.prismaConnection({
+      subGraphs: SUB_GRAPHS,
+      description: '社区的微心愿 wishes of this community (or of every community below this region) that you may see',
+      type: Wish,
+      cursor: 'id',
+      authScopes: { loggedIn: true },
+      args: { status: t.arg({ type: enums.WishStatus, required: false }), category: t.arg({ type: enums.WishCategory, required: false }) },
+      resolve: async (query, region, args, ctx) =>
+        ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args, {}, region.path), orderBy: ORDER }),
+      totalCount: async (region, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args, {}, region.path) }),
+    }),
+  );
+
+  builder.prismaObjectField('Person', 'claimedWishes', (t) =>
+    t.prismaConnection({
+      subGraphs: SUB_GRAPHS,
+      description: '认领的微心愿 wishes this party member claims or has fulfilled (those you may see)',
+      type: Wish,
+      cursor: 'id',
+      args: { status: t.arg({ type: enums.WishStatus, required: false }), category: t.arg({ type: enums.WishCategory, required: false }) },
+      resolve: async (query, person, args, ctx) =>
+        ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args, { claimantId: person.id }, '/'), orderBy: ORDER }),
+      totalCount: async (person, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args, { claimantId: person.id }, '/') }),
+    }),
+  );
+}
