@@ -9,7 +9,7 @@ import { isFacilityStaff } from './access.js';
 import { DIMENSIONS, levelAllowed, levelForTotal, scoreProblems, totalOf, type Scores } from './assessment-rules.js';
 import { addMonths, MODULE, SUB, type Level } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from './refs.js';
+import { modelRef } from '../../src/core/refs.js';
 import { validityMonths } from './rules.js';
 
 export function registerAssessments(builder: Builder, E: Enums) {

@@ -12,7 +12,7 @@ import { AppError, forbidden, invalidTransition, notFound } from '../../src/erro
 import { isUniqueViolation, recipientKey, runsFacility, sensitive } from './access.js';
 import { ageOn, isoDay, localDay, MODULE, SUB, type Category, type Level, type Meal } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from './refs.js';
+import { modelRef } from '../../src/core/refs.js';
 import { loadFacility } from './facility.js';
 import { loadMenu } from './meals.js';
 import { computePrice } from './pricing.js';

@@ -10,7 +10,7 @@ import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
 import { assertReadable, readable, requestLoader, isUniqueViolation } from './access.js';
 import { localDay, MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from './refs.js';
+import { modelRef } from '../../src/core/refs.js';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

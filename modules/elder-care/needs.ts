@@ -11,7 +11,7 @@ import { AppError, Checks, forbidden, invalidTransition, notFound } from '../../
 import { listScope, readable } from './access.js';
 import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from './refs.js';
+import { modelRef } from '../../src/core/refs.js';
 
 const isAssignee = (ctx: Context, n: ElderNeed) =>
   !!ctx.viewer && ((!!n.assigneeAccountId && n.assigneeAccountId === ctx.viewer.accountId) || (!!n.assigneeOrganizationId && n.assigneeOrganizationId === ctx.viewer.organizationId));

@@ -11,7 +11,7 @@ import { forbidden, notFound } from '../../src/errors.js';
 import { auditRead, isFacilityStaff, listScope, readable, readsHealth, requestLoader } from './access.js';
 import { MODULE, SENSITIVE_CATEGORIES, SUB, type Category } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from './refs.js';
+import { modelRef } from '../../src/core/refs.js';
 import { loadFacility } from './facility.js';
 
 export async function loadRecipient(ctx: Context, globalId: string | number, path: string) {

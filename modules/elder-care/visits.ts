@@ -12,7 +12,7 @@ import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
 import { listScope, readable, readsHealth, requestLoader, sensitive } from './access.js';
 import { MODULE, SUB, type Tier } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from './refs.js';
+import { modelRef } from '../../src/core/refs.js';
 import { visitIntervalMs } from './rules.js';
 
 const findingsOf = (v: CareVisit) => ({

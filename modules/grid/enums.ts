@@ -3,8 +3,7 @@ import type { Builder } from '../../src/builder.js';
 
 export const SG = ['grid'];
 
-const values = <K extends string>(map: Record<K, string>) =>
-  Object.fromEntries(Object.entries(map).map(([k, d]) => [k, { description: d as string }])) as Record<K, { description: string }>;
+import { describedValues as values } from '../../src/core/enums.js';
 
 export const STATUS_TERMS = {
   REPORTED: '网格发现 reported by a grid worker',

@@ -1,23 +1,16 @@
-// Typed refs to Prisma-backed GraphQL types (core and this module), for fields whose type is not a
-// relation (loadables, payloads). getRefFromModel returns the ref the prisma plugin already holds.
-import type { ObjectRef } from '@pothos/core';
-import { getRefFromModel } from '@pothos/plugin-prisma';
-import type * as M from '../../generated/prisma/client.js';
+// This module's typed refs to Prisma-backed GraphQL types (core and its own), in one place.
 import type { Builder } from '../../src/builder.js';
-
-type Types = Builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-type Ref<T> = ObjectRef<Types, T>;
+import { modelRef } from '../../src/core/refs.js';
 
 export function refs(builder: Builder) {
-  const ref = <T>(name: string) => getRefFromModel(name, builder as never) as unknown as Ref<T>;
   return {
-    Person: ref<M.Person>('Person'),
-    Organization: ref<M.Organization>('Organization'),
-    Region: ref<M.Region>('Region'),
-    Grid: ref<M.Grid>('Grid'),
-    Household: ref<M.Household>('Household'),
-    GridStaff: ref<M.GridStaff>('GridStaff'),
-    PointsEntry: ref<M.PointsEntry>('PointsEntry'),
-    PointsAccount: ref<M.PointsAccount>('PointsAccount'),
+    Person: modelRef(builder, 'Person'),
+    Organization: modelRef(builder, 'Organization'),
+    Region: modelRef(builder, 'Region'),
+    Grid: modelRef(builder, 'Grid'),
+    Household: modelRef(builder, 'Household'),
+    GridStaff: modelRef(builder, 'GridStaff'),
+    PointsEntry: modelRef(builder, 'PointsEntry'),
+    PointsAccount: modelRef(builder, 'PointsAccount'),
   };
 }

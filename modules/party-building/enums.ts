@@ -2,8 +2,7 @@
 import type { Builder } from '../../src/builder.js';
 import { SUB } from './rules.js';
 
-const values = <K extends string>(map: Record<K, string>) =>
-  Object.fromEntries(Object.entries(map).map(([k, d]) => [k, { description: d as string }])) as Record<K, { description: string }>;
+import { describedValues as values } from '../../src/core/enums.js';
 
 export function registerEnums(builder: Builder) {
   const e = <K extends string>(name: string, description: string, map: Record<K, string>) =>

@@ -1,22 +1,15 @@
-// Typed refs to Prisma-backed GraphQL types (core and this module), for fields whose type is not a
-// relation (loadables, lists, payloads): getRefFromModel returns the ref the prisma plugin holds.
-import type { ObjectRef } from '@pothos/core';
-import { getRefFromModel } from '@pothos/plugin-prisma';
-import type * as M from '../../generated/prisma/client.js';
+// This module's typed refs to Prisma-backed GraphQL types (core and its own), in one place.
 import type { Builder } from '../../src/builder.js';
-
-type Types = Builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-type Ref<T> = ObjectRef<Types, T>;
+import { modelRef } from '../../src/core/refs.js';
 
 export function refs(builder: Builder) {
-  const ref = <T>(name: string) => getRefFromModel(name, builder as never) as unknown as Ref<T>;
   return {
-    Person: ref<M.Person>('Person'),
-    Organization: ref<M.Organization>('Organization'),
-    Region: ref<M.Region>('Region'),
-    PartyOrganization: ref<M.PartyOrganization>('PartyOrganization'),
-    PartyMembership: ref<M.PartyMembership>('PartyMembership'),
-    PartyMeeting: ref<M.PartyMeeting>('PartyMeeting'),
-    PartyCoBuildingAgreement: ref<M.PartyCoBuildingAgreement>('PartyCoBuildingAgreement'),
+    Person: modelRef(builder, 'Person'),
+    Organization: modelRef(builder, 'Organization'),
+    Region: modelRef(builder, 'Region'),
+    PartyOrganization: modelRef(builder, 'PartyOrganization'),
+    PartyMembership: modelRef(builder, 'PartyMembership'),
+    PartyMeeting: modelRef(builder, 'PartyMeeting'),
+    PartyCoBuildingAgreement: modelRef(builder, 'PartyCoBuildingAgreement'),
   };
 }

@@ -1,8 +1,7 @@
 import type { Builder } from '../../src/builder.js';
 import { SG } from './shared.js';
 
-const d = <K extends string>(values: Record<K, string>) =>
-  Object.fromEntries(Object.entries(values).map(([k, description]) => [k, { description }])) as Record<K, { description: string }>;
+import { describedValues as d } from '../../src/core/enums.js';
 
 export const ACTIVITY_STATUS = {
   DRAFT: '草稿 draft, visible to its organisers only',

@@ -71,8 +71,7 @@ export const CHANNEL_LABELS = {
   ONLINE: '线上 online, from the residents\' app',
 } as const;
 
-const values = <K extends string>(labels: Record<K, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, description]) => [k, { description }])) as Record<K, { description: string }>;
+import { describedValues as values } from '../../src/core/enums.js';
 
 /** the module's GraphQL enums (built once per builder) */
 export function registerEnums(builder: Builder) {
