@@ -124,7 +124,7 @@ export async function createApp(options: AppOptions) {
         request,
         audit: makeAudit(viewer),
         publish: async (tx, event) => {
-          await events.publish(tx, event);
+          await events.publish(tx, event, clock.now());
         },
         services: { events },
       };

@@ -1,4 +1,4 @@
-// Domain events between modules, without imports between them. publishEvent() writes the event to the
+// Domain events between modules, without imports between them. ctx.publish() writes the event to the
 // DomainEvent table and runs every subscriber inside the publisher's transaction, so an event is never
 // lost and never half-applied: the publishing change and its consequences commit or roll back together.
 // Subscribers run only for modules enabled in the township the event happened in.
@@ -16,7 +16,8 @@ export interface DomainEventInput {
 
 export interface DeliveredEvent extends DomainEventInput {
   id: string;
-  createdAt: Date;
+  /** when it happened, by the publisher's clock (the injected clock in tests) */
+  occurredAt: Date;
 }
 
 export type EventHandler = (event: DeliveredEvent, tx: Prisma.TransactionClient) => Promise<void>;
@@ -34,13 +35,13 @@ export class EventBus {
     }
   }
 
-  async publish(tx: Prisma.TransactionClient, input: DomainEventInput): Promise<DeliveredEvent> {
+  async publish(tx: Prisma.TransactionClient, input: DomainEventInput, occurredAt: Date): Promise<DeliveredEvent> {
     // the switches are read through the transaction: a read outside it would wait for it on PGlite
     const gate = new ModuleGate(tx as unknown as PrismaClient, this.modules);
     const row = await tx.domainEvent.create({
-      data: { type: input.type, regionPath: input.regionPath, payload: input.payload as Prisma.InputJsonValue },
+      data: { type: input.type, regionPath: input.regionPath, payload: input.payload as Prisma.InputJsonValue, createdAt: occurredAt },
     });
-    const event: DeliveredEvent = { ...input, id: row.id, createdAt: row.createdAt };
+    const event: DeliveredEvent = { ...input, id: row.id, occurredAt };
     for (const { moduleId, handle } of this.handlers.get(input.type) ?? []) {
       if (await gate.isEnabledAt(moduleId, input.regionPath)) await handle(event, tx);
     }

@@ -55,7 +55,7 @@ export class JobRunner {
             settings: new SettingsReader(tx, this.modules),
             audit: (entry) => audit(tx, entry),
             publish: async (event) => {
-              await this.events.publish(tx, event);
+              await this.events.publish(tx, event, now);
             },
           })) ?? {};
         await tx.jobRun.upsert({

@@ -37,7 +37,7 @@ async function onHoursVerified(event: DeliveredEvent, tx: Prisma.TransactionClie
     personId: payload.personId,
     regionPath: event.regionPath,
     idempotencyKey: `event:${event.id}`,
-    at: event.createdAt,
+    at: event.occurredAt,
     units: payload.hours,
     note: `志愿服务 ${payload.hours} 小时${payload.activityTitle ? `: ${payload.activityTitle}` : ''}`,
   });

@@ -27,7 +27,7 @@ export const eventHandlers = {
     const p = event.payload as { personId?: unknown; hours?: unknown; recordId?: unknown; activityTitle?: unknown };
     if (typeof p.recordId !== 'string' || typeof p.hours !== 'number' || !(await registeredMember(tx, p.personId))) return;
     await tx.partyServiceRecord.createMany({
-      data: [{ personId: p.personId as string, source: HOURS_VERIFIED, sourceId: p.recordId, hours: p.hours, title: typeof p.activityTitle === 'string' ? p.activityTitle : null, regionPath: event.regionPath, at: event.createdAt }],
+      data: [{ personId: p.personId as string, source: HOURS_VERIFIED, sourceId: p.recordId, hours: p.hours, title: typeof p.activityTitle === 'string' ? p.activityTitle : null, regionPath: event.regionPath, at: event.occurredAt }],
       skipDuplicates: true,
     });
   },
@@ -40,7 +40,7 @@ export const eventHandlers = {
     const p = event.payload as { wishId?: unknown; claimantId?: unknown; category?: unknown };
     if (typeof p.wishId !== 'string' || !(await registeredMember(tx, p.claimantId))) return;
     await tx.partyServiceRecord.createMany({
-      data: [{ personId: p.claimantId as string, source: WISH_FULFILLED, sourceId: p.wishId, title: typeof p.category === 'string' ? p.category : null, regionPath: event.regionPath, at: event.createdAt }],
+      data: [{ personId: p.claimantId as string, source: WISH_FULFILLED, sourceId: p.wishId, title: typeof p.category === 'string' ? p.category : null, regionPath: event.regionPath, at: event.occurredAt }],
       skipDuplicates: true,
     });
   },

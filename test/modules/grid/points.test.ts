@@ -152,7 +152,7 @@ describe('points from other modules through domain events', () => {
     // redelivering the same event (e.g. an outbox retry) records nothing new
     const event = await t.db.prisma.domainEvent.findFirstOrThrow({ where: { type: 'volunteering.hoursVerified' }, orderBy: { seq: 'desc' } });
     const handler = grid.on!['volunteering.hoursVerified']!;
-    await t.db.prisma.$transaction((tx) => handler({ id: event.id, type: event.type, regionPath: event.regionPath, payload: event.payload as never, createdAt: event.createdAt }, tx));
+    await t.db.prisma.$transaction((tx) => handler({ id: event.id, type: event.type, regionPath: event.regionPath, payload: event.payload as never, occurredAt: event.createdAt }, tx));
     expect(await t.db.prisma.pointsEntry.count({ where: { account: { personId: person.id } } })).toBe(before + 1);
     // 100 hours: the monthly cap of 40 leaves 34 more, awarded without failing the publisher
     await verify(person.id, 100, person.homePath, admin);
@@ -163,10 +163,10 @@ describe('points from other modules through domain events', () => {
   it('is not delivered to the grid module in a township where it is off; t.app.events works inside a transaction', async () => {
     const person = await t.db.prisma.person.findFirstOrThrow({ where: { name: '杨淑芬' } });
     await t.gql(`mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: false }) { __typename } }`, { r: township }, { token: admin });
-    await t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type: 'volunteering.hoursVerified', regionPath: person.homePath, payload: { personId: person.id, hours: 2, recordId: 'r-2', activityTitle: '助残帮困' } }));
+    await t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type: 'volunteering.hoursVerified', regionPath: person.homePath, payload: { personId: person.id, hours: 2, recordId: 'r-2', activityTitle: '助残帮困' } }, t.clock.now()));
     expect(await t.db.prisma.pointsEntry.count({ where: { account: { personId: person.id } } })).toBe(0);
     await t.gql(`mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: true }) { __typename } }`, { r: township }, { token: admin });
-    await t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type: 'volunteering.hoursVerified', regionPath: person.homePath, payload: { personId: person.id, hours: 2, recordId: 'r-3', activityTitle: '助残帮困' } }));
+    await t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type: 'volunteering.hoursVerified', regionPath: person.homePath, payload: { personId: person.id, hours: 2, recordId: 'r-3', activityTitle: '助残帮困' } }, t.clock.now()));
     expect((await t.db.prisma.pointsAccount.findFirstOrThrow({ where: { personId: person.id } })).balance).toBe(4);
   });
 });

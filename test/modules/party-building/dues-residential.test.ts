@@ -136,7 +136,7 @@ describe('在职党员报到: who registered at 晶彩城社区 and what they di
 
     // the volunteering module is not installed here: publish its event through the kernel bus
     const publish = (type: string, payload: Record<string, unknown>) =>
-      t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type, regionPath: '/652300/652301/652301004/652301004001/', payload }));
+      t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type, regionPath: '/652300/652301/652301004/652301004001/', payload }, t.clock.now()));
     const puId = Buffer.from(pu.person.id, 'base64').toString().split(':')[1];
     await publish('volunteering.hoursVerified', { personId: puId, hours: 2.5, recordId: 'rec-1', activityTitle: '冬季送温暖' });
     await publish('volunteering.hoursVerified', { personId: puId, hours: 2.5, recordId: 'rec-1', activityTitle: '冬季送温暖' }); // delivered twice: counted once
