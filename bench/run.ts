@@ -28,7 +28,7 @@ const scenarios: Scenario[] = [
     name: 'wishes page 50 with requester/claimant/timeline',
     user: 'zhou-admin',
     needs: 'wishes',
-    query: '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } organization { name } timeline { toStatus at } } } } }',
+    query: '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } organization { name } timeline { to at actorName } } } } }',
   },
   {
     name: 'incidents page 50 with timeline',
