@@ -3,9 +3,9 @@
 import type { Builder, RegionStatsShape } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { AppError } from '../../src/errors.js';
 import { LEVEL_ORDER, monthStart, MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
+import { addRegionStats } from '../../src/core/stats.js';
 
 /** a timestamp parameter compared with TIMESTAMP(3) columns (stored as UTC) whatever the session time zone */
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
@@ -134,21 +134,10 @@ export function registerStats(builder: Builder, E: Enums) {
     }),
   });
 
-  builder.objectField('RegionStats', 'elderCare', (t) =>
-    t.field({
-      subGraphs: SUB,
-      type: Stats,
-      description: '康养服务 figures for the region (townships with elder-care on); from/to default to those of stats(from, to)',
-      args: {
-        from: t.arg({ type: 'DateTime', required: false, description: '起 (inclusive)' }),
-        to: t.arg({ type: 'DateTime', required: false, description: '止 (exclusive)' }),
-      },
-      resolve: (s, args, ctx) => {
-        const from = args.from ?? s.from;
-        const to = args.to ?? s.to;
-        if (from && to && from > to) throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
-        return elderCareStats(ctx, { ...s, from, to });
-      },
-    }),
-  );
+  addRegionStats(builder, 'elderCare', {
+    subGraphs: SUB,
+    type: Stats,
+    description: '康养服务 figures for the region (townships with elder-care on)',
+    resolve: (period, ctx) => elderCareStats(ctx, period),
+  });
 }

@@ -2,11 +2,11 @@
 // Stock figures (grids, households) are as of now; workers are those active during the period;
 // flows (patrols, incidents, points) fall in the period. Evaluation after GB/T 30428-style figures.
 import { Prisma } from '../../generated/prisma/client.js';
-import type { Builder, RegionStatsShape } from '../../src/builder.js';
+import type { Builder } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
-import { AppError } from '../../src/errors.js';
 import { MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
+import { addRegionStats } from '../../src/core/stats.js';
 
 interface Shape {
   path: string;
@@ -200,21 +200,18 @@ export function registerStats(builder: Builder, E: GridEnums) {
     }),
   });
 
-  builder.objectField('RegionStats', 'grid', (t) =>
-    t.field({
-      subGraphs: SG,
-      type: GridStats,
-      description: '网格管理 grid figures (from/to override the period of Region.stats)',
-      args: {
-        from: t.arg({ type: 'DateTime', required: false }),
-        to: t.arg({ type: 'DateTime', required: false }),
-      },
-      resolve: (stats: RegionStatsShape, args, ctx) => {
-        const from = args.from ?? stats.from;
-        const to = args.to ?? stats.to;
-        if (from && to && from > to) throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
-        return { path: stats.region.path, from, to, now: ctx.clock.now(), ctx, memo: new Map(), off: ctx.gate.disabledTownshipsWithin(MODULE, stats.region.path) };
-      },
+  addRegionStats(builder, 'grid', {
+    subGraphs: SG,
+    type: GridStats,
+    description: '网格管理 grid figures',
+    resolve: (period, ctx) => ({
+      path: period.region.path,
+      from: period.from,
+      to: period.to,
+      now: ctx.clock.now(),
+      ctx,
+      memo: new Map(),
+      off: ctx.gate.disabledTownshipsWithin(MODULE, period.region.path),
     }),
-  );
+  });
 }

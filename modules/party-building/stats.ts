@@ -1,9 +1,10 @@
 // RegionStats.partyBuilding(from, to): SQL aggregates (count / aggregate / groupBy) rolled up from
 // every community below the region, only where the module is enabled.
-import type { Builder, RegionStatsShape } from '../../src/builder.js';
+import type { Builder } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
 import { complianceFor } from './compliance.js';
 import { MODULE_ID, SUB } from './rules.js';
+import { addRegionStats } from '../../src/core/stats.js';
 
 interface Shape {
   path: string;
@@ -117,16 +118,10 @@ export function registerStats(builder: Builder) {
     }),
   });
 
-  builder.objectField('RegionStats', 'partyBuilding', (t) =>
-    t.field({
-      subGraphs: SUB,
-      type: Stats,
-      description: '党支部建设 figures for the region; from/to default to the ones given to Region.stats',
-      args: {
-        from: t.arg({ type: 'DateTime', required: false, description: '起 (inclusive)' }),
-        to: t.arg({ type: 'DateTime', required: false, description: '止 (exclusive)' }),
-      },
-      resolve: (stats: RegionStatsShape, args) => ({ path: stats.region.path, from: args.from ?? stats.from, to: args.to ?? stats.to }),
-    }),
-  );
+  addRegionStats(builder, 'partyBuilding', {
+    subGraphs: SUB,
+    type: Stats,
+    description: '党支部建设 figures for the region',
+    resolve: (period) => ({ path: period.region.path, from: period.from, to: period.to }),
+  });
 }

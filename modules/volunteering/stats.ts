@@ -1,10 +1,10 @@
 // RegionStats.volunteering(from, to): SQL aggregates over everything below the region, only in
 // townships where the module is on.
-import type { Builder, RegionStatsShape } from '../../src/builder.js';
+import type { Builder } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
-import { AppError } from '../../src/errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { hoursOf, MODULE, SG } from './shared.js';
+import { addRegionStats } from '../../src/core/stats.js';
 
 interface VolunteeringFigures {
   activities: number;
@@ -78,21 +78,10 @@ export function registerStats(builder: Builder) {
     }),
   });
 
-  builder.objectField('RegionStats', 'volunteering', (t) =>
-    t.field({
-      subGraphs: SG,
-      type: Stats,
-      description: '志愿服务 figures (the period defaults to the one given to stats)',
-      args: {
-        from: t.arg({ type: 'DateTime', required: false, description: '起 (inclusive)' }),
-        to: t.arg({ type: 'DateTime', required: false, description: '止 (exclusive)' }),
-      },
-      resolve: async (stats: RegionStatsShape, args, ctx) => {
-        const from = args.from ?? stats.from;
-        const to = args.to ?? stats.to;
-        if (from && to && from > to) throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
-        return figures(ctx, stats.region.path, from, to);
-      },
-    }),
-  );
+  addRegionStats(builder, 'volunteering', {
+    subGraphs: SG,
+    type: Stats,
+    description: '志愿服务 figures',
+    resolve: (period, ctx) => figures(ctx, period.region.path, period.from, period.to),
+  });
 }

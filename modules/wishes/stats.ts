@@ -7,6 +7,7 @@ import { AppError } from '../../src/errors.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { organizationLoader } from './loaders.js';
 import { MODULE_ID, SUB_GRAPHS } from './model.js';
+import { addRegionStats } from '../../src/core/stats.js';
 
 interface Figures {
   submitted: number;
@@ -114,16 +115,10 @@ export function registerStats(builder: Builder) {
     }),
   });
 
-  builder.objectField('RegionStats', 'wishes', (t) =>
-    t.field({
-      subGraphs: SUB_GRAPHS,
-      type: WishStats,
-      description: '微心愿 figures; from/to default to those of Region.stats',
-      args: {
-        from: t.arg({ type: 'DateTime', required: false, description: '提交时间起 (inclusive)' }),
-        to: t.arg({ type: 'DateTime', required: false, description: '提交时间止 (exclusive)' }),
-      },
-      resolve: (stats, args, ctx) => figures(ctx, stats, args.from ?? stats.from, args.to ?? stats.to),
-    }),
-  );
+  addRegionStats(builder, 'wishes', {
+    subGraphs: SUB_GRAPHS,
+    type: WishStats,
+    description: '微心愿 figures, by submission time',
+    resolve: (period, ctx) => figures(ctx, period, period.from, period.to),
+  });
 }

@@ -165,6 +165,18 @@ describe('the schema follows the township', () => {
     expect(event?.deliveredAt).not.toBeNull();
   });
 
+  it('adds module figures to RegionStats with their own period, refusing a reversed one', async () => {
+    const q = `query($from: DateTime, $to: DateTime) { regionByCode(code: "652300") { stats(from: "2020-01-01T00:00:00Z") {
+      notices(from: $from, to: $to) { notices from } } } }`;
+    const inherited = await t.gql(q, {}, { token: await t.login('analyst') });
+    expect(inherited.data.regionByCode.stats.notices).toMatchObject({ from: '2020-01-01T00:00:00.000Z' });
+    expect(inherited.data.regionByCode.stats.notices.notices).toBeGreaterThan(0);
+    const own = await t.gql(q, { from: '2099-01-01T00:00:00Z' }, { token: await t.login('analyst') });
+    expect(own.data.regionByCode.stats.notices).toEqual({ notices: 0, from: '2099-01-01T00:00:00.000Z' });
+    const reversed = await t.gql(q, { from: '2025-02-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }, { token: await t.login('analyst') });
+    expect(reversed.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+  });
+
   it('runs module jobs on demand and records the run', async () => {
     const result = await t.app.jobs.run('notices.count');
     expect(result.notices).toBeGreaterThan(0);
