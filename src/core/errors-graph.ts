@@ -16,6 +16,15 @@ export function registerErrorTypes(builder: Builder) {
     fields: (t) => ({
       code: t.field({ type: ErrorCode, resolve: (e) => e.code }),
       message: t.exposeString('message'),
+      details: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: '细节 machine-readable specifics, e.g. { missing: ["TALK", "TRAINING"] } for PRECONDITION_FAILED',
+        resolve: (e) => {
+          const { code: _code, ...rest } = (e.extensions ?? {}) as Record<string, unknown>;
+          return Object.keys(rest).length ? rest : null;
+        },
+      }),
     }),
   });
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const SET = `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) {
-  __typename ... on SetModuleEnabledPayload { module { id enabled source sourceRegion { code } } } ... on Error { code message } } }`;
+  __typename ... on SetModuleEnabledPayload { module { id enabled source sourceRegion { code } } } ... on Error { code message details } } }`;
 const setEnabled = (token: string, regionCode: string, moduleId: string, enabled: boolean) =>
   regionId(t, regionCode).then((id) => t.gql(SET, { i: { regionId: id, moduleId, enabled, note: 'test' } }, { token }));
 const states = async (code: string) => {
@@ -61,6 +61,7 @@ describe('switches: inheritance, sources and dependencies', () => {
     const needed = await setEnabled(token, GANHEZI, 'notices', false);
     expect(needed.data.setModuleEnabled).toMatchObject({ __typename: 'DomainError', code: 'PRECONDITION_FAILED' });
     expect(needed.data.setModuleEnabled.message).toContain('digest');
+    expect(needed.data.setModuleEnabled.details.problems[0]).toContain('digest');
     expect((await states(GANHEZI)).notices.enabled).toBe(true); // nothing changed
     expect((await setEnabled(token, GANHEZI, 'digest', false)).data.setModuleEnabled.module.enabled).toBe(false);
     expect((await setEnabled(token, GANHEZI, 'notices', false)).data.setModuleEnabled.module.enabled).toBe(false);

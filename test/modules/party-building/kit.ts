@@ -32,7 +32,7 @@ export async function mutate(t: TestApp, token: string, name: string, input: Rec
   const inputType = INPUT_TYPES[name] ?? `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   const payload = `${name[0]!.toUpperCase()}${name.slice(1)}Payload`;
   const r = await t.gql(
-    `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on ${payload} { ${selection} } ... on Error { code message } } }`,
+    `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on ${payload} { ${selection} } ... on Error { code message details } } }`,
     { input },
     { token },
   );
@@ -47,6 +47,8 @@ export const expectOk = (r: Record<string, any>) => {
 export const expectError = (r: Record<string, any>, code: string, ...mentions: string[]) => {
   expect(r.code, JSON.stringify(r)).toBe(code);
   for (const m of mentions) expect(r.message).toContain(m);
+  // development steps also list the missing requirement codes as data, for front ends
+  if (code === 'PRECONDITION_FAILED' && r.details?.missing) expect(r.details.missing).toEqual(expect.arrayContaining(mentions.filter((m) => /^[A-Z][A-Z0-9_]+$/.test(m))));
   return r;
 };
 
