@@ -110,7 +110,10 @@ export async function createApp(options: AppOptions) {
     landingPage: false,
     logging: options.logger ? 'warn' : false,
     maskedErrors: true,
-    graphiql: { title: '党建引领基层治理 GraphQL', defaultQuery: EXAMPLE_OPERATIONS },
+    graphiql: {
+      title: '党建引领基层治理 GraphQL',
+      defaultQuery: [EXAMPLE_OPERATIONS, ...registry.modules.filter((m) => m.examples).map((m) => `# ---- ${m.title} ${m.id}\n${m.examples!.trim()}\n`)].join('\n'),
+    },
     schema: async ({ request }) => registry.schemaFor((await requestState(request)).moduleIds),
     context: async ({ request }): Promise<Context> => {
       const { viewer, gate, moduleIds } = await requestState(request);

@@ -25,6 +25,8 @@ export interface ModuleDefinition {
   settings?: Record<string, SettingDefinition>;
   /** background jobs (sweeps): idempotent, safe with several instances, driven by the injected clock */
   jobs?: JobDefinition[];
+  /** GraphQL operations appended to GraphiQL's opening examples (comments say which demo login runs them) */
+  examples?: string;
   /** demo data, loaded after the core demo data into an empty database */
   seed?(kit: SeedKit): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { registerFulfilment } from './mutations/fulfilment.js';
 import { registerReview } from './mutations/review.js';
 import { registerSubmission } from './mutations/submission.js';
 import { registerQueries } from './queries.js';
+import { WISH_EXAMPLES } from './examples.js';
 import { seedWishes } from './seed.js';
 import { registerStats } from './stats.js';
 import { registerWishWall } from './wall.js';
@@ -34,4 +35,5 @@ export default defineModule({
     registerFulfilment(builder, Wish);
   },
   seed: seedWishes,
+  examples: WISH_EXAMPLES,
 });

@@ -62,7 +62,9 @@ describe.skipIf(engine() === 'postgres')('npm start', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/ready`)).status).toBe(200);
     const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
-    expect(await page.text()).toContain('党建引领基层治理');
+    const html = await page.text();
+    expect(html).toContain('党建引领基层治理');
+    expect(html).toContain('claimWish'); // module examples join the opening operations
     const login = await gql(`mutation { login(input: { username: "zhou-admin", password: "${password}" }) { ... on LoginPayload { token } } }`);
     token = login.data.login.token;
     expect(token).toBeTruthy();
