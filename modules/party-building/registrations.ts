@@ -1,7 +1,8 @@
 // 在职党员到社区报到: the community sees who registered (core Person.registeredCommunity, registeredAt,
 // serviceCommitments, set by the core registerAtCommunity) and what they did. "What they did" comes
 // only through kernel events, never by importing other modules: volunteering.hoursVerified /
-// volunteering.hoursCorrected (service hours) and wishes.fulfilled (wishes a member fulfilled).
+// volunteering.hoursCorrected (service hours), wishes.claimed and wishes.fulfilled (wishes a member
+// claimed and fulfilled).
 import type { Builder } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -14,6 +15,7 @@ import { MODULE_ID, SUB } from './rules.js';
 
 export const HOURS_VERIFIED = 'volunteering.hoursVerified';
 export const HOURS_CORRECTED = 'volunteering.hoursCorrected';
+export const WISH_CLAIMED = 'wishes.claimed';
 export const WISH_FULFILLED = 'wishes.fulfilled';
 
 /** only registered in-service members are followed: anyone else is ignored */
@@ -36,18 +38,24 @@ export const eventHandlers = {
     if (typeof p.recordId !== 'string' || typeof p.hours !== 'number') return;
     await tx.partyServiceRecord.updateMany({ where: { source: HOURS_VERIFIED, sourceId: p.recordId }, data: { hours: p.hours } });
   },
-  [WISH_FULFILLED]: async (event: DeliveredEvent, tx: Prisma.TransactionClient) => {
-    const p = event.payload as { wishId?: unknown; claimantId?: unknown; category?: unknown };
-    if (typeof p.wishId !== 'string' || !(await registeredMember(tx, p.claimantId))) return;
-    await tx.partyServiceRecord.createMany({
-      data: [{ personId: p.claimantId as string, source: WISH_FULFILLED, sourceId: p.wishId, title: typeof p.category === 'string' ? p.category : null, regionPath: event.regionPath, at: event.occurredAt }],
-      skipDuplicates: true,
-    });
-  },
+  [WISH_CLAIMED]: (event: DeliveredEvent, tx: Prisma.TransactionClient) => recordWish(WISH_CLAIMED, event, tx),
+  [WISH_FULFILLED]: (event: DeliveredEvent, tx: Prisma.TransactionClient) => recordWish(WISH_FULFILLED, event, tx),
 };
+
+/** one record per wish and kind; a claim per wish and member (a wish released and claimed again by
+ *  another member counts for both, a member claiming the same wish twice once) */
+async function recordWish(source: string, event: DeliveredEvent, tx: Prisma.TransactionClient) {
+  const p = event.payload as { wishId?: unknown; claimantId?: unknown; category?: unknown };
+  if (typeof p.wishId !== 'string' || !(await registeredMember(tx, p.claimantId))) return;
+  await tx.partyServiceRecord.createMany({
+    data: [{ personId: p.claimantId as string, source, sourceId: source === WISH_CLAIMED ? `${p.wishId}:${p.claimantId}` : p.wishId, title: typeof p.category === 'string' ? p.category : null, regionPath: event.regionPath, at: event.occurredAt }],
+    skipDuplicates: true,
+  });
+}
 
 interface Activity {
   volunteerHours: number;
+  wishesClaimed: number;
   wishesFulfilled: number;
 }
 
@@ -60,21 +68,22 @@ export function registerRegistrations(builder: Builder) {
         const rows = await ctx.prisma.partyServiceRecord.groupBy({ by: ['personId', 'source'], where: { personId: { in: [...ids] } }, _sum: { hours: true }, _count: { _all: true } });
         const map = new Map<string, Activity>();
         for (const r of rows) {
-          const a = map.get(r.personId) ?? { volunteerHours: 0, wishesFulfilled: 0 };
+          const a = map.get(r.personId) ?? { volunteerHours: 0, wishesClaimed: 0, wishesFulfilled: 0 };
           if (r.source === HOURS_VERIFIED) a.volunteerHours += r._sum.hours ?? 0;
+          if (r.source === WISH_CLAIMED) a.wishesClaimed += r._count._all;
           if (r.source === WISH_FULFILLED) a.wishesFulfilled += r._count._all;
           map.set(r.personId, a);
         }
         return map;
       },
-      { volunteerHours: 0, wishesFulfilled: 0 },
+      { volunteerHours: 0, wishesClaimed: 0, wishesFulfilled: 0 },
     );
 
   const ServiceRecord = builder.prismaObject('PartyServiceRecord', {
     subGraphs: SUB,
     description: '服务记录 what a registered member did, as heard from other modules\' events',
     fields: (t) => ({
-      source: t.exposeString('source', { description: 'volunteering.hoursVerified or wishes.fulfilled' }),
+      source: t.exposeString('source', { description: 'volunteering.hoursVerified, wishes.claimed or wishes.fulfilled' }),
       title: t.exposeString('title', { nullable: true, description: '活动名称 / 心愿类别' }),
       hours: t.exposeFloat('hours', { nullable: true, description: '服务时长' }),
       at: t.expose('at', { type: 'DateTime' }),
@@ -91,6 +100,7 @@ export function registerRegistrations(builder: Builder) {
       commitments: t.exposeStringList('serviceCommitments', { description: '服务承诺' }),
       workOrganization: t.relation('workOrganization', { nullable: true, description: '工作单位' }),
       volunteerHours: t.float({ description: '志愿服务时长 (volunteering.hoursVerified; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).volunteerHours }),
+      wishesClaimed: t.int({ description: '认领微心愿 (wishes.claimed; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).wishesClaimed }),
       wishesFulfilled: t.int({ description: '圆梦微心愿 (wishes.fulfilled; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).wishesFulfilled }),
       serviceRecords: t.field({
         type: [ServiceRecord],

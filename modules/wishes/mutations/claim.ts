@@ -73,11 +73,17 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.claim:${me.id}`}, 0))`;
           const open = await tx.wish.count({ where: { claimantId: me.id, status: 'CLAIMED' } });
           if (open >= maxOpen) throw new AppError('LIMIT_EXCEEDED', `最多同时认领 ${maxOpen} 个心愿 (at most ${maxOpen} open claims; fulfil or release one first)`);
-          return applyTransition(tx, ctx, wish, 'CLAIMED', {
+          const claimed = await applyTransition(tx, ctx, wish, 'CLAIMED', {
             data: { claimantId: me.id, organizationId, claimNote: input.note?.trim() || null, claimedAt: now, claimDueAt: new Date(now.getTime() + deadlineDays * DAY_MS) },
             note: input.note?.trim() || null,
             conflictMessage: '该心愿已被认领 (someone claimed it first)',
           });
+          await ctx.publish(tx, {
+            type: 'wishes.claimed',
+            regionPath: claimed.regionPath,
+            payload: { wishId: claimed.id, communityId: claimed.communityId, claimantId: claimed.claimantId, organizationId: claimed.organizationId, category: claimed.category },
+          });
+          return claimed;
         }, TX_OPTIONS);
         return { wish: updated };
       },

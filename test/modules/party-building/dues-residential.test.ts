@@ -126,7 +126,7 @@ describe('在职党员报到: who registered at 晶彩城社区 and what they di
   it('lists 蒲晓 and her colleagues for the community worker, with hours heard from volunteering.hoursVerified', async () => {
     const worker = await t.login('jingcaicheng-worker');
     const community = await regionId(t, '652301004001');
-    const Q = `query($c: ID!) { partyRegistrations(communityId: $c, first: 20) { totalCount edges { node { person { id name } commitments volunteerHours wishesFulfilled workOrganization { name } serviceRecords { title hours } } } } }`;
+    const Q = `query($c: ID!) { partyRegistrations(communityId: $c, first: 20) { totalCount edges { node { person { id name } commitments volunteerHours wishesFulfilled workOrganization { name } serviceRecords { title hours } wishesClaimed } } } }`;
     const before = await t.gql(Q, { c: community }, { token: worker });
     expect(before.errors).toBeUndefined();
     const nodes = before.data.partyRegistrations.edges.map((e: any) => e.node);
@@ -142,11 +142,13 @@ describe('在职党员报到: who registered at 晶彩城社区 and what they di
     await publish('volunteering.hoursVerified', { personId: puId, hours: 2.5, recordId: 'rec-1', activityTitle: '冬季送温暖' }); // delivered twice: counted once
     await publish('volunteering.hoursVerified', { personId: puId, hours: 1, recordId: 'rec-2', activityTitle: '法治宣传' });
     await publish('volunteering.hoursCorrected', { personId: puId, recordId: 'rec-2', previousHours: 1, hours: 1.5, delta: 0.5 });
+    await publish('wishes.claimed', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' });
+    await publish('wishes.claimed', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' }); // counted once
     await publish('wishes.fulfilled', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' });
     const after = await t.gql(Q, { c: community }, { token: worker });
     const mine = after.data.partyRegistrations.edges.map((e: any) => e.node).find((n: any) => n.person.name === '蒲晓');
-    expect(mine).toMatchObject({ volunteerHours: 4, wishesFulfilled: 1 });
-    expect(mine.serviceRecords).toHaveLength(3);
+    expect(mine).toMatchObject({ volunteerHours: 4, wishesClaimed: 1, wishesFulfilled: 1 });
+    expect(mine.serviceRecords).toHaveLength(4);
     const resident = await t.gql(Q, { c: community }, { token: await t.login('resident-he') });
     expect(resident.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
