@@ -34,7 +34,7 @@ const scenarios: Scenario[] = [
     name: 'incidents page 50 with timeline',
     user: 'zhou-admin',
     needs: 'incidents',
-    query: '{ incidents(first: 50) { totalCount edges { node { title status overdue timeline { toStatus } } } } }',
+    query: '{ incidents(first: 50) { totalCount edges { node { title status overdue timeline { to } } } } }',
   },
 ];
 

@@ -77,12 +77,12 @@ describe('the whole chain', () => {
     expect(c.incident).toMatchObject({ status: 'CLOSED', closedOnTime: true, satisfaction: 'SATISFIED', deadline: null, overdue: false });
 
     const tl = await t.gql(
-      `query($id: ID!) { incident(id: $id) { open311Status timeline { kind fromStatus toStatus note attachmentUrls actorRole actor { name organization { name } } department { name } } } }`,
+      `query($id: ID!) { incident(id: $id) { open311Status timeline { kind from to note attachmentUrls actorRole actor { name organization { name } } department { name } } } }`,
       { id: i.id },
       { token: tok.admin },
     );
     const steps = tl.data.incident.timeline;
-    expect(steps.map((s: any) => `${s.fromStatus ?? '-'}>${s.toStatus}${s.kind === 'ASSIST' ? '(assist)' : ''}`)).toEqual([
+    expect(steps.map((s: any) => `${s.from ?? '-'}>${s.to}${s.kind === 'ASSIST' ? '(assist)' : ''}`)).toEqual([
       '->REPORTED', 'REPORTED>ACCEPTED', 'ACCEPTED>ESCALATED', 'ESCALATED>IN_PROGRESS', 'IN_PROGRESS>IN_PROGRESS(assist)',
       'IN_PROGRESS>RESOLVED', 'RESOLVED>IN_PROGRESS', 'IN_PROGRESS>RESOLVED', 'RESOLVED>CLOSED',
     ]);
@@ -241,7 +241,7 @@ describe('following an incident, Open311 and overdue', () => {
     await mutate(t, worker, 'acceptIncident', { incidentId: id, note: '已联系物业' });
 
     const resident = await t.login('resident-he');
-    const q = `query($id: ID!) { incident(id: $id) { status open311Status expectedDatetime resident { name phone } reporter { name role } timeline { toStatus actor { name } note } } }`;
+    const q = `query($id: ID!) { incident(id: $id) { status open311Status expectedDatetime resident { name phone } reporter { name role } timeline { to actor { name } note } } }`;
     const r = await t.gql(q, { id }, { token: resident });
     expect(r.errors).toBeUndefined();
     expect(r.data.incident).toMatchObject({ status: 'ACCEPTED', open311Status: 'open', resident: { name: '何福琴', phone: '13579926810' }, reporter: { name: '李*', role: 'COMMUNITY_WORKER' } });

@@ -67,10 +67,10 @@ describe('grid.escalateOverdue', () => {
     clock.advance(1.5 * HOUR);
     await t.app.jobs.run('grid.escalateOverdue');
     expect(await state(id)).toEqual({ status: 'ACCEPTED', level: 'TOWNSHIP', supervision: ['TOWNSHIP'] });
-    const r = await t.gql(`query($id: ID!) { incident(id: $id) { supervisionLevel overdue timeline { kind toStatus level actor { name } actorRole note } } }`, { id: gid }, { token });
+    const r = await t.gql(`query($id: ID!) { incident(id: $id) { supervisionLevel overdue timeline { kind to level actor { name } actorRole note } } }`, { id: gid }, { token });
     const last = r.data.incident.timeline.at(-1);
     expect(r.data.incident.overdue).toBe(true);
-    expect(last).toMatchObject({ kind: 'SUPERVISION', toStatus: 'ACCEPTED', level: 'TOWNSHIP', actor: null, actorRole: 'SYSTEM' });
+    expect(last).toMatchObject({ kind: 'SUPERVISION', to: 'ACCEPTED', level: 'TOWNSHIP', actor: null, actorRole: 'SYSTEM' });
     expect(last.note).toMatch(/自动升级至乡镇街道督办/);
   });
 

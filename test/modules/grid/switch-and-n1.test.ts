@@ -105,7 +105,7 @@ describe('N+1: nested incident lists', () => {
       grid { name community { name } } community { name }
       leadDepartment { name } departments { role organization { name } }
       reporter { name role organization { name } } resident { name } household { address }
-      timeline { toStatus actor { name organization { name } } department { name } }
+      timeline { to actor { name organization { name } } department { name } }
     } } } }`;
     await t.gql(query, { n: 5 }, { token }); // warm-up: schema and caches
     const small = await t.db.statements.measure(() => t.gql(query, { n: 5 }, { token }));
@@ -115,7 +115,7 @@ describe('N+1: nested incident lists', () => {
     expect(large.result.data.incidents.edges[0].node.timeline.length).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
 
-    const nested = `query($n: Int!) { grids(first: $n) { edges { node { name staff { role name } incidents(first: 10) { totalCount edges { node { title leadDepartment { name } timeline { toStatus } } } } } } } }`;
+    const nested = `query($n: Int!) { grids(first: $n) { edges { node { name staff { role name } incidents(first: 10) { totalCount edges { node { title leadDepartment { name } timeline { to } } } } } } } }`;
     await t.gql(nested, { n: 2 }, { token });
     const g2 = await t.db.statements.measure(() => t.gql(nested, { n: 2 }, { token }));
     const g11 = await t.db.statements.measure(() => t.gql(nested, { n: 11 }, { token }));
