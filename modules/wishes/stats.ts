@@ -5,7 +5,7 @@ import type { Builder, RegionStatsShape } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
 import { AppError } from '../../src/errors.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { organizationLoader } from './loaders.js';
+import { organizationLoader } from '../../src/core/loaders.js';
 import { MODULE_ID, SUB_GRAPHS } from './model.js';
 import { addRegionStats } from '../../src/core/stats.js';
 

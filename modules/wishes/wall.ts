@@ -9,7 +9,7 @@ import type { Context } from '../../src/context.js';
 import { notFound } from '../../src/errors.js';
 import { parseOptionalId } from '../../src/core/lookup.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { mustLoad, personLoader, regionLoader } from './loaders.js';
+import { mustLoad, personLoader, regionLoader } from '../../src/core/loaders.js';
 import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
 
 export function registerWishWall(builder: Builder, enums: WishEnums) {

@@ -5,7 +5,7 @@ import { maskName } from '../../src/auth/mask.js';
 import { guardNode } from '../../src/core/node-guards.js';
 import type { Wish } from '../../generated/prisma/client.js';
 import { canSeeWish, seesPeopleOf } from './access.js';
-import { mustLoad, organizationLoader, personLoader, regionLoader } from './loaders.js';
+import { mustLoad, organizationLoader, personLoader, regionLoader } from '../../src/core/loaders.js';
 import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
 
 export function registerWishTypes(builder: Builder, enums: WishEnums) {

@@ -1,11 +1,11 @@
-// Per-request batch loaders for the core rows a wish points at by plain id column. Every field that
-// needs a person, organisation or region goes through one of these, so a page of wishes costs one
-// query per kind of row, whatever its length (see the N+1 test).
+// Per-request batch loaders for core rows that module records point at by plain id column. A field that
+// needs a person, organisation or region goes through one of these, so a page costs one query per kind
+// of row, whatever its length.
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { Context } from '../../src/context.js';
+import type { Context } from '../context.js';
 
-function byIdLoader<T extends { id: string }>(load: (ctx: Context, ids: string[]) => Promise<T[]>) {
+export function byIdLoader<T extends { id: string }>(load: (ctx: Context, ids: string[]) => Promise<T[]>) {
   return createContextCache(
     (ctx: Context) =>
       new DataLoader<string, T | null>(async (ids) => {
