@@ -48,6 +48,9 @@ export class SchemaRegistry {
           if (!guard) return null;
           const record = await loadNode(ctx, args.id.typename, args.id.id);
           if (!record || !(await guard(record, ctx))) return null;
+          // a module's record in a township where that module is off stays hidden, whatever the guard says
+          const owner = this.moduleOfType(args.id.typename);
+          if (owner && typeof record.regionPath === 'string' && !(await ctx.gate.isEnabledAt(owner, record.regionPath))) return null;
           brandWithType(record, args.id.typename as never);
           return record as never;
         },
@@ -55,6 +58,12 @@ export class SchemaRegistry {
     );
     for (const m of this.modules) m.register(builder);
     this.full = builder.toSchema();
+  }
+
+  /** the module a GraphQL type belongs to (its only sub-graph), or null for core types */
+  moduleOfType(typename: string): string | null {
+    const subGraphs = this.full.getType(typename)?.extensions?.subGraphs as string[] | undefined;
+    return subGraphs?.length === 1 && subGraphs[0] !== 'core' ? subGraphs[0]! : null;
   }
 
   /** the schema for core plus these modules (unknown ids are ignored) */

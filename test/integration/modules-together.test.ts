@@ -46,3 +46,19 @@ describe('all installed modules together', () => {
     expect((await count()).wishesFulfilled).toBe(before.wishesFulfilled + 1);
   });
 });
+
+describe('node(id) follows the module switches', () => {
+  it('hides a wish of a township where wishes is off, even from a prefecture admin', async () => {
+    const admin = await t.login('zhou-admin');
+    const list = await t.gql(`query($r: ID!) { wishes(filter: { regionId: $r }, first: 1) { edges { node { id } } } }`, { r: await regionId(t, '652324203') }, { token: admin });
+    const id = list.data.wishes.edges[0].node.id;
+    const q = `query($id: ID!) { node(id: $id) { id ... on Wish { title } } }`;
+    expect((await t.gql(q, { id }, { token: admin })).data.node.id).toBe(id);
+    const SET = `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename } }`;
+    const township = await regionId(t, '652324203'); // 塔西河乡
+    await t.gql(SET, { i: { regionId: township, moduleId: 'wishes', enabled: false } }, { token: admin });
+    expect((await t.gql(q, { id }, { token: admin })).data.node).toBeNull();
+    await t.gql(SET, { i: { regionId: township, moduleId: 'wishes', enabled: true } }, { token: admin });
+    expect((await t.gql(q, { id }, { token: admin })).data.node.id).toBe(id);
+  });
+});
