@@ -11,12 +11,7 @@ import { addRegionStats } from '../../src/core/stats.js';
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
 
 /** "<alias>.regionPath" under the region and outside townships where the module is off */
-async function scopeSql(ctx: Context, scope: string, alias: string) {
-  const col = Prisma.raw(`${alias}."regionPath"`);
-  const off = await ctx.gate.disabledTownshipsWithin(MODULE, scope);
-  const hidden = off.length ? Prisma.sql` AND NOT (${Prisma.join(off.map((p) => Prisma.sql`${col} LIKE ${`${p}%`}`), ' OR ')})` : Prisma.empty;
-  return Prisma.sql`${col} LIKE ${`${scope}%`}${hidden}`;
-}
+const scopeSql = (ctx: Context, scope: string, alias: string) => ctx.gate.readableSql(MODULE, scope, `${alias}."regionPath"`);
 
 const inPeriod = (column: string, from: Date | null, to: Date | null) => {
   const col = Prisma.raw(column);

@@ -15,7 +15,6 @@ interface Shape {
   now: Date;
   ctx: Context;
   memo: Map<string, Promise<unknown>>;
-  off: Promise<string[]>;
 }
 
 const OPEN = Prisma.raw(`('REPORTED','ACCEPTED','ESCALATED','IN_PROGRESS','RESOLVED')`);
@@ -29,11 +28,7 @@ function memo<T>(s: Shape, key: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** `<alias>."regionPath"` inside the region and outside townships where the module is off */
-async function scopeSql(s: Shape, alias: string) {
-  const col = Prisma.raw(`${alias}."regionPath"`);
-  const off = await s.off;
-  return Prisma.sql`${col} LIKE ${`${s.path}%`} ${off.length ? Prisma.sql`AND NOT (${Prisma.join(off.map((p) => Prisma.sql`${col} LIKE ${`${p}%`}`), ' OR ')})` : Prisma.empty}`;
-}
+const scopeSql = (s: Shape, alias: string) => s.ctx.gate.readableSql(MODULE, s.path, `${alias}."regionPath"`);
 
 function periodSql(s: Shape, column: string) {
   const col = Prisma.raw(column);
@@ -211,7 +206,6 @@ export function registerStats(builder: Builder, E: GridEnums) {
       now: ctx.clock.now(),
       ctx,
       memo: new Map(),
-      off: ctx.gate.disabledTownshipsWithin(MODULE, period.region.path),
     }),
   });
 }

@@ -28,10 +28,8 @@ interface WishStatsShape extends Figures {
 
 /** `w`.* rows of the cohort: under the region, outside switched-off townships, submitted in the period */
 async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Prisma.Sql> {
-  const off = await ctx.gate.disabledTownshipsWithin(MODULE_ID, regionPath);
   const parts = [
-    Prisma.sql`w."regionPath" LIKE ${`${regionPath}%`}`,
-    ...off.map((p) => Prisma.sql`w."regionPath" NOT LIKE ${`${p}%`}`),
+    await ctx.gate.readableSql(MODULE_ID, regionPath, 'w."regionPath"'),
     ...(from ? [Prisma.sql`w."submittedAt" >= ${from}`] : []),
     ...(to ? [Prisma.sql`w."submittedAt" < ${to}`] : []),
   ];

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { ModuleDisabledError } from '../errors.js';
 import type { ModuleDefinition } from '../modules.js';
 import { ancestorsOrSelf, townshipPathOf } from './paths.js';
@@ -99,6 +99,17 @@ export class ModuleGate {
         ...off.map((p) => ({ NOT: { [column]: { startsWith: p } } })),
       ],
     };
+  }
+
+  /**
+   * The same filter as SQL for raw statistics queries: `column` (e.g. `w."regionPath"`) inside `scope`
+   * and outside every township where the module is off.
+   */
+  async readableSql(moduleId: string, scope: string, column: string): Promise<Prisma.Sql> {
+    const col = Prisma.raw(column);
+    const off = await this.disabledTownshipsWithin(moduleId, scope);
+    const hidden = off.length ? Prisma.sql` AND NOT (${Prisma.join(off.map((p) => Prisma.sql`${col} LIKE ${`${p}%`}`), ' OR ')})` : Prisma.empty;
+    return Prisma.sql`${col} LIKE ${`${scope}%`}${hidden}`;
   }
 
   /** modules on in at least one township within `scope`: what a viewer scoped there may see */
