@@ -3,6 +3,7 @@
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { TokenService } from './auth/token.js';
 import type { Viewer } from './auth/viewer.js';
@@ -64,14 +65,21 @@ export async function createApp(options: AppOptions) {
     };
   }
 
-  /** anonymous requests may name a township (code or id) in X-Township to see its modules */
+  /** anonymous requests may name a township (its code or global id) in X-Township to see its modules */
   async function anonymousScope(request: Request): Promise<string | null> {
     const named = request.headers.get('x-township')?.trim();
     if (!named) return null;
-    const region = await db.prisma.region.findFirst({
-      where: { level: 'TOWNSHIP', OR: [{ code: named }, { id: /^[0-9a-f-]{36}$/i.test(named) ? named : undefined }] },
-      select: { path: true },
-    });
+    let where: { code: string } | { id: string } = { code: named };
+    if (!/^\d+$/.test(named)) {
+      try {
+        const decoded = decodeGlobalID(named);
+        if (decoded.typename !== 'Region') return null;
+        where = { id: decoded.id };
+      } catch {
+        return null;
+      }
+    }
+    const region = await db.prisma.region.findFirst({ where: { ...where, level: 'TOWNSHIP' }, select: { path: true } });
     return region?.path ?? null;
   }
 

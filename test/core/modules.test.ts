@@ -115,8 +115,13 @@ describe('the schema follows the township', () => {
     expect((await t.gql(NOTICE_QUERY, {}, { headers: { 'x-township': GANHEZI } })).data.noticeCount).toBeTypeOf('number');
     // a prefecture viewer sees the union of the townships in their area
     expect((await t.gql(NOTICE_QUERY, {}, { token: admin })).data.noticeCount).toBeTypeOf('number');
-    // anonymous without a township sees the core only
+    // anonymous without a township, or naming none that exists, sees the core only
     expect((await t.gql(NOTICE_QUERY)).errors?.[0]?.message).toMatch(/Cannot query field/);
+    for (const named of ['no-such-township', '999999999', await regionId(t, '652301004001')]) {
+      expect((await t.gql(NOTICE_QUERY, {}, { headers: { 'x-township': named } })).errors?.[0]?.message).toMatch(/Cannot query field/);
+    }
+    // a township's global id works as well as its code
+    expect((await t.gql(NOTICE_QUERY, {}, { headers: { 'x-township': await regionId(t, GANHEZI) } })).data.noticeCount).toBeTypeOf('number');
     expect((await t.gql(`{ viewer { modules } }`, {}, { token: beiwucha })).data.viewer.modules).toEqual([]);
   });
 
