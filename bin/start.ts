@@ -27,6 +27,9 @@ if (!url && (await isEmpty(db.prisma))) {
   if (!process.env.DEMO_PASSWORD) await writeFile(passwordFile, demoPassword, { mode: 0o600 });
 }
 
+if (url && !process.env.JWT_SECRET) {
+  logger.warn({ msg: `JWT_SECRET is not set: tokens are signed with a secret kept in ${dir}; instances sharing this database need the same JWT_SECRET` });
+}
 const app = await createApp({ db, modules: installedModules, secret: await loadSecret(dir), logger });
 const server = await listen(app, port, logger);
 if (process.env.JOBS !== 'off') app.jobs.start();
