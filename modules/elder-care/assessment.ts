@@ -1,6 +1,7 @@
 // 老年人能力评估 after GB/T 42195-2022: four dimension scores, a total and a level; valid 12 months
 // (setting), due earlier when a visit notes changed ability. The latest valid one drives entitlements
-// (meal subsidies for 失能). Sensitive: reachable only through CareRecipient.assessment.
+// (meal subsidies for 失能). Sensitive: reachable only through CareRecipient.assessment and
+// CareRecipient.assessments (the history, assessment-history.ts).
 import type { Builder } from '../../src/builder.js';
 import { managesPeopleAt } from '../../src/auth/viewer.js';
 import { parseId } from '../../src/core/lookup.js';

@@ -1,4 +1,4 @@
-// 登记 mutations: enrolCareRecipient, endCareEnrollment, setCareVisitTier.
+// 登记 mutations: enrolCareRecipient (capped by the facility's capacity), endCareEnrollment, setCareVisitTier.
 import type { Builder } from '../../src/builder.js';
 import { managesPeopleAt } from '../../src/auth/viewer.js';
 import { payloadType } from '../../src/core/errors-graph.js';
@@ -10,6 +10,9 @@ import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { canSeeRecipient, loadRecipient } from './recipient.js';
 import { visitIntervalMs } from './rules.js';
+
+/** enrolments into one facility queue on its row lock: let them wait rather than time out */
+const TX = { maxWait: 30_000, timeout: 30_000 };
 
 export function registerEnrollments(builder: Builder, E: Enums) {
   const ContactInput = builder.inputType('CareEmergencyContactInput', {
@@ -71,6 +74,11 @@ export function registerEnrollments(builder: Builder, E: Enums) {
         const now = ctx.clock.now();
         const recipient = await conflict(() =>
           ctx.prisma.$transaction(async (tx) => {
+            // the capacity guard: lock the facility row first (every enrolment there queues behind it), then
+            // count its ACTIVE enrolments — holds with many connections (PostgreSQL) and on PGlite alike
+            const [locked] = await tx.$queryRaw<{ capacity: number; active: boolean }[]>`
+              SELECT "capacity", "active" FROM "CareFacility" WHERE "id" = ${facility.id} FOR UPDATE`;
+            if (!locked?.active) throw new AppError('PRECONDITION_FAILED', '设施已停用 (the facility is closed)');
             let r = await tx.careRecipient.findUnique({ where: { personId: person.id } });
             const categories = input.categories ? [...new Set(input.categories)] : ((r?.categories ?? []) as Category[]);
             const covered = categories.some((x) => VISIT_COVERED.includes(x));
@@ -92,6 +100,12 @@ export function registerEnrollments(builder: Builder, E: Enums) {
               : await tx.careRecipient.create({ data: { ...data, personId: person.id } });
             const existing = await tx.careEnrollment.findUnique({ where: { recipientId_facilityId: { recipientId: r.id, facilityId: facility.id } } });
             if (existing?.status === 'ACTIVE') throw new AppError('CONFLICT', '已在该设施登记 (already enrolled there)');
+            if (locked.capacity > 0) {
+              const enrolled = await tx.careEnrollment.count({ where: { facilityId: facility.id, status: 'ACTIVE' } });
+              if (enrolled >= locked.capacity) {
+                throw new AppError('LIMIT_EXCEEDED', `设施已满 ${enrolled}/${locked.capacity} (the facility is full)`, { capacity: locked.capacity, enrolled });
+              }
+            }
             const enrolment = { status: 'ACTIVE' as const, enrolledAt: now, endedAt: null, endReason: null, communityId: facility.communityId, regionPath: facility.regionPath };
             if (existing) {
               const done = await tx.careEnrollment.updateMany({ where: { id: existing.id, status: 'ENDED' }, data: enrolment });
@@ -107,7 +121,7 @@ export function registerEnrollments(builder: Builder, E: Enums) {
               data: { facilityId: facility.id, personId: person.id, categories, visitTier: tier },
             });
             return r;
-          }),
+          }, TX),
         );
         return { recipient };
       },

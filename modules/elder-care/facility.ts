@@ -20,6 +20,14 @@ export async function loadFacility(ctx: Context, globalId: string | number, path
   return facility;
 }
 
+/** active enrolments per facility, batched per request */
+const enrolledCount = (ctx: Context, facilityId: string) =>
+  requestLoader<string, number>(ctx, 'facilityEnrolled', async (ids) => {
+    const rows = await ctx.prisma.careEnrollment.groupBy({ by: ['facilityId'], where: { facilityId: { in: [...ids] }, status: 'ACTIVE' }, _count: { _all: true } });
+    const byId = new Map(rows.map((r) => [r.facilityId, r._count._all]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  }).load(facilityId);
+
 export function registerFacilities(builder: Builder, E: Enums) {
   builder.prismaNode('CareFacility', {
     description: '康养设施 a day-care centre 日间照料中心, meal point 助餐服务点 or rehabilitation station 残疾人社区康复服务站',
@@ -38,15 +46,15 @@ export function registerFacilities(builder: Builder, E: Enums) {
       address: t.exposeString('address', { nullable: true, description: '地址 (a public facility, not personal data)' }),
       openingHours: t.exposeString('openingHours', { nullable: true, description: '开放时间, e.g. 周一至周六 09:00–18:00' }),
       rooms: t.field({ type: [E.Room], description: '功能室 餐厅、棋牌室、阅览室、健身室、康复室、休息室', resolve: (f) => f.rooms }),
-      capacity: t.exposeInt('capacity', { description: '床位/座位数 capacity' }),
+      capacity: t.exposeInt('capacity', { description: '床位/座位数 capacity: caps ACTIVE enrolments (enrollCareRecipient beyond it is LIMIT_EXCEEDED); 0 = no limit' }),
       enrolledCount: t.int({
         description: '在册服务对象数 active enrolments (an aggregate)',
-        resolve: (f, _a, ctx) =>
-          requestLoader<string, number>(ctx, 'facilityEnrolled', async (ids) => {
-            const rows = await ctx.prisma.careEnrollment.groupBy({ by: ['facilityId'], where: { facilityId: { in: [...ids] }, status: 'ACTIVE' }, _count: { _all: true } });
-            const byId = new Map(rows.map((r) => [r.facilityId, r._count._all]));
-            return ids.map((id) => byId.get(id) ?? 0);
-          }).load(f.id),
+        resolve: (f, _a, ctx) => enrolledCount(ctx, f.id),
+      }),
+      placesLeft: t.int({
+        nullable: true,
+        description: '剩余名额 capacity minus active enrolments (0 when full or over); null when the capacity is 0 (no limit)',
+        resolve: async (f, _a, ctx) => (f.capacity > 0 ? Math.max(0, f.capacity - (await enrolledCount(ctx, f.id))) : null),
       }),
       operator: t.loadable({
         type: modelRef(builder, 'Organization'),
@@ -167,7 +175,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
       address: t.string({ required: false }),
       openingHours: t.string({ required: false, description: '开放时间' }),
       rooms: t.field({ type: [E.Room], required: false, description: '功能室' }),
-      capacity: t.int({ required: false, description: '床位/座位数 (0–10000)' }),
+      capacity: t.int({ required: false, description: '床位/座位数 (0–10000): caps active enrolments; 0 = no limit' }),
       operatorId: t.id({ required: false, description: '运营单位 Organization id' }),
       phone: t.string({ required: false }),
       mealCutoffTime: t.string({ required: false, description: '订餐截止时间 HH:MM (default 09:00)' }),
@@ -182,7 +190,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
       address: t.string({ required: false }),
       openingHours: t.string({ required: false }),
       rooms: t.field({ type: [E.Room], required: false }),
-      capacity: t.int({ required: false }),
+      capacity: t.int({ required: false, description: '0 = no limit; set below the active enrolments it ends none, it only refuses new ones' }),
       operatorId: t.id({ required: false }),
       phone: t.string({ required: false }),
       mealCutoffTime: t.string({ required: false }),

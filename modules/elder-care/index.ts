@@ -1,5 +1,6 @@
 // 康养服务 elder-care: the module's only public surface.
 import { defineModule } from '../../src/modules.js';
+import { registerAssessmentHistory } from './assessment-history.js';
 import { registerAssessments } from './assessment.js';
 import { registerBookings } from './booking.js';
 import { MODULE } from './constants.js';
@@ -28,6 +29,7 @@ export default defineModule({
     registerRecipients(builder, E);
     registerEnrollments(builder, E);
     registerAssessments(builder, E);
+    registerAssessmentHistory(builder);
     registerServices(builder, E);
     registerMeals(builder, E);
     registerBookings(builder, E);

@@ -1,4 +1,5 @@
-// createGrid, createHousehold, assignGridStaff, endGridStaffAssignment (community workers and admins).
+// createGrid, createHousehold, assignGridStaff, endGridStaffAssignment (community workers and admins);
+// the shared write helpers also used by updateGrid / updateHousehold (grid-updates.ts).
 import type { Builder } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
 import { parseId } from '../../src/core/lookup.js';
@@ -8,13 +9,38 @@ import { SG, type GridEnums } from './enums.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { refs } from './refs.js';
 
-async function gridForWrite(ctx: Context, gid: string | number, path: string, internalId?: string) {
+/** 网格边界: a GeoJSON Polygon or MultiPolygon (shared by createGrid and updateGrid) */
+export function checkBoundary(checks: Checks, boundary: unknown, path: string) {
+  const b = boundary as { type?: unknown; coordinates?: unknown } | null | undefined;
+  return checks.check(
+    b == null || (typeof b === 'object' && (b.type === 'Polygon' || b.type === 'MultiPolygon') && Array.isArray(b.coordinates)),
+    path,
+    '应为 GeoJSON Polygon 或 MultiPolygon',
+  );
+}
+
+/** a payload `{ <field>, warnings }` (warnings: what did not stop the change, e.g. the grid size) */
+export function payloadWithWarnings<T>(builder: Builder, name: string, field: string, type: ReturnType<typeof refs>[keyof ReturnType<typeof refs>]) {
+  return builder.objectRef<{ value: T; warnings: string[] }>(name).implement({
+    subGraphs: SG,
+    fields: (t) => ({
+      [field]: t.field({ type, resolve: (p) => p.value as never }),
+      warnings: t.stringList({ description: '提示 warnings that did not stop the change (e.g. grid size)', resolve: (p) => p.warnings }),
+    }),
+  });
+}
+
+/** a grid the viewer may change: NOT_FOUND, MODULE_DISABLED, FORBIDDEN otherwise */
+export async function gridForWrite(ctx: Context, gid: string | number, path: string, internalId?: string) {
   const grid = await ctx.prisma.grid.findUnique({ where: { id: internalId ?? parseId(String(gid), 'Grid', path) } });
   if (!grid) throw notFound('网格 grid');
   await ctx.gate.assertEnabled(MODULE, grid.regionPath);
   if (!managesGridsAt(ctx.viewer, grid.regionPath)) throw forbidden('只有该社区的工作人员或上级管理员可以管理网格 (community workers or admins of this area)');
   return grid;
 }
+
+/** 网格编码: 1–30 letters, digits or hyphens */
+export const CODE_PATTERN = /^[A-Za-z0-9-]{1,30}$/;
 
 export function registerGridMutations(builder: Builder, E: GridEnums) {
   const PointInput = builder.inputType('GridPointInput', {
@@ -30,20 +56,14 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
       code: t.string({ required: true, description: '网格编码, unique in the community' }),
       name: t.string({ required: true }),
       kind: t.field({ type: E.GridKind, required: true }),
-      boundary: t.field({ type: 'JSON', required: false, description: 'GeoJSON Polygon' }),
+      boundary: t.field({ type: 'JSON', required: false, description: 'GeoJSON Polygon or MultiPolygon' }),
       centre: t.field({ type: PointInput, required: false }),
     }),
   });
 
   const R = refs(builder);
   const withWarnings = <T>(name: string, field: string, type: ReturnType<typeof refs>[keyof ReturnType<typeof refs>]) =>
-    builder.objectRef<{ value: T; warnings: string[] }>(name).implement({
-      subGraphs: SG,
-      fields: (t) => ({
-        [field]: t.field({ type, resolve: (p) => p.value as never }),
-        warnings: t.stringList({ description: '提示 warnings that did not stop the change (e.g. grid size)', resolve: (p) => p.warnings }),
-      }),
-    });
+    payloadWithWarnings<T>(builder, name, field, type);
   const CreateGridPayload = withWarnings('CreateGridPayload', 'grid', R.Grid);
   const CreateHouseholdPayload = withWarnings('CreateHouseholdPayload', 'household', R.Household);
   const AssignmentPayload = (name: string) => withWarnings(name, 'assignment', R.GridStaff);
@@ -83,12 +103,11 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
       args: { input: t.arg({ type: CreateGridInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const code = input.code.trim();
-        const boundary = input.boundary as { type?: string; coordinates?: unknown } | null | undefined;
-        new Checks()
-          .check(/^[A-Za-z0-9-]{1,30}$/.test(code), 'input.code', '1–30 个字母、数字或连字符')
-          .text(input.name, 'input.name', { max: 60 })
-          .check(!boundary || (boundary.type === 'Polygon' && Array.isArray(boundary.coordinates)), 'input.boundary', '应为 GeoJSON Polygon')
-          .throwIfAny();
+        const boundary = input.boundary as object | null | undefined;
+        const checks = new Checks()
+          .check(CODE_PATTERN.test(code), 'input.code', '1–30 个字母、数字或连字符')
+          .text(input.name, 'input.name', { max: 60 });
+        checkBoundary(checks, boundary, 'input.boundary').throwIfAny();
         const community = await ctx.prisma.region.findUnique({ where: { id: parseId(String(input.communityId), 'Region', 'input.communityId') } });
         if (!community) throw notFound('社区 community');
         if (community.level !== 'COMMUNITY') throw new AppError('VALIDATION', 'communityId 应为社区/村：网格不直接属于乡镇 (a grid belongs to a community)');
@@ -197,4 +216,5 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
       },
     }),
   }));
+  return { PointInput };
 }

@@ -7,6 +7,7 @@ import { defineModule, integerSetting } from '../../src/modules.js';
 import { registerEnums } from './enums.js';
 import { registerGridMutations } from './grid-mutations.js';
 import { registerGridTypes } from './grid-types.js';
+import { registerGridUpdates } from './grid-updates.js';
 import { registerCommunityChain } from './incident-community.js';
 import { registerDepartmentChain } from './incident-departments.js';
 import { registerIncidentTypes } from './incident-types.js';
@@ -59,7 +60,8 @@ export default defineModule({
     const E = registerEnums(builder);
     registerPolicy(builder, E);
     registerGridTypes(builder, E);
-    registerGridMutations(builder, E);
+    const { PointInput } = registerGridMutations(builder, E);
+    registerGridUpdates(builder, PointInput);
     registerIncidentTypes(builder, E);
     const Draft = incidentDraftInput(builder, E);
     registerPatrols(builder, E, Draft);

@@ -73,8 +73,13 @@ export function registerEnums(builder: Builder) {
     }),
     OrderStatus: builder.enumType('ServiceOrderStatus', {
       subGraphs: SG,
-      description: '派单状态 (街道派单、部门接单)',
-      values: d({ DISPATCHED: '已派单 dispatched', ACCEPTED: '已接单 accepted, volunteers assigned', COMPLETED: '已办结 completed with results' }),
+      description: '派单状态 (街道派单、部门接单): DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before completion',
+      values: d({
+        DISPATCHED: '已派单 dispatched',
+        ACCEPTED: '已接单 accepted, volunteers assigned',
+        COMPLETED: '已办结 completed with results',
+        CANCELLED: '已撤销 withdrawn by the dispatching township, with a reason',
+      }),
     }),
   };
 }

@@ -3,6 +3,7 @@ import type { Builder } from '../../src/builder.js';
 import { defineModule, integerSetting } from '../../src/modules.js';
 import { registerActivities } from './activity.js';
 import { registerActivityMutations } from './activity-mutations.js';
+import { registerActivityUpdate } from './activity-update.js';
 import { registerCentres } from './centre.js';
 import { registerCertificates } from './certificate.js';
 import { registerCorrections } from './corrections.js';
@@ -31,6 +32,7 @@ export default defineModule({
     registerCentres(builder);
     registerActivities(builder, enums);
     registerActivityMutations(builder, enums);
+    registerActivityUpdate(builder, enums);
     registerEnrollments(builder, enums);
     registerRecords(builder, enums);
     registerCorrections(builder, enums);

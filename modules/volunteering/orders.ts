@@ -1,5 +1,6 @@
 // 服务清单派单 "街道派单、部门接单": a township dispatches a resident need to a department or a team,
-// which accepts it, assigns volunteers and reports it done with outcome counters.
+// which accepts it, assigns volunteers and reports it done with outcome counters. The township may
+// withdraw (撤销) an order that is not yet completed.
 import type { Builder } from '../../src/builder.js';
 import { isAdminOf, readsWithinScope, within } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
@@ -31,7 +32,7 @@ export function registerOrders(builder: Builder, enums: Enums) {
       description: t.exposeString('description', { nullable: true, description: '需求说明' }),
       status: t.expose('status', { type: enums.OrderStatus }),
       dueAt: t.field({ type: 'DateTime', nullable: true, description: '办结时限', resolve: (o) => o.dueAt }),
-      overdue: t.boolean({ description: '已超时', resolve: (o, _a, ctx) => !!o.dueAt && o.status !== 'COMPLETED' && o.dueAt < ctx.clock.now() }),
+      overdue: t.boolean({ description: '已超时', resolve: (o, _a, ctx) => !!o.dueAt && (o.status === 'DISPATCHED' || o.status === 'ACCEPTED') && o.dueAt < ctx.clock.now() }),
       township: t.prismaField({ type: 'Region', description: '派单乡镇街道', resolve: async (_q, o, _a, ctx) => (await loaders.region(ctx).load(o.townshipId))! }),
       community: t.prismaField({ type: 'Region', nullable: true, description: '需求所在社区', resolve: (_q, o, _a, ctx) => (o.communityId ? loaders.region(ctx).load(o.communityId) : null) }),
       assigneeOrganization: t.prismaField({
@@ -46,6 +47,8 @@ export function registerOrders(builder: Builder, enums: Enums) {
       acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => o.acceptedAt }),
       completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => o.completedAt }),
       result: t.exposeString('result', { nullable: true, description: '办理结果' }),
+      cancelledAt: t.field({ type: 'DateTime', nullable: true, description: '撤销时间', resolve: (o) => o.cancelledAt }),
+      cancelReason: t.exposeString('cancelReason', { nullable: true, description: '撤销原因' }),
       householdsVisited: t.exposeInt('householdsVisited', { description: '走访户数' }),
       suggestions: t.exposeInt('suggestions', { description: '收集意见建议' }),
       disputesResolved: t.exposeInt('disputesResolved', { description: '化解矛盾纠纷' }),
@@ -128,6 +131,14 @@ export function registerOrders(builder: Builder, enums: Enums) {
     }),
   });
 
+  const CancelInput = builder.inputType('CancelServiceOrderInput', {
+    subGraphs: SG,
+    fields: (t) => ({
+      orderId: t.id({ required: true }),
+      reason: t.string({ required: true, description: '撤销原因 (2–500 characters)' }),
+    }),
+  });
+
   /** loads an order the viewer may act on as the accepting side */
   const assignedOrder = async (ctx: Context, globalId: string | number) => {
     const order = await ctx.prisma.volunteerServiceOrder.findUnique({ where: { id: parseId(String(globalId), 'VolunteerServiceOrder', 'input.orderId') } });
@@ -139,11 +150,11 @@ export function registerOrders(builder: Builder, enums: Enums) {
     return order;
   };
 
-  const move = (ctx: Context, order: OrderRow, from: OrderRow['status'], data: Prisma.VolunteerServiceOrderUpdateManyMutationInput, action: string) =>
+  const move = (ctx: Context, order: OrderRow, from: OrderRow['status'] | OrderRow['status'][], data: Prisma.VolunteerServiceOrderUpdateManyMutationInput, action: string, audited: Record<string, unknown> = {}) =>
     ctx.prisma.$transaction(async (tx) => {
-      const { count } = await tx.volunteerServiceOrder.updateMany({ where: { id: order.id, status: from, version: order.version }, data: { ...data, version: { increment: 1 } } });
-      if (count === 0) throw invalidTransition(`派单状态已变化 (order is no longer ${from})`);
-      await ctx.audit(tx, { action, entityType: 'VolunteerServiceOrder', entityId: order.id, regionPath: order.regionPath, data: { from, to: data.status } });
+      const { count } = await tx.volunteerServiceOrder.updateMany({ where: { id: order.id, status: { in: [from].flat() }, version: order.version }, data: { ...data, version: { increment: 1 } } });
+      if (count === 0) throw invalidTransition(`派单状态已变化 (order is no longer ${[from].flat().join(' or ')})`);
+      await ctx.audit(tx, { action, entityType: 'VolunteerServiceOrder', entityId: order.id, regionPath: order.regionPath, data: { from: order.status, to: data.status, ...audited } });
       return tx.volunteerServiceOrder.findUniqueOrThrow({ where: { id: order.id } });
     }, TX);
 
@@ -220,6 +231,36 @@ export function registerOrders(builder: Builder, enums: Enums) {
         const order = await assignedOrder(ctx, input.orderId);
         return {
           order: await move(ctx, order, 'ACCEPTED', { status: 'COMPLETED', completedAt: ctx.clock.now(), completedById: ctx.viewer!.accountId, result: input.result.trim(), ...counts }, 'volunteering.order.complete'),
+        };
+      },
+    }),
+    cancelServiceOrder: t.field({
+      subGraphs: SG,
+      description: '撤销派单 DISPATCHED / ACCEPTED → CANCELLED with a reason (admins of the dispatching township or above); a completed order cannot be withdrawn',
+      type: Payload('CancelServiceOrderPayload'),
+      errors: {},
+      authScopes: { loggedIn: true },
+      args: { input: t.arg({ type: CancelInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        new Checks().text(input.reason, 'input.reason', { min: 2, max: 500 }).throwIfAny();
+        const order = await ctx.prisma.volunteerServiceOrder.findUnique({ where: { id: parseId(String(input.orderId), 'VolunteerServiceOrder', 'input.orderId') } });
+        if (!order) throw notFound('派单 order');
+        await ctx.gate.assertEnabled(MODULE, order.regionPath);
+        const township = await loaders.region(ctx).load(order.townshipId);
+        if (!township || !isAdminOf(ctx.viewer, township.path)) {
+          if (!canSeeOrder(ctx, order, await ledTeamIds(ctx))) throw notFound('派单 order');
+          throw forbidden('派单乡镇街道的管理员撤销 (admins of the dispatching township or above)');
+        }
+        if (order.status !== 'DISPATCHED' && order.status !== 'ACCEPTED') {
+          throw invalidTransition(order.status === 'COMPLETED' ? '已办结的派单不能撤销 (a completed order cannot be cancelled)' : '派单已撤销 (already cancelled)');
+        }
+        const reason = input.reason.trim();
+        return {
+          order: await move(
+            ctx, order, ['DISPATCHED', 'ACCEPTED'],
+            { status: 'CANCELLED', cancelledAt: ctx.clock.now(), cancelledById: ctx.viewer!.accountId, cancelReason: reason },
+            'volunteering.order.cancel', { reason },
+          ),
         };
       },
     }),

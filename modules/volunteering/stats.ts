@@ -34,7 +34,7 @@ async function figures(ctx: Context, path: string, from: Date | null, to: Date |
     ctx.prisma.volunteer.count({ where: { AND: [readable, to ? { registeredAt: { lt: to } } : {}] } }),
     ctx.prisma.volunteerEnrollment.count({ where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { signedUpAt: when } : {}] } }),
     ctx.prisma.volunteerServiceRecord.aggregate({ where: { AND: [readable, { kind: 'SERVICE' }, when ? { startsAt: when } : {}] }, _sum: { hours: true } }),
-    ctx.prisma.volunteerServiceOrder.count({ where: { AND: [readable, when ? { dispatchedAt: when } : {}] } }),
+    ctx.prisma.volunteerServiceOrder.count({ where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { dispatchedAt: when } : {}] } }),
     ctx.prisma.volunteerServiceOrder.aggregate({
       where: { AND: [readable, { status: 'COMPLETED' }, when ? { completedAt: when } : {}] },
       _count: { _all: true },
@@ -68,7 +68,7 @@ export function registerStats(builder: Builder) {
       volunteers: t.exposeInt('volunteers', { description: '注册志愿者数 (registered before the end of the period)' }),
       enrollments: t.exposeInt('enrollments', { description: '报名人次 (signed up in the period)' }),
       verifiedHours: t.exposeFloat('verifiedHours', { description: '已确认服务时长(小时) (service in the period)' }),
-      serviceOrders: t.exposeInt('serviceOrders', { description: '派单数 (dispatched in the period)' }),
+      serviceOrders: t.exposeInt('serviceOrders', { description: '派单数 (dispatched in the period; cancelled orders excluded)' }),
       completedServiceOrders: t.exposeInt('completedServiceOrders', { description: '办结派单数 (completed in the period)' }),
       householdsVisited: t.exposeInt('householdsVisited', { description: '走访户数 (completed orders)' }),
       suggestions: t.exposeInt('suggestions', { description: '收集意见建议' }),

@@ -6,6 +6,8 @@ mutation Submit($community: ID!) {
     __typename ... on SubmitWishPayload { wish { id status } } ... on Error { code message }
   }
 }
+# as resident-he before the review (a worker of the community also while published): correct it
+mutation Correct($id: ID!) { updateWish(input: { wishId: $id, title: "泡脚桶（带按摩）", estimatedValue: 159 }) { __typename ... on UpdateWishPayload { wish { title status } } ... on Error { code message } } }
 # as jingcaicheng-worker
 mutation Review($id: ID!) { reviewWish(input: { wishId: $id, approve: true }) { __typename ... on ReviewWishPayload { wish { status } } ... on Error { code message } } }
 # as member-pu (蒲晓, 昌吉州融媒体中心)

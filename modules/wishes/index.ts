@@ -3,6 +3,7 @@ import { defineModule, integerSetting } from '../../src/modules.js';
 import { expireClaims } from './jobs.js';
 import { MODULE_ID, registerEnums } from './model.js';
 import { registerClaims } from './mutations/claim.js';
+import { registerEdit } from './mutations/edit.js';
 import { registerFulfilment } from './mutations/fulfilment.js';
 import { registerReview } from './mutations/review.js';
 import { registerSubmission } from './mutations/submission.js';
@@ -21,6 +22,7 @@ export default defineModule({
   settings: {
     maxOpenClaims: integerSetting('每名党员同时认领上限 open claims one party member may hold at a time', 5, 1, 50),
     claimDeadlineDays: integerSetting('认领兑现期限(天) days a claimant has to fulfil before the wish returns to the wall', 14, 1, 90),
+    maxSubmissionsPerDay: integerSetting('每人每日提交上限 wishes one requester may submit within 24 hours', 5, 1, 100),
   },
   jobs: [expireClaims],
   register(builder) {
@@ -30,6 +32,7 @@ export default defineModule({
     registerWishWall(builder, enums);
     registerStats(builder);
     registerSubmission(builder, enums, Wish);
+    registerEdit(builder, enums, Wish);
     registerReview(builder, Wish);
     registerClaims(builder, Wish);
     registerFulfilment(builder, Wish);

@@ -4,6 +4,7 @@
 //         │                     ▲                │
 //         └─reject→ REJECTED    └─release/expire─┘
 //   PENDING_REVIEW | PUBLISHED | CLAIMED ─withdraw→ WITHDRAWN
+//   PENDING_REVIEW (requester, worker) | PUBLISHED (worker) ─edit→ the same status (EDITED, updateWish)
 import type { Builder } from '../../src/builder.js';
 import type { WishAction, WishStatus } from '../../generated/prisma/client.js';
 
@@ -11,7 +12,8 @@ export const MODULE_ID = 'wishes';
 export const SUB_GRAPHS = [MODULE_ID];
 
 export type { WishAction, WishStatus };
-export type TransitionAction = Exclude<WishAction, 'SUBMITTED'>;
+/** actions that move a wish from one status to another (SUBMITTED creates it, EDITED keeps the status) */
+export type TransitionAction = Exclude<WishAction, 'SUBMITTED' | 'EDITED'>;
 
 export const STATUS_LABELS: Record<WishStatus, string> = {
   PENDING_REVIEW: '待审核 waiting for review by a community worker',
@@ -33,6 +35,7 @@ export const ACTION_LABELS: Record<WishAction, string> = {
   FULFILLED: '兑现 fulfilled',
   CONFIRMED: '确认圆梦 confirmed',
   WITHDRAWN: '撤回 withdrawn',
+  EDITED: '修改 corrected (title, description, category or value); the status stays',
 };
 
 /** the only legal transitions: anything else is INVALID_TRANSITION and changes nothing */
@@ -46,6 +49,10 @@ export const TRANSITIONS: Record<TransitionAction, { from: readonly WishStatus[]
   CONFIRMED: { from: ['FULFILLED'], to: 'CONFIRMED' },
   WITHDRAWN: { from: ['PENDING_REVIEW', 'PUBLISHED', 'CLAIMED'], to: 'WITHDRAWN' },
 };
+
+/** statuses in which updateWish may correct a wish: the requester before review, a worker also while published */
+export const EDITABLE_BY_REQUESTER: readonly WishStatus[] = ['PENDING_REVIEW'];
+export const EDITABLE_BY_WORKER: readonly WishStatus[] = ['PENDING_REVIEW', 'PUBLISHED'];
 
 /** statuses in which a wish has (or had) a claimant: claiming it again is a CONFLICT */
 export const TAKEN_STATUSES: readonly WishStatus[] = ['CLAIMED', 'FULFILLED', 'CONFIRMED'];

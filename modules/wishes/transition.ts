@@ -66,7 +66,32 @@ export async function applyTransition(
   options: TransitionOptions = {},
 ): Promise<Wish> {
   assertTransition(wish, action);
-  const to = TRANSITIONS[action].to;
+  return conditionalChange(tx, ctx, wish, action, TRANSITIONS[action].to, options, {});
+}
+
+/**
+ * 修改: a correction that keeps the status (updateWish). The same conditional update on
+ * (status, version), so a review or withdrawal that lands first makes it a CONFLICT, and vice versa;
+ * the timeline entry is EDITED with from = to = the current status. `changes` goes to the audit log.
+ */
+export async function applyEdit(
+  tx: Prisma.TransactionClient,
+  ctx: Context,
+  wish: Wish,
+  options: TransitionOptions & { changes: Record<string, { from: unknown; to: unknown }> },
+): Promise<Wish> {
+  return conditionalChange(tx, ctx, wish, 'EDITED', wish.status, options, { changes: options.changes });
+}
+
+async function conditionalChange(
+  tx: Prisma.TransactionClient,
+  ctx: Context,
+  wish: Wish,
+  action: Exclude<WishAction, 'SUBMITTED'>,
+  to: WishStatus,
+  options: TransitionOptions,
+  auditExtra: Record<string, unknown>,
+): Promise<Wish> {
   const [updated] = await tx.wish.updateManyAndReturn({
     where: { id: wish.id, status: wish.status, version: wish.version },
     data: { ...options.data, status: to, version: { increment: 1 } },
@@ -80,7 +105,7 @@ export async function applyTransition(
     entityType: 'Wish',
     entityId: wish.id,
     regionPath: wish.regionPath,
-    data: { from: wish.status, to, note: options.note ?? null },
+    data: { from: wish.status, to, note: options.note ?? null, ...auditExtra },
   });
   return updated;
 }

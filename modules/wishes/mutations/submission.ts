@@ -1,13 +1,18 @@
 // 提交与撤回: submitWish (a resident, or a community worker on a resident's behalf) and withdrawWish
-// (the requester or a worker, before fulfilment).
+// (the requester or a worker, before fulfilment). Submissions are limited per requester and 24 hours
+// (maxSubmissionsPerDay); the count and the insert run under a per-requester advisory lock, so the
+// limit holds for simultaneous submissions too.
 import type { Builder } from '../../../src/builder.js';
-import { Checks, forbidden, notFound, ValidationError } from '../../../src/errors.js';
+import { AppError, Checks, forbidden, notFound, ValidationError } from '../../../src/errors.js';
 import { payloadType } from '../../../src/core/errors-graph.js';
 import { parseId } from '../../../src/core/lookup.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
 import { MODULE_ID, SUB_GRAPHS, TX_OPTIONS, type WishEnums } from '../model.js';
 import { actorOf, applyTransition, timelineRow } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
+import { wishFieldChecks } from './wish-fields.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function registerSubmission(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const SubmitWishInput = builder.inputType('SubmitWishInput', {
@@ -35,18 +40,16 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
   builder.mutationFields((t) => ({
     submitWish: t.field({
       subGraphs: SUB_GRAPHS,
-      description: '提交微心愿: by the resident themself, or by a community worker of that community on a resident\'s behalf. Starts PENDING_REVIEW.',
+      description:
+        '提交微心愿: by the resident themself, or by a community worker of that community on a resident\'s behalf. Starts PENDING_REVIEW. ' +
+        'At most maxSubmissionsPerDay wishes per requester within 24 hours (LIMIT_EXCEEDED).',
       type: payloadType(builder, 'SubmitWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '提交结果 the submitted wish' }),
       errors: {},
       authScopes: { loggedIn: true },
       args: { input: t.arg({ type: SubmitWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const viewer = ctx.viewer!;
-        new Checks()
-          .text(input.title, 'input.title', { min: 2, max: 40 })
-          .text(input.description, 'input.description', { max: 500, required: false })
-          .check(input.estimatedValue == null || (input.estimatedValue >= 0 && input.estimatedValue <= 100_000), 'input.estimatedValue', '应为 0–100000 元')
-          .throwIfAny();
+        wishFieldChecks(input).throwIfAny();
         const communityId = parseId(String(input.communityId), 'Region', 'input.communityId');
         const requesterId = input.requesterId ? parseId(String(input.requesterId), 'Person', 'input.requesterId') : viewer.personId;
         if (!requesterId) throw new ValidationError([{ path: 'input.requesterId', message: '必填 (required: your account has no person)' }]);
@@ -63,8 +66,16 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
         if (requester.homeCommunityId !== community.id) {
           throw new ValidationError([{ path: 'input.communityId', message: '许愿人不住在该社区 (the requester does not live in this community)' }]);
         }
+        // read before the transaction: on the embedded database a read outside an open transaction waits for it
+        const maxPerDay = await ctx.settings.get<number>(MODULE_ID, 'maxSubmissionsPerDay', community.path);
         const now = ctx.clock.now();
         const wish = await ctx.prisma.$transaction(async (tx) => {
+          // the count and the insert under a per-requester lock: simultaneous submissions take turns
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.submit:${requesterId}`}, 0))`;
+          const recent = await tx.wish.count({ where: { requesterId, submittedAt: { gt: new Date(now.getTime() - DAY_MS) } } });
+          if (recent >= maxPerDay) {
+            throw new AppError('LIMIT_EXCEEDED', `每人 24 小时内最多提交 ${maxPerDay} 个心愿 (at most ${maxPerDay} wishes per requester within 24 hours)`, { limit: maxPerDay });
+          }
           const created = await tx.wish.create({
             data: {
               communityId: community.id,

@@ -89,3 +89,31 @@ it('overdueVisits, elderNeeds and Community.careFacilities', async () => {
   expect(f.statements).toBe(e.statements);
   console.log(`overdueVisits ${a.statements}/${b.statements}, elderNeeds ${c.statements}/${d.statements}, Community.careFacilities ${e.statements}/${f.statements}`);
 });
+
+it('careRecipients with assessments(first: 3): the history of each, audited in one batch', async () => {
+  // three more (older) assessments for each of the 60 elders: four each, three shown
+  const tested = await t.db.prisma.person.findMany({ where: { name: { startsWith: '测试老人' } }, select: { id: true } });
+  const recipients = await t.db.prisma.careRecipient.findMany({ where: { personId: { in: tested.map((p) => p.id) } } });
+  expect(recipients).toHaveLength(60);
+  await t.db.prisma.capabilityAssessment.createMany({
+    data: recipients.flatMap((r) =>
+      [1, 2, 3].map((k) => ({ recipientId: r.id, personId: r.personId, communityId: r.communityId, regionPath: r.regionPath, level: 'MILD' as const, reason: 'ROUTINE' as const, assessedAt: new Date(Date.UTC(2026, 9 - 2 * k, 1)), validUntil: new Date(Date.UTC(2027, 9 - 2 * k, 1)) })),
+    ),
+  });
+  const q = `query($r: ID, $n: Int) { careRecipients(filter: { regionId: $r }, first: $n) { edges { node { person { name } assessments(first: 3) { edges { node { level assessedAt } } } } } } }`;
+  const r = await regionId(t, YUANLIN);
+  await statements(q, { r, n: 1 });
+  const audit = () => t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead', data: { path: ['field'], equals: 'assessments' } } });
+  const before = await audit();
+  const small = await statements(q, { r, n: 5 });
+  const middle = await audit();
+  const large = await statements(q, { r, n: 50 });
+  expect(large.result.data.careRecipients.edges).toHaveLength(50);
+  const listed = large.result.data.careRecipients.edges.filter((e: any) => e.node.person.name.startsWith('测试老人'));
+  expect(listed.length).toBeGreaterThan(40);
+  for (const e of listed) expect(e.node.assessments.edges.map((x: any) => x.node.assessedAt.slice(0, 7))).toEqual(['2026-10', '2026-08', '2026-06']);
+  expect(large.statements).toBe(small.statements);
+  expect((await audit()) - middle).toBe(large.result.data.careRecipients.edges.reduce((n: number, e: any) => n + e.node.assessments.edges.length, 0));
+  expect(middle - before).toBe(small.result.data.careRecipients.edges.reduce((n: number, e: any) => n + e.node.assessments.edges.length, 0));
+  console.log(`careRecipients.assessments(first: 3): ${small.statements} statements for 5, ${large.statements} for 50`);
+});

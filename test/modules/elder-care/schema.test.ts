@@ -11,7 +11,7 @@ it('core-only schema has no elder-care type or field; the elder-care schema has 
   const full = printSchema(registry.schemaFor(['elder-care']));
   expect(full).toContain('enum CareFacilityKind {\n  """日间照料中心 day-care centre"""\n  DAY_CARE_CENTER');
   for (const name of [
-    'careFacilities(', 'careFacility(', 'enrollCareRecipient(', 'endCareEnrollment(', 'recordCapabilityAssessment(', 'careRecipients(',
+    'careFacilities(', 'careFacility(', 'assessments(', 'placesLeft', 'enrollCareRecipient(', 'endCareEnrollment(', 'recordCapabilityAssessment(', 'careRecipients(',
     'recordCareService(', 'publishMealMenu(', 'bookMeal(', 'cancelMealBooking(', 'markMealServed(', 'mealBookings(', 'submitElderNeed(',
     'assignElderNeed(', 'completeElderNeed(', 'elderNeeds(', 'recordCareVisit(', 'overdueVisits(', 'elderCare(',
   ]) expect(full).toContain(name);

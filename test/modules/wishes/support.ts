@@ -16,15 +16,34 @@ export const CODES = {
   prefecture: '652300',
 } as const;
 
-export const startApp = (clock?: ManualClock): Promise<TestApp> => createTestApp({ modules: [wishes], clock });
+/**
+ * A fresh app with the demo data. The tests of the other rules submit many wishes for 何福琴 within
+ * one (manual-clock) day, so they raise maxSubmissionsPerDay to its maximum at 昌吉州; the tests of the
+ * limit itself pass `submissionLimit: null` to keep the default (5).
+ */
+export async function startApp(clock?: ManualClock, { submissionLimit = 100 as number | null } = {}): Promise<TestApp> {
+  const t = await createTestApp({ modules: [wishes], clock });
+  if (submissionLimit !== null) await setWishSetting(t, await t.login('admin'), CODES.prefecture, 'maxSubmissionsPerDay', submissionLimit);
+  return t;
+}
 
-const WISH_FIELDS = `id status title category channel estimatedValue requesterName claimantName
+/** setModuleSetting for the wishes module at a region (by code); fails the test unless it is accepted */
+export async function setWishSetting(t: TestApp, token: string, code: string, key: string, value: number) {
+  const r = await t.gql(
+    `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code message } } }`,
+    { i: { regionId: await regionId(t, code), moduleId: 'wishes', key, value } },
+    { token },
+  );
+  expect(r.data?.setModuleSetting?.__typename, JSON.stringify(r)).toBe('SetModuleSettingPayload');
+}
+
+const WISH_FIELDS = `id status title description category channel estimatedValue requesterName claimantName
   requester { name } claimant { name } organization { name } community { name }
   claimDueAt rejectionReason thanks rating evidenceUrls
   timeline { action from to note actorRole actorName }`;
 
 const payload = (name: string) => `${name}(input: $i) { __typename ... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { wish { ${WISH_FIELDS} } }
-  ... on Error { code message } ... on ValidationError { issues { path message } } }`;
+  ... on Error { code message details } ... on ValidationError { issues { path message } } }`;
 
 export const OPS = {
   submit: `mutation($i: SubmitWishInput!) { ${payload('submitWish')} }`,
@@ -34,6 +53,7 @@ export const OPS = {
   fulfil: `mutation($i: FulfillWishInput!) { ${payload('fulfillWish')} }`,
   confirm: `mutation($i: ConfirmWishInput!) { ${payload('confirmWish')} }`,
   withdraw: `mutation($i: WithdrawWishInput!) { ${payload('withdrawWish')} }`,
+  update: `mutation($i: UpdateWishInput!) { ${payload('updateWish')} }`,
   wish: `query($id: ID!) { wish(id: $id) { ${WISH_FIELDS} } }`,
 };
 
