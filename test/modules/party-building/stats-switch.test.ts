@@ -88,6 +88,9 @@ describe('nested lists are N+1-free (statement counter)', () => {
     await t.db.prisma.partyMembership.createMany({
       data: people.map((p) => ({ personId: p.id, organizationId: org.id, regionPath: org.regionPath, treePath: org.treePath, stage: 'FULL' as const, appliedAt: new Date('2010-01-01'), contactIds: [people[0]!.id] })),
     });
+    // every member, seeded or added, has contacts and introducers, so any page of 5 exercises every nested
+    // loader a page of 50 does (the members' order is by random id)
+    await t.db.prisma.partyMembership.updateMany({ where: { organizationId: org.id }, data: { contactIds: [people[0]!.id], introducerIds: [people[1]!.id, people[2]!.id] } });
     const Q = `query($id: ID!, $n: Int!) { partyOrganization(id: $id) { name members(first: $n) { totalCount edges { node {
       stage person { name homeCommunity { name } workOrganization { name } } contacts { name } introducers { name } organization { name } } } } } }`;
     const run = async (n: number) => {
