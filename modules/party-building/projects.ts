@@ -34,6 +34,17 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
     }),
   });
 
+  // the measured outputs (and dates, note) a project records at creation and on every update
+  const projectFigures = (t: PothosSchemaTypes.InputFieldBuilder<any, 'InputObject'>) => ({
+    investmentYuan: t.float({ required: false, description: '投资 (元)' }),
+    greeningSquareMetres: t.float({ required: false, description: '增加绿化面积 (平方米)' }),
+    roadKm: t.float({ required: false, description: '铺设路面 (公里)' }),
+    parkingSpaces: t.int({ required: false, description: '增设车位' }),
+    facilitiesRepaired: t.int({ required: false, description: '维修更换设施 (处)' }),
+    startedOn: t.field({ type: 'Date', required: false }),
+    completedOn: t.field({ type: 'Date', required: false }),
+    note: t.string({ required: false }),
+  });
   const CreateProjectInput = builder.inputType('CreateImprovementProjectInput', {
     subGraphs: SUB,
     fields: (t) => ({
@@ -41,14 +52,7 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
       title: t.string({ required: true }),
       category: t.field({ type: enums.ImprovementCategory, required: true }),
       status: t.field({ type: enums.ImprovementStatus, required: false }),
-      investmentYuan: t.float({ required: false, description: '投资 (元)' }),
-      greeningSquareMetres: t.float({ required: false, description: '增加绿化面积 (平方米)' }),
-      roadKm: t.float({ required: false, description: '铺设路面 (公里)' }),
-      parkingSpaces: t.int({ required: false, description: '增设车位' }),
-      facilitiesRepaired: t.int({ required: false, description: '维修更换设施 (处)' }),
-      startedOn: t.field({ type: 'Date', required: false }),
-      completedOn: t.field({ type: 'Date', required: false }),
-      note: t.string({ required: false }),
+      ...projectFigures(t),
     }),
   });
   const UpdateProjectInput = builder.inputType('UpdateImprovementProjectInput', {
@@ -57,14 +61,7 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
       projectId: t.id({ required: true }),
       version: t.int({ required: false, description: '上次读到的版本 (refused with CONFLICT when someone changed it since)' }),
       status: t.field({ type: enums.ImprovementStatus, required: false, description: 'forward only: PLANNED → IN_PROGRESS → COMPLETED' }),
-      investmentYuan: t.float({ required: false, description: '投资 (元)' }),
-      greeningSquareMetres: t.float({ required: false, description: '增加绿化面积 (平方米)' }),
-      roadKm: t.float({ required: false, description: '铺设路面 (公里)' }),
-      parkingSpaces: t.int({ required: false, description: '增设车位' }),
-      facilitiesRepaired: t.int({ required: false, description: '维修更换设施 (处)' }),
-      startedOn: t.field({ type: 'Date', required: false }),
-      completedOn: t.field({ type: 'Date', required: false }),
-      note: t.string({ required: false }),
+      ...projectFigures(t),
     }),
   });
 
