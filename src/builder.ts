@@ -7,6 +7,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SubGraphPlugin from '@pothos/plugin-sub-graph';
+import PolicyPlugin from './auth/policy-plugin.js';
 import {
   DateResolver,
   DateTimeResolver,
@@ -54,8 +55,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 export function createBuilder(subGraphs: string[]) {
   const builder = new SchemaBuilder<SchemaTypes>({
-    // errors outside scope-auth: a refused mutation returns a typed FORBIDDEN/UNAUTHENTICATED result
-    plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, SubGraphPlugin],
+    // errors outside policy and scope-auth: a refused mutation returns a typed FORBIDDEN/UNAUTHENTICATED result
+    plugins: [ErrorsPlugin, PolicyPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, SubGraphPlugin],
     defaultFieldNullability: false,
     prisma: {
       client: (ctx) => ctx.prisma,

@@ -39,6 +39,7 @@ export class SchemaRegistry {
     builder.queryField('node', (t) =>
       t.field({
         subGraphs: ['core', ...this.modules.map((m) => m.id)],
+        policy: { roles: 'ANYONE', scope: 'NONE', relation: 'each type declares who may read one of its records' },
         description: '按全局 ID 取对象 fetch any object you may read by its global id',
         type: builder.nodeInterfaceRef(),
         nullable: true,

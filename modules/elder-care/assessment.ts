@@ -12,6 +12,7 @@ import { addMonths, MODULE, SUB, type Level } from './constants.js';
 import type { Enums } from './enums.js';
 import { modelRef } from '../../src/core/refs.js';
 import { validityMonths } from './rules.js';
+import { STAFF } from '../../src/auth/policy.js';
 
 export function registerAssessments(builder: Builder, E: Enums) {
   const Dimensions = builder
@@ -81,10 +82,14 @@ export function registerAssessments(builder: Builder, E: Enums) {
   builder.mutationField('recordCapabilityAssessment', (t) =>
     t.field({
       subGraphs: SUB,
+      policy: {
+        roles: STAFF,
+        scope: { record: 'Person', id: 'input.personId' },
+        relation: 'department staff only as staff of the facility operator',
+      },
       description: '记录能力评估 (workers and admins of the person\'s community, or staff of a facility where they are enrolled)',
       type: Payload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

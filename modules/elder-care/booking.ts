@@ -17,6 +17,7 @@ import { loadFacility } from './facility.js';
 import { loadMenu } from './meals.js';
 import { computePrice } from './pricing.js';
 import { mealPricing } from './rules.js';
+import { ACTORS, STAFF } from '../../src/auth/policy.js';
 
 const TX = { maxWait: 30_000, timeout: 30_000 };
 
@@ -116,10 +117,10 @@ export function registerBookings(builder: Builder, E: Enums) {
   builder.queryField('mealBookings', (t) =>
     t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: 'LOGGED_IN', scope: { record: 'CareFacility', id: 'filter.facilityId' } },
       description: '订餐列表 (a meal point\'s staff and the workers of its area; a person sees their own)',
       type: 'MealBooking',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: Filter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.mealBooking.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ date: 'asc' }, { meal: 'asc' }, { bookedAt: 'asc' }, { id: 'asc' }] }),
@@ -142,10 +143,14 @@ export function registerBookings(builder: Builder, E: Enums) {
   builder.mutationFields((t) => ({
     bookMeal: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'MealMenu', id: 'input.menuId' },
+        relation: 'a member or resident for themself only; department staff only as staff of the facility operator',
+      },
       description: '订餐 for an enrolled care recipient (the person, a worker for them, or the meal point\'s staff), before the cut-off; one per person per meal slot',
       type: BookingPayload('BookMealPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: BookInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
@@ -205,10 +210,14 @@ export function registerBookings(builder: Builder, E: Enums) {
     }),
     cancelMealBooking: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'MealBooking', id: 'input.bookingId' },
+        relation: 'a member or resident for themself only; department staff only as staff of the facility operator',
+      },
       description: '取消订餐 before the cut-off (the person, a worker for them, or the meal point\'s staff)',
       type: BookingPayload('CancelMealBookingPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: BookingIdInput('CancelMealBookingInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
@@ -229,10 +238,14 @@ export function registerBookings(builder: Builder, E: Enums) {
     }),
     markMealServed: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: STAFF,
+        scope: { record: 'MealBooking', id: 'input.bookingId' },
+        relation: 'department staff only as staff of the facility operator',
+      },
       description: '标记已就餐/已送达 on or after the meal day, once the meal\'s 留样 is recorded (the meal point\'s staff or workers of its area)',
       type: BookingPayload('MarkMealServedPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: BookingIdInput('MarkMealServedInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

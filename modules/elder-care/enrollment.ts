@@ -10,6 +10,7 @@ import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { canSeeRecipient, loadRecipient } from './recipient.js';
 import { visitIntervalMs } from './rules.js';
+import { MANAGERS, STAFF } from '../../src/auth/policy.js';
 
 /** enrolments into one facility queue on its row lock: let them wait rather than time out */
 const TX = { maxWait: 30_000, timeout: 30_000 };
@@ -51,10 +52,10 @@ export function registerEnrollments(builder: Builder, E: Enums) {
   builder.mutationFields((t) => ({
     enrollCareRecipient: t.field({
       subGraphs: SUB,
+      policy: { roles: MANAGERS, scope: { record: 'Person', id: 'input.personId' } },
       description: '登记服务对象 at a facility (workers and admins of the person\'s community)',
       type: RecipientPayload('EnrollCareRecipientPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: EnrollInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const c = input.emergencyContact;
@@ -128,10 +129,14 @@ export function registerEnrollments(builder: Builder, E: Enums) {
     }),
     endCareEnrollment: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: STAFF,
+        scope: { record: 'CareRecipient', id: 'input.recipientId' },
+        relation: 'department staff only as staff of the facility operator',
+      },
       description: '结束登记 at one facility (workers and admins of the person\'s community, or the facility\'s staff)',
       type: RecipientPayload('EndCareEnrollmentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: EndInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { max: 200, required: false }).throwIfAny();
@@ -155,10 +160,10 @@ export function registerEnrollments(builder: Builder, E: Enums) {
     }),
     setCareVisitTier: t.field({
       subGraphs: SUB,
+      policy: { roles: MANAGERS, scope: { record: 'CareRecipient', id: 'input.recipientId' } },
       description: '设置探访等级 HIGH_RISK / KEY / GENERAL, or null to end coverage (workers and admins of the community)',
       type: RecipientPayload('SetCareVisitTierPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: TierInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const r = await loadRecipient(ctx, input.recipientId, 'input.recipientId');

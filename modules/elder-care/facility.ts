@@ -11,6 +11,7 @@ import { assertReadable, readable, requestLoader, isUniqueViolation } from './ac
 import { localDay, MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
 import { modelRef } from '../../src/core/refs.js';
+import { MANAGERS } from '../../src/auth/policy.js';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -118,6 +119,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
   builder.queryFields((t) => ({
     careFacilities: t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '康养设施列表 (public information; townships where elder-care is off are hidden)',
       type: 'CareFacility',
       cursor: 'id',
@@ -128,6 +130,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
     }),
     careFacility: t.prismaField({
       subGraphs: SUB,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       type: 'CareFacility',
       nullable: true,
       description: '康养设施 (MODULE_DISABLED where elder-care is off)',
@@ -238,10 +241,10 @@ export function registerFacilities(builder: Builder, E: Enums) {
   builder.mutationFields((t) => ({
     createCareFacility: t.field({
       subGraphs: SUB,
+      policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '新建康养设施 (workers and admins of that community)',
       type: payloadType(builder, 'CreateCareFacilityPayload', 'facility', 'CareFacility', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const data = await fieldsData(ctx, input, true);
@@ -263,10 +266,10 @@ export function registerFacilities(builder: Builder, E: Enums) {
     }),
     updateCareFacility: t.field({
       subGraphs: SUB,
+      policy: { roles: MANAGERS, scope: { record: 'CareFacility', id: 'input.facilityId' } },
       description: '修改康养设施 (workers and admins of its community)',
       type: payloadType(builder, 'UpdateCareFacilityPayload', 'facility', 'CareFacility', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: UpdateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const existing = await loadFacility(ctx, input.facilityId, 'input.facilityId');

@@ -11,6 +11,7 @@ import { atLocalTime, DAY_MS, localDay, MODULE, SUB, type Meal } from './constan
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { mealPricing, sampleHours } from './rules.js';
+import { STAFF } from '../../src/auth/policy.js';
 
 export async function loadMenu(ctx: Context, globalId: string | number, path: string) {
   const menu = await ctx.prisma.mealMenu.findUnique({ where: { id: parseId(String(globalId), 'MealMenu', path) }, include: { facility: true } });
@@ -80,10 +81,14 @@ export function registerMeals(builder: Builder, E: Enums) {
   builder.mutationFields((t) => ({
     publishMealMenu: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: STAFF,
+        scope: { record: 'CareFacility', id: 'input.facilityId' },
+        relation: 'department staff only as staff of the facility operator',
+      },
       description: '发布菜单 (the meal point\'s staff or workers of its area). Publishing the same date and meal again updates dishes, capacity (not below the booked count) and cut-off.',
       type: payloadType(builder, 'PublishMealMenuPayload', 'menu', 'MealMenu', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: PublishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
@@ -127,10 +132,14 @@ export function registerMeals(builder: Builder, E: Enums) {
     }),
     recordFoodSample: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: STAFF,
+        scope: { record: 'MealMenu', id: 'input.menuId' },
+        relation: 'department staff only as staff of the facility operator',
+      },
       description: '记录留样 for one meal (kept foodSampleHours, default 48); required before meals are marked served',
       type: payloadType(builder, 'RecordFoodSamplePayload', 'menu', 'MealMenu', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: SampleInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

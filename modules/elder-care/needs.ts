@@ -12,6 +12,7 @@ import { listScope, readable } from './access.js';
 import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
 import { modelRef } from '../../src/core/refs.js';
+import { ACTORS, MANAGERS, SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 const isAssignee = (ctx: Context, n: ElderNeed) =>
   !!ctx.viewer && ((!!n.assigneeAccountId && n.assigneeAccountId === ctx.viewer.accountId) || (!!n.assigneeOrganizationId && n.assigneeOrganizationId === ctx.viewer.organizationId));
@@ -107,10 +108,10 @@ export function registerNeeds(builder: Builder, E: Enums) {
   builder.queryField('elderNeeds', (t) =>
     t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description: '涉老服务需求 newest first (readers within their area; assignees; a person their own). Descriptions only for those entitled.',
       type: 'ElderNeed',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: Filter, required: false }) },
       resolve: async (query, _r, args, ctx) => ctx.prisma.elderNeed.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] }),
       totalCount: async (_c, args, ctx) => ctx.prisma.elderNeed.count({ where: await where(ctx, args.filter) }),
@@ -164,10 +165,14 @@ export function registerNeeds(builder: Builder, E: Enums) {
   builder.mutationFields((t) => ({
     submitElderNeed: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: SELF_OR_MANAGERS,
+        scope: { record: 'Person', id: 'input.personId' },
+        relation: 'a member or resident for themself only',
+      },
       description: '提交涉老服务需求 (the elder, or workers and admins of their community)',
       type: NeedPayload('SubmitElderNeedPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: SubmitInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.description, 'input.description', { max: 500 }).throwIfAny();
@@ -200,10 +205,10 @@ export function registerNeeds(builder: Builder, E: Enums) {
     }),
     assignElderNeed: t.field({
       subGraphs: SUB,
+      policy: { roles: MANAGERS, scope: { record: 'ElderNeed', id: 'input.needId' } },
       description: '分派需求 OPEN/ASSIGNED → ASSIGNED (workers and admins of the community)',
       type: NeedPayload('AssignElderNeedPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AssignInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const accountId = parseOptionalId(input.assigneeAccountId == null ? null : String(input.assigneeAccountId), 'Account', 'input.assigneeAccountId');
@@ -236,10 +241,14 @@ export function registerNeeds(builder: Builder, E: Enums) {
     }),
     completeElderNeed: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'ElderNeed', id: 'input.needId' },
+        relation: 'workers of the area, or the assignee',
+      },
       description: '办结需求 ASSIGNED → DONE (the assignee, or workers and admins of the community)',
       type: NeedPayload('CompleteElderNeedPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CompleteInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.result, 'input.result', { max: 500 }).throwIfAny();
@@ -251,10 +260,14 @@ export function registerNeeds(builder: Builder, E: Enums) {
     }),
     recordElderNeedFeedback: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: SELF_OR_MANAGERS,
+        scope: { record: 'ElderNeed', id: 'input.needId' },
+        relation: 'a member or resident for themself only',
+      },
       description: '老人评价 on a DONE need, once (the elder, or a worker recording it for them)',
       type: NeedPayload('RecordElderNeedFeedbackPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: FeedbackInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
@@ -277,10 +290,10 @@ export function registerNeeds(builder: Builder, E: Enums) {
     }),
     cancelElderNeed: t.field({
       subGraphs: SUB,
+      policy: { roles: MANAGERS, scope: { record: 'ElderNeed', id: 'input.needId' } },
       description: '撤销需求 OPEN/ASSIGNED → CANCELLED (workers and admins of the community)',
       type: NeedPayload('CancelElderNeedPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CancelInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { max: 200 }).throwIfAny();

@@ -13,6 +13,7 @@ import { MODULE, SENSITIVE_CATEGORIES, SUB, type Category } from './constants.js
 import type { Enums } from './enums.js';
 import { modelRef } from '../../src/core/refs.js';
 import { loadFacility } from './facility.js';
+import { READERS } from '../../src/auth/policy.js';
 
 export async function loadRecipient(ctx: Context, globalId: string | number, path: string) {
   const r = await ctx.prisma.careRecipient.findUnique({ where: { id: parseId(String(globalId), 'CareRecipient', path) } });
@@ -161,10 +162,10 @@ export function registerRecipients(builder: Builder, E: Enums) {
   builder.queryField('careRecipients', (t) =>
     t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: READERS, scope: { region: 'filter.regionId' } },
       description: '服务对象列表 (workers, admins, department staff and analysts within their area; facility staff for their facility). Health data per viewer.',
       type: 'CareRecipient',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: Filter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.careRecipient.findMany({ ...query, where: await recipientWhere(ctx, args.filter), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),

@@ -13,6 +13,7 @@ import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { canSeeRecipient, loadRecipient } from './recipient.js';
+import { READERS, STAFF } from '../../src/auth/policy.js';
 
 export function registerServices(builder: Builder, E: Enums) {
   builder.prismaNode('CareService', {
@@ -70,10 +71,10 @@ export function registerServices(builder: Builder, E: Enums) {
   builder.queryField('careServices', (t) =>
     t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: READERS, scope: { region: 'filter.regionId' } },
       description: '服务记录 newest first (readers within their area; facility staff for their facility)',
       type: 'CareService',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: Filter, required: false }) },
       resolve: async (query, _r, args, ctx) => ctx.prisma.careService.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ servedAt: 'desc' }, { id: 'desc' }] }),
       totalCount: async (_c, args, ctx) => ctx.prisma.careService.count({ where: await where(ctx, args.filter) }),
@@ -95,10 +96,14 @@ export function registerServices(builder: Builder, E: Enums) {
   builder.mutationField('recordCareService', (t) =>
     t.field({
       subGraphs: SUB,
+      policy: {
+        roles: STAFF,
+        scope: { record: 'CareFacility', id: 'input.facilityId' },
+        relation: 'department staff only as staff of the facility operator',
+      },
       description: '记录服务 (the facility\'s staff, or workers and admins of its area); the recipient must be enrolled there',
       type: payloadType(builder, 'RecordCareServicePayload', 'service', 'CareService', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

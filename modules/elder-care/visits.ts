@@ -14,6 +14,7 @@ import { MODULE, SUB, type Tier } from './constants.js';
 import type { Enums } from './enums.js';
 import { modelRef } from '../../src/core/refs.js';
 import { visitIntervalMs } from './rules.js';
+import { STAFF } from '../../src/auth/policy.js';
 
 const findingsOf = (v: CareVisit) => ({
   health: v.health,
@@ -89,10 +90,10 @@ export function registerVisits(builder: Builder, E: Enums) {
   builder.queryFields((t) => ({
     overdueVisits: t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'regionId' } },
       description: '应访/逾期 covered elders whose visit is due or late, most overdue first',
       type: 'CareRecipient',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { regionId: t.arg.id({ required: false, description: '区划 (default: your area)' }) },
       resolve: async (query, _r, args, ctx) => {
         listGuard(ctx);
@@ -102,10 +103,10 @@ export function registerVisits(builder: Builder, E: Enums) {
     }),
     careVisits: t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'regionId' } },
       description: '探访记录 newest first (findings only for those entitled)',
       type: 'CareVisit',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: {
         regionId: t.arg.id({ required: false }),
         recipientId: t.arg.id({ required: false }),
@@ -182,10 +183,14 @@ export function registerVisits(builder: Builder, E: Enums) {
   builder.mutationField('recordCareVisit', (t) =>
     t.field({
       subGraphs: SUB,
+      policy: {
+        roles: STAFF,
+        scope: { record: 'Person', id: 'input.personId' },
+        relation: 'department staff only as staff of the facility operator',
+      },
       description: '记录探访 (workers and admins of the person\'s community, or staff of a facility where they are enrolled)',
       type: payloadType(builder, 'RecordCareVisitPayload', 'visit', 'CareVisit', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

@@ -8,6 +8,7 @@ import { managesGridsAt, MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { refs } from './refs.js';
+import { MANAGERS } from '../../src/auth/policy.js';
 
 /** 网格边界: a GeoJSON Polygon or MultiPolygon (shared by createGrid and updateGrid) */
 export function checkBoundary(checks: Checks, boundary: unknown, path: string) {
@@ -96,10 +97,10 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
   builder.mutationFields((t) => ({
     createGrid: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '新建网格 (community workers of the community, admins above)',
       type: CreateGridPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateGridInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const code = input.code.trim();
@@ -135,10 +136,10 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
     }),
     createHousehold: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
       description: '登记户 (a warning, not a refusal, when the grid grows larger than usual)',
       type: CreateHouseholdPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateHouseholdInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.address, 'input.address', { max: 200 }).throwIfAny();
@@ -164,10 +165,10 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
     }),
     assignGridStaff: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
       description: '网格人员任职: assign 网格长, 专职/兼职网格员 or 网格指导员 to a grid from a start date',
       type: AssignmentPayload('AssignGridStaffPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AssignGridStaffInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().check(!input.endDate || input.endDate > input.startDate, 'input.endDate', '应晚于开始日期 (after the start date)').throwIfAny();
@@ -196,10 +197,10 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
     }),
     endGridStaffAssignment: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'GridStaff', id: 'input.assignmentId' } },
       description: '结束任职',
       type: AssignmentPayload('EndGridStaffAssignmentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: EndAssignmentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const existing = await ctx.prisma.gridStaff.findUnique({ where: { id: parseId(String(input.assignmentId), 'GridStaff', 'input.assignmentId') } });

@@ -205,10 +205,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   builder.queryFields((t) => ({
     grids: t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description: '网格列表 within your area',
       type: 'Grid',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: GridFilter, required: false }) },
       resolve: async (q, _r, args, ctx) =>
         ctx.prisma.grid.findMany({ ...q, where: await gridWhere(ctx, args.filter), orderBy: [{ regionPath: 'asc' }, { code: 'asc' }, { id: 'asc' }] }),
@@ -216,10 +216,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
     }),
     grid: t.prismaField({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { record: 'Grid', id: 'id' } },
       type: 'Grid',
       nullable: true,
       description: '网格 (MODULE_DISABLED where the module is off)',
-      authScopes: { loggedIn: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (q, _r, args, ctx) => {
         const viewer = requireViewer(ctx);

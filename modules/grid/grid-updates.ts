@@ -9,6 +9,7 @@ import { SG } from './enums.js';
 import { checkBoundary, CODE_PATTERN, gridForWrite, payloadWithWarnings, type registerGridMutations } from './grid-mutations.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { refs } from './refs.js';
+import { MANAGERS } from '../../src/auth/policy.js';
 
 type PointInputRef = ReturnType<typeof registerGridMutations>['PointInput'];
 
@@ -44,10 +45,10 @@ export function registerGridUpdates(builder: Builder, PointInput: PointInputRef)
   builder.mutationFields((t) => ({
     updateGrid: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
       description: '修改网格 name, code, boundary, centre (community workers of the community, admins above); `warnings` repeats the size warning',
       type: payloadWithWarnings(builder, 'UpdateGridPayload', 'grid', R.Grid),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: UpdateGridInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const code = input.code?.trim();
@@ -99,10 +100,13 @@ export function registerGridUpdates(builder: Builder, PointInput: PointInputRef)
 
     updateHousehold: t.field({
       subGraphs: SG,
+      policy: {
+        roles: MANAGERS,
+        scope: [{ record: 'Household', id: 'input.householdId' }, { record: 'Grid', id: 'input.gridId' }],
+      },
       description: '修改户 address, head, members, or move it to another grid of the same community; `warnings` gives the size warning of the grid it moved to',
       type: payloadWithWarnings(builder, 'UpdateHouseholdPayload', 'household', R.Household),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: UpdateHouseholdInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.address, 'input.address', { max: 200, required: false }).throwIfAny();

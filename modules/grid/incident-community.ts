@@ -19,6 +19,7 @@ import {
 import type { incidentDraftInput } from './patrol.js';
 import { addHours, policyFor } from './policy.js';
 import { awardByRuleCode } from './points-service.js';
+import { MANAGERS } from '../../src/auth/policy.js';
 
 export const TX = { maxWait: 30_000, timeout: 30_000 };
 
@@ -89,10 +90,14 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
   builder.mutationFields((t) => ({
     reportIncident: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ['REGION_ADMIN', 'COMMUNITY_WORKER'],
+        scope: { record: 'Grid', id: 'input.gridId' },
+        relation: 'the grid\'s assigned worker',
+      },
       description: '网格发现: report an incident (grid workers assigned to the grid)',
       type: payload('ReportIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ReportIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const checks = checkNewIncident(new Checks(), input, ctx.clock.now());
@@ -124,10 +129,10 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
     }),
     acceptIncident: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description: '村社接报: the village/community accepts a report; the resolution deadline starts',
       type: payload('AcceptIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AcceptIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.note, 'input.note', { max: 2000, required: false }).throwIfAny();
@@ -153,10 +158,10 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
     }),
     rejectIncident: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description: '不予受理: not a matter for us, or a duplicate (linked); from REPORTED or ACCEPTED',
       type: payload('RejectIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RejectIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
@@ -188,10 +193,10 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
     }),
     reworkIncident: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description: '返工: send a RESOLVED incident back to IN_PROGRESS (community workers, township admins)',
       type: payload('ReworkIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ReworkIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const checks = new Checks().text(input.note, 'input.note', { max: 2000 });
@@ -217,10 +222,10 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
     }),
     closeIncident: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description: '核查结案: verify and close (community workers or township admins); from RESOLVED, or from ACCEPTED when the community solved it itself',
       type: payload('CloseIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CloseIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const checks = new Checks().text(input.note, 'input.note', { max: 2000, required: false });

@@ -10,6 +10,7 @@ import { SG, type GridEnums } from './enums.js';
 import { TX } from './incident-community.js';
 import { assertStatus, checkAttachments, escalateAtFor, loadForWrite, term, transition, writeEntry } from './incident-service.js';
 import { addHours, policyFor } from './policy.js';
+import { ADMINS } from '../../src/auth/policy.js';
 
 export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
   const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident', { subGraphs: SG });
@@ -41,10 +42,14 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
   builder.mutationFields((t) => ({
     escalateIncident: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ADMINS,
+        scope: { record: 'Incident', id: 'input.incidentId' },
+        relation: 'administrators of the township or above',
+      },
       description: '街乡吹哨: township admins escalate an accepted incident to departments; each must report in within the policy',
       type: payload('EscalateIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: EscalateIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const ids = [...new Set(input.departmentIds.map((d, i) => parseId(String(d), 'Organization', `input.departmentIds.${i}`)))];
@@ -83,10 +88,14 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
     }),
     reportInIncident: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ['DEPARTMENT_STAFF'],
+        scope: { record: 'Incident', id: 'input.incidentId' },
+        relation: 'a department the incident was escalated to',
+      },
       description: '部门报到: department staff accept an escalation for their own organisation; the first becomes the lead (主办), later ones assist (协办)',
       type: payload('ReportInIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ReportInIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.note, 'input.note', { max: 2000, required: false }).throwIfAny();
@@ -133,10 +142,14 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
     }),
     resolveIncident: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ['DEPARTMENT_STAFF'],
+        scope: { record: 'Incident', id: 'input.incidentId' },
+        relation: 'the lead department',
+      },
       description: '处置反馈: the lead department reports the incident resolved; verification deadline starts',
       type: payload('ResolveIncidentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ResolveIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const checks = new Checks().text(input.note, 'input.note', { max: 4000 });

@@ -232,10 +232,10 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
   builder.queryFields((t) => ({
     incidents: t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description: '事件列表, newest first: staff within their area, departments what was escalated to them, residents what they reported or concerns them',
       type: 'Incident',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: IncidentFilter, required: false }) },
       resolve: async (q, _r, args, ctx) =>
         ctx.prisma.incident.findMany({ ...q, where: await incidentWhere(ctx, args.filter), orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }] }),
@@ -243,10 +243,10 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     }),
     incident: t.prismaField({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { record: 'Incident', id: 'id' } },
       type: 'Incident',
       nullable: true,
       description: '事件 (null when you may not see it; MODULE_DISABLED where the module is off)',
-      authScopes: { loggedIn: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (q, _r, args, ctx) => {
         const viewer = requireViewer(ctx);

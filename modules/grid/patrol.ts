@@ -68,10 +68,14 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
   builder.mutationField('recordPatrol', (t) =>
     t.field({
       subGraphs: SG,
+      policy: {
+        roles: ['REGION_ADMIN', 'COMMUNITY_WORKER'],
+        scope: { record: 'Grid', id: 'input.gridId' },
+        relation: 'the grid\'s assigned worker',
+      },
       description: '记录巡查走访/隐患排查 (grid workers of that grid); with openIncident it also reports an incident',
       type: RecordPatrolPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RecordPatrolInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

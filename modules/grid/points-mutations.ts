@@ -11,6 +11,7 @@ import { MODULE, requireViewer, townshipById } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { refs } from './refs.js';
 import { earn, lockAccountById, openAndLockAccount, redeem, reverse } from './points-service.js';
+import { ADMINS, MANAGERS, SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 const LEDGER_TX = { maxWait: 60_000, timeout: 60_000 };
 
@@ -92,10 +93,13 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
   builder.mutationFields((t) => ({
     awardPoints: t.field({
       subGraphs: SG,
+      policy: {
+        roles: MANAGERS,
+        scope: [{ record: 'Person', id: 'input.personId' }, { record: 'PointsRule', id: 'input.ruleId' }],
+      },
       description: '积分奖励 by a rule (township admins; community workers for people of their area); LIMIT_EXCEEDED over the rule cap',
       type: EntryPayload('AwardPointsPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AwardPointsInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const checks = new Checks().text(input.note, 'input.note', { max: 500, required: false });
@@ -116,10 +120,14 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     }),
     redeemPoints: t.field({
       subGraphs: SG,
+      policy: {
+        roles: SELF_OR_MANAGERS,
+        scope: [{ record: 'Person', id: 'input.personId' }, { record: 'PointsStoreItem', id: 'input.itemId' }],
+        relation: 'a member or resident for themself only',
+      },
       description: '积分兑换 at the township points store: stock and balance decrease atomically (the person, or staff keeping points)',
       type: EntryPayload('RedeemPointsPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RedeemPointsInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const quantity = input.quantity ?? 1;
@@ -145,10 +153,10 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     }),
     reversePointsEntry: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'PointsEntry', id: 'input.entryId' } },
       description: '冲正: correct a mistaken EARN or REDEEM by a reversing entry (never by editing or deleting); a redemption reversal returns the stock',
       type: EntryPayload('ReversePointsEntryPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ReverseInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         checkKey(new Checks().text(input.note, 'input.note', { max: 500 }), input.idempotencyKey).throwIfAny();
@@ -166,10 +174,14 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     }),
     openPointsAccount: t.field({
       subGraphs: SG,
+      policy: {
+        roles: SELF_OR_MANAGERS,
+        scope: [{ record: 'Person', id: 'input.personId' }, { region: 'input.townshipId' }],
+        relation: 'a member or resident for themself only',
+      },
       description: '开立积分账户 (idempotent: returns the existing account)',
       type: payloadType(builder, 'OpenPointsAccountPayload', 'account', 'PointsAccount', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: OpenAccountInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const township = await townshipById(ctx, input.townshipId, 'input.townshipId');
@@ -186,10 +198,10 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     }),
     savePointsRule: t.field({
       subGraphs: SG,
+      policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
       description: '积分规则 add or change a township rule by code (township admins)',
       type: payloadType(builder, 'SavePointsRulePayload', 'rule', 'PointsRule', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: SaveRuleInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const code = input.code.trim().toUpperCase();
@@ -216,10 +228,10 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     }),
     savePointsStoreItem: t.field({
       subGraphs: SG,
+      policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
       description: '积分超市商品 add an item or change price/stock (township admins); stockDelta is applied atomically',
       type: payloadType(builder, 'SavePointsStoreItemPayload', 'item', 'PointsStoreItem', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: SaveItemInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.name, 'input.name', { max: 60 }).throwIfAny();

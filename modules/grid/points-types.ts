@@ -109,10 +109,10 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
   builder.queryFields((t) => ({
     pointsAccount: t.prismaField({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: [{ record: 'Person', id: 'personId' }, { region: 'townshipId' }] },
       type: 'PointsAccount',
       nullable: true,
       description: '积分账户 of a person in a township (the person, staff who manage them, township admins); null if none yet',
-      authScopes: { loggedIn: true },
       args: { personId: t.arg.id({ required: true }), townshipId: t.arg.id({ required: true }) },
       resolve: async (q, _r, args, ctx) => {
         requireViewer(ctx);
@@ -130,9 +130,9 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     }),
     pointsRules: t.prismaField({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId' } },
       type: ['PointsRule'],
       description: '积分规则 of a township (empty where the module is off)',
-      authScopes: { loggedIn: true },
       args: { townshipId: t.arg.id({ required: true }), includeInactive: t.arg.boolean({ required: false }) },
       resolve: async (q, _r, args, ctx: Context) => {
         const region = await townshipById(ctx, args.townshipId, 'townshipId');
@@ -142,9 +142,9 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     }),
     pointsStoreItems: t.prismaField({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId' } },
       type: ['PointsStoreItem'],
       description: '积分超市 items of a township (empty where the module is off)',
-      authScopes: { loggedIn: true },
       args: { townshipId: t.arg.id({ required: true }), includeInactive: t.arg.boolean({ required: false }) },
       resolve: async (q, _r, args, ctx: Context) => {
         const region = await townshipById(ctx, args.townshipId, 'townshipId');

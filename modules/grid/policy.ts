@@ -8,6 +8,7 @@ import { ancestorsOrSelf } from '../../src/core/paths.js';
 import { AppError, Checks, forbidden } from '../../src/errors.js';
 import { regionById, townshipOf } from './access.js';
 import { SG, type GridEnums, type IncidentCategoryName, type IncidentPriorityName } from './enums.js';
+import { ADMINS, READERS } from '../../src/auth/policy.js';
 
 export interface DeadlineHours {
   acceptHours: number;
@@ -81,9 +82,9 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
   builder.queryField('incidentDeadlinePolicies', (t) =>
     t.prismaField({
       subGraphs: SG,
+      policy: { roles: READERS, scope: { region: 'regionId' } },
       description: '时限规则: the policy rows in force at a region (its own and those inherited from above); the most specific wins',
       type: ['IncidentDeadlinePolicy'],
-      authScopes: { loggedIn: true },
       args: { regionId: t.arg.id({ required: true }) },
       resolve: async (q, _r, args, ctx) => {
         const region = await regionById(ctx, args.regionId, 'regionId');
@@ -115,10 +116,10 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
   builder.mutationField('setIncidentDeadlinePolicy', (t) =>
     t.field({
       subGraphs: SG,
+      policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description: '设置时限规则 (admins of that region or above); applies to incidents whose stages start afterwards',
       type: Payload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const hours = ['acceptHours', 'reportInHours', 'resolveHours', 'complexResolveHours', 'closeHours'] as const;

@@ -10,6 +10,7 @@ import { guardNode } from '../../src/core/node-guards.js';
 import { administersArea, canManageOrg } from './access.js';
 import { requestLoader } from './loaders.js';
 import { chinaDate, MODULE_ID, SUB } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export function registerCoBuilding(builder: Builder) {
   const R = refs(builder);
@@ -87,10 +88,14 @@ export function registerCoBuilding(builder: Builder) {
   builder.mutationField('createCoBuildingAgreement', (t) =>
     t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.partyIds' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '签订共建协议 (the committee of the initiating organisation, or administrators of its area)',
       type: payloadType(builder, 'CreateCoBuildingAgreementPayload', 'agreement', 'PartyCoBuildingAgreement', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const partyIds = input.partyIds.map((id, i) => parseId(String(id), 'PartyOrganization', `input.partyIds.${i}`));

@@ -10,6 +10,7 @@ import { parseId } from '../../src/core/lookup.js';
 import { canManageOrg, seesAggregates } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { applicableKinds, chinaDate, type ComplianceReport, complianceOf, COMMITTEE_MIN, type MeetingFrequencies, MODULE_ID, SUB } from './rules.js';
+import { READERS } from '../../src/auth/policy.js';
 
 interface OrgRow {
   id: string;
@@ -131,10 +132,10 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
   builder.queryFields((t) => ({
     partyLifeCompliance: t.field({
       subGraphs: SUB,
+      policy: { roles: [...READERS, 'PARTY_MEMBER'], scope: { record: 'PartyOrganization', id: 'organizationId' } },
       type: ComplianceRef,
       nullable: true,
       description: '组织生活达标情况 of one organisation (aggregates: its committee, those above, administrators and analysts of the area)',
-      authScopes: { loggedIn: true },
       args: { organizationId: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
       resolve: async (_r, args, ctx) => {
         checkYear(args.year);
@@ -147,9 +148,9 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
     }),
     partyLifeComplianceByRegion: t.field({
       subGraphs: SUB,
+      policy: { roles: READERS, scope: { region: 'regionId' } },
       type: [ComplianceRef],
       description: '辖区各党组织达标情况, worst first (organisations with nothing due last)',
-      authScopes: { loggedIn: true },
       args: { regionId: t.arg.id({ required: true }), year: t.arg.int({ required: true }), kind: t.arg({ type: enums.OrgKind, required: false }) },
       resolve: async (_r, args, ctx) => {
         checkYear(args.year);

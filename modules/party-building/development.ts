@@ -27,6 +27,7 @@ import {
   SUB,
   TRAINING_MIN_HOURS,
 } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 type Membership = Prisma.PartyMembershipGetPayload<object>;
 type Tx = Prisma.TransactionClient;
@@ -135,10 +136,14 @@ export function registerDevelopment(builder: Builder, enums: PartyEnums) {
   builder.mutationFields((t) => ({
     admitApplicant: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '接收入党申请: an applicant aged 18+ enters the file as APPLICANT (the branch committee or administrators)',
       type: payload('AdmitApplicantPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AdmitInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         notFuture(ctx, input.appliedAt, 'input.appliedAt');
@@ -172,10 +177,14 @@ export function registerDevelopment(builder: Builder, enums: PartyEnums) {
 
     recordDevelopmentStep: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '记录发展工作: 谈话 TALK (applicant), 考察 ASSESSMENT (activist onwards), 政审 / 培训 / 公示 (candidate)',
       type: payload('RecordDevelopmentStepPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: StepInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
@@ -223,10 +232,14 @@ export function registerDevelopment(builder: Builder, enums: PartyEnums) {
 
     advanceMembership: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '进入下一阶段 (积极分子 / 发展对象 / 预备党员 / 正式党员), dated with the meeting that decided it; every rule of 发展党员工作细则 is checked',
       type: payload('AdvanceMembershipPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AdvanceInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()

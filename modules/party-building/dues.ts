@@ -12,6 +12,7 @@ import { failIfMissing, membershipForWrite } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { readOrg } from './organizations.js';
 import { chinaDate, type DuesRateTable, MAX_BACK_PAYMENT_MONTHS, MODULE_ID, monthOf, monthlyDuesFen, monthsBetween, nextMonth, SUB, validMonth } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 const previousMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);
@@ -44,10 +45,14 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
   builder.mutationFields((t) => ({
     setDuesBase: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: ['PARTY_MEMBER'],
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'the branch committee only',
+      },
       description: '核定党费: category and income base give the monthly amount from the rate table (the organisation\'s own committee only)',
       type: payload('SetDuesBasePayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: BaseInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
@@ -78,10 +83,14 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
 
     recordDuesPayment: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it, or the member',
+      },
       description: '缴纳党费 for whole months (back payment of at most 6 months at once; a month is paid once). The member, or the organisation\'s committee',
       type: payload('RecordDuesPaymentPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: PaymentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const months = [...new Set(input.months.map((x) => x.trim()))].sort();
@@ -144,9 +153,13 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
   builder.queryField('duesArrears', (t) =>
     t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'organizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       type: [ArrearRef],
       description: '党费欠缴名单 of an organisation (its committee, those above, administrators of the area), most months first',
-      authScopes: { loggedIn: true },
       args: { organizationId: t.arg.id({ required: true }) },
       resolve: async (_r, args, ctx) => {
         const org = await readOrg(ctx, String(args.organizationId), 'organizationId');

@@ -14,6 +14,7 @@ import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { requestLoader } from './loaders.js';
 import { MODULE_ID, SUB } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 const orgScopeOf = (ctx: Context, organizationId: string) =>
   requestLoader<{ id: string; treePath: string; regionPath: string } | null>(
@@ -183,10 +184,13 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
   builder.queryField('partyMeetings', (t) =>
     t.prismaConnection({
       subGraphs: SUB,
+      policy: {
+        roles: 'LOGGED_IN',
+        scope: [{ region: 'filter.regionId' }, { record: 'PartyOrganization', id: 'filter.organizationId' }],
+      },
       description: '会议列表 within your area (incl. meetings co-hosted by the organisation), newest first',
       type: 'PartyMeeting',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: Filter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.partyMeeting.findMany({ ...query, where: await meetingWhere(ctx, args.filter), orderBy: [{ heldAt: 'desc' }, { id: 'asc' }] }),
@@ -219,10 +223,14 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
   builder.mutationField('recordPartyMeeting', (t) =>
     t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '记录组织生活会议 with attendance and quorum (the organisation\'s committee, those above, administrators of the area)',
       type: payloadType(builder, 'RecordPartyMeetingPayload', 'meeting', 'PartyMeeting', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RecordInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const attendance = (input.attendance ?? []).map((a, i) => ({ personId: parseId(String(a.personId), 'Person', `input.attendance.${i}.personId`), status: a.status as 'PRESENT' | 'EXCUSED' | 'ABSENT' }));

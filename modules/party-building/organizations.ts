@@ -21,6 +21,7 @@ import {
   SUB,
 } from './rules.js';
 import type { PartyEnums } from './enums.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export type PartyOrgRecord = Prisma.PartyOrganizationGetPayload<object>;
 
@@ -183,6 +184,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
   builder.queryFields((t) => ({
     partyOrganizations: t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '党组织列表 (names are public; hidden in townships where the module is off)',
       type: 'PartyOrganization',
       cursor: 'id',
@@ -193,6 +195,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
     }),
     partyOrganization: t.prismaField({
       subGraphs: SUB,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       type: 'PartyOrganization',
       nullable: true,
       description: '党组织',
@@ -221,10 +224,14 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
   builder.mutationField('createPartyOrganization', (t) =>
     t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: [{ region: 'input.regionId' }, { record: 'PartyOrganization', id: 'input.parentId' }],
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '成立党组织 (administrators of the area, or the committee of the parent organisation)',
       type: payloadType(builder, 'CreatePartyOrganizationPayload', 'organization', 'PartyOrganization', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const checks = new Checks().text(input.name, 'input.name', { max: 80 }).text(input.residentialComplex, 'input.residentialComplex', { max: 60, required: false });

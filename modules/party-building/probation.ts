@@ -7,6 +7,7 @@ import { parseOptionalId } from '../../src/core/lookup.js';
 import { administersArea, committeeSeats } from './access.js';
 import { decide, failIfMissing, meetingRequirement, membershipForWrite, notFuture, update } from './development.js';
 import { addMonths, isoDate, type Missing, SUB } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export function registerProbation(builder: Builder) {
   const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });
@@ -41,10 +42,14 @@ export function registerProbation(builder: Builder) {
   builder.mutationFields((t) => ({
     approveAdmission: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'the committee above the branch',
+      },
       description: '上级党委审批接收预备党员 (the committee above, within 3 months of admission)',
       type: payload('ApproveAdmissionPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ApproveInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         notFuture(ctx, input.approvedAt, 'input.approvedAt');
@@ -67,10 +72,14 @@ export function registerProbation(builder: Builder) {
 
     extendProbation: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '延长预备期 6–12 个月, once, decided by the members\' meeting when probation ends',
       type: payload('ExtendProbationPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ExtendInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().check(Number.isInteger(input.months) && input.months >= 6 && input.months <= 12, 'input.months', '延长 6–12 个月 (6–12 months)').throwIfAny();
@@ -95,10 +104,14 @@ export function registerProbation(builder: Builder) {
 
     cancelProbation: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '取消预备党员资格 (members\' meeting with a quorum); the person is no longer a party member',
       type: payload('CancelProbationPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CancelInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         notFuture(ctx, input.decidedAt, 'input.decidedAt');

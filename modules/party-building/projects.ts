@@ -9,6 +9,7 @@ import { orgForWrite } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { forWrite, residentialOnly } from './residential.js';
 import { chinaDate, SUB } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 const ORDER: Record<string, number> = { PLANNED: 0, IN_PROGRESS: 1, COMPLETED: 2 };
 
@@ -88,10 +89,14 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
   builder.mutationFields((t) => ({
     createImprovementProject: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '小区改造项目 (residential branch)',
       type: payloadType(builder, 'CreateImprovementProjectPayload', 'project', 'PartyImprovementProject', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateProjectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.title, 'input.title', { max: 100 }).throwIfAny();
@@ -117,10 +122,14 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
     }),
     updateImprovementProject: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyImprovementProject', id: 'input.projectId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '更新改造项目: status forward only, outputs corrected',
       type: payloadType(builder, 'UpdateImprovementProjectPayload', 'project', 'PartyImprovementProject', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const data = outputData(input);

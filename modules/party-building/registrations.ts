@@ -12,6 +12,7 @@ import { forbidden, notFound, ValidationError } from '../../src/errors.js';
 import { parseId } from '../../src/core/lookup.js';
 import { requestLoader } from './loaders.js';
 import { MODULE_ID, SUB } from './rules.js';
+import { MANAGERS } from '../../src/auth/policy.js';
 
 export const HOURS_VERIFIED = 'volunteering.hoursVerified';
 export const HOURS_CORRECTED = 'volunteering.hoursCorrected';
@@ -122,10 +123,10 @@ export function registerRegistrations(builder: Builder) {
   builder.queryField('partyRegistrations', (t) =>
     t.prismaConnection({
       subGraphs: SUB,
+      policy: { roles: MANAGERS, scope: { region: 'communityId' } },
       description: '到本社区报到的在职党员 (workers and administrators of the community), latest first',
       type: Registration,
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { communityId: t.arg.id({ required: true }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.person.findMany({ ...query, where: await whereFor(ctx, args.communityId), orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }] }),

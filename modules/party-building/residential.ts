@@ -13,6 +13,7 @@ import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { requestLoader } from './loaders.js';
 import { chinaDate, MODULE_ID, SUB } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export const residentialOnly = (org: { residentialComplex: string | null }) => {
   if (!org.residentialComplex) failIfMissing([{ code: 'RESIDENTIAL_BRANCH', message: '小区党支部的工作 (a residential branch: one with a residential complex)' }]);
@@ -149,10 +150,14 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
   builder.mutationFields((t) => ({
     recordResidentRequest: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '收集居民诉求 (residential branch: its committee, community workers and administrators of the area)',
       type: payloadType(builder, 'RecordResidentRequestPayload', 'request', 'PartyResidentRequest', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RequestInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.content, 'input.content', { max: 1000 }).text(input.channel, 'input.channel', { max: 40, required: false })
@@ -173,10 +178,14 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     }),
     answerResidentRequest: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyResidentRequest', id: 'input.requestId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '答复居民诉求 (once: a second answer is INVALID_TRANSITION)',
       type: payloadType(builder, 'AnswerResidentRequestPayload', 'request', 'PartyResidentRequest', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AnswerInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.answer, 'input.answer', { max: 1000 }).throwIfAny();
@@ -193,10 +202,14 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     }),
     addPropertyClause: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '物业合同附加条款 (residential branch)',
       type: payloadType(builder, 'AddPropertyClausePayload', 'clause', 'PartyPropertyClause', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ClauseInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.title, 'input.title', { max: 100 }).text(input.content, 'input.content', { max: 1000, required: false }).throwIfAny();
@@ -217,10 +230,14 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     }),
     checkPropertyClause: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyPropertyClause', id: 'input.clauseId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '检查条款履行 and record it',
       type: payloadType(builder, 'CheckPropertyClausePayload', 'clause', 'PartyPropertyClause', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CheckInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.note, 'input.note', { max: 500, required: false }).check(!input.checkedAt || input.checkedAt <= ctx.clock.now(), 'input.checkedAt', '不能晚于现在').throwIfAny();

@@ -9,6 +9,7 @@ import { orgForWrite } from './access.js';
 import { failIfMissing, meetingRequirement, membershipForWrite } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { addYears, chinaDate, COMMITTEE_FROM_FULL_MEMBERS, COMMITTEE_MAX, COMMITTEE_MIN, isoDate, type Missing, monthOf, SUB, termYearsFor } from './rules.js';
+import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export function registerTransfers(builder: Builder, enums: PartyEnums) {
   const TransferInput = builder.inputType('TransferMembershipInput', {
@@ -46,10 +47,14 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
   builder.mutationFields((t) => ({
     transferMembership: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.toOrganizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '组织关系转接 (the committee of the sending organisation; for a transfer in, of the receiving one). History is kept',
       type: membershipPayload('TransferMembershipPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: TransferInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
@@ -119,10 +124,14 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
 
     assignPartyGroup: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyMembership', id: 'input.membershipId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '编入党小组 (a GROUP under the member\'s organisation), or null to leave it',
       type: membershipPayload('AssignPartyGroupPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: GroupInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const m = await membershipForWrite(ctx, String(input.membershipId));
@@ -145,10 +154,14 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
 
     electPartyCommittee: t.field({
       subGraphs: SUB,
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
+        relation: 'a party member acts through a committee seat of the organisation or one above it',
+      },
       description: '选举委员会: 7+ full members elect 3–5 (secretary, deputy, organisation, publicity, discipline); smaller branches a secretary (and deputy). Term 5 years in villages and communities, 3 elsewhere',
       type: payloadType(builder, 'ElectPartyCommitteePayload', 'organization', 'PartyOrganization', { subGraphs: SUB }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ElectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const seats = input.members.map((s, i) => ({ personId: parseId(String(s.personId), 'Person', `input.members.${i}.personId`), role: s.role as string }));

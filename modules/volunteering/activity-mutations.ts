@@ -9,6 +9,7 @@ import { AppError, Checks, forbidden, invalidTransition, notFound } from '../../
 import type { Prisma } from '../../generated/prisma/client.js';
 import { ACTIVITY_STATUS, type Enums } from './enums.js';
 import { canOrganize, communityArg, ledTeamIds, MODULE, SG } from './shared.js';
+import { ACTORS } from '../../src/auth/policy.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 type Status = ActivityRow['status'];
@@ -90,10 +91,14 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
   builder.mutationFields((t) => ({
     createVolunteerActivity: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { region: 'input.communityId' },
+        relation: 'workers of the community, or the leaders of the team',
+      },
       description: '创建志愿服务活动 (DRAFT): workers and admins of the community, or leaders of the team',
       type: Payload('CreateVolunteerActivityPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
@@ -136,10 +141,14 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
     }),
     publishVolunteerActivity: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '发布招募 DRAFT → RECRUITING (organisers; before the start)',
       type: Payload('PublishVolunteerActivityPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: IdInput('PublishVolunteerActivityInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const activity = await organisedActivity(ctx, input.activityId);
@@ -150,10 +159,14 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
     }),
     recordActivityInsurance: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '登记意外险 accident insurance for the volunteers (organisers; before the start)',
       type: Payload('RecordActivityInsurancePayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: InsuranceInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.insurer, 'input.insurer', { max: 80 }).text(input.policyNumber, 'input.policyNumber', { max: 60 }).throwIfAny();
@@ -169,10 +182,14 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
     }),
     startVolunteerActivity: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '开始活动 RECRUITING → ONGOING (organisers; a risky activity needs insurance recorded)',
       type: Payload('StartVolunteerActivityPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: IdInput('StartVolunteerActivityInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const activity = await organisedActivity(ctx, input.activityId);
@@ -184,10 +201,14 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
     }),
     completeVolunteerActivity: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '结束活动 ONGOING → COMPLETED (organisers); then confirm the hours',
       type: Payload('CompleteVolunteerActivityPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: IdInput('CompleteVolunteerActivityInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const activity = await organisedActivity(ctx, input.activityId);
@@ -196,10 +217,14 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
     }),
     cancelVolunteerActivity: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '取消活动 DRAFT / RECRUITING → CANCELLED with a reason; sign-ups are cancelled too (organisers)',
       type: Payload('CancelVolunteerActivityPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CancelInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { min: 2, max: 500 }).throwIfAny();

@@ -17,6 +17,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { organisedActivity } from './activity-mutations.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, SG, TX } from './shared.js';
+import { ACTORS } from '../../src/auth/policy.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
@@ -46,12 +47,16 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
   builder.mutationField('updateVolunteerActivity', (t) =>
     t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description:
         '修改活动 edit a DRAFT or RECRUITING activity (organisers): capacity not below the places taken (LIMIT_EXCEEDED), ' +
         'times of a recruiting activity only before it starts',
       type: payloadType(builder, 'UpdateVolunteerActivityPayload', 'activity', 'VolunteerActivity', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

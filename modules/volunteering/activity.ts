@@ -102,6 +102,7 @@ export function registerActivities(builder: Builder, enums: Enums) {
   builder.queryFields((t) => ({
     volunteerActivities: t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务活动列表, newest start first (published activities are public; drafts only for organisers)',
       type: 'VolunteerActivity',
       cursor: 'id',
@@ -117,6 +118,7 @@ export function registerActivities(builder: Builder, enums: Enums) {
     }),
     volunteerActivity: t.prismaField({
       subGraphs: SG,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务活动 (MODULE_DISABLED where the township switched the module off)',
       type: 'VolunteerActivity',
       nullable: true,

@@ -5,6 +5,7 @@ import { payloadType } from '../../src/core/errors-graph.js';
 import { guardNode } from '../../src/core/node-guards.js';
 import { Checks, conflict, forbidden } from '../../src/errors.js';
 import { communityArg, isUniqueViolation, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
+import { MANAGERS } from '../../src/auth/policy.js';
 
 export function registerCentres(builder: Builder) {
   builder.prismaNode('VolunteerServiceCentre', {
@@ -40,6 +41,7 @@ export function registerCentres(builder: Builder) {
   builder.queryField('volunteerServiceCentres', (t) =>
     t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务中心列表',
       type: 'VolunteerServiceCentre',
       cursor: 'id',
@@ -69,10 +71,10 @@ export function registerCentres(builder: Builder) {
   builder.mutationField('createVolunteerServiceCentre', (t) =>
     t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '设立志愿服务中心: one per community (workers and admins of the community)',
       type: payloadType(builder, 'CreateVolunteerServiceCentrePayload', 'centre', 'VolunteerServiceCentre', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CentreInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()

@@ -13,6 +13,7 @@ import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { DEFAULT_STAR_THRESHOLDS, displayName, hoursOf, isUniqueViolation, loaders, MODULE, SG, starLevelOf, viewerName } from './shared.js';
 import { volunteerNumber } from './volunteer.js';
+import { SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type CertificateRow = Prisma.VolunteerCertificateGetPayload<object>;
 
@@ -114,6 +115,7 @@ export function registerCertificates(builder: Builder) {
   builder.queryField('verifyVolunteerCertificate', (t) =>
     t.field({
       subGraphs: SG,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '核验志愿服务证明 by serial (public, no login): null when no such certificate',
       type: Check,
       nullable: true,
@@ -141,10 +143,14 @@ export function registerCertificates(builder: Builder) {
   builder.mutationField('issueVolunteerCertificate', (t) =>
     t.field({
       subGraphs: SG,
+      policy: {
+        roles: SELF_OR_MANAGERS,
+        scope: { record: 'Person', id: 'input.personId' },
+        relation: 'a member or resident for themself only',
+      },
       description: '出具志愿服务证明 over a period (the volunteer, or a worker of their community); free; lists the verified records and totals',
       type: payloadType<CertificateRow>(builder, 'IssueVolunteerCertificatePayload', 'certificate', 'VolunteerCertificate', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: IssueInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();

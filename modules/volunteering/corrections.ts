@@ -11,6 +11,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Enums } from './enums.js';
 import { appendVersion, loadRecord, recordFor } from './records.js';
 import { hoursOf, loaders, MODULE, readsAt, regionArg, scopeOf, SG, TX, viewerName } from './shared.js';
+import { ACTORS, SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type RequestRow = Prisma.VolunteerCorrectionRequestGetPayload<object>;
 
@@ -46,10 +47,10 @@ export function registerCorrections(builder: Builder, enums: Enums) {
   builder.queryField('volunteerCorrectionRequests', (t) =>
     t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'regionId' } },
       description: '更正申请 to answer (workers and admins: their area; volunteers: their own), oldest first',
       type: 'VolunteerCorrectionRequest',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { regionId: t.arg.id({ required: false }), status: t.arg({ type: enums.CorrectionStatus, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.volunteerCorrectionRequest.findMany({ ...query, where: await where(ctx, args.regionId, args.status), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
@@ -79,10 +80,14 @@ export function registerCorrections(builder: Builder, enums: Enums) {
   builder.mutationFields((t) => ({
     requestServiceRecordCorrection: t.field({
       subGraphs: SG,
+      policy: {
+        roles: SELF_OR_MANAGERS,
+        scope: { record: 'VolunteerServiceRecord', id: 'input.recordId' },
+        relation: 'a member or resident for themself only',
+      },
       description: '申请更正记录 (the volunteer, or a worker for them); one open request per record',
       type: Payload('RequestServiceRecordCorrectionPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RequestInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
@@ -108,10 +113,14 @@ export function registerCorrections(builder: Builder, enums: Enums) {
     }),
     answerServiceRecordCorrection: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerCorrectionRequest', id: 'input.requestId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '答复更正申请 (the organiser side): accept → a new record version; reject → the record stays',
       type: Payload('AnswerServiceRecordCorrectionPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AnswerInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.answer, 'input.answer', { min: 2, max: 500 }).throwIfAny();

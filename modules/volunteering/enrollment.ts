@@ -16,6 +16,7 @@ import { AppError, conflict, forbidden, invalidTransition, notFound, ValidationE
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Enums } from './enums.js';
 import { canOrganize, displayName, isOrganizer, isUniqueViolation, ledTeamIds, loaders, MODULE, readsAt, servedHours, SG, TX } from './shared.js';
+import { ACTORS } from '../../src/auth/policy.js';
 
 type EnrollmentRow = Prisma.VolunteerEnrollmentGetPayload<object>;
 type EnrollmentWithActivity = Prisma.VolunteerEnrollmentGetPayload<{ include: { activity: true } }>;
@@ -115,10 +116,14 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
   builder.mutationFields((t) => ({
     signUpForActivity: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        relation: 'a member or resident for themself only, or the organiser',
+      },
       description: '报名 (yourself, or a resident you manage): LIMIT_EXCEEDED when full, CONFLICT when already enrolled',
       type: Payload('SignUpForActivityPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: SignUpInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const viewer = ctx.viewer!;
@@ -181,10 +186,14 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
     }),
     cancelSignUp: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        relation: 'the volunteer or the organiser',
+      },
       description: '取消报名 before the activity starts (the volunteer, a worker for them, or the organiser); the place is freed',
       type: Payload('CancelSignUpPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: EnrollmentInput('CancelSignUpInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const { enrollment } = await enrollmentFor(ctx, input.enrollmentId);
@@ -200,10 +209,14 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
     }),
     checkIn: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        relation: 'the volunteer or the organiser',
+      },
       description: '签到 while the activity is ONGOING (organisers; the volunteer themself from one hour before the start to the end)',
       type: Payload('CheckInPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: EnrollmentInput('CheckInInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const { enrollment, organiser } = await enrollmentFor(ctx, input.enrollmentId);
@@ -217,10 +230,14 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
     }),
     checkOut: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        relation: 'the volunteer or the organiser',
+      },
       description: '签退 after check-in, while ONGOING or after completion (organisers; the volunteer themself until the end)',
       type: Payload('CheckOutPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: EnrollmentInput('CheckOutInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const { enrollment, organiser } = await enrollmentFor(ctx, input.enrollmentId);

@@ -11,6 +11,7 @@ import { AppError, Checks, forbidden, invalidTransition, notFound } from '../../
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders, MODULE, regionArg, SG, TX } from './shared.js';
+import { ACTORS, ADMINS } from '../../src/auth/policy.js';
 
 type OrderRow = Prisma.VolunteerServiceOrderGetPayload<object>;
 
@@ -88,10 +89,10 @@ export function registerOrders(builder: Builder, enums: Enums) {
   builder.queryField('serviceOrders', (t) =>
     t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description: '服务清单派单 (townships and readers: their area; departments and teams: orders assigned to them), newest first',
       type: 'VolunteerServiceOrder',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: OrderFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.volunteerServiceOrder.findMany({ ...query, where: await orderWhere(ctx, args.filter), orderBy: [{ dispatchedAt: 'desc' }, { id: 'asc' }] }),
@@ -161,10 +162,10 @@ export function registerOrders(builder: Builder, enums: Enums) {
   builder.mutationFields((t) => ({
     dispatchServiceOrder: t.field({
       subGraphs: SG,
+      policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
       description: '街道派单 (admins of the township or above) to a department and/or a volunteer team',
       type: Payload('DispatchServiceOrderPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: DispatchInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
@@ -200,10 +201,14 @@ export function registerOrders(builder: Builder, enums: Enums) {
     }),
     acceptServiceOrder: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' },
+        relation: 'the assigned organisation or team',
+      },
       description: '部门接单 DISPATCHED → ACCEPTED, assigning volunteers (the assigned department or team)',
       type: Payload('AcceptServiceOrderPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AcceptInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const order = await assignedOrder(ctx, input.orderId);
@@ -217,10 +222,14 @@ export function registerOrders(builder: Builder, enums: Enums) {
     }),
     completeServiceOrder: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' },
+        relation: 'the assigned organisation or team',
+      },
       description: '办结 ACCEPTED → COMPLETED with the result and outcome counters (the assigned department or team)',
       type: Payload('CompleteServiceOrderPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CompleteInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const counts = { householdsVisited: input.householdsVisited ?? 0, suggestions: input.suggestions ?? 0, disputesResolved: input.disputesResolved ?? 0, mattersDone: input.mattersDone ?? 0 };
@@ -236,10 +245,10 @@ export function registerOrders(builder: Builder, enums: Enums) {
     }),
     cancelServiceOrder: t.field({
       subGraphs: SG,
+      policy: { roles: ADMINS, scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' } },
       description: '撤销派单 DISPATCHED / ACCEPTED → CANCELLED with a reason (admins of the dispatching township or above); a completed order cannot be withdrawn',
       type: Payload('CancelServiceOrderPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CancelInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { min: 2, max: 500 }).throwIfAny();

@@ -11,6 +11,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { enrollmentFor } from './enrollment.js';
 import type { Enums } from './enums.js';
 import { canOrganize, displayName, hoursOf, loaders, MODULE, readsAt, servedHours, SG, TX, viewerName } from './shared.js';
+import { ACTORS, MANAGERS } from '../../src/auth/policy.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
 
@@ -164,10 +165,14 @@ export function registerRecords(builder: Builder, enums: Enums) {
   builder.mutationFields((t) => ({
     confirmServiceHours: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '确认服务时长 (organisers, within recordDeadlineDays after the activity): creates the record and publishes volunteering.hoursVerified',
       type: RecordPayload('ConfirmServiceHoursPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ConfirmInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const { enrollment, organiser } = await enrollmentFor(ctx, input.enrollmentId);
@@ -230,10 +235,14 @@ export function registerRecords(builder: Builder, enums: Enums) {
     }),
     correctServiceRecord: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerServiceRecord', id: 'input.recordId' },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
       description: '更正记录 (the organiser side): a new version with the reason, never a silent edit',
       type: RecordPayload('CorrectServiceRecordPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CorrectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
@@ -253,10 +262,10 @@ export function registerRecords(builder: Builder, enums: Enums) {
     }),
     addVolunteerRecord: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Person', id: 'input.personId' } },
       description: '登记培训或表彰记录 (workers and admins of the volunteer’s community)',
       type: RecordPayload('AddVolunteerRecordPayload'),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: AddInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const hours = input.kind === 'AWARD' ? 0 : (input.hours ?? 0);

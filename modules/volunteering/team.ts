@@ -9,6 +9,7 @@ import { AppError, Checks, conflict, forbidden, notFound } from '../../src/error
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Enums } from './enums.js';
 import { communityArg, displayName, isUniqueViolation, ledTeamIds, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
+import { ACTORS, MANAGERS } from '../../src/auth/policy.js';
 
 export function registerTeams(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerTeam', {
@@ -85,6 +86,7 @@ export function registerTeams(builder: Builder, enums: Enums) {
   builder.queryField('volunteerTeams', (t) =>
     t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务队列表 (default: your area)',
       type: 'VolunteerTeam',
       cursor: 'id',
@@ -132,10 +134,10 @@ export function registerTeams(builder: Builder, enums: Enums) {
   builder.mutationFields((t) => ({
     createVolunteerTeam: t.field({
       subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { region: 'input.regionId' } },
       description: '成立志愿服务队 (workers and admins of the community or township)',
       type: payloadType(builder, 'CreateVolunteerTeamPayload', 'team', 'VolunteerTeam', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateTeamInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.name, 'input.name', { max: 60 }).text(input.description, 'input.description', { max: 1000, required: false }).throwIfAny();
@@ -162,10 +164,14 @@ export function registerTeams(builder: Builder, enums: Enums) {
     }),
     addVolunteerTeamMember: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerTeam', id: 'input.teamId' },
+        relation: 'workers of the area, or the team leaders',
+      },
       description: '加入志愿服务队 (team leaders, workers and admins of its area)',
       type: payloadType(builder, 'AddVolunteerTeamMemberPayload', 'member', 'VolunteerTeamMember', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: MemberInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const team = await teamFor(ctx, input.teamId);
@@ -189,10 +195,14 @@ export function registerTeams(builder: Builder, enums: Enums) {
     }),
     removeVolunteerTeamMember: t.field({
       subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerTeam', id: 'input.teamId' },
+        relation: 'workers of the area, or the team leaders',
+      },
       description: '退出志愿服务队 (team leaders, workers and admins of its area)',
       type: payloadType(builder, 'RemoveVolunteerTeamMemberPayload', 'team', 'VolunteerTeam', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RemoveInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const team = await teamFor(ctx, input.teamId);

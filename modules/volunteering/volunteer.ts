@@ -12,6 +12,7 @@ import type { Enums } from './enums.js';
 import {
   ageOn, DEFAULT_STAR_THRESHOLDS, displayName, isUniqueViolation, loaders, MODULE, readsAt, regionArg, scopeOf, SG, starLevelOf,
 } from './shared.js';
+import { SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type VolunteerRow = Prisma.VolunteerGetPayload<object>;
 
@@ -122,10 +123,10 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
   builder.queryField('volunteers', (t) =>
     t.prismaConnection({
       subGraphs: SG,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description: '志愿者名单 within your area (names masked unless you manage the person)',
       type: 'Volunteer',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: VolunteerFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.volunteer.findMany({ ...query, where: await volunteerWhere(ctx, args.filter), orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }] }),
@@ -155,10 +156,14 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
   builder.mutationField('registerVolunteer', (t) =>
     t.field({
       subGraphs: SG,
+      policy: {
+        roles: SELF_OR_MANAGERS,
+        scope: { record: 'Person', id: 'input.personId' },
+        relation: 'a member or resident for themself only',
+      },
       description: '注册志愿者: 18+ freely, 14–18 with a guardian’s consent recorded, under 14 refused (the person or a worker of their community)',
       type: payloadType<VolunteerRow>(builder, 'RegisterVolunteerPayload', 'volunteer', 'Volunteer', { subGraphs: SG }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const personId = parseId(String(input.personId), 'Person', 'input.personId');

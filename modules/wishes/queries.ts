@@ -66,22 +66,22 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
   builder.queryFields((t) => ({
     wishes: t.prismaConnection({
       subGraphs: SUB_GRAPHS,
+      policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description:
         '微心愿列表, newest first: workers, admins, department staff and analysts see their area (analysts and staff with masked names); ' +
         'party members the published wishes of their service community and their own claims; residents their own wishes',
       type: Wish,
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: WishFilter, required: false }) },
       resolve: async (query, _r, args, ctx) => ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args.filter), orderBy: ORDER }),
       totalCount: async (_c, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args.filter) }),
     }),
     wish: t.prismaField({
       subGraphs: SUB_GRAPHS,
+      policy: { roles: 'LOGGED_IN', scope: { record: 'Wish', id: 'id' } },
       description: '一个心愿 (null when it does not exist or you may not see it; MODULE_DISABLED where the module is off)',
       type: Wish,
       nullable: true,
-      authScopes: { loggedIn: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (query, _r, args, ctx) => {
         const wish = await ctx.prisma.wish.findUnique({ ...query, where: { id: parseId(String(args.id), 'Wish') } });

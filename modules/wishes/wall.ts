@@ -35,6 +35,7 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
   builder.queryField('wishWall', (t) =>
     t.prismaConnection({
       subGraphs: SUB_GRAPHS,
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '心愿墙: published wishes waiting for a claimant, newest first; public, no login needed',
       type: WishWallItem,
       cursor: 'id',

@@ -10,6 +10,7 @@ import { parseId, parseOptionalId } from './lookup.js';
 import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
+import { ADMINS } from '../auth/policy.js';
 
 const ROLES: Record<Role, string> = {
   SYSTEM_ADMIN: '系统管理员 system administrator',
@@ -62,6 +63,7 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
   builder.queryField('viewer', (t) =>
     t.field({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       type: ViewerRef,
       resolve: async (_r, _a, ctx) => ({ viewer: ctx.viewer, modules: ctx.moduleIds }),
     }),
@@ -88,10 +90,10 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
   builder.queryField('accounts', (t) =>
     t.prismaConnection({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { region: 'filter.regionId' } },
       description: '账号列表 (admins, within their area)',
       type: 'Account',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: AccountFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.account.findMany({ ...query, where: await accountWhere(ctx, args.filter), orderBy: [{ username: 'asc' }] }),
@@ -115,6 +117,7 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
   builder.mutationField('login', (t) =>
     t.field({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE', relation: 'the password of the account named' },
       description: '登录. Five failed attempts for a username lock it for 15 minutes (RATE_LIMITED).',
       type: LoginPayload,
       errors: {},
@@ -159,10 +162,17 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
   builder.mutationFields((t) => ({
     createAccount: t.field({
       subGraphs: ['core'],
+      policy: {
+        roles: ADMINS,
+        scope: [
+          { region: 'input.regionId' },
+          { record: 'Organization', id: 'input.organizationId' },
+          { record: 'Person', id: 'input.personId' },
+        ],
+      },
       description: '新建账号 (admins, inside their area, with a role no higher than their own)',
       type: CreateAccountPayload,
       errors: {},
-      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
       args: { input: t.arg({ type: CreateAccountInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const viewer = ctx.viewer!;
@@ -204,10 +214,10 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
     }),
     setAccountDisabled: t.field({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { record: 'Account', id: 'input.accountId' } },
       description: '停用/启用账号; disabling ends its sessions',
       type: SetAccountDisabledPayload,
       errors: {},
-      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
       args: { input: t.arg({ type: builder.inputType('SetAccountDisabledInput', { fields: (f) => ({ accountId: f.id({ required: true }), disabled: f.boolean({ required: true }), note: f.string({ required: false }) }) }), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const id = parseId(String(input.accountId), 'Account', 'input.accountId');
@@ -223,10 +233,10 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
     }),
     resetAccountPassword: t.field({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { record: 'Account', id: 'input.accountId' } },
       description: '重置密码 (admins); ends the account\'s sessions',
       type: ResetPasswordPayload,
       errors: {},
-      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
       args: { input: t.arg({ type: builder.inputType('ResetAccountPasswordInput', { fields: (f) => ({ accountId: f.id({ required: true }), newPassword: f.string({ required: true }) }) }), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const problem = passwordProblem(input.newPassword);
@@ -244,10 +254,10 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
     }),
     changePassword: t.field({
       subGraphs: ['core'],
+      policy: { roles: 'LOGGED_IN', scope: 'OWN' },
       description: '修改自己的密码; other sessions end, log in again',
       type: ChangePasswordPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: builder.inputType('ChangePasswordInput', { fields: (f) => ({ currentPassword: f.string({ required: true }), newPassword: f.string({ required: true }) }) }), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const problem = passwordProblem(input.newPassword);

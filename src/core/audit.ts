@@ -3,6 +3,7 @@ import { isAdminOf } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
+import { ADMINS } from '../auth/policy.js';
 
 export function registerAudit(builder: Builder) {
   builder.prismaNode('AuditLog', {
@@ -50,10 +51,10 @@ export function registerAudit(builder: Builder) {
   builder.queryField('auditLog', (t) =>
     t.prismaConnection({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { region: 'filter.regionId' } },
       description: '审计日志 newest first (admins, within their area)',
       type: 'AuditLog',
       cursor: 'id',
-      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
       args: { filter: t.arg({ type: AuditFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.auditLog.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),

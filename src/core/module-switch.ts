@@ -5,6 +5,7 @@ import { AppError, notFound, forbidden } from '../errors.js';
 import type { ModuleDefinition } from '../modules.js';
 import { effectiveState, type ModuleState, type SwitchRow } from './gate.js';
 import { parseId } from './lookup.js';
+import { ADMINS } from '../auth/policy.js';
 
 interface ModuleInfo {
   module: ModuleDefinition;
@@ -50,6 +51,7 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
   builder.queryField('modules', (t) =>
     t.field({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '模块列表: every installed module with its effective state at the region (a community shows its township)',
       type: [ModuleInfoRef],
       args: { regionId: t.arg.id({ required: true }) },
@@ -134,19 +136,19 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
   builder.mutationFields((t) => ({
     setModuleEnabled: t.field({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description: '启用/停用模块 for a prefecture, county or township (admins of it or above). Nothing is deleted when a module is switched off.',
       type: SwitchPayload('SetModuleEnabledPayload'),
       errors: {},
-      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
       args: { input: t.arg({ type: SetModuleEnabledInput, required: true }) },
       resolve: (_r, { input }, ctx) => applySwitch(ctx, input, input.enabled),
     }),
     resetModuleSwitch: t.field({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description: '取消本级设置: the region inherits the nearest setting above again',
       type: SwitchPayload('ResetModuleSwitchPayload'),
       errors: {},
-      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
       args: { input: t.arg({ type: ResetModuleSwitchInput, required: true }) },
       resolve: (_r, { input }, ctx) => applySwitch(ctx, input, null),
     }),

@@ -7,6 +7,7 @@ import { parseId } from './lookup.js';
 import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter } from './scope.js';
+import { ADMINS } from '../auth/policy.js';
 
 const KINDS = {
   GOVERNMENT_DEPARTMENT: '政府部门 government department',
@@ -59,6 +60,7 @@ export function registerOrganizations(builder: Builder) {
   builder.queryFields((t) => ({
     organizations: t.prismaConnection({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '单位列表 (e.g. departments to escalate to)',
       type: 'Organization',
       cursor: 'id',
@@ -69,6 +71,7 @@ export function registerOrganizations(builder: Builder) {
     }),
     organization: t.prismaField({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       type: 'Organization',
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
@@ -88,10 +91,10 @@ export function registerOrganizations(builder: Builder) {
   builder.mutationField('createOrganization', (t) =>
     t.field({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description: '新增单位 (region administrators)',
       type: CreateOrganizationPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.name, 'input.name', { max: 80 }).throwIfAny();

@@ -9,6 +9,7 @@ import { parseId, parseOptionalId } from './lookup.js';
 import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
+import { MANAGERS, PARTY_WORKERS, READERS } from '../auth/policy.js';
 
 const PERSON_TAGS = {
   LIVING_ALONE: '独居 living alone',
@@ -86,10 +87,10 @@ export function registerPeople(builder: Builder) {
   builder.queryFields((t) => ({
     people: t.prismaConnection({
       subGraphs: ['core'],
+      policy: { roles: READERS, scope: { region: 'filter.regionId' } },
       description: '居民列表 within your area (workers, admins, department staff, analysts)',
       type: 'Person',
       cursor: 'id',
-      authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: PeopleFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.person.findMany({ ...query, where: await peopleWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
@@ -97,9 +98,9 @@ export function registerPeople(builder: Builder) {
     }),
     person: t.prismaField({
       subGraphs: ['core'],
+      policy: { roles: 'LOGGED_IN', scope: { record: 'Person', id: 'id' } },
       type: 'Person',
       nullable: true,
-      authScopes: { loggedIn: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (query, _r, args, ctx) => {
         const person = await ctx.prisma.person.findUnique({ ...query, where: { id: parseId(String(args.id), 'Person') } });
@@ -188,10 +189,10 @@ export function registerPeople(builder: Builder) {
   builder.mutationFields((t) => ({
     createPerson: t.field({
       subGraphs: ['core'],
+      policy: { roles: MANAGERS, scope: { region: 'input.homeCommunityId' } },
       description: '登记居民 (admins and community workers of that community)',
       type: CreatePersonPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: PersonInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const data = await personData(ctx, input);
@@ -207,10 +208,13 @@ export function registerPeople(builder: Builder) {
     }),
     updatePerson: t.field({
       subGraphs: ['core'],
+      policy: {
+        roles: MANAGERS,
+        scope: [{ record: 'Person', id: 'input.personId' }, { region: 'input.person.homeCommunityId' }],
+      },
       description: '修改居民信息 (those who manage the person, in their old and new community)',
       type: UpdatePersonPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const id = parseId(String(input.personId), 'Person', 'input.personId');
@@ -231,10 +235,14 @@ export function registerPeople(builder: Builder) {
     }),
     registerAtCommunity: t.field({
       subGraphs: ['core'],
+      policy: {
+        roles: PARTY_WORKERS,
+        scope: { region: 'input.communityId' },
+        relation: 'a party member registers themself only',
+      },
       description: '在职党员到社区报到: a party member registers to serve where they live (the member, or a worker of that community)',
       type: RegisterPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: RegisterAtCommunityInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const id = parseId(String(input.personId), 'Person', 'input.personId');

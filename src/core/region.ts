@@ -4,6 +4,7 @@ import { AppError, Checks, forbidden, notFound } from '../errors.js';
 import { parseId, parseOptionalId } from './lookup.js';
 import { payloadType } from './errors-graph.js';
 import { childPath, LEVELS } from './paths.js';
+import { ADMINS } from '../auth/policy.js';
 
 export function registerRegions(builder: Builder) {
   const RegionLevel = builder.enumType('RegionLevel', {
@@ -90,6 +91,7 @@ export function registerRegions(builder: Builder) {
   builder.queryFields((t) => ({
     regions: t.prismaConnection({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '行政区划列表 (public: names and codes are not personal information)',
       type: 'Region',
       cursor: 'id',
@@ -100,6 +102,7 @@ export function registerRegions(builder: Builder) {
     }),
     region: t.prismaField({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       type: 'Region',
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
@@ -108,6 +111,7 @@ export function registerRegions(builder: Builder) {
     }),
     regionByCode: t.prismaField({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       type: 'Region',
       nullable: true,
       description: '按区划代码查找 find a region by its code',
@@ -128,10 +132,10 @@ export function registerRegions(builder: Builder) {
   builder.mutationField('createRegion', (t) =>
     t.field({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { region: 'input.parentId' } },
       description: '新增下级区划 (region administrators of the parent or above)',
       type: RegionPayload,
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: CreateRegionInput, required: true }) },
       resolve: async (_root, { input }, ctx) => {
         const parentId = parseId(String(input.parentId), 'Region', 'input.parentId');

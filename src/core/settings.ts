@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound, ValidationError } from '../errors.js';
 import type { ModuleDefinition, SettingDefinition } from '../modules.js';
 import { parseId } from './lookup.js';
 import { ancestorsOrSelf, townshipPathOf } from './paths.js';
+import { ADMINS } from '../auth/policy.js';
 
 interface SettingRow {
   regionPath: string;
@@ -92,6 +93,7 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
   builder.queryField('moduleSettings', (t) =>
     t.field({
       subGraphs: ['core'],
+      policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '模块参数: every setting a module declares, with its effective value at the region',
       type: [SettingRef],
       args: { regionId: t.arg.id({ required: true }), moduleId: t.arg.string({ required: true }) },
@@ -124,12 +126,12 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
   builder.mutationField('setModuleSetting', (t) =>
     t.field({
       subGraphs: ['core'],
+      policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description: '设置模块参数 (admins of that region or above)',
       type: builder.objectRef<{ setting: { moduleId: string; key: string; def: SettingDefinition; value: SettingValue } }>('SetModuleSettingPayload').implement({
         fields: (f) => ({ setting: f.field({ type: SettingRef, resolve: (p) => p.setting }) }),
       }),
       errors: {},
-      authScopes: { role: ['SYSTEM_ADMIN', 'REGION_ADMIN'] },
       args: { input: t.arg({ type: SetModuleSettingInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const def = ctx.settings.definition(input.moduleId, input.key);

@@ -45,12 +45,16 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
   builder.mutationFields((t) => ({
     claimWish: t.field({
       subGraphs: SUB_GRAPHS,
+      policy: {
+        roles: ['PARTY_MEMBER'],
+        scope: { record: 'Wish', id: 'input.wishId' },
+        relation: 'wishes of the community the member serves',
+      },
       description:
         '认领微心愿 (party members, in the community where they serve): PUBLISHED → CLAIMED. One claimant per wish: ' +
         'losers of a race get CONFLICT. Limited to maxOpenClaims open claims; the claim expires after claimDeadlineDays.',
       type: payloadType(builder, 'ClaimWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '认领结果 the claimed wish' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ClaimWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.note, 'input.note', { max: 200, required: false }).throwIfAny();
@@ -91,10 +95,10 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
 
     releaseWishClaim: t.field({
       subGraphs: SUB_GRAPHS,
+      policy: { roles: ['PARTY_MEMBER'], scope: { record: 'Wish', id: 'input.wishId' }, relation: 'the claimant' },
       description: '放弃认领 (the claimant): CLAIMED → PUBLISHED, back on the wish wall',
       type: payloadType(builder, 'ReleaseWishClaimPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '放弃认领结果 the wish, back on the wall' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ReleaseWishClaimInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { max: 200, required: false }).throwIfAny();

@@ -36,12 +36,16 @@ export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) 
   builder.mutationField('updateWish', (t) =>
     t.field({
       subGraphs: SUB_GRAPHS,
+      policy: {
+        roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
+        scope: { record: 'Wish', id: 'input.wishId' },
+        relation: 'the requester',
+      },
       description:
         '修改微心愿: the requester while PENDING_REVIEW, a community worker of that community while PENDING_REVIEW or PUBLISHED. ' +
         'Fields left out stay unchanged; the status does not change (timeline: EDITED). A review that lands first makes it a CONFLICT.',
       type: payloadType(builder, 'UpdateWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '修改结果 the corrected wish' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: UpdateWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const given = FIELDS.filter((f) => input[f] !== undefined);

@@ -43,10 +43,10 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
   builder.mutationFields((t) => ({
     fulfillWish: t.field({
       subGraphs: SUB_GRAPHS,
+      policy: { roles: ['PARTY_MEMBER'], scope: { record: 'Wish', id: 'input.wishId' }, relation: 'the claimant' },
       description: '兑现微心愿 (the claimant): CLAIMED → FULFILLED',
       type: payloadType(builder, 'FulfillWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '兑现结果 the fulfilled wish' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: FulfillWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const urls = (input.evidenceUrls ?? []).map((u) => u.trim());
@@ -78,10 +78,14 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
 
     confirmWish: t.field({
       subGraphs: SUB_GRAPHS,
+      policy: {
+        roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
+        scope: { record: 'Wish', id: 'input.wishId' },
+        relation: 'the requester',
+      },
       description: '确认圆梦 (the requester, or a worker of the community on their behalf): FULFILLED → CONFIRMED',
       type: payloadType(builder, 'ConfirmWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '确认结果 the confirmed wish' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ConfirmWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()

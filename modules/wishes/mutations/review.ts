@@ -22,10 +22,10 @@ export function registerReview(builder: Builder, Wish: WishRef) {
   builder.mutationField('reviewWish', (t) =>
     t.field({
       subGraphs: SUB_GRAPHS,
+      policy: { roles: ['COMMUNITY_WORKER'], scope: { record: 'Wish', id: 'input.wishId' } },
       description: '审核微心愿: PENDING_REVIEW → PUBLISHED or REJECTED (a community worker of that community)',
       type: payloadType(builder, 'ReviewWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '审核结果 the reviewed wish' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: ReviewWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()

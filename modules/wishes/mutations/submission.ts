@@ -40,12 +40,16 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
   builder.mutationFields((t) => ({
     submitWish: t.field({
       subGraphs: SUB_GRAPHS,
+      policy: {
+        roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
+        scope: { region: 'input.communityId' },
+        relation: 'a member or resident for themself only',
+      },
       description:
         '提交微心愿: by the resident themself, or by a community worker of that community on a resident\'s behalf. Starts PENDING_REVIEW. ' +
         'At most maxSubmissionsPerDay wishes per requester within 24 hours (LIMIT_EXCEEDED).',
       type: payloadType(builder, 'SubmitWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '提交结果 the submitted wish' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: SubmitWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const viewer = ctx.viewer!;
@@ -100,10 +104,14 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
 
     withdrawWish: t.field({
       subGraphs: SUB_GRAPHS,
+      policy: {
+        roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
+        scope: { record: 'Wish', id: 'input.wishId' },
+        relation: 'the requester',
+      },
       description: '撤回微心愿: the requester or a worker of the community, before it is fulfilled',
       type: payloadType(builder, 'WithdrawWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '撤回结果 the withdrawn wish' }),
       errors: {},
-      authScopes: { loggedIn: true },
       args: { input: t.arg({ type: WithdrawWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { max: 200, required: false }).throwIfAny();

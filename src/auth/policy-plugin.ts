@@ -1,0 +1,57 @@
+// The policy plugin: every Query and Mutation field declares `policy` (src/auth/policy.ts) in its own
+// definition. Building a schema with a root field that has none throws (fail closed); the roles and the
+// generic scope check run before the resolver; the declaration is published in `extensions.policy`.
+// Registered after the errors plugin, so a refused mutation returns a typed FORBIDDEN/UNAUTHENTICATED.
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import type { GraphQLFieldResolver } from 'graphql';
+import type { Context } from '../context.js';
+import { checkRoles, checkScope, type FieldPolicy } from './policy.js';
+
+declare global {
+  export namespace PothosSchemaTypes {
+    interface Plugins<Types extends SchemaTypes> {
+      policy: PolicyPlugin<Types>;
+    }
+    interface QueryFieldOptions<Types extends SchemaTypes, Type, Nullable, Args, ResolveReturnShape> {
+      /** 权限声明: who may run this field and how its target is checked against their area */
+      policy?: FieldPolicy;
+    }
+    interface MutationFieldOptions<Types extends SchemaTypes, Type, Nullable, Args, ResolveReturnShape> {
+      /** 权限声明: who may run this field and how its target is checked against their area */
+      policy?: FieldPolicy;
+    }
+  }
+}
+
+const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
+
+const policyOf = (config: PothosOutputFieldConfig<SchemaTypes>) =>
+  (config.pothosOptions as { policy?: FieldPolicy }).policy;
+
+export class PolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override onOutputFieldConfig(config: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    if (!ROOTS.has(config.kind)) return config;
+    const policy = policyOf(config as never);
+    if (!policy) {
+      throw new Error(`${config.parentType}.${config.name} declares no policy (权限声明): add \`policy: { roles, scope }\``);
+    }
+    return { ...config, extensions: { ...config.extensions, policy } };
+  }
+
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    config: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (!ROOTS.has(config.kind)) return resolver;
+    const policy = policyOf(config as never)!;
+    return async (parent, args, context, info) => {
+      const ctx = context as unknown as Context;
+      checkRoles(policy, ctx.viewer);
+      await checkScope(policy, ctx, args as Record<string, unknown>);
+      return resolver(parent, args, context, info);
+    };
+  }
+}
+
+SchemaBuilder.registerPlugin('policy', PolicyPlugin);
+export default 'policy' as const;
