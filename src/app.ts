@@ -17,6 +17,7 @@ import { EXAMPLE_OPERATIONS } from './graphiql.js';
 import type { ModuleDefinition } from './modules.js';
 import { SchemaRegistry } from './schema.js';
 import { logRequests, type Logger } from './log.js';
+import { createHttpSecurity, httpSecurityDefaults, type HttpSecurityOptions } from './http/security.js';
 
 export interface AppOptions {
   db: Database;
@@ -24,12 +25,18 @@ export interface AppOptions {
   secret: Uint8Array;
   clock?: Clock;
   logger?: Logger;
+  /** 生产模式: GraphiQL and anonymous introspection off unless `http` turns them on (README Production mode) */
+  production?: boolean;
+  /** HTTP hardening: GraphiQL, anonymous introspection, CORS allow-list (defaults follow `production`) */
+  http?: Partial<HttpSecurityOptions>;
 }
 
 interface RequestState {
   viewer: Viewer | null;
   gate: ModuleGate;
   moduleIds: string[];
+  /** anonymous and no township named: the core plus the modules' public fields (registry.publicSchema) */
+  publicOnly: boolean;
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -51,9 +58,13 @@ export async function createApp(options: AppOptions) {
     if (!match) return null;
     const claims = await tokens.verify(match[1]!, clock.now());
     if (!claims) return null;
-    const account = await db.prisma.account.findUnique({ where: { id: claims.accountId } });
-    // a disabled account, or a token issued before a password change, no longer counts
-    if (!account || account.disabled || account.tokenVersion !== claims.tokenVersion) return null;
+    // the account and the token's revocation (logout) in parallel: one indexed lookup each
+    const [account, revoked] = await Promise.all([
+      db.prisma.account.findUnique({ where: { id: claims.accountId } }),
+      db.prisma.revokedToken.findUnique({ where: { jti: claims.jti }, select: { jti: true } }),
+    ]);
+    // a disabled account, a token issued before a password change, or one ended by logout no longer counts
+    if (!account || account.disabled || account.tokenVersion !== claims.tokenVersion || revoked) return null;
     return {
       accountId: account.id,
       username: account.username,
@@ -62,6 +73,7 @@ export async function createApp(options: AppOptions) {
       regionPath: account.role === 'SYSTEM_ADMIN' ? '/' : account.regionPath,
       organizationId: account.organizationId,
       personId: account.personId,
+      session: { jti: claims.jti, expiresAt: claims.expiresAt },
     };
   }
 
@@ -91,7 +103,7 @@ export async function createApp(options: AppOptions) {
         const gate = new ModuleGate(db.prisma, registry.modules);
         const scope = viewer ? viewer.regionPath : await anonymousScope(request);
         const moduleIds = scope ? await gate.enabledWithin(scope) : [];
-        return { viewer, gate, moduleIds };
+        return { viewer, gate, moduleIds, publicOnly: !scope };
       })();
       states.set(request, state);
     }
@@ -111,6 +123,9 @@ export async function createApp(options: AppOptions) {
     }),
   ];
   if (options.logger) plugins.push(logRequests(options.logger, (req) => states.get(req)));
+  const http: HttpSecurityOptions = { ...httpSecurityDefaults(options.production ?? false), ...options.http };
+  const security = createHttpSecurity(http, async (request) => !(await requestState(request)).viewer);
+  plugins.push(security.plugin);
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     graphqlEndpoint: '/graphql',
@@ -118,11 +133,16 @@ export async function createApp(options: AppOptions) {
     landingPage: false,
     logging: options.logger ? 'warn' : false,
     maskedErrors: true,
-    graphiql: {
+    cors: security.cors,
+    renderGraphiQL: security.renderGraphiQL,
+    graphiql: http.graphiql && {
       title: '党建引领基层治理 GraphQL',
       defaultQuery: [EXAMPLE_OPERATIONS, ...registry.modules.filter((m) => m.examples).map((m) => `# ---- ${m.title} ${m.id}\n${m.examples!.trim()}\n`)].join('\n'),
     },
-    schema: async ({ request }) => registry.schemaFor((await requestState(request)).moduleIds),
+    schema: async ({ request }) => {
+      const state = await requestState(request);
+      return state.publicOnly ? registry.publicSchema() : registry.schemaFor(state.moduleIds);
+    },
     context: async ({ request }): Promise<Context> => {
       const { viewer, gate, moduleIds } = await requestState(request);
       return {

@@ -7,6 +7,14 @@ import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
 import type { DomainEventInput, EventHandler } from './events.js';
 
+/**
+ * 公开接口: the sub-graph of root fields anyone may use without naming a township (the wish wall,
+ * certificate verification). A module adds it to such a field and to the types it returns; anonymous
+ * requests without X-Township get the core plus these fields, whose resolvers still hide the records
+ * of townships where the module is off.
+ */
+export const PUBLIC_SUB_GRAPH = 'public';
+
 export interface ModuleDefinition {
   /** stable id: used in switches, sub-graph names and MODULE_DISABLED errors */
   id: string;

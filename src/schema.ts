@@ -12,7 +12,10 @@ import { registerOrganizations } from './core/organization.js';
 import { registerPeople } from './core/person.js';
 import { registerRegions } from './core/region.js';
 import { registerSettings } from './core/settings.js';
-import { orderModules, type ModuleDefinition } from './modules.js';
+import { orderModules, PUBLIC_SUB_GRAPH, type ModuleDefinition } from './modules.js';
+
+/** cache key of the public schema (module ids never contain '#') */
+const PUBLIC_KEY = '#public';
 
 export interface SchemaDeps {
   signToken: (a: { id: string; tokenVersion: number }, now: Date) => Promise<{ token: string; expiresAt: Date }>;
@@ -65,6 +68,19 @@ export class SchemaRegistry {
   moduleOfType(typename: string): string | null {
     const subGraphs = this.full.getType(typename)?.extensions?.subGraphs as string[] | undefined;
     return subGraphs?.length === 1 && subGraphs[0] !== 'core' ? subGraphs[0]! : null;
+  }
+
+  /**
+   * 公开: for anonymous requests that name no township: the core plus every module's public root
+   * fields (PUBLIC_SUB_GRAPH), so the wish wall and certificate verification need no X-Township header
+   */
+  publicSchema(): GraphQLSchema {
+    let schema = this.cache.get(PUBLIC_KEY);
+    if (!schema) {
+      schema = PothosSubGraphPlugin.createSubGraph(this.full, ['core', PUBLIC_SUB_GRAPH], this.builder as never);
+      this.cache.set(PUBLIC_KEY, schema);
+    }
+    return schema;
   }
 
   /** the schema for core plus these modules (unknown ids are ignored) */

@@ -10,7 +10,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function listen(app: App, port: number, logger: Logger, host = '0.0.0.0'): Promise<RunningServer> {
+/** loopback by default: behind a reverse proxy on another host set HOST=0.0.0.0 (README Production mode) */
+export async function listen(app: App, port: number, logger: Logger, host = '127.0.0.1'): Promise<RunningServer> {
   const server = createServer(app.yoga);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -19,7 +20,8 @@ export async function listen(app: App, port: number, logger: Logger, host = '0.0
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://localhost:${actualPort}/graphql`;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shown}:${actualPort}/graphql`;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -13,6 +13,7 @@ import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { DEFAULT_STAR_THRESHOLDS, displayName, hoursOf, isUniqueViolation, loaders, MODULE, SG, starLevelOf, viewerName } from './shared.js';
 import { volunteerNumber } from './volunteer.js';
+import { PUBLIC_SUB_GRAPH } from '../../src/modules.js';
 import { SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type CertificateRow = Prisma.VolunteerCertificateGetPayload<object>;
@@ -96,8 +97,9 @@ export function registerCertificates(builder: Builder) {
     return entitled(ctx, c);
   });
 
+  // verification is public without X-Township too (PUBLIC_SUB_GRAPH); the switch is checked per certificate
   const Check = builder.objectRef<CertificateRow>('VolunteerCertificateCheck').implement({
-    subGraphs: SG,
+    subGraphs: [...SG, PUBLIC_SUB_GRAPH],
     description: '证明核验结果: no personal information beyond the masked name and the totals',
     fields: (t) => ({
       serial: t.exposeString('serial', { description: '证明编号' }),
@@ -114,7 +116,7 @@ export function registerCertificates(builder: Builder) {
 
   builder.queryField('verifyVolunteerCertificate', (t) =>
     t.field({
-      subGraphs: SG,
+      subGraphs: [...SG, PUBLIC_SUB_GRAPH],
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '核验志愿服务证明 by serial (public, no login): null when no such certificate',
       type: Check,

@@ -6,6 +6,7 @@
 //   PENDING_REVIEW | PUBLISHED | CLAIMED ─withdraw→ WITHDRAWN
 //   PENDING_REVIEW (requester, worker) | PUBLISHED (worker) ─edit→ the same status (EDITED, updateWish)
 import type { Builder } from '../../src/builder.js';
+import { PUBLIC_SUB_GRAPH } from '../../src/modules.js';
 import type { WishAction, WishStatus } from '../../generated/prisma/client.js';
 
 export const MODULE_ID = 'wishes';
@@ -85,7 +86,8 @@ export function registerEnums(builder: Builder) {
   return {
     WishStatus: builder.enumType('WishStatus', { subGraphs: SUB_GRAPHS, description: '微心愿状态', values: values(STATUS_LABELS) }),
     WishAction: builder.enumType('WishAction', { subGraphs: SUB_GRAPHS, description: '心愿流转动作', values: values(ACTION_LABELS) }),
-    WishCategory: builder.enumType('WishCategory', { subGraphs: SUB_GRAPHS, description: '心愿类别', values: values(CATEGORY_LABELS) }),
+    // public: the wish wall filters by it (see wall.ts)
+    WishCategory: builder.enumType('WishCategory', { subGraphs: [...SUB_GRAPHS, PUBLIC_SUB_GRAPH], description: '心愿类别', values: values(CATEGORY_LABELS) }),
     WishChannel: builder.enumType('WishChannel', { subGraphs: SUB_GRAPHS, description: '征集渠道', values: values(CHANNEL_LABELS) }),
   };
 }

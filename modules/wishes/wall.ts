@@ -10,12 +10,16 @@ import { notFound } from '../../src/errors.js';
 import { parseOptionalId } from '../../src/core/lookup.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { mustLoad, personLoader, regionLoader } from '../../src/core/loaders.js';
+import { PUBLIC_SUB_GRAPH } from '../../src/modules.js';
 import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
+
+// public without X-Township too (the type, its connection's field and the enum it uses)
+const PUBLIC = [...SUB_GRAPHS, PUBLIC_SUB_GRAPH];
 
 export function registerWishWall(builder: Builder, enums: WishEnums) {
   const WishWallItem = builder.prismaObject('Wish', {
     variant: 'WishWallItem',
-    subGraphs: SUB_GRAPHS,
+    subGraphs: PUBLIC,
     description: '心愿墙上的心愿 a published wish as the public sees it (no personal information)',
     fields: (t) => ({
       id: t.id({ description: '心愿的全局 ID (the Wish id: pass it to claimWish)', resolve: (w) => encodeGlobalID('Wish', w.id) }),
@@ -34,7 +38,7 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
 
   builder.queryField('wishWall', (t) =>
     t.prismaConnection({
-      subGraphs: SUB_GRAPHS,
+      subGraphs: PUBLIC,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '心愿墙: published wishes waiting for a claimant, newest first; public, no login needed',
       type: WishWallItem,

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { COMMON_PASSWORDS } from './common-passwords.js';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
 const N = 16384;
@@ -29,9 +30,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let dummy: Promise<string> | undefined;
 export const dummyHash = () => (dummy ??= hashPassword(randomBytes(12).toString('hex')));
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少 8 位 (at least 8 characters)';
-  if (password.length > 128) return '密码最多 128 位 (at most 128 characters)';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码需包含字母和数字 (letters and digits)';
+export const PASSWORD_POLICY = { minLength: 10, maxLength: 128 };
+
+/**
+ * 密码规则 (NIST SP 800-63B style: length and a blocklist, no composition rules): 10–128 characters,
+ * not the username nor containing it, not a common password (case-insensitive). Null when acceptable.
+ */
+export function passwordProblem(password: string, username: string): string | null {
+  const { minLength, maxLength } = PASSWORD_POLICY;
+  const length = [...password].length;
+  if (length < minLength) return `密码至少 ${minLength} 位 (at least ${minLength} characters)`;
+  if (length > maxLength) return `密码最多 ${maxLength} 位 (at most ${maxLength} characters)`;
+  const lower = password.toLowerCase();
+  const name = username.trim().toLowerCase();
+  if (name && lower.includes(name)) return '密码不能包含用户名 (must not contain the username)';
+  if (COMMON_PASSWORDS.has(lower)) return '密码过于常见 (too common, choose another)';
   return null;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
@@ -11,6 +11,12 @@ export interface TokenClaims {
   tokenVersion: number;
 }
 
+/** a verified token: its claims plus its id (jti, what logout revokes) and expiry */
+export interface VerifiedToken extends TokenClaims {
+  jti: string;
+  expiresAt: Date;
+}
+
 export class TokenService {
   constructor(private readonly key: Uint8Array) {}
 
@@ -21,21 +27,25 @@ export class TokenService {
       .setSubject(claims.accountId)
       .setIssuer(ISSUER)
       .setIssuedAt(iat)
+      .setJti(randomUUID())
       .setExpirationTime(iat + TOKEN_TTL_SECONDS)
       .sign(this.key);
     return { token, expiresAt: new Date((iat + TOKEN_TTL_SECONDS) * 1000) };
   }
 
   /** null for anything invalid or expired: the request then runs anonymously and auth checks refuse */
-  async verify(token: string, now = new Date()): Promise<TokenClaims | null> {
+  async verify(token: string, now = new Date()): Promise<VerifiedToken | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         algorithms: ['HS256'],
         currentDate: now,
       });
-      if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return null;
-      return { accountId: payload.sub, tokenVersion: payload.ver };
+      const { sub, ver, jti, exp } = payload;
+      // a token without an id cannot be revoked by logout, so it is not accepted
+      if (typeof sub !== 'string' || typeof ver !== 'number') return null;
+      if (typeof jti !== 'string' || typeof exp !== 'number') return null;
+      return { accountId: sub, tokenVersion: ver, jti, expiresAt: new Date(exp * 1000) };
     } catch {
       return null;
     }

@@ -10,6 +10,8 @@ export interface Viewer {
   regionPath: string;
   organizationId: string | null;
   personId: string | null;
+  /** the token this request presented (what `logout` ends); absent for viewers made in tests/jobs */
+  session?: { jti: string; expiresAt: Date };
 }
 
 export const ROLE_RANK: Record<Role, number> = {

@@ -1,6 +1,5 @@
 import type { Builder } from '../builder.js';
-import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
-import { clearFailures, lockedUntil, recordFailure } from '../auth/throttle.js';
+import { hashPassword, passwordProblem } from '../auth/password.js';
 import { isAdminOf, ROLE_RANK, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { Prisma, Role } from '../../generated/prisma/client.js';
@@ -10,6 +9,7 @@ import { parseId, parseOptionalId } from './lookup.js';
 import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
+import { registerSessions } from './session.js';
 import { ADMINS } from '../auth/policy.js';
 
 const ROLES: Record<Role, string> = {
@@ -101,52 +101,13 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
     }),
   );
 
-  // ---- login -------------------------------------------------------------------------------
-  const LoginInput = builder.inputType('LoginInput', {
-    fields: (t) => ({ username: t.string({ required: true }), password: t.string({ required: true }) }),
-  });
-  const LoginPayload = builder.objectRef<{ token: string; expiresAt: Date; accountId: string }>('LoginPayload').implement({
-    description: '登录结果: send the token as `Authorization: Bearer <token>`',
-    fields: (t) => ({
-      token: t.exposeString('token'),
-      expiresAt: t.field({ type: 'DateTime', resolve: (p) => p.expiresAt }),
-      account: t.prismaField({ type: 'Account', resolve: (q, p, _a, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...q, where: { id: p.accountId } }) }),
-    }),
-  });
-
-  builder.mutationField('login', (t) =>
-    t.field({
-      subGraphs: ['core'],
-      policy: { roles: 'ANYONE', scope: 'NONE', relation: 'the password of the account named' },
-      description: '登录. Five failed attempts for a username lock it for 15 minutes (RATE_LIMITED).',
-      type: LoginPayload,
-      errors: {},
-      args: { input: t.arg({ type: LoginInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const username = input.username.trim().toLowerCase();
-        new Checks().text(username, 'input.username', { max: 64 }).check(input.password.length > 0, 'input.password', '必填 required').throwIfAny();
-        const now = ctx.clock.now();
-        const until = await lockedUntil(ctx.prisma, username, now);
-        if (until) throw new AppError('RATE_LIMITED', `登录失败次数过多，请于 ${until.toISOString()} 后再试 (too many failed attempts)`, { retryAt: until.toISOString() });
-        const account = await ctx.prisma.account.findUnique({ where: { username } });
-        const ok = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash()));
-        if (!account || !ok || account.disabled) {
-          await recordFailure(ctx.prisma, username, now);
-          throw new AppError('UNAUTHENTICATED', '用户名或密码错误，或账号已停用 (wrong username or password, or account disabled)');
-        }
-        await clearFailures(ctx.prisma, username);
-        await ctx.prisma.account.update({ where: { id: account.id }, data: { lastLoginAt: now } });
-        const { token, expiresAt } = await deps.signToken(account, now);
-        return { token, expiresAt, accountId: account.id };
-      },
-    }),
-  );
+  registerSessions(builder, deps);
 
   // ---- account administration ------------------------------------------------------------------
   const CreateAccountInput = builder.inputType('CreateAccountInput', {
     fields: (t) => ({
       username: t.string({ required: true, description: '3–32 位小写字母、数字、- 或 _' }),
-      password: t.string({ required: true, description: '至少 8 位，含字母和数字' }),
+      password: t.string({ required: true, description: '10–128 位，不含用户名，不是常见密码 (see README Logins and sessions)' }),
       role: t.field({ type: RoleEnum, required: true }),
       regionId: t.id({ required: true, description: '权限范围' }),
       organizationId: t.id({ required: false, description: '所属单位 (required for DEPARTMENT_STAFF)' }),
@@ -157,7 +118,6 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
   const CreateAccountPayload = AccountPayload('CreateAccountPayload');
   const SetAccountDisabledPayload = AccountPayload('SetAccountDisabledPayload');
   const ResetPasswordPayload = AccountPayload('ResetAccountPasswordPayload');
-  const ChangePasswordPayload = AccountPayload('ChangePasswordPayload');
 
   builder.mutationFields((t) => ({
     createAccount: t.field({
@@ -177,7 +137,7 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
       resolve: async (_r, { input }, ctx) => {
         const viewer = ctx.viewer!;
         const username = input.username.trim().toLowerCase();
-        const problem = passwordProblem(input.password);
+        const problem = passwordProblem(input.password, username);
         new Checks()
           .check(/^[a-z0-9][a-z0-9_-]{2,31}$/.test(username), 'input.username', '3–32 位小写字母、数字、- 或 _ (3–32 of a-z 0-9 - _)')
           .check(!problem, 'input.password', problem ?? '')
@@ -239,37 +199,14 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
       errors: {},
       args: { input: t.arg({ type: builder.inputType('ResetAccountPasswordInput', { fields: (f) => ({ accountId: f.id({ required: true }), newPassword: f.string({ required: true }) }) }), required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        const problem = passwordProblem(input.newPassword);
-        if (problem) throw new ValidationError([{ path: 'input.newPassword', message: problem }]);
         const id = parseId(String(input.accountId), 'Account', 'input.accountId');
-        await adminTarget(ctx, id);
+        const target = await adminTarget(ctx, id);
+        const problem = passwordProblem(input.newPassword, target.username);
+        if (problem) throw new ValidationError([{ path: 'input.newPassword', message: problem }]);
         const passwordHash = await hashPassword(input.newPassword);
         const account = await ctx.prisma.$transaction(async (tx) => {
           const a = await tx.account.update({ where: { id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
           await ctx.audit(tx, { action: 'account.resetPassword', entityType: 'Account', entityId: id, regionPath: a.regionPath });
-          return a;
-        });
-        return { account };
-      },
-    }),
-    changePassword: t.field({
-      subGraphs: ['core'],
-      policy: { roles: 'LOGGED_IN', scope: 'OWN' },
-      description: '修改自己的密码; other sessions end, log in again',
-      type: ChangePasswordPayload,
-      errors: {},
-      args: { input: t.arg({ type: builder.inputType('ChangePasswordInput', { fields: (f) => ({ currentPassword: f.string({ required: true }), newPassword: f.string({ required: true }) }) }), required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const problem = passwordProblem(input.newPassword);
-        if (problem) throw new ValidationError([{ path: 'input.newPassword', message: problem }]);
-        const current = await ctx.prisma.account.findUniqueOrThrow({ where: { id: ctx.viewer!.accountId } });
-        if (!(await verifyPassword(input.currentPassword, current.passwordHash))) {
-          throw new ValidationError([{ path: 'input.currentPassword', message: '当前密码不正确 (current password is wrong)' }]);
-        }
-        const passwordHash = await hashPassword(input.newPassword);
-        const account = await ctx.prisma.$transaction(async (tx) => {
-          const a = await tx.account.update({ where: { id: current.id }, data: { passwordHash, tokenVersion: { increment: 1 } } });
-          await ctx.audit(tx, { action: 'account.changePassword', entityType: 'Account', entityId: a.id, regionPath: a.regionPath });
           return a;
         });
         return { account };

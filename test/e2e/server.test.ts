@@ -1,7 +1,7 @@
 // The real entry point in a child process: first start seeds, SIGTERM shuts down cleanly, and an
 // embedded database killed in the middle of writes opens again with every committed row.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,14 +11,15 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dangjian-e2e-'));
 const port = 42000 + Math.floor(Math.random() * 2000);
 const base = `http://127.0.0.1:${port}`;
-const password = 'E2e-pass-123';
+// generated at first start and kept in DATA_DIR/demo-password (no DEMO_PASSWORD set)
+let password = '';
 
 const exits = new WeakMap<ChildProcess, Promise<number | null>>();
 
 function start(): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: password, DATABASE_URL: '', JWT_SECRET: '', JOBS: 'off' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: '', NODE_ENV: '', SEED_DEMO: '', HOST: '', DATABASE_URL: '', JWT_SECRET: '', JOBS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   exits.set(child, new Promise((resolve) => child.once('exit', (code) => resolve(code))));
@@ -58,7 +59,9 @@ describe.skipIf(engine() === 'postgres')('npm start', () => {
     const { child, output } = await start();
     expect(output()).toContain('applied migration');
     expect(output()).toContain('beiwucha-admin');
-    expect(output()).toContain(password);
+    password = readFileSync(path.join(dataDir, 'demo-password'), 'utf8').trim();
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    expect(output()).toContain(password); // shown once, when it was just generated
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/ready`)).status).toBe(200);
     const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
@@ -74,7 +77,9 @@ describe.skipIf(engine() === 'postgres')('npm start', () => {
   });
 
   it('keeps its data and its token secret across restarts, and survives kill -9 during writes', async () => {
-    const { child } = await start();
+    const { child, output } = await start();
+    expect(output()).not.toContain(password);
+    expect(output()).toContain('demo-password');
     // same secret from the data folder: the old token still works
     expect((await gql(`{ viewer { account { username } } }`, token)).data.viewer.account.username).toBe('zhou-admin');
     const community = (await gql(`{ regionByCode(code: "652301004001") { id } }`)).data.regionByCode.id;
