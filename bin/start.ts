@@ -7,6 +7,7 @@ import path from 'node:path';
 import { installedModules } from '../modules/index.js';
 import { demoAccounts, generateDemoPassword, isEmpty, seedDemo } from '../prisma/seed/load.js';
 import { createApp } from '../src/app.js';
+import { limitsFromEnv } from '../src/limits/config.js';
 import { loadSecret } from '../src/auth/token.js';
 import { passwordProblem } from '../src/auth/password.js';
 import { dataDir, openDatabase } from '../src/db/index.js';
@@ -47,7 +48,7 @@ if (url && !process.env.JWT_SECRET) {
   logger.warn({ msg: `JWT_SECRET is not set: tokens are signed with a secret kept in ${dir}; instances sharing this database need the same JWT_SECRET` });
 }
 const secret = await loadSecret(dir);
-const app = await createApp({ db, modules: installedModules, secret, logger, production, http });
+const app = await createApp({ db, modules: installedModules, secret, logger, production, http, limits: limitsFromEnv() });
 const server = await listen(app, port, logger, host);
 if (process.env.JOBS !== 'off') app.jobs.start();
 
