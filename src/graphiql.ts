@@ -4,7 +4,7 @@ export const EXAMPLE_OPERATIONS = `# 党建引领基层治理 GraphQL — exampl
 # Anonymous requests may add {"X-Township": "<township code>"} to see that township's modules.
 
 mutation Login {
-  login(input: { username: "beiwucha-admin", password: "<demo password: printed at first start, kept in data/demo-password>" }) {
+  login(input: { username: "beiwucha-admin", password: "<see data/demo-password>" }) {
     __typename
     ... on LoginPayload { token expiresAt account { username role region { name } } }
     ... on Error { code message }
