@@ -37,6 +37,18 @@ export interface ModuleDefinition {
   examples?: string;
   /** demo data, loaded after the core demo data into an empty database */
   seed?(kit: SeedKit): Promise<void>;
+  /**
+   * 个人信息: the people linked to cases of an organisation (incidents it reports in on, orders it
+   * accepted …), inside `scope`. Its department staff see these people, masked, and nobody else.
+   */
+  linkedPeople?(kit: LinkedPeopleKit): Promise<string[]>;
+}
+
+export interface LinkedPeopleKit {
+  prisma: PrismaClient;
+  organizationId: string;
+  /** the viewer's region path: only people and cases under it */
+  scope: string;
 }
 
 export interface SettingDefinition {

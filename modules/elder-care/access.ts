@@ -1,11 +1,13 @@
 // Who may do and read what in elder-care, the region scope of list filters, and the batched audit of
 // sensitive reads (health data under PIPL).
 import DataLoader from 'dataloader';
-import type { Prisma, Role } from '../../generated/prisma/client.js';
+import type { Role } from '../../generated/prisma/client.js';
 import { managesPeopleAt, within, type Viewer } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
+import type { LinkedPeopleKit } from '../../src/modules.js';
 import { forbidden, notFound } from '../../src/errors.js';
 import { parseOptionalId } from '../../src/core/lookup.js';
+import { auditSensitiveRead } from '../../src/core/privacy.js';
 import { MODULE } from './constants.js';
 
 /** roles that count as a facility's staff when their account belongs to its operator organisation */
@@ -23,6 +25,12 @@ export const isFacilityStaff = (viewer: Viewer | null, f: { operatorId: string |
 
 /** may run a facility's daily work (menus, services, serving meals): its staff, or workers/admins of its area */
 export const runsFacility = (viewer: Viewer | null, f: FacilityLike) => managesPeopleAt(viewer, f.regionPath) || isFacilityStaff(viewer, f);
+
+/** 个人信息: the people actively enrolled at facilities an organisation operates (its staff see them, masked) */
+export async function facilityPeople({ prisma, organizationId }: LinkedPeopleKit): Promise<string[]> {
+  const rows = await prisma.careEnrollment.findMany({ where: { status: 'ACTIVE', facility: { operatorId: organizationId } }, select: { personId: true } });
+  return rows.map((r) => r.personId);
+}
 
 // —— per-request loaders (one DataLoader per context and name) ——
 const loaders = new WeakMap<object, Map<string, DataLoader<any, any>>>();
@@ -75,31 +83,9 @@ export interface SensitiveRead {
   recordId: string;
 }
 
-/**
- * Writes one audit row per sensitive record read, batched: every read resolved in the same tick of a
- * request goes out in one INSERT (createMany), so a page of 50 costs one statement, not 50.
- * The read waits for the write: no audit row, no data.
- */
-export function auditRead(ctx: Context, read: SensitiveRead): Promise<true> {
-  return requestLoader<SensitiveRead, true>(
-    ctx,
-    'sensitiveReads',
-    async (reads) => {
-      await ctx.prisma.auditLog.createMany({
-        data: reads.map((r) => ({
-          actorId: ctx.viewer?.accountId ?? null,
-          action: 'elderCare.sensitiveRead',
-          entityType: 'Person',
-          entityId: r.personId,
-          regionPath: r.regionPath,
-          data: { field: r.field, recordId: r.recordId } as Prisma.InputJsonValue,
-        })),
-      });
-      return reads.map(() => true as const);
-    },
-    { cache: false },
-  ).load(read);
-}
+/** one audit row per sensitive record read, batched per request by the kernel (src/core/privacy.ts) */
+export const auditRead = (ctx: Context, read: SensitiveRead): Promise<true> =>
+  auditSensitiveRead(ctx, { action: 'elderCare.sensitiveRead', ...read });
 
 /** returns `value` when the viewer reads health data of the recipient (and logs the read), else null */
 export async function sensitive<T>(ctx: Context, r: RecipientLike, field: string, recordId: string, value: T): Promise<T | null> {

@@ -31,8 +31,12 @@ export const CATEGORIES = {
 } as const;
 export type Category = keyof typeof CATEGORIES;
 
-/** categories that are health data: shown only to those who may read health data */
-export const SENSITIVE_CATEGORIES: Category[] = ['DEPENDENT', 'DISABILITY', 'SEVERE_DISABILITY'];
+/**
+ * categories that are sensitive personal information (PIPL art. 28): health and disability, and also
+ * poverty and family circumstances (低保, 特困, 困难, 独居, 空巢, 留守, 计生特扶) — that is, every category.
+ * Shown only to those who may read the person's care data; filtering by one is theirs too.
+ */
+export const SENSITIVE_CATEGORIES = Object.keys(CATEGORIES) as Category[];
 /** groups covered by 探访关爱 (民政部等10部门 2022) */
 export const VISIT_COVERED: Category[] = ['LIVING_ALONE', 'EMPTY_NEST', 'LEFT_BEHIND', 'DEPENDENT', 'SEVERE_DISABILITY', 'FAMILY_PLANNING_SPECIAL'];
 

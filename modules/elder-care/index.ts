@@ -1,5 +1,6 @@
 // 康养服务 elder-care: the module's only public surface.
 import { defineModule } from '../../src/modules.js';
+import { facilityPeople } from './access.js';
 import { registerAssessmentHistory } from './assessment-history.js';
 import { registerAssessments } from './assessment.js';
 import { registerBookings } from './booking.js';
@@ -37,5 +38,6 @@ export default defineModule({
     registerVisits(builder, E);
     registerStats(builder, E);
   },
+  linkedPeople: facilityPeople,
   seed: seedElderCare,
 });

@@ -1,7 +1,6 @@
 // 服务对象 care recipients: one per person (categories, emergency contact, visit tier, current
 // assessment), enrolled at facilities. Health data only for those entitled (see access.ts).
 import type { Builder } from '../../src/builder.js';
-import { maskName, maskPhone } from '../../src/auth/mask.js';
 import { managesPeopleAt, readsWithinScope, within } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
 import { parseId } from '../../src/core/lookup.js';
@@ -43,7 +42,7 @@ export async function currentAssessment(ctx: Context, r: CareRecipient) {
 
 export function registerRecipients(builder: Builder, E: Enums) {
   const EmergencyContact = builder.objectRef<{ name: string | null; phone: string | null; relation: string | null }>('CareEmergencyContact').implement({
-    description: '紧急联系人 (masked unless you may read the person\'s care data)',
+    description: '紧急联系人 (null unless you may read the person\'s care data)',
     subGraphs: SUB,
     fields: (t) => ({
       name: t.exposeString('name', { nullable: true }),
@@ -78,11 +77,12 @@ export function registerRecipients(builder: Builder, E: Enums) {
       }),
       categories: t.field({
         type: [E.Category],
-        description: '类别; 失能/残疾/重残 only for viewers who may read health data (read is audited)',
+        nullable: true,
+        description: '类别 (sensitive: null unless you may read the person\'s care data; read is audited)',
         resolve: async (r, _a, ctx) => {
           const open = r.categories.filter((c) => !SENSITIVE_CATEGORIES.includes(c as Category));
           if (open.length === r.categories.length) return r.categories;
-          if (!(await readsHealth(ctx, r))) return open;
+          if (!(await readsHealth(ctx, r))) return null;
           await auditRead(ctx, { field: 'categories', personId: r.personId, regionPath: r.regionPath, recordId: r.id });
           return r.categories;
         },
@@ -91,13 +91,9 @@ export function registerRecipients(builder: Builder, E: Enums) {
         type: EmergencyContact,
         nullable: true,
         resolve: async (r, _a, ctx) => {
-          if (!r.emergencyName && !r.emergencyPhone) return null;
-          const full = await readsHealth(ctx, r);
-          return {
-            name: full || !r.emergencyName ? r.emergencyName : maskName(r.emergencyName),
-            phone: full ? r.emergencyPhone : maskPhone(r.emergencyPhone),
-            relation: r.emergencyRelation,
-          };
+          // a third party's name and phone: hidden, not masked, from everyone not caring for the person
+          if ((!r.emergencyName && !r.emergencyPhone) || !(await readsHealth(ctx, r))) return null;
+          return { name: r.emergencyName, phone: r.emergencyPhone, relation: r.emergencyRelation };
         },
       }),
       assessment: t.field({

@@ -1,13 +1,14 @@
 // 网格, 户, 网格人员: node types, the `grids` / `grid` queries and `Community.grids`.
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Builder } from '../../src/builder.js';
-import { maskAddress, maskName } from '../../src/auth/mask.js';
+import { maskAddress } from '../../src/auth/mask.js';
 import { managesPeopleAt, readsWithinScope, within } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
 import { parseId } from '../../src/core/lookup.js';
 import { guardNode } from '../../src/core/node-guards.js';
 import { canSeePerson } from '../../src/core/person.js';
 import { activeOn, listScope, MODULE, regionById, requireViewer, townshipOf } from './access.js';
+import { shownName } from '../../src/core/privacy.js';
 import { SG, type GridEnums } from './enums.js';
 import { incidentVisibility } from './incident-visibility.js';
 import { refs } from './refs.js';
@@ -27,10 +28,12 @@ export const sizeWarning = (count: number, limit: number, kind: string) =>
 export async function loadPeople(ids: string[], ctx: Context) {
   const rows = await ctx.prisma.person.findMany({ where: { id: { in: ids } } });
   const byId = new Map(rows.map((p) => [p.id, p]));
-  return ids.map((id) => {
-    const p = byId.get(id);
-    return p && canSeePerson(ctx, p) ? p : null;
-  });
+  return Promise.all(
+    ids.map(async (id) => {
+      const p = byId.get(id);
+      return p && (await canSeePerson(ctx, p)) ? p : null;
+    }),
+  );
 }
 
 export function registerGridTypes(builder: Builder, E: GridEnums) {
@@ -162,13 +165,13 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
       grid: t.relation('grid'),
       name: t.loadable({
         type: 'String',
-        description: '姓名 (masked for residents)',
+        description: '姓名 (in full for those who manage the person, else the surname only)',
         load: async (ids: string[], ctx: Context) => {
-          const people = await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-          const byId = new Map(people.map((p) => [p.id, p.name]));
+          const people = await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, homePath: true } });
+          const byId = new Map(people.map((p) => [p.id, p]));
           return ids.map((id) => {
-            const name = byId.get(id) ?? '';
-            return readsWithinScope(ctx.viewer) ? name : maskName(name);
+            const p = byId.get(id);
+            return p ? shownName(ctx.viewer, p, p.name) : '';
           });
         },
         resolve: (s) => s.personId,

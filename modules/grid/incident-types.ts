@@ -2,15 +2,15 @@
 // `incidents` / `incident` queries.
 import type { Incident, Prisma } from '../../generated/prisma/client.js';
 import type { Builder } from '../../src/builder.js';
-import { maskName } from '../../src/auth/mask.js';
 import { managesPerson } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
 import { parseId, parseOptionalId } from '../../src/core/lookup.js';
 import { guardNode } from '../../src/core/node-guards.js';
+import { shownName } from '../../src/core/privacy.js';
 import { forbidden } from '../../src/errors.js';
 import { MODULE, regionById, requireViewer } from './access.js';
 import { CATEGORY_TERMS, OPEN_STATUSES, SG, STATUS_TERMS, type GridEnums } from './enums.js';
-import { canSeeIncident, incidentVisibility, isIncidentStaff } from './incident-visibility.js';
+import { canSeeIncident, incidentVisibility } from './incident-visibility.js';
 import { refs } from './refs.js';
 
 export const isOverdue = (i: Pick<Incident, 'deadline' | 'status'>, now: Date) =>
@@ -28,16 +28,15 @@ interface ActorShape {
   organizationId: string | null;
 }
 
-/** who acted: role and organisation always; the name in full for staff, masked for followers */
+/** who acted: role and organisation always; the name in full for those who manage the person, else masked */
 const loadActors = async (ids: string[], ctx: Context): Promise<(ActorShape | null)[]> => {
-  const rows = await ctx.prisma.account.findMany({ where: { id: { in: ids } }, include: { person: { select: { name: true } } } });
+  const person = { select: { id: true, name: true, homePath: true } };
+  const rows = await ctx.prisma.account.findMany({ where: { id: { in: ids } }, include: { person } });
   const byId = new Map(rows.map((a) => [a.id, a]));
-  const staff = isIncidentStaff(ctx.viewer);
   return ids.map((id) => {
     const a = byId.get(id);
     if (!a) return null;
-    const name = a.person?.name ?? null;
-    return { role: a.role, organizationId: a.organizationId, name: name && (staff ? name : maskName(name)) };
+    return { role: a.role, organizationId: a.organizationId, name: a.person && shownName(ctx.viewer, a.person, a.person.name) };
   });
 };
 
@@ -48,7 +47,7 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     description: '经办人 who acted (names masked for residents following an incident)',
     fields: (t) => ({
       role: t.string({ description: '角色 Role of the account (SYSTEM for the sweep)', resolve: (a) => a.role }),
-      name: t.string({ nullable: true, description: '姓名 (masked unless you are staff)', resolve: (a) => a.name }),
+      name: t.string({ nullable: true, description: '姓名 (in full for those who manage the person, else the surname only)', resolve: (a) => a.name }),
       organization: t.loadable({ type: R.Organization, nullable: true, load: loadOrgs, resolve: (a) => a.organizationId }),
     }),
   });

@@ -1,6 +1,7 @@
 // Who may read which incidents (a Prisma filter, so lists and nested connections stay one query).
 import type { Incident, Prisma } from '../../generated/prisma/client.js';
 import { within, type Viewer } from '../../src/auth/viewer.js';
+import type { LinkedPeopleKit } from '../../src/modules.js';
 
 const NOTHING: Prisma.IncidentWhereInput = { id: { in: [] } };
 
@@ -48,3 +49,12 @@ export function canSeeIncident(viewer: Viewer | null, incident: Incident, depart
 /** staff see names and details; followers (reporter/resident) see status and timeline with masked names */
 export const isIncidentStaff = (viewer: Viewer | null) =>
   !!viewer && ['SYSTEM_ADMIN', 'REGION_ADMIN', 'COMMUNITY_WORKER', 'DEPARTMENT_STAFF'].includes(viewer.role);
+
+/** 个人信息: the residents and household members of incidents escalated to an organisation (its staff see them) */
+export async function incidentPeople({ prisma, organizationId, scope }: LinkedPeopleKit): Promise<string[]> {
+  const rows = await prisma.incident.findMany({
+    where: { departments: { some: { organizationId } }, regionPath: { startsWith: scope } },
+    select: { residentId: true, household: { select: { headId: true, members: { select: { personId: true } } } } },
+  });
+  return rows.flatMap((i) => [i.residentId, i.household?.headId, ...(i.household?.members.map((m) => m.personId) ?? [])]).filter((id): id is string => !!id);
+}

@@ -11,6 +11,7 @@ import { registerGridUpdates } from './grid-updates.js';
 import { registerCommunityChain } from './incident-community.js';
 import { registerDepartmentChain } from './incident-departments.js';
 import { registerIncidentTypes } from './incident-types.js';
+import { incidentPeople } from './incident-visibility.js';
 import { incidentDraftInput, registerPatrols } from './patrol.js';
 import { registerPointsMutations } from './points-mutations.js';
 import { expirePointsJob } from './points-expiry.js';
@@ -71,5 +72,6 @@ export default defineModule({
     registerPointsMutations(builder, E);
     registerStats(builder, E);
   },
+  linkedPeople: incidentPeople,
   seed: seedGrid,
 });

@@ -1,7 +1,7 @@
 // 巡查走访 / 隐患排查: a grid worker records a visit or a hazard inspection; a finding can open an
 // incident in the same step (one transaction).
 import type { Builder } from '../../src/builder.js';
-import { maskName } from '../../src/auth/mask.js';
+import { shownName } from '../../src/core/privacy.js';
 import { readsWithinScope, within } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
 import { payloadType } from '../../src/core/errors-graph.js';
@@ -30,13 +30,13 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
       worker: t.loadable({
         type: 'String',
         nullable: true,
-        description: '巡查人 (name, masked for non-staff)',
+        description: '巡查人 (name in full for those who manage the person, else the surname only)',
         load: async (ids: string[], ctx: Context) => {
-          const rows = await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-          const byId = new Map(rows.map((r) => [r.id, r.name]));
+          const rows = await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, homePath: true } });
+          const byId = new Map(rows.map((r) => [r.id, r]));
           return ids.map((id) => {
-            const n = byId.get(id);
-            return n == null ? null : readsWithinScope(ctx.viewer) ? n : maskName(n);
+            const p = byId.get(id);
+            return p ? shownName(ctx.viewer, p, p.name) : null;
           });
         },
         resolve: (p) => p.workerPersonId,

@@ -1,7 +1,7 @@
 // 积分制: points accounts, ledger entries, earning rules and the points store (积分超市) as GraphQL
 // types, and the read queries.
 import type { Builder } from '../../src/builder.js';
-import { isAdminOf, managesPeopleAt, within, type Viewer } from '../../src/auth/viewer.js';
+import { isAdminOf, managesPeopleAt, type Viewer } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
 import { parseId } from '../../src/core/lookup.js';
 import { guardNode } from '../../src/core/node-guards.js';
@@ -11,9 +11,12 @@ import { SG, type GridEnums } from './enums.js';
 import { loadPeople } from './grid-types.js';
 import { refs } from './refs.js';
 
-/** the person, staff who manage them, and admins of the township may read an account */
+/**
+ * the person, staff who manage them, and admins of the township may read an account; an individual's
+ * ledger is personal information, so analysts get the figures (RegionStats.grid) instead
+ */
 export const canReadAccount = (viewer: Viewer | null, a: { personId: string; regionPath: string }, townshipPath: string) =>
-  !!viewer && (viewer.personId === a.personId || managesPeopleAt(viewer, a.regionPath) || isAdminOf(viewer, townshipPath) || (viewer.role === 'ANALYST' && within(viewer, a.regionPath)));
+  !!viewer && (viewer.personId === a.personId || managesPeopleAt(viewer, a.regionPath) || isAdminOf(viewer, townshipPath));
 
 export function registerPointsTypes(builder: Builder, E: GridEnums) {
   const R = refs(builder);

@@ -162,7 +162,7 @@ export function registerCertificates(builder: Builder) {
           .throwIfAny();
         const personId = parseId(String(input.personId), 'Person', 'input.personId');
         const person = await loaders.person(ctx).load(personId);
-        if (!person || !canSeePerson(ctx, person)) throw notFound('居民 person');
+        if (!person || !(await canSeePerson(ctx, person))) throw notFound('居民 person');
         const volunteer = await ctx.prisma.volunteer.findUnique({ where: { personId } });
         if (!volunteer) throw new AppError('PRECONDITION_FAILED', '此人尚未注册志愿者 (not a registered volunteer)');
         if (ctx.viewer!.personId !== personId && !managesPeopleAt(ctx.viewer, volunteer.regionPath) && !managesPeopleAt(ctx.viewer, person.homePath)) {

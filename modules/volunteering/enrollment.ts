@@ -136,7 +136,7 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         const organiser = await canOrganize(ctx, activity);
         if (activity.status === 'DRAFT' && !organiser) throw notFound('志愿服务活动 activity');
         const person = await loaders.person(ctx).load(personId);
-        if (!person || !canSeePerson(ctx, person)) throw notFound('居民 person');
+        if (!person || !(await canSeePerson(ctx, person))) throw notFound('居民 person');
         if (personId !== viewer.personId && !managesPeopleAt(viewer, person.homePath) && !organiser) {
           throw forbidden('本人报名，或由所在社区工作人员、活动组织方代为报名 (yourself, or a worker for a resident)');
         }

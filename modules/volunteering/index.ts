@@ -10,7 +10,7 @@ import { registerCorrections } from './corrections.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
 import { advanceActivities } from './jobs.js';
-import { registerOrders } from './orders.js';
+import { orderPeople, registerOrders } from './orders.js';
 import { registerRecords } from './records.js';
 import { seedVolunteering } from './seed.js';
 import { DEFAULT_STAR_THRESHOLDS, MODULE, validateStarThresholds } from './shared.js';
@@ -49,5 +49,6 @@ export default defineModule({
     },
   },
   jobs: [advanceActivities],
+  linkedPeople: orderPeople,
   seed: seedVolunteering,
 });

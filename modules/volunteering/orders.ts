@@ -12,6 +12,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders, MODULE, regionArg, SG, TX } from './shared.js';
 import { ACTORS, ADMINS } from '../../src/auth/policy.js';
+import type { LinkedPeopleKit } from '../../src/modules.js';
 
 type OrderRow = Prisma.VolunteerServiceOrderGetPayload<object>;
 
@@ -274,4 +275,10 @@ export function registerOrders(builder: Builder, enums: Enums) {
       },
     }),
   }));
+}
+
+/** 个人信息: the volunteers assigned to service orders an organisation accepted (its staff see them) */
+export async function orderPeople({ prisma, organizationId, scope }: LinkedPeopleKit): Promise<string[]> {
+  const where = { assigneeOrganizationId: organizationId, regionPath: { startsWith: scope } };
+  return (await prisma.volunteerServiceOrder.findMany({ where, select: { assignedPersonIds: true } })).flatMap((o) => o.assignedPersonIds);
 }

@@ -84,7 +84,10 @@ export function registerRecords(builder: Builder, enums: Enums) {
       endsAt: t.field({ type: 'DateTime', description: '结束时间', resolve: (r) => r.endsAt }),
       hours: t.float({ description: '服务时长(小时) excluding travel', resolve: (r) => hoursOf(r.hours) }),
       organizationName: t.exposeString('organizationName', { description: '组织单位' }),
-      confirmedByName: t.exposeString('confirmedByName', { description: '记录人 confirmed by' }),
+      confirmedByName: t.string({
+        description: '记录人 confirmed by (in full for the volunteer and the workers of the record’s community, else masked)',
+        resolve: (r, _a, ctx) => displayName(r.confirmedByName, ctx.viewer?.personId === r.personId || managesPeopleAt(ctx.viewer, r.regionPath)),
+      }),
       confirmedAt: t.field({ type: 'DateTime', description: '确认时间', resolve: (r) => r.confirmedAt }),
       version: t.exposeInt('version', { description: '版本 (1 = as first confirmed)' }),
       activity: t.relation('activity', { nullable: true }),
@@ -123,7 +126,10 @@ export function registerRecords(builder: Builder, enums: Enums) {
       hours: t.float({ resolve: (v) => hoursOf(v.hours) }),
       content: t.exposeString('content'),
       reason: t.exposeString('reason', { nullable: true, description: '修改原因' }),
-      changedByName: t.exposeString('changedByName', { description: '修改人' }),
+      changedByName: t.string({
+        description: '修改人 (in full for the workers of the record’s community, else masked)',
+        resolve: (v, _a, ctx) => displayName(v.changedByName, managesPeopleAt(ctx.viewer, v.regionPath)),
+      }),
       createdAt: t.field({ type: 'DateTime', resolve: (v) => v.createdAt }),
     }),
   });

@@ -45,10 +45,10 @@ export function registerTeams(builder: Builder, enums: Enums) {
       joinedAt: t.field({ type: 'DateTime', description: '入队时间', resolve: (m) => m.joinedAt }),
       team: t.relation('team'),
       name: t.string({
-        description: '姓名 (masked unless you manage the person)',
+        description: '姓名 (masked unless it is you or you manage the person)',
         resolve: async (m, _a, ctx) => {
           const p = await loaders.person(ctx).load(m.personId);
-          return p ? displayName(p.name, managesPerson(ctx.viewer, p) || managesPeopleAt(ctx.viewer, m.regionPath)) : '*';
+          return p ? displayName(p.name, managesPerson(ctx.viewer, p)) : '*';
         },
       }),
       person: t.prismaField({

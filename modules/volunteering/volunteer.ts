@@ -168,7 +168,7 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
       resolve: async (_r, { input }, ctx) => {
         const personId = parseId(String(input.personId), 'Person', 'input.personId');
         const person = await ctx.prisma.person.findUnique({ where: { id: personId } });
-        if (!person || !canSeePerson(ctx, person)) throw notFound('居民 person');
+        if (!person || !(await canSeePerson(ctx, person))) throw notFound('居民 person');
         if (ctx.viewer!.personId !== person.id && !managesPeopleAt(ctx.viewer, person.homePath)) {
           throw forbidden('本人或所在社区工作人员办理 (the person themself or a worker of their community)');
         }

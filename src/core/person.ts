@@ -12,6 +12,7 @@ import { scopeFromFilter, viewerScope } from './scope.js';
 import { MANAGERS, PARTY_WORKERS, READERS } from '../auth/policy.js';
 
 const PERSON_TAGS = {
+import { contactDetail, linkedPeople, sensitiveFact, shownName } from './privacy.js';
   LIVING_ALONE: '独居 living alone',
   EMPTY_NEST: '空巢 empty-nest',
   LEFT_BEHIND: '留守 left-behind',
@@ -20,9 +21,16 @@ const PERSON_TAGS = {
   ELDERLY: '高龄 aged 80+',
 };
 
-/** who may see a person at all: the person, those who manage them, and readers within scope */
-export const canSeePerson = (ctx: Context, p: { id: string; homePath: string; registeredCommunityId?: string | null }) =>
-  managesPerson(ctx.viewer, p) || (readsWithinScope(ctx.viewer) && within(ctx.viewer, p.homePath));
+/**
+ * who may see a person at all (masked, see privacy.ts): the person, those who manage them, analysts of
+ * the area, and department staff for the people linked to cases of their organisation
+ */
+export async function canSeePerson(ctx: Context, p: { id: string; homePath: string }): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (managesPerson(viewer, p)) return true;
+  if (!readsWithinScope(viewer) || !within(viewer, p.homePath)) return false;
+  return viewer.role !== 'DEPARTMENT_STAFF' || (await linkedPeople(ctx)).has(p.id);
+}
 
 export function registerPeople(builder: Builder) {
   const Gender = builder.enumType('Gender', {
@@ -34,23 +42,25 @@ export function registerPeople(builder: Builder) {
     values: describedValues(PERSON_TAGS),
   });
 
-  // personal information: shown in full only to the person and to those who manage them
-  const pii = (value: string | null, person: { id: string; homePath: string }, ctx: Context, mask: (v: string | null) => string | null) =>
-    managesPerson(ctx.viewer, person) ? value : mask(value);
 
   builder.prismaNode('Person', {
     description: '居民 a person: resident, party member or worker',
     id: { field: 'id' },
     fields: (t) => ({
-      name: t.exposeString('name', { description: '姓名' }),
+      name: t.string({ description: '姓名 (surname only unless it is you or you manage this person)', resolve: (p, _a, ctx) => shownName(ctx.viewer, p, p.name) }),
       gender: t.expose('gender', { type: Gender }),
-      ethnicity: t.exposeString('ethnicity', { nullable: true, description: '民族' }),
+      ethnicity: t.string({ nullable: true, description: '民族 (sensitive: self and managers only, read audited)', resolve: (p, _a, ctx) => sensitiveFact(ctx, p, 'ethnicity', p.ethnicity) }),
       birthDate: t.field({ type: 'Date', nullable: true, description: '出生日期 (managers only)', resolve: (p, _a, ctx) => (managesPerson(ctx.viewer, p) ? p.birthDate : null) }),
-      phone: t.string({ nullable: true, description: '电话 (masked unless you manage this person)', resolve: (p, _a, ctx) => pii(p.phone, p, ctx, maskPhone) }),
-      idNumber: t.string({ nullable: true, description: '身份证号 (masked unless you manage this person)', resolve: (p, _a, ctx) => pii(p.idNumber, p, ctx, maskIdNumber) }),
-      address: t.string({ nullable: true, description: '住址 (masked unless you manage this person)', resolve: (p, _a, ctx) => pii(p.address, p, ctx, maskAddress) }),
-      piiMasked: t.boolean({ description: '个人信息是否已脱敏 whether phone, id number and address are masked for you', resolve: (p, _a, ctx) => !managesPerson(ctx.viewer, p) }),
-      tags: t.field({ type: [PersonTag], description: '标签', resolve: (p) => p.tags }),
+      phone: t.string({ nullable: true, description: '电话 (masked for department staff on their cases, else null, unless you manage this person)', resolve: (p, _a, ctx) => contactDetail(ctx, p, p.phone, maskPhone) }),
+      idNumber: t.string({ nullable: true, description: '身份证号 (masked for department staff on their cases, else null, unless you manage this person)', resolve: (p, _a, ctx) => contactDetail(ctx, p, p.idNumber, maskIdNumber) }),
+      address: t.string({ nullable: true, description: '住址 (masked for department staff on their cases, else null, unless you manage this person)', resolve: (p, _a, ctx) => contactDetail(ctx, p, p.address, maskAddress) }),
+      piiMasked: t.boolean({ description: '个人信息是否已脱敏 whether name, phone, id number and address are masked or hidden for you', resolve: (p, _a, ctx) => !managesPerson(ctx.viewer, p) }),
+      tags: t.field({
+        type: [PersonTag],
+        nullable: true,
+        description: '标签 (sensitive: self and managers only, read audited; null for everyone else)',
+        resolve: (p, _a, ctx) => (managesPerson(ctx.viewer, p) ? (p.tags.length ? sensitiveFact(ctx, p, 'tags', p.tags) : []) : null),
+      }),
       homeCommunity: t.relation('homeCommunity', { nullable: true, description: '居住社区' }),
       partyMember: t.exposeBoolean('partyMember', { description: '是否党员' }),
       partyJoinedAt: t.field({ type: 'Date', nullable: true, description: '入党日期', resolve: (p) => p.partyJoinedAt }),
@@ -78,7 +88,13 @@ export function registerPeople(builder: Builder) {
     const search = filter?.search?.trim();
     return {
       homePath: { startsWith: scope },
+    // a name search or a tag filter would tell who someone is or that they are disabled, poor …: managers only
+    if ((search || filter?.tag) && !managesPeopleAt(viewer, scope)) {
+      throw forbidden('按姓名或标签筛选仅限管理本辖区居民者 (name and tag filters are for those who manage these people)');
+    }
+    const linked = viewer.role === 'DEPARTMENT_STAFF' ? { id: { in: [...(await linkedPeople(ctx))] } } : {};
       ...(filter?.partyMember != null ? { partyMember: filter.partyMember } : {}),
+      ...linked,
       ...(filter?.tag ? { tags: { has: filter.tag as never } } : {}),
       ...(search ? { name: { contains: search } } : {}),
     };
@@ -88,7 +104,7 @@ export function registerPeople(builder: Builder) {
     people: t.prismaConnection({
       subGraphs: ['core'],
       policy: { roles: READERS, scope: { region: 'filter.regionId' } },
-      description: '居民列表 within your area (workers, admins, department staff, analysts)',
+      description: '居民列表 within your area (workers and admins; analysts masked; department staff: people of their cases, masked)',
       type: 'Person',
       cursor: 'id',
       args: { filter: t.arg({ type: PeopleFilter, required: false }) },
@@ -104,7 +120,7 @@ export function registerPeople(builder: Builder) {
       args: { id: t.arg.id({ required: true }) },
       resolve: async (query, _r, args, ctx) => {
         const person = await ctx.prisma.person.findUnique({ ...query, where: { id: parseId(String(args.id), 'Person') } });
-        return person && canSeePerson(ctx, person) ? person : null;
+        return person && (await canSeePerson(ctx, person)) ? person : null;
       },
     }),
   }));
@@ -219,7 +235,7 @@ export function registerPeople(builder: Builder) {
       resolve: async (_r, { input }, ctx) => {
         const id = parseId(String(input.personId), 'Person', 'input.personId');
         const existing = await ctx.prisma.person.findUnique({ where: { id } });
-        if (!existing || !canSeePerson(ctx, existing)) throw notFound('居民 person');
+        if (!existing || !(await canSeePerson(ctx, existing))) throw notFound('居民 person');
         if (!managesPeopleAt(ctx.viewer, existing.homePath)) throw forbidden('只能修改本辖区居民 (people of your own area only)');
         const data = await personData(ctx, input.person);
         const person = await saveUnique(() =>
@@ -251,7 +267,7 @@ export function registerPeople(builder: Builder) {
           ctx.prisma.person.findUnique({ where: { id } }),
           ctx.prisma.region.findUnique({ where: { id: communityId } }),
         ]);
-        if (!person || !canSeePerson(ctx, person)) throw notFound('居民 person');
+        if (!person || !(await canSeePerson(ctx, person))) throw notFound('居民 person');
         if (!community || community.level !== 'COMMUNITY') throw new AppError('VALIDATION', 'communityId 应为社区/村 (must be a community)');
         if (ctx.viewer!.personId !== person.id && !managesPeopleAt(ctx.viewer, community.path)) {
           throw forbidden('本人或该社区工作人员办理 (the member themself or a worker of that community)');

@@ -13,6 +13,8 @@ afterAll(() => t.close());
 
 const PEOPLE = `query($f: PeopleFilter, $first: Int) { people(filter: $f, first: $first) { totalCount
   edges { node { id name phone idNumber address piiMasked homeCommunity { code } } } } }`;
+const PEOPLE_SENSITIVE = `query($f: PeopleFilter, $first: Int) { people(filter: $f, first: $first) { totalCount
+  edges { node { id name phone idNumber address birthDate ethnicity tags piiMasked } } } }`;
 
 describe('people: scopes and personal-information masking', () => {
   it('a community worker lists only people of their community, unmasked', async () => {
@@ -29,16 +31,35 @@ describe('people: scopes and personal-information masking', () => {
     expect(he.idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 
-  it('an analyst sees the prefecture but every phone, id number and address masked', async () => {
-    const r = await t.gql(PEOPLE, { first: 100 }, { token: tokens.analyst });
+  it('an analyst sees the prefecture with names masked and no phone, id number, address or sensitive fact', async () => {
+    const r = await t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens.analyst });
     const people = r.data.people.edges.map((e: any) => e.node);
     expect(r.data.people.totalCount).toBeGreaterThan(30);
     for (const p of people) {
-      expect(p.piiMasked).toBe(true);
-      if (p.phone) expect(p.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
-      if (p.idNumber) expect(p.idNumber).toMatch(/^\d{2}\*+[\dX]{2}$/);
-      if (p.address) expect(p.address).toMatch(/\*{4}$/);
+      expect(p).toMatchObject({ piiMasked: true, phone: null, idNumber: null, address: null, birthDate: null, ethnicity: null, tags: null });
+      expect(p.name).toMatch(/^.\*+$/);
     }
+    // a name search or a tag filter would identify people: refused
+    for (const f of [{ search: '何' }, { tag: 'DISABLED' }]) {
+      expect((await t.gql(PEOPLE, { f }, { token: tokens.analyst })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('sensitive facts reach the person and those who manage them, and a manager’s read is audited in one batch', async () => {
+    const reads = () => t.db.prisma.auditLog.count({ where: { action: 'person.sensitiveRead' } });
+    const before = await reads();
+    const r = await t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens['jingcaicheng-worker'] });
+    const me = (await t.gql(`{ viewer { account { person { id } } } }`, {}, { token: tokens['jingcaicheng-worker'] })).data.viewer.account.person;
+    // reading one's own record is not a disclosure: not audited
+    const people = r.data.people.edges.map((e: any) => e.node).filter((p: any) => p.id !== me?.id);
+    const withFacts = people.filter((p: any) => p.ethnicity).length + people.filter((p: any) => p.tags?.length).length;
+    expect(withFacts).toBeGreaterThan(0);
+    expect((await reads()) - before).toBe(withFacts);
+    const statements = await t.db.statements.measure(() => t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens['jingcaicheng-worker'] }));
+    const small = await t.db.statements.measure(() => t.gql(PEOPLE_SENSITIVE, { first: 3 }, { token: tokens['jingcaicheng-worker'] }));
+    expect(statements.statements).toBe(small.statements);
+    const own = await t.gql(`{ viewer { account { person { ethnicity tags } } } }`, {}, { token: tokens['resident-he'] });
+    expect(own.data.viewer.account.person.tags).toEqual(expect.any(Array));
   });
 
   it('a township admin cannot filter outside their township', async () => {

@@ -45,23 +45,23 @@ describe('reading care recipients', () => {
     expect(wang).toMatchObject({ categories: ['EMPTY_NEST'], visitTier: 'KEY', reassessmentDue: false, emergencyContact: { name: '李明', phone: '13899461288', relation: '儿子' } });
     expect(wang.assessment).toMatchObject({ level: 'MILD', score: 78, dimensions: { selfCare: 28, mobility: 14, mentalState: 24, perceptionSocial: 12 } });
     expect(byName(r, '刘桂兰').categories).toEqual(['LIVING_ALONE', 'DEPENDENT']);
-    // 4 assessments + 1 sensitive category list (刘桂兰 失能)
-    expect((await sensitiveReads()) - before).toBe(5);
+    // 4 assessments + 4 category lists (every care category is sensitive: 空巢, 独居, 失能 …)
+    expect((await sensitiveReads()) - before).toBe(8);
     const row = await t.db.prisma.auditLog.findFirst({ where: { action: 'elderCare.sensitiveRead', data: { path: ['field'], equals: 'assessment' } }, orderBy: { at: 'desc' } });
     const me = await t.db.prisma.account.findUniqueOrThrow({ where: { username: 'yuanlin-worker' } });
     expect(row).toMatchObject({ actorId: me.id, entityType: 'Person', regionPath: expect.stringContaining('652301006001') });
   });
 
-  it('an analyst gets no assessment, no sensitive category, a masked contact — and nothing is audited', async () => {
+  it('an analyst gets masked names and no assessment, category or contact — and nothing is audited', async () => {
+    const wangId = byName(await t.gql(LIST, { f: { regionId: yl }, n: 50 }, { token: worker }), '王孝梅').id;
     const before = await sensitiveReads();
     const r = await t.gql(LIST, { f: { regionId: yl }, n: 50 }, { token: analyst });
     expect(r.errors).toBeUndefined();
+    expect(r.data.careRecipients.totalCount).toBe(4);
     for (const e of r.data.careRecipients.edges) {
-      expect(e.node.assessment).toBeNull();
-      expect(e.node.reassessmentDue).toBeNull();
+      expect(e.node).toMatchObject({ assessment: null, reassessmentDue: null, categories: null, emergencyContact: null });
+      expect(e.node.person.name).toMatch(/^.\*+$/);
     }
-    expect(byName(r, '刘桂兰').categories).toEqual(['LIVING_ALONE']);
-    expect(byName(r, '王孝梅').emergencyContact).toEqual({ name: '李*', phone: '138****1288', relation: '儿子' });
     expect(await sensitiveReads()).toBe(before);
     // filtering by a health attribute would reveal it: refused
     const byLevel = await t.gql(LIST, { f: { regionId: yl, level: 'SEVERE' } }, { token: analyst });
@@ -69,8 +69,8 @@ describe('reading care recipients', () => {
     const byCategory = await t.gql(LIST, { f: { regionId: yl, category: 'DEPENDENT' } }, { token: analyst });
     expect(byCategory.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // node(id) gives the same answer
-    const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on CareRecipient { person { name } assessment { level } } } }`, { id: byName(r, '王孝梅').id }, { token: analyst });
-    expect(node.data.node).toEqual({ person: { name: '王孝梅' }, assessment: null });
+    const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on CareRecipient { person { name } assessment { level } } } }`, { id: wangId }, { token: analyst });
+    expect(node.data.node).toEqual({ person: { name: '王**' }, assessment: null });
   });
 
   it('health filters work for the worker; a worker of another township cannot list or fetch', async () => {
@@ -107,11 +107,13 @@ describe('reading care recipients', () => {
     expect(viaFacility.data.careRecipients.edges[0].node.assessment).toMatchObject({ level: 'SEVERE', score: 34 });
     const stranger = await mk('hospital-staff', { role: 'DEPARTMENT_STAFF', regionId: await regionId(t, '652301'), organizationId: org('昌吉州人民医院') });
     const listed = await t.gql(LIST, { f: { regionId: yl } }, { token: stranger });
-    expect(byName(listed, '王孝梅').assessment).toBeNull();
+    const wangRecipient = byName(await t.gql(LIST, { f: { regionId: yl } }, { token: worker }), '王孝梅').id;
+    const wangRow = (r: any) => r.data.careRecipients.edges.map((e: any) => e.node).find((n: any) => n.id === wangRecipient);
+    expect(wangRow(listed)).toMatchObject({ assessment: null, categories: null, emergencyContact: null });
     expect((await t.gql(LIST, { f: { facilityId: mealPoint, level: 'SEVERE' } }, { token: stranger })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const wangId = await personId(t, worker, '王孝梅');
     const self = await mk('wang-xiaomei', { role: 'RESIDENT', regionId: yl, personId: wangId });
-    const id = byName(listed, '王孝梅').id;
+    const id = wangRow(listed).id;
     const own = await t.gql(`query($id: ID!) { node(id: $id) { ... on CareRecipient { assessment { level } emergencyContact { phone } } } }`, { id }, { token: self });
     expect(own.data.node).toEqual({ assessment: { level: 'MILD' }, emergencyContact: { phone: '13899461288' } });
     expect((await t.gql(LIST, {}, { token: self })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
