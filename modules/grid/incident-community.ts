@@ -246,8 +246,9 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
             deadline: null,
             escalateAt: null,
           }, { note: input.note, attachmentUrls });
-          // 积分: a verified report earns the reporter points where the township has an INCIDENT_REPORT rule
-          if (closed.reporterPersonId) {
+          // 积分: a verified report earns the reporter points where the township has an INCIDENT_REPORT rule;
+          // verified by someone else — a reporter who closes their own report earns nothing for it
+          if (closed.reporterPersonId && closed.reporterPersonId !== ctx.viewer?.personId) {
             await awardByRuleCode(tx, {
               code: 'INCIDENT_REPORT',
               personId: closed.reporterPersonId,

@@ -20,6 +20,11 @@ const keepsPointsFor = (viewer: Viewer | null, townshipPath: string, personHomeP
   isAdminOf(viewer, townshipPath) ||
   (!!viewer && viewer.role === 'COMMUNITY_WORKER' && viewer.regionPath.startsWith(townshipPath) && within(viewer, personHomePath));
 
+/** 不得自行办理: a keeper never awards, redeems or reverses on their own points account */
+function assertNotSelf(viewer: Viewer, personId: string, message: string) {
+  if (viewer.personId === personId) throw forbidden(message);
+}
+
 const checkKey = (checks: Checks, key: string) =>
   checks.check(/^[\w:.\-]{1,100}$/.test(key), 'input.idempotencyKey', '1–100 个字母、数字或 _ : . - (idempotency key)');
 
@@ -95,7 +100,9 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
       subGraphs: SG,
       policy: {
         roles: MANAGERS,
-        scope: [{ record: 'Person', id: 'input.personId' }, { record: 'PointsRule', id: 'input.ruleId' }],
+        // the rule and the item belong to the township above a worker's community: the resolver checks those
+        scope: { record: 'Person', id: 'input.personId' },
+        relation: 'never to themselves',
       },
       description: '积分奖励 by a rule (township admins; community workers for people of their area); LIMIT_EXCEEDED over the rule cap',
       type: EntryPayload('AwardPointsPayload'),
@@ -110,6 +117,7 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         const person = await ctx.prisma.person.findUnique({ where: { id: parseId(String(input.personId), 'Person', 'input.personId') } });
         if (!person) throw notFound('居民 person');
         if (!keepsPointsFor(ctx.viewer, township.path, person.homePath)) throw forbidden('无权为该居民记积分 (township admins, or community workers for people of their area)');
+        assertNotSelf(ctx.viewer!, person.id, '不能为自己记积分 (nobody awards points to themselves)');
         const now = ctx.clock.now();
         return ctx.prisma.$transaction(async (tx) => {
           const account = await openAndLockAccount(tx, person.id, township, person.homePath);
@@ -121,11 +129,13 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     redeemPoints: t.field({
       subGraphs: SG,
       policy: {
-        roles: SELF_OR_MANAGERS,
-        scope: [{ record: 'Person', id: 'input.personId' }, { record: 'PointsStoreItem', id: 'input.itemId' }],
-        relation: 'a member or resident for themself only',
+        roles: MANAGERS,
+        scope: { record: 'Person', id: 'input.personId' },
+        relation: 'never for their own points',
       },
-      description: '积分兑换 at the township points store: stock and balance decrease atomically (the person, or staff keeping points)',
+      description:
+        '积分兑换 at the township points store: stock and balance decrease atomically ' +
+        '(recorded by staff keeping points for the person, never for themselves)',
       type: EntryPayload('RedeemPointsPayload'),
       errors: {},
       args: { input: t.arg({ type: RedeemPointsInput, required: true }) },
@@ -140,7 +150,8 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         const township = await townshipOfRecord(ctx, item.townshipId);
         const person = await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, homePath: true } });
         if (!person) throw notFound('居民 person');
-        if (viewer.personId !== person.id && !keepsPointsFor(viewer, township.path, person.homePath)) throw forbidden('只能兑换本人积分 (your own points, or staff keeping points)');
+        assertNotSelf(viewer, person.id, '兑换由积分管理员为本人办理，不能自己办理 (a keeper records a redemption, never for themselves)');
+        if (!keepsPointsFor(viewer, township.path, person.homePath)) throw forbidden('只有积分管理员可以办理兑换 (staff keeping points record redemptions)');
         const now = ctx.clock.now();
         return ctx.prisma.$transaction(async (tx) => {
           const found = await tx.pointsAccount.findUnique({ where: { personId_townshipId: { personId, townshipId: township.id } }, select: { id: true } });
@@ -153,7 +164,7 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     }),
     reversePointsEntry: t.field({
       subGraphs: SG,
-      policy: { roles: MANAGERS, scope: { record: 'PointsEntry', id: 'input.entryId' } },
+      policy: { roles: MANAGERS, scope: { record: 'PointsEntry', id: 'input.entryId' }, relation: 'never on their own points' },
       description: '冲正: correct a mistaken EARN or REDEEM by a reversing entry (never by editing or deleting); a redemption reversal returns the stock',
       type: EntryPayload('ReversePointsEntryPayload'),
       errors: {},
@@ -164,6 +175,7 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         if (!original) throw notFound('积分流水 entry');
         const township = await townshipOfRecord(ctx, original.account.townshipId);
         if (!keepsPointsFor(ctx.viewer, township.path, original.account.regionPath)) throw forbidden('无权冲正 (township admins, or community workers of that area)');
+        assertNotSelf(ctx.viewer!, original.account.personId, '不能冲正自己的积分 (nobody reverses entries of their own points)');
         const now = ctx.clock.now();
         return ctx.prisma.$transaction(async (tx) => {
           const account = (await lockAccountById(tx, original.accountId))!;
@@ -176,7 +188,7 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
       subGraphs: SG,
       policy: {
         roles: SELF_OR_MANAGERS,
-        scope: [{ record: 'Person', id: 'input.personId' }, { region: 'input.townshipId' }],
+        scope: [{ record: 'Person', id: 'input.personId' }, { region: 'input.townshipId', orAbove: true }],
         relation: 'a member or resident for themself only',
       },
       description: '开立积分账户 (idempotent: returns the existing account)',

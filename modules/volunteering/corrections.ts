@@ -10,7 +10,7 @@ import { Checks, conflict, forbidden, invalidTransition, notFound, ValidationErr
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Enums } from './enums.js';
 import { appendVersion, loadRecord, recordFor } from './records.js';
-import { hoursOf, loaders, MODULE, readsAt, regionArg, scopeOf, SG, TX, viewerName } from './shared.js';
+import { assertNotOwnRecord, hoursOf, loaders, MODULE, readsAt, regionArg, scopeOf, SG, TX, viewerName } from './shared.js';
 import { ACTORS, SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type RequestRow = Prisma.VolunteerCorrectionRequestGetPayload<object>;
@@ -128,6 +128,11 @@ export function registerCorrections(builder: Builder, enums: Enums) {
         if (!request) throw notFound('更正申请 request');
         const { record, organiser } = await loadRecord(ctx, request.recordId);
         if (!organiser) throw forbidden('谁记录谁证明: the organiser side answers');
+        // 他人批准: the requester never approves their own request, nobody their own hours
+        assertNotOwnRecord(ctx, record.personId);
+        if (input.accept && request.requestedById === ctx.viewer!.accountId) {
+          throw forbidden('更正申请须由申请人以外的人批准 (someone other than the requester approves)');
+        }
         if (request.status !== 'OPEN') throw invalidTransition(`申请已处理 (${request.status})`);
         const hours = input.accept ? (input.hours ?? (request.requestedHours == null ? null : hoursOf(request.requestedHours))) : null;
         if (input.accept && (hours == null || hours < 0 || hours > 744)) throw new ValidationError([{ path: 'input.hours', message: '请填写更正后的时长 (0–744)' }]);

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { maskName } from '../../src/auth/mask.js';
 import { managesPeopleAt, readsWithinScope, within, type Viewer } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
-import { AppError, notFound } from '../../src/errors.js';
+import { AppError, forbidden, notFound } from '../../src/errors.js';
 import { parseId } from '../../src/core/lookup.js';
 import type { Organization, Person, Prisma, Region } from '../../generated/prisma/client.js';
 
@@ -198,6 +198,46 @@ export function servedHours(activity: { startsAt: Date; endsAt: Date }, checkInA
   const start = Math.max(checkInAt.getTime(), activity.startsAt.getTime());
   const end = Math.min(checkOutAt.getTime(), activity.endsAt.getTime());
   return Math.max(0, Math.round(((end - start) / 3_600_000) * 2) / 2);
+}
+
+/**
+ * 实际服务时长: the attended time inside the activity's window (check-in/out clipped to its start/end),
+ * the most an organiser may confirm on their own (《志愿服务记录与证明出具办法》: records must be true).
+ * Without a check-out the organiser vouches until the end (or now, if earlier); more needs a correction
+ * request approved by someone else.
+ */
+export function attendedHours(
+  activity: { startsAt: Date; endsAt: Date },
+  enrollment: { checkInAt: Date | null; checkOutAt: Date | null },
+  now: Date,
+): number {
+  const until = enrollment.checkOutAt ?? new Date(Math.min(now.getTime(), activity.endsAt.getTime()));
+  return servedHours(activity, enrollment.checkInAt, until) ?? 0;
+}
+
+/** 不得自行证明: nobody confirms, corrects or approves hours of their own service */
+export function assertNotOwnRecord(ctx: Context, personId: string) {
+  if (ctx.viewer?.personId === personId) throw forbidden('不能确认或更正本人的服务时长 (nobody certifies their own hours)');
+}
+
+/**
+ * An organiser alone may lower a service record's hours or keep them within the attended time; raising
+ * them beyond both needs a correction request (requestServiceRecordCorrection) approved by someone else.
+ */
+export async function assertWithinAttended(
+  ctx: Context,
+  record: { kind: string; hours: Prisma.Decimal | number; enrollmentId: string | null; activity: { startsAt: Date; endsAt: Date } | null },
+  hours: number,
+) {
+  if (record.kind !== 'SERVICE' || !record.enrollmentId || !record.activity) return;
+  const times = await ctx.prisma.volunteerEnrollment.findUnique({ where: { id: record.enrollmentId }, select: { checkInAt: true, checkOutAt: true } });
+  const attended = attendedHours(record.activity, times ?? { checkInAt: null, checkOutAt: null }, ctx.clock.now());
+  const cap = Math.max(attended, hoursOf(record.hours));
+  if (hours > cap) {
+    throw new AppError('PRECONDITION_FAILED', `超过实际服务时长 ${attended} 小时，须经他人批准的更正申请 (more than attended needs an approved correction request)`, {
+      attendedHours: attended,
+    });
+  }
 }
 
 export const DEFAULT_STAR_THRESHOLDS = [100, 300, 600, 1000, 1500];

@@ -13,8 +13,11 @@ export type ScopeRule =
   | 'NONE'
   /** acts on the viewer's own records only; the resolver finds them from the viewer */
   | 'OWN'
-  /** a Region global id at this argument path (e.g. `input.regionId`, `filter.regionId`); absent = own area */
-  | { region: string }
+  /**
+   * a Region global id at this argument path (e.g. `input.regionId`, `filter.regionId`); absent = own area.
+   * `orAbove`: a region above the viewer's area also passes (a township's points store seen from its villages)
+   */
+  | { region: string; orAbove?: boolean }
   /**
    * a record global id (or a list of them) at `id`; its region path is read from the model of that name:
    * `path` (default `regionPath`; `homePath` for Person, `path` for Region) or a relation's, e.g.
@@ -132,7 +135,8 @@ export async function checkScope(policy: FieldPolicy, ctx: Context, args: Record
       if ('region' in rule) {
         const path = await regionPathOf(ctx, 'Region', localId(value, 'Region', argPath), 'path');
         if (!path) throw refused('NOT_FOUND', '区划 region 不存在 (not found)', 'scope');
-        if (!inside(path)) throw refused('FORBIDDEN', `超出辖区 (${argPath} is outside your area)`, 'scope');
+        const above = 'orAbove' in rule && rule.orAbove && viewer.regionPath.startsWith(path);
+        if (!inside(path) && !above) throw refused('FORBIDDEN', `超出辖区 (${argPath} is outside your area)`, 'scope');
       } else {
         const column = rule.path ?? DEFAULT_PATH[rule.record] ?? 'regionPath';
         const path = await regionPathOf(ctx, rule.record, localId(value, rule.record, argPath), column);

@@ -22,6 +22,12 @@ const ROLES: Record<Role, string> = {
   ANALYST: '分析员 analyst: figures without personal information',
 };
 
+/**
+ * 只能授予低于自己的角色: admins create and manage accounts of a role strictly below their own (a
+ * township admin cannot make or reset another admin); the system administrator manages every role.
+ */
+const grantable = (viewer: Viewer, role: Role) => viewer.role === 'SYSTEM_ADMIN' || ROLE_RANK[role] < ROLE_RANK[viewer.role];
+
 /** admins see accounts in their area; everyone sees their own */
 const canSeeAccount = (viewer: Viewer | null, a: { id: string; regionPath: string }) =>
   !!viewer && (viewer.accountId === a.id || isAdminOf(viewer, a.regionPath));
@@ -141,8 +147,7 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
         new Checks()
           .check(/^[a-z0-9][a-z0-9_-]{2,31}$/.test(username), 'input.username', '3–32 位小写字母、数字、- 或 _ (3–32 of a-z 0-9 - _)')
           .check(!problem, 'input.password', problem ?? '')
-          .check(input.role !== 'SYSTEM_ADMIN' || viewer.role === 'SYSTEM_ADMIN', 'input.role', '只有系统管理员可以创建系统管理员')
-          .check(ROLE_RANK[input.role] <= ROLE_RANK[viewer.role], 'input.role', '不能授予高于自己的角色 (no role above your own)')
+          .check(grantable(viewer, input.role), 'input.role', '只能授予低于自己的角色 (only a role below your own)')
           .check(input.role !== 'DEPARTMENT_STAFF' || input.organizationId, 'input.organizationId', '部门工作人员需指定单位 (required for DEPARTMENT_STAFF)')
           .check(!['PARTY_MEMBER', 'RESIDENT'].includes(input.role) || input.personId, 'input.personId', '党员和居民账号需关联本人 (required for this role)')
           .throwIfAny();
@@ -217,8 +222,8 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
   async function adminTarget(ctx: Context, id: string) {
     const target = await ctx.prisma.account.findUnique({ where: { id } });
     if (!target || !canSeeAccount(ctx.viewer, target)) throw notFound('账号 account');
-    if (!isAdminOf(ctx.viewer, target.regionPath) || ROLE_RANK[target.role] > ROLE_RANK[ctx.viewer!.role]) {
-      throw forbidden('无权管理该账号 (outside your area or above your role)');
+    if (!isAdminOf(ctx.viewer, target.regionPath) || !grantable(ctx.viewer!, target.role)) {
+      throw forbidden('无权管理该账号 (outside your area, or not below your role)');
     }
     return target;
   }

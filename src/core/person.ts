@@ -10,9 +10,9 @@ import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 import { MANAGERS, PARTY_WORKERS, READERS } from '../auth/policy.js';
-import { contactDetail, linkedPeople, sensitiveFact, shownName } from './privacy.js';
 
 const PERSON_TAGS = {
+import { contactDetail, linkedPeople, sensitiveFact, shownName } from './privacy.js';
   LIVING_ALONE: '独居 living alone',
   EMPTY_NEST: '空巢 empty-nest',
   LEFT_BEHIND: '留守 left-behind',
@@ -86,15 +86,15 @@ export function registerPeople(builder: Builder) {
     if (!readsWithinScope(viewer)) throw forbidden('无权查看居民列表 (your role cannot list people)');
     const scope = await scopeFromFilter(ctx, filter?.regionId, { base: viewerScope(ctx), allowed: (p) => within(viewer, p) });
     const search = filter?.search?.trim();
+    return {
+      homePath: { startsWith: scope },
     // a name search or a tag filter would tell who someone is or that they are disabled, poor …: managers only
     if ((search || filter?.tag) && !managesPeopleAt(viewer, scope)) {
       throw forbidden('按姓名或标签筛选仅限管理本辖区居民者 (name and tag filters are for those who manage these people)');
     }
     const linked = viewer.role === 'DEPARTMENT_STAFF' ? { id: { in: [...(await linkedPeople(ctx))] } } : {};
-    return {
-      ...linked,
-      homePath: { startsWith: scope },
       ...(filter?.partyMember != null ? { partyMember: filter.partyMember } : {}),
+      ...linked,
       ...(filter?.tag ? { tags: { has: filter.tag as never } } : {}),
       ...(search ? { name: { contains: search } } : {}),
     };

@@ -17,6 +17,7 @@ const publisher = defineModule({
     builder.mutationField('testVerifyHours', (t) =>
       t.boolean({
         subGraphs: ['test-publisher'],
+        policy: { roles: ['SYSTEM_ADMIN', 'REGION_ADMIN'], scope: 'NONE' },
         args: { personId: t.arg.string({ required: true }), hours: t.arg.float({ required: true }), communityPath: t.arg.string({ required: true }) },
         resolve: async (_r, args, ctx) => {
           await ctx.prisma.$transaction((tx) =>
@@ -129,7 +130,8 @@ describe('the ledger', () => {
   });
 
   it('keeps points to the people entitled to them', async () => {
-    expect((await mutate(t, await t.login('tianlong-worker'), 'awardPoints', { personId: chen, ruleId: rules.PATROL!.id, idempotencyKey: 'x1' })).code).toBe('FORBIDDEN');
+    // chen lives outside 天龙社区: a record outside the area is NOT_FOUND (the policy's scope check)
+    expect((await mutate(t, await t.login('tianlong-worker'), 'awardPoints', { personId: chen, ruleId: rules.PATROL!.id, idempotencyKey: 'x1' })).code).toBe('NOT_FOUND');
     expect((await redeem(await t.login('resident-he'), '毛巾', 'x2')).code).toBe('FORBIDDEN');
     const peek = await t.gql(`query($p: ID!, $t: ID!) { pointsAccount(personId: $p, townshipId: $t) { balance } }`, { p: chen, t: township }, { token: await t.login('member-pu') });
     expect(peek.data.pointsAccount).toBeNull();
