@@ -10,6 +10,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  validate,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -105,31 +106,36 @@ function aliasRule(max: number): ValidationRule {
   };
 }
 
-/** adds the cost, depth, alias and introspection rules to every request's validation */
+/**
+ * Alias and introspection rules join validation (they depend on the document only, so Yoga may cache
+ * their verdict). Cost and depth are measured just before execution with the request's variables:
+ * a validation result cached for one `$first` must not let another through.
+ */
 export function useQueryLimits(limits: Limits): Plugin {
   return {
-    onValidate({ addValidationRule, context }) {
-      const params = (context as { params?: { variables?: Record<string, unknown>; operationName?: string } })
-        .params;
+    onValidate({ addValidationRule }) {
       addValidationRule(aliasRule(limits.maxAliases));
       addValidationRule(introspectionRule);
-      addValidationRule(
-        createComplexityRule({
-          context,
-          variableValues: params?.variables ?? {},
-          operationName: params?.operationName ?? null,
-          validate: ({ complexity, depth }, report) => {
-            if (depth > limits.maxDepth) {
-              report(limitError(`嵌套深度 ${depth} 超过 ${limits.maxDepth} (depth)`,
-                { limit: 'depth', max: limits.maxDepth, actual: depth }));
-            }
-            if (complexity > limits.maxCost) {
-              report(limitError(`查询代价 ${complexity} 超过 ${limits.maxCost} (cost)`,
-                { limit: 'cost', max: limits.maxCost, actual: complexity }));
-            }
-          },
-        }),
-      );
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const errors: GraphQLError[] = [];
+      const rule = createComplexityRule({
+        context: args.contextValue as object,
+        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+        operationName: args.operationName ?? null,
+        validate: ({ complexity, depth }, report) => {
+          if (depth > limits.maxDepth) {
+            report(limitError(`嵌套深度 ${depth} 超过 ${limits.maxDepth} (depth)`,
+              { limit: 'depth', max: limits.maxDepth, actual: depth }));
+          }
+          if (complexity > limits.maxCost) {
+            report(limitError(`查询代价 ${complexity} 超过 ${limits.maxCost} (cost)`,
+              { limit: 'cost', max: limits.maxCost, actual: complexity }));
+          }
+        },
+      });
+      errors.push(...validate(args.schema, args.document, [rule]));
+      if (errors.length) setResultAndStopExecution({ errors });
     },
   };
 }
