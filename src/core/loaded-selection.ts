@@ -1,0 +1,83 @@
+// 选择补全: a field that returns Prisma rows without using plugin-prisma's `query` (a DataLoader, a cached
+// row) leaves out what the client selected below it — relations, `_count` for `totalCount`, the `select` of
+// a computed field — while plugin-prisma assumes the query was used and reads them from the row. That class
+// of bug answered "Unexpected error." (e.g. `volunteer { records { totalCount } }`, `myEnrollment { servedHours }`).
+// This plugin completes such rows: after any non-relation field resolves to rows of a Prisma model, the parts
+// of the selection the rows lack are loaded by id (one batched statement per field level) and merged in.
+import SchemaBuilder, { BasePlugin, isThenable, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import DataLoader from 'dataloader';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+
+const pluginName = 'loadedSelection';
+
+declare global {
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      loadedSelection: PothosLoadedSelectionPlugin<Types>;
+    }
+  }
+}
+
+type Row = Record<string, unknown>;
+type Delegate = { findMany(args: unknown): Promise<Row[]> };
+
+// one loader per request, model and selection: the rows of a list's items are completed in one statement
+const loaders = new WeakMap<object, Map<string, DataLoader<string, Row | undefined>>>();
+function loaderFor(ctx: object, delegate: Delegate, key: string, select: Row) {
+  let perRequest = loaders.get(ctx);
+  if (!perRequest) loaders.set(ctx, (perRequest = new Map()));
+  let loader = perRequest.get(key);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const rows = await delegate.findMany({ where: { id: { in: [...ids] } }, select });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id));
+    });
+    perRequest.set(key, loader);
+  }
+  return loader;
+}
+
+export class PothosLoadedSelectionPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    config: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    // relations and related connections: plugin-prisma loads what the parent lacks itself
+    if (config.extensions?.pothosPrismaSelect) return resolver;
+    let type = config.type;
+    while (type.kind === 'List') type = type.type;
+    if (type.kind !== 'Object') return resolver;
+    const model = this.buildCache.getTypeConfig(type.ref).extensions?.pothosPrismaModel as string | undefined;
+    if (!model) return resolver;
+    const delegateName = `${model[0]!.toLowerCase()}${model.slice(1)}`;
+    return (parent, args, ctx, info) => {
+      const result = resolver(parent, args, ctx, info);
+      return isThenable(result)
+        ? Promise.resolve(result).then((value) => this.complete(value, delegateName, ctx, info))
+        : this.complete(result, delegateName, ctx, info);
+    };
+  }
+
+  private async complete(value: unknown, delegateName: string, ctx: Types['Context'], info: GraphQLResolveInfo) {
+    const rows = (Array.isArray(value) ? value : [value]).filter((r): r is Row => !!r && typeof r === 'object');
+    if (!rows.length || rows.some((r) => typeof r.id !== 'string')) return value;
+    const query = queryFromInfo({ context: ctx, info }) as { include?: Row; select?: Row };
+    const selection = query.include ?? query.select ?? {};
+    const missing = Object.keys(selection).filter((key) => rows.some((r) => !(key in r)));
+    if (!missing.length) return value;
+    const client = (this.builder.options as { prisma: { client: (c: unknown) => unknown } }).prisma.client(ctx);
+    const delegate = (client as Record<string, Delegate>)[delegateName]!;
+    const select: Row = { id: true };
+    for (const key of missing) select[key] = selection[key];
+    const loader = loaderFor(ctx as object, delegate, `${delegateName}:${JSON.stringify(select)}`, select);
+    const loaded = await loader.loadMany(rows.map((r) => r.id as string));
+    const byId = new Map(loaded.map((r) => (r && !(r instanceof Error) ? [r.id, r] : [null, null])));
+    const merge = (r: unknown) => (r && typeof r === 'object' ? { ...byId.get((r as Row).id), ...(r as Row) } : r);
+    return Array.isArray(value) ? value.map(merge) : merge(value);
+  }
+}
+
+SchemaBuilder.registerPlugin(pluginName, PothosLoadedSelectionPlugin);
+export default pluginName;
