@@ -76,6 +76,7 @@ export function registerAssessmentHistory(builder: Builder) {
         subGraphs: SUB,
         type: modelRef(builder, 'CapabilityAssessment'),
         nullable: true,
+        extensions: { customCursor: true }, // keyset cursor (assessedAt, id), checked by decodeCursor
         description:
           '评估历史 every capability assessment, newest first (expired ones included); null when you may not read health data (same readers as `assessment`). Each assessment returned is audited.',
         resolve: async (r: CareRecipient, args, ctx) => {

@@ -1,4 +1,5 @@
 // 康养设施: 日间照料中心, 助餐服务点, 残疾人社区康复服务站 — node, lists, Region.careFacilities, mutations.
+import { containsText } from '../../src/input/like.js';
 import type { Builder } from '../../src/builder.js';
 import { managesPeopleAt } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
@@ -111,7 +112,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
         await readable(ctx, scope),
         f?.kind ? { kind: f.kind } : {},
         f?.activeOnly === false ? {} : { active: true },
-        search ? { name: { contains: search } } : {},
+        search ? { name: containsText(search) } : {},
       ],
     };
   };

@@ -1,4 +1,5 @@
 // 网格, 户, 网格人员: node types, the `grids` / `grid` queries and `Community.grids`.
+import { containsText } from '../../src/input/like.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Builder } from '../../src/builder.js';
 import { maskAddress } from '../../src/auth/mask.js';
@@ -7,8 +8,8 @@ import type { Context } from '../../src/context.js';
 import { parseId } from '../../src/core/lookup.js';
 import { guardNode } from '../../src/core/node-guards.js';
 import { canSeePerson } from '../../src/core/person.js';
-import { activeOn, listScope, MODULE, regionById, requireViewer, townshipOf } from './access.js';
 import { shownName } from '../../src/core/privacy.js';
+import { activeOn, listScope, MODULE, regionById, requireViewer, townshipOf } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { incidentVisibility } from './incident-visibility.js';
 import { refs } from './refs.js';
@@ -201,7 +202,7 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
     const search = f?.search?.trim();
     return {
       ...(await ctx.gate.readableWhere(MODULE, scope, 'regionPath')),
-      ...(search ? { OR: [{ name: { contains: search } }, { code: { contains: search } }] } : {}),
+      ...(search ? { OR: [{ name: containsText(search) }, { code: containsText(search) }] } : {}),
     };
   };
 

@@ -1,5 +1,6 @@
 // 党组织: PartyOrganization nodes, the list and single reads, warnings (branch size, committee,
 // term), and createPartyOrganization.
+import { containsText } from '../../src/input/like.js';
 import { randomUUID } from 'node:crypto';
 import type { Builder } from '../../src/builder.js';
 import { refs } from './refs.js';
@@ -176,7 +177,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
         await ctx.gate.readableWhere(MODULE_ID, scope, 'regionPath'),
         f?.kind ? { kind: f.kind } : {},
         parentId ? { parentId } : {},
-        search ? { name: { contains: search } } : {},
+        search ? { name: containsText(search) } : {},
       ],
     };
   }

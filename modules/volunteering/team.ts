@@ -1,4 +1,5 @@
 // 志愿服务队 teams (党员, 青年, 巾帼, 安全隐患排查 …) with leaders and members.
+import { containsText } from '../../src/input/like.js';
 import type { Builder } from '../../src/builder.js';
 import { managesPeopleAt, managesPerson } from '../../src/auth/viewer.js';
 import type { Context } from '../../src/context.js';
@@ -78,7 +79,7 @@ export function registerTeams(builder: Builder, enums: Enums) {
       AND: [
         await ctx.gate.readableWhere(MODULE, scopeOf(ctx, region), 'regionPath'),
         f?.kind ? { kind: f.kind } : {},
-        search ? { name: { contains: search } } : {},
+        search ? { name: containsText(search) } : {},
       ],
     };
   };

@@ -1,3 +1,4 @@
+import { containsText } from '../input/like.js';
 import type { Builder } from '../builder.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { isAdminOf, ROLE_RANK, type Viewer } from '../auth/viewer.js';
@@ -89,7 +90,7 @@ export function registerAccounts(builder: Builder, deps: { signToken: (a: { id: 
     return {
       regionPath: { startsWith: scope },
       ...(f?.role ? { role: f.role } : {}),
-      ...(f?.search?.trim() ? { username: { contains: f.search.trim().toLowerCase() } } : {}),
+      ...(f?.search?.trim() ? { username: containsText(f.search.trim().toLowerCase()) } : {}),
     };
   };
 

@@ -1,3 +1,4 @@
+import { startsWithText } from '../input/like.js';
 import type { Builder } from '../builder.js';
 import { isAdminOf } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -41,7 +42,7 @@ export function registerAudit(builder: Builder) {
     const scope = await scopeFromFilter(ctx, f?.regionId, { base: viewerScope(ctx), allowed: (p) => isAdminOf(viewer, p) });
     return {
       ...(scope === '/' ? {} : { regionPath: { startsWith: scope } }),
-      ...(f?.action ? { action: { startsWith: f.action } } : {}),
+      ...(f?.action ? { action: startsWithText(f.action) } : {}),
       ...(f?.entityType ? { entityType: f.entityType } : {}),
       ...(f?.entityId ? { entityId: f.entityId } : {}),
       ...(f?.from || f?.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),

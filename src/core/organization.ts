@@ -1,3 +1,4 @@
+import { containsText } from '../input/like.js';
 import type { Builder } from '../builder.js';
 import { isAdminOf } from '../auth/viewer.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -53,7 +54,7 @@ export function registerOrganizations(builder: Builder) {
     return {
       ...(scope === '/' ? {} : { regionPath: { startsWith: scope } }),
       ...(f?.kind ? { kind: f.kind } : {}),
-      ...(search ? { name: { contains: search } } : {}),
+      ...(search ? { name: containsText(search) } : {}),
     };
   };
 

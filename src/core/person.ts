@@ -1,3 +1,5 @@
+import { containsText } from '../input/like.js';
+import { birthDateProblem, PARTY_FOUNDED, pastDayProblem } from '../input/dates.js';
 import type { Builder } from '../builder.js';
 import { maskAddress, maskIdNumber, maskPhone } from '../auth/mask.js';
 import { managesPeopleAt, managesPerson, readsWithinScope, within } from '../auth/viewer.js';
@@ -10,9 +12,9 @@ import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 import { MANAGERS, PARTY_WORKERS, READERS } from '../auth/policy.js';
+import { contactDetail, linkedPeople, sensitiveFact, shownName } from './privacy.js';
 
 const PERSON_TAGS = {
-import { contactDetail, linkedPeople, sensitiveFact, shownName } from './privacy.js';
   LIVING_ALONE: '独居 living alone',
   EMPTY_NEST: '空巢 empty-nest',
   LEFT_BEHIND: '留守 left-behind',
@@ -86,17 +88,17 @@ export function registerPeople(builder: Builder) {
     if (!readsWithinScope(viewer)) throw forbidden('无权查看居民列表 (your role cannot list people)');
     const scope = await scopeFromFilter(ctx, filter?.regionId, { base: viewerScope(ctx), allowed: (p) => within(viewer, p) });
     const search = filter?.search?.trim();
-    return {
-      homePath: { startsWith: scope },
     // a name search or a tag filter would tell who someone is or that they are disabled, poor …: managers only
     if ((search || filter?.tag) && !managesPeopleAt(viewer, scope)) {
       throw forbidden('按姓名或标签筛选仅限管理本辖区居民者 (name and tag filters are for those who manage these people)');
     }
     const linked = viewer.role === 'DEPARTMENT_STAFF' ? { id: { in: [...(await linkedPeople(ctx))] } } : {};
-      ...(filter?.partyMember != null ? { partyMember: filter.partyMember } : {}),
+    return {
       ...linked,
+      homePath: { startsWith: scope },
+      ...(filter?.partyMember != null ? { partyMember: filter.partyMember } : {}),
       ...(filter?.tag ? { tags: { has: filter.tag as never } } : {}),
-      ...(search ? { name: { contains: search } } : {}),
+      ...(search ? { name: containsText(search) } : {}),
     };
   }
 
@@ -159,8 +161,14 @@ export function registerPeople(builder: Builder) {
   async function personData(ctx: Context, input: PersonInputShape) {
     const phone = input.phone?.trim() || null;
     const idNumber = input.idNumber?.trim().toUpperCase() || null;
+    const now = ctx.clock.now();
+    const birthProblem = birthDateProblem(input.birthDate, now);
+    const joinedProblem = pastDayProblem(input.partyJoinedAt, now, PARTY_FOUNDED) ??
+      (input.birthDate && input.partyJoinedAt && input.partyJoinedAt <= input.birthDate ? '应晚于出生日期 (after birth)' : null);
     new Checks()
       .text(input.name, 'input.name', { max: 40 })
+      .check(!birthProblem, 'input.birthDate', birthProblem!)
+      .check(!joinedProblem, 'input.partyJoinedAt', joinedProblem!)
       .check(!phone || /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(phone), 'input.phone', '电话格式不正确 (11-digit mobile or landline)')
       .check(!idNumber || validIdNumber(idNumber), 'input.idNumber', '身份证号无效 (18 characters with a valid check digit)')
       .text(input.address, 'input.address', { max: 200, required: false })

@@ -1,3 +1,4 @@
+import { containsText, startsWithText } from '../input/like.js';
 import type { Builder } from '../builder.js';
 import { isAdminOf, within } from '../auth/viewer.js';
 import { AppError, Checks, forbidden, notFound } from '../errors.js';
@@ -171,6 +172,6 @@ function regionWhere(filter: { level?: string | null; parentId?: string | number
   return {
     ...(filter?.level ? { level: filter.level as never } : {}),
     ...(filter?.parentId ? { parentId: parseOptionalId(String(filter.parentId), 'Region', 'filter.parentId') } : {}),
-    ...(search ? { OR: [{ name: { contains: search } }, { code: { startsWith: search } }] } : {}),
+    ...(search ? { OR: [{ name: containsText(search) }, { code: startsWithText(search) }] } : {}),
   };
 }
