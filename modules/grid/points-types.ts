@@ -112,7 +112,7 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
   builder.queryFields((t) => ({
     pointsAccount: t.prismaField({
       subGraphs: SG,
-      policy: { roles: 'LOGGED_IN', scope: [{ record: 'Person', id: 'personId' }, { region: 'townshipId' }] },
+      policy: { roles: 'LOGGED_IN', scope: [{ record: 'Person', id: 'personId' }, { region: 'townshipId', orAbove: true }] },
       type: 'PointsAccount',
       nullable: true,
       description: '积分账户 of a person in a township (the person, staff who manage them, township admins); null if none yet',
@@ -133,7 +133,7 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     }),
     pointsRules: t.prismaField({
       subGraphs: SG,
-      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId' } },
+      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId', orAbove: true } },
       type: ['PointsRule'],
       description: '积分规则 of a township (empty where the module is off)',
       args: { townshipId: t.arg.id({ required: true }), includeInactive: t.arg.boolean({ required: false }) },
@@ -145,7 +145,7 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     }),
     pointsStoreItems: t.prismaField({
       subGraphs: SG,
-      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId' } },
+      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId', orAbove: true } },
       type: ['PointsStoreItem'],
       description: '积分超市 items of a township (empty where the module is off)',
       args: { townshipId: t.arg.id({ required: true }), includeInactive: t.arg.boolean({ required: false }) },

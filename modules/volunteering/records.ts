@@ -10,7 +10,8 @@ import { AppError, Checks, conflict, forbidden, invalidTransition, notFound, Val
 import type { Prisma } from '../../generated/prisma/client.js';
 import { enrollmentFor } from './enrollment.js';
 import type { Enums } from './enums.js';
-import { canOrganize, displayName, hoursOf, loaders, MODULE, readsAt, servedHours, SG, TX, viewerName } from './shared.js';
+import { assertNotOwnRecord, assertWithinAttended, attendedHours, canOrganize, displayName, hoursOf, loaders, MODULE, readsAt, servedHours, SG, TX, viewerName }
+  from './shared.js';
 import { ACTORS, MANAGERS } from '../../src/auth/policy.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
@@ -183,6 +184,7 @@ export function registerRecords(builder: Builder, enums: Enums) {
       resolve: async (_r, { input }, ctx) => {
         const { enrollment, organiser } = await enrollmentFor(ctx, input.enrollmentId);
         if (!organiser) throw forbidden('谁组织谁记录: only the organiser confirms hours');
+        assertNotOwnRecord(ctx, enrollment.personId);
         const activity = enrollment.activity;
         if (enrollment.status === 'CONFIRMED') throw conflict('时长已确认，如需修改请更正 (already confirmed: correct the record instead)');
         if (!['CHECKED_IN', 'CHECKED_OUT'].includes(enrollment.status)) throw invalidTransition(`未签到，不能记录时长 (enrollment is ${enrollment.status})`);
@@ -195,10 +197,11 @@ export function registerRecords(builder: Builder, enums: Enums) {
         const computed = servedHours(activity, enrollment.checkInAt, enrollment.checkOutAt);
         const hours = input.hours ?? computed;
         const note = input.note?.trim() || null;
-        const maxHours = Math.ceil(((activity.endsAt.getTime() - activity.startsAt.getTime()) / 3_600_000) * 2) / 2;
+        // never more than the attended time inside the activity's window; more needs an approved correction
+        const maxHours = attendedHours(activity, enrollment, now);
         if (hours == null) throw new ValidationError([{ path: 'input.hours', message: '未签退，请填写时长 (no check-out: give the hours)' }]);
         new Checks()
-          .check(hours > 0 && hours <= maxHours, 'input.hours', `时长应在 0–${maxHours} 小时之间 (within the activity’s duration)`)
+          .check(hours > 0 && hours <= maxHours, 'input.hours', `时长应在 0–${maxHours} 小时之间，不超过活动时间内的签到时长 (at most the attended time)`)
           .check(twoDecimals(hours), 'input.hours', '最多两位小数')
           .check(hours === computed || !!note, 'input.note', '时长与签到签退不一致时须说明理由 (a reason is required when editing the hours)')
           .text(note, 'input.note', { max: 500, required: false })
@@ -258,6 +261,8 @@ export function registerRecords(builder: Builder, enums: Enums) {
           .throwIfAny();
         const { record, organiser } = await recordFor(ctx, input.recordId);
         if (!organiser) throw forbidden('谁记录谁证明: only the organiser side corrects a record');
+        assertNotOwnRecord(ctx, record.personId);
+        await assertWithinAttended(ctx, record, input.hours);
         const signer = await viewerName(ctx);
         const updated = await ctx.prisma.$transaction(
           (tx) => appendVersion(ctx, tx, record, { hours: input.hours, content: input.content?.trim() || record.content, reason: input.reason.trim() }, signer),
