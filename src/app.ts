@@ -1,8 +1,5 @@
 // createApp(): the kernel assembled for one database and one list of modules. Used by the server,
 // the schema printer and the tests (which call `app.yoga.fetch` in-process).
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { TokenService } from './auth/token.js';
@@ -18,6 +15,11 @@ import type { ModuleDefinition } from './modules.js';
 import { SchemaRegistry } from './schema.js';
 import { logRequests, type Logger } from './log.js';
 import { createHttpSecurity, httpSecurityDefaults, type HttpSecurityOptions } from './http/security.js';
+import { RequestBudget, useExecutionBudget } from './limits/budget.js';
+import { DEFAULT_LIMITS, type Limits } from './limits/config.js';
+import { useQueryLimits } from './limits/cost.js';
+import { useRateLimit } from './limits/rate-limit.js';
+import { requestGuard } from './input/request-guard.js';
 
 export interface AppOptions {
   db: Database;
@@ -29,6 +31,8 @@ export interface AppOptions {
   production?: boolean;
   /** HTTP hardening: GraphiQL, anonymous introspection, CORS allow-list (defaults follow `production`) */
   http?: Partial<HttpSecurityOptions>;
+  /** 查询限制 (defaults: DEFAULT_LIMITS; entry points read them with limitsFromEnv) */
+  limits?: Partial<Limits>;
 }
 
 interface RequestState {
@@ -51,6 +55,7 @@ export async function createApp(options: AppOptions) {
   const events = new EventBus(registry.modules);
   const jobs = new JobRunner(db, registry.modules, clock, events, options.logger);
   const states = new WeakMap<Request, Promise<RequestState>>();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
 
   async function resolveViewer(request: Request): Promise<Viewer | null> {
     const header = request.headers.get('authorization') ?? '';
@@ -111,10 +116,11 @@ export async function createApp(options: AppOptions) {
   }
 
   const plugins: Plugin[] = [
-    // 查询限制: depth, aliases and cost bounded so one request cannot exhaust the database
-    maxDepthPlugin({ n: 12, ignoreIntrospection: true, exposeLimits: true }) as Plugin,
-    maxAliasesPlugin({ n: 30, exposeLimits: true }) as Plugin,
-    costLimitPlugin({ maxCost: 20_000, ignoreIntrospection: true, exposeLimits: true }) as Plugin,
+    // 输入守卫: over-deep documents and malformed cursors get VALIDATION before anything runs
+    requestGuard(),
+    // 查询限制: cost, depth, aliases and introspection refused before execution; time and size budgeted during it
+    useQueryLimits(limits),
+    useExecutionBudget(limits.executionMs),
     useReadinessCheck({
       endpoint: '/ready',
       check: async () => {
@@ -122,6 +128,13 @@ export async function createApp(options: AppOptions) {
       },
     }),
   ];
+  if (limits.rateLimit) {
+    plugins.unshift(useRateLimit({
+      ...limits.rateLimit,
+      graphqlEndpoint: '/graphql',
+      accountOf: async (request) => (await requestState(request)).viewer?.accountId ?? null,
+    }));
+  }
   if (options.logger) plugins.push(logRequests(options.logger, (req) => states.get(req)));
   const http: HttpSecurityOptions = { ...httpSecurityDefaults(options.production ?? false), ...options.http };
   const security = createHttpSecurity(http, async (request) => !(await requestState(request)).viewer);
@@ -158,6 +171,7 @@ export async function createApp(options: AppOptions) {
           await events.publish(tx, event, clock.now());
         },
         services: { events },
+        budget: new RequestBudget(limits.responseBytes),
       };
     },
     plugins,

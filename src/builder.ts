@@ -8,6 +8,13 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SubGraphPlugin from '@pothos/plugin-sub-graph';
 import PolicyPlugin from './auth/policy-plugin.js';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import BoundedListsPlugin from './limits/bounded-lists.js';
+import ResponseBudgetPlugin from './limits/budget.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits/config.js';
+import { fieldCost } from './limits/cost.js';
+import InputGuardPlugin from './input/guard-plugin.js';
+import LoadedSelectionPlugin from './core/loaded-selection.js';
 import {
   DateResolver,
   DateTimeResolver,
@@ -50,13 +57,16 @@ export interface SchemaTypes {
   Objects: { RegionStats: RegionStatsShape };
 }
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 export function createBuilder(subGraphs: string[]) {
   const builder = new SchemaBuilder<SchemaTypes>({
     // errors outside policy and scope-auth: a refused mutation returns a typed FORBIDDEN/UNAUTHENTICATED result
-    plugins: [ErrorsPlugin, PolicyPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, SubGraphPlugin],
+    plugins: [ErrorsPlugin, InputGuardPlugin, PolicyPlugin, ScopeAuthPlugin, PrismaPlugin, LoadedSelectionPlugin,
+      RelayPlugin, DataloaderPlugin, SubGraphPlugin,
+      ComplexityPlugin, BoundedListsPlugin, ResponseBudgetPlugin],
+    // 查询代价: weights only; the limit is checked before execution with the request's variables (src/limits/cost.ts)
+    complexity: { fieldComplexity: fieldCost },
     defaultFieldNullability: false,
     prisma: {
       client: (ctx) => ctx.prisma,
@@ -83,7 +93,12 @@ export function createBuilder(subGraphs: string[]) {
           ? new AppError('FORBIDDEN', `无权限 (not allowed for role ${ctx.viewer.role}): ${result.message}`)
           : new AppError('UNAUTHENTICATED', '请先登录 (log in first)'),
     },
-    errors: { defaultTypes: [AppError, ValidationError, ModuleDisabledError], directResult: true },
+    // unsafelyHandleInputErrors: the input guard's ValidationError (thrown before arg mappers) is a typed result
+    errors: {
+      defaultTypes: [AppError, ValidationError, ModuleDisabledError],
+      directResult: true,
+      unsafelyHandleInputErrors: true,
+    },
     subGraphs: { defaultForTypes: subGraphs, fieldsInheritFromTypes: true },
   });
 

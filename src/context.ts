@@ -3,6 +3,7 @@ import type { Viewer } from './auth/viewer.js';
 import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
 import type { DomainEventInput, EventBus } from './events.js';
+import type { RequestBudget } from './limits/budget.js';
 
 export interface Clock {
   now(): Date;
@@ -32,6 +33,8 @@ export interface Context {
   audit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void>;
   /** publish a domain event inside the caller's transaction (see src/events.ts) */
   publish(tx: Prisma.TransactionClient, event: DomainEventInput): Promise<void>;
+  /** the request's execution budget (time, response size); absent outside requests */
+  budget?: RequestBudget;
   /** kernel services shared by the whole app (tokens, throttle settings) */
   services: AppServices;
 }

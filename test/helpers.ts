@@ -10,6 +10,7 @@ import { createApp, type App } from '../src/app.js';
 import type { Clock } from '../src/context.js';
 import { openDatabase, type Database } from '../src/db/index.js';
 import type { ModuleDefinition } from '../src/modules.js';
+import type { Limits } from '../src/limits/config.js';
 
 export const DEMO_PASSWORD = 'Test-pass-123';
 export const engine = () => inject('engine');
@@ -65,12 +66,16 @@ async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<v
   return { db, drop: async () => {} };
 }
 
-export async function createTestApp(options: { modules?: ModuleDefinition[]; seed?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { modules?: ModuleDefinition[]; seed?: boolean; clock?: Clock; limits?: Partial<Limits> } = {},
+): Promise<TestApp> {
   const modules = options.modules ?? [];
   const clock = options.clock ?? new ManualClock();
   const { db, drop } = await openTestDatabase();
   if (options.seed !== false) await seedDemo(db.prisma, modules, DEMO_PASSWORD, clock.now());
-  const app = await createApp({ db, modules, clock, secret: new TextEncoder().encode('test-secret-test-secret-test-secret!!') });
+  // tests send thousands of requests from one address: rate limiting is off unless a test turns it on
+  const limits = { rateLimit: false as const, ...options.limits };
+  const app = await createApp({ db, modules, clock, limits, secret: new TextEncoder().encode('test-secret-test-secret-test-secret!!') });
 
   const gql: TestApp['gql'] = async (query, variables = {}, opts = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.headers ?? {}) };

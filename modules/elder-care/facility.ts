@@ -70,7 +70,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
       mealCutoffTime: t.exposeString('mealCutoffTime', { description: '订餐截止时间 HH:MM (北京时间) for menus published without cutoffAt' }),
       mealCutoffDaysBefore: t.exposeInt('mealCutoffDaysBefore', { description: '提前天数 0 = same day, 1 = the day before' }),
       active: t.exposeBoolean('active', { description: '在运营 open' }),
-      menus: t.relation('menus', {
+      menus: t.relation('menus', { maxItems: 3 * 31,
         description: '菜单 menus from a date on (meal points)',
         args: { from: t.arg({ type: 'Date', required: false, description: '起始日期 (default: today, Beijing time)' }), days: t.arg.int({ required: false, description: '天数 (default 7, max 31)' }) },
         query: (args, ctx) => {
@@ -148,6 +148,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
   builder.prismaObjectField('Region', 'careFacilities', (t) =>
     t.loadableList({
       subGraphs: SUB,
+      maxItems: 200,
       type: modelRef(builder, 'CareFacility'),
       description: '康养设施 facilities in this community (or region and below)',
       byPath: true,

@@ -114,7 +114,7 @@ export function registerRecipients(builder: Builder, E: Enums) {
       visitTier: t.field({ type: E.Tier, nullable: true, description: '探访等级 (null: not covered by 探访关爱)', resolve: (r) => r.visitTier }),
       lastVisitedAt: t.field({ type: 'DateTime', nullable: true, description: '最近探访', resolve: (r) => r.lastVisitedAt }),
       nextVisitDueAt: t.field({ type: 'DateTime', nullable: true, description: '下次探访应于', resolve: (r) => r.nextVisitDueAt }),
-      enrollments: t.relation('enrollments', { description: '登记的设施', query: { orderBy: [{ status: 'asc' }, { enrolledAt: 'desc' }] } }),
+      enrollments: t.relation('enrollments', { maxItems: 20, description: '登记的设施', query: { take: 20, orderBy: [{ status: 'asc' }, { enrolledAt: 'desc' }] } }),
       createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
     }),
   });

@@ -125,7 +125,7 @@ export function registerStats(builder: Builder, E: Enums) {
         description: '月探访率 visited covered elders ÷ covered elders, 0–1, for the period given or the current month (target 1.0)',
         resolve: (s) => s.monthlyVisitRate,
       }),
-      capabilityLevels: t.field({ type: [LevelCount], description: '能力等级分布 latest valid assessments by level', resolve: (s) => s.capabilityLevels }),
+      capabilityLevels: t.field({ maxItems: 10, type: [LevelCount], description: '能力等级分布 latest valid assessments by level', resolve: (s) => s.capabilityLevels }),
     }),
   });
 

@@ -81,10 +81,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
           orderBy: [{ address: 'asc' }, { id: 'asc' }],
         }),
       }),
-      staff: t.relation('staff', {
+      staff: t.relation('staff', { maxItems: 100,
         description: '网格人员 assignments (active ones by default)',
         args: { includeEnded: t.arg.boolean({ required: false, description: '包括已结束的任职' }) },
-        query: (args, ctx) => ({
+        query: (args, ctx) => ({ take: 100,
           where: args.includeEnded ? {} : activeOn(ctx.clock.now()),
           orderBy: [{ role: 'asc' }, { startDate: 'asc' }, { id: 'asc' }],
         }),
@@ -130,7 +130,7 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
         resolve: (h) => h.headId,
       }),
       memberCount: t.relationCount('members', { description: '登记成员数' }),
-      members: t.relation('members', { description: '家庭成员' }),
+      members: t.relation('members', { maxItems: 50, query: { take: 50 }, description: '家庭成员' }),
     }),
   });
   guardNode(builder, 'Household', async (h, ctx) => {
@@ -238,11 +238,12 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   builder.prismaObjectField('Region', 'grids', (t) =>
     t.prismaField({
       subGraphs: SG,
+      maxItems: 200,
       type: ['Grid'],
       description: '网格 the grids of a community (empty for other levels, or where the module is off)',
       resolve: async (q, region, _a, ctx) => {
         if (!ctx.viewer || region.level !== 'COMMUNITY' || !(await ctx.gate.isEnabledAt(MODULE, region.path))) return [];
-        return ctx.prisma.grid.findMany({ ...q, where: { communityId: region.id }, orderBy: [{ code: 'asc' }, { id: 'asc' }] });
+        return ctx.prisma.grid.findMany({ ...q, where: { communityId: region.id }, orderBy: [{ code: 'asc' }, { id: 'asc' }], take: 200 });
       },
     }),
   );

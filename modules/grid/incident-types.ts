@@ -147,9 +147,9 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       solved: t.boolean({ nullable: true, description: '是否解决 (回访)', resolve: (i) => i.solved }),
       reworkCount: t.exposeInt('reworkCount', { description: '返工次数' }),
       leadDepartment: t.loadable({ type: R.Organization, nullable: true, description: '主办部门', load: loadOrgs, resolve: (i) => i.leadDepartmentId }),
-      departments: t.relation('departments', { description: '吹哨部门 (lead, assisting, notified)', query: { orderBy: { notifiedAt: 'asc' } } }),
+      departments: t.relation('departments', { maxItems: 50, description: '吹哨部门 (lead, assisting, notified)', query: { take: 50, orderBy: { notifiedAt: 'asc' } } }),
       duplicateOf: t.relation('duplicateOf', { nullable: true, description: '重复于' }),
-      timeline: t.relation('timeline', { description: '时间线 every step, oldest first', query: { orderBy: { seq: 'asc' } } }),
+      timeline: t.relation('timeline', { maxItems: 300, description: '时间线 every step, oldest first', query: { take: 300, orderBy: { seq: 'asc' } } }),
       open311Status: t.field({
         type: E.Open311Status,
         description: 'Open311 GeoReport v2 status: closed for CLOSED and REJECTED, else open',

@@ -131,7 +131,7 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
         return canReadAccount(ctx.viewer, account, region.path) ? account : null;
       },
     }),
-    pointsRules: t.prismaField({
+    pointsRules: t.prismaField({ maxItems: 200,
       subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId', orAbove: true } },
       type: ['PointsRule'],
@@ -143,7 +143,7 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
         return ctx.prisma.pointsRule.findMany({ ...q, where: { townshipId: region.id, ...(args.includeInactive ? {} : { active: true }) }, orderBy: [{ code: 'asc' }] });
       },
     }),
-    pointsStoreItems: t.prismaField({
+    pointsStoreItems: t.prismaField({ maxItems: 200,
       subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId', orAbove: true } },
       type: ['PointsStoreItem'],

@@ -80,7 +80,7 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
   });
 
   builder.queryField('incidentDeadlinePolicies', (t) =>
-    t.prismaField({
+    t.prismaField({ maxItems: 50,
       subGraphs: SG,
       policy: { roles: READERS, scope: { region: 'regionId' } },
       description: '时限规则: the policy rows in force at a region (its own and those inherited from above); the most specific wins',

@@ -125,7 +125,7 @@ export function registerStats(builder: Builder, E: GridEnums) {
       patrols: t.int({ description: '巡查走访 (all kinds)', resolve: async (s) => Object.values(await patrolCounts(s)).reduce((a, b) => a + b, 0) }),
       hazardInspections: t.int({ description: '隐患排查', resolve: async (s) => (await patrolCounts(s)).HAZARD_INSPECTION ?? 0 }),
       incidents: t.int({ description: '事件数 reported in the period', resolve: async (s) => n((await evaluation(s)).total) }),
-      incidentsByStatus: t.field({
+      incidentsByStatus: t.field({ maxItems: 10,
         type: [StatusCount],
         description: '按状态 incidents reported in the period by current status',
         resolve: async (s) => {
@@ -146,7 +146,7 @@ export function registerStats(builder: Builder, E: GridEnums) {
       responseRate: t.float({ nullable: true, description: '响应率 accepted or rejected within the accept limit / due for a response', resolve: async (s) => { const e = await evaluation(s); return rate(e.responded, e.due_response); } }),
       resolutionRate: t.float({ nullable: true, description: '解决率 solved (回访) / closed', resolve: async (s) => { const e = await evaluation(s); return rate(e.solved, e.closed); } }),
       satisfactionRate: t.float({ nullable: true, description: '满意率 satisfied or basically satisfied / rated', resolve: async (s) => { const e = await evaluation(s); return rate(e.satisfied, e.rated); } }),
-      medianHoursByStage: t.field({
+      medianHoursByStage: t.field({ maxItems: 10,
         type: [StageMedian],
         description: '各环节用时中位数 (hours)',
         resolve: async (s) => {
@@ -160,7 +160,7 @@ export function registerStats(builder: Builder, E: GridEnums) {
           return rows.map((r) => ({ stage: r.stage, medianHours: Math.round(Number(r.median) * 100) / 100, count: n(r.c) }));
         },
       }),
-      departments: t.field({
+      departments: t.field({ maxItems: 200,
         type: [DepartmentEvaluation],
         description: '部门考核 per department escalated to, incidents reported in the period',
         resolve: async (s) =>

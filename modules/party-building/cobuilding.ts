@@ -20,7 +20,7 @@ export function registerCoBuilding(builder: Builder) {
     id: { field: 'id' },
     fields: (t) => ({
       topic: t.exposeString('topic', { description: '共建主题, e.g. 党建赋能、医校共建' }),
-      parties: t.loadable({
+      parties: t.loadable({ maxItems: 20,
         type: [R.PartyOrganization],
         description: '共建各方',
         load: (ids: string[], ctx) => ctx.prisma.partyOrganization.findMany({ where: { id: { in: ids } } }),
@@ -31,7 +31,7 @@ export function registerCoBuilding(builder: Builder) {
       endsOn: t.field({ type: 'Date', nullable: true, description: '终止', resolve: (a) => a.endsOn }),
       active: t.boolean({ description: '是否在有效期内', resolve: (a, _x, ctx) => { const d = chinaDate(ctx.clock.now()); return a.startsOn <= d && (!a.endsOn || a.endsOn >= d); } }),
       activities: t.exposeStringList('activities', { description: '共建活动 planned joint activities' }),
-      meetings: t.field({
+      meetings: t.field({ maxItems: 100,
         type: [R.PartyMeeting],
         description: '已开展的联合活动 joint meetings recorded under the agreement',
         resolve: (a, _x, ctx) => meetingsOf(ctx).load(a.id),
@@ -66,7 +66,7 @@ export function registerCoBuilding(builder: Builder) {
     );
 
   builder.prismaObjectField('PartyOrganization', 'coBuildingAgreements', (t) =>
-    t.field({
+    t.field({ maxItems: 100,
       subGraphs: SUB,
       type: [R.PartyCoBuildingAgreement],
       description: '共建协议 the organisation is party to',

@@ -104,7 +104,7 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
       required: t.exposeInt('required', { description: '应达标周期数 periods due so far' }),
       held: t.exposeInt('held', { description: '已达标周期数 periods met' }),
       missed: t.exposeInt('missed', { description: '未达标周期数 periods missed' }),
-      periods: t.field({ type: [PeriodRef], resolve: (r) => r.periods }),
+      periods: t.field({ maxItems: 12, type: [PeriodRef], resolve: (r) => r.periods }),
     }),
   });
   const ComplianceRef = builder.objectRef<OrgCompliance>('PartyLifeCompliance').implement({
@@ -120,7 +120,7 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
       required: t.exposeInt('required'),
       held: t.exposeInt('held'),
       missed: t.int({ resolve: (c) => c.required - c.held }),
-      requirements: t.field({ type: [RequirementRef], resolve: (c) => c.requirements }),
+      requirements: t.field({ maxItems: 20, type: [RequirementRef], resolve: (c) => c.requirements }),
       attendanceRate: t.float({ nullable: true, description: '出席率 present / recorded attendance of its members that year', resolve: (c) => c.attendanceRate }),
     }),
   });
@@ -146,7 +146,7 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
         return (await complianceFor(ctx, [org], args.year))[0]!;
       },
     }),
-    partyLifeComplianceByRegion: t.field({
+    partyLifeComplianceByRegion: t.field({ maxItems: 500,
       subGraphs: SUB,
       policy: { roles: READERS, scope: { region: 'regionId' } },
       type: [ComplianceRef],

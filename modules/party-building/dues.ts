@@ -151,7 +151,7 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
   });
 
   builder.queryField('duesArrears', (t) =>
-    t.field({
+    t.field({ maxItems: 1000,
       subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,

@@ -105,7 +105,7 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
         sort: (p) => p.id,
         resolve: (m) => m.hostId,
       }),
-      coHosts: t.field({
+      coHosts: t.field({ maxItems: 20,
         type: [R.PartyOrganization],
         description: '联合举办的党组织 (a joint theme day across units)',
         select: { hosts: { where: { primary: false }, select: { organization: true } } },
@@ -117,9 +117,9 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
       quorumMet: t.exposeBoolean('quorumMet', { nullable: true, description: '到会超过半数 quorum (more than half of the voting members present)' }),
       attendanceSummary: t.field({ type: Summary, description: '出席人数', resolve: (m, _a, ctx) => summaries(ctx).load(m.id) }),
       minutes: t.string({ nullable: true, description: '会议记录', authScopes: (m, _a, ctx) => guard(m, ctx), resolve: (m) => m.minutes }),
-      attendance: t.relation('attendance', {
+      attendance: t.relation('attendance', { maxItems: 1000,
         description: '出席记录 per member',
-        query: { orderBy: [{ status: 'asc' }, { personId: 'asc' }] },
+        query: { take: 1000, orderBy: [{ status: 'asc' }, { personId: 'asc' }] },
         authScopes: (m, _a, ctx) => guard(m, ctx),
       }),
       agreement: t.prismaField({

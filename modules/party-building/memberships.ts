@@ -101,11 +101,11 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       probationExtendedMonths: t.exposeInt('probationExtendedMonths', { nullable: true, description: '延长预备期 (月)' }),
       fullAt: t.field({ type: 'Date', nullable: true, description: '转为正式党员', resolve: (m) => m.fullAt }),
       endedAt: t.field({ type: 'Date', nullable: true, resolve: (m) => m.endedAt }),
-      contacts: t.loadable({ ...personLoad, type: [R.Person], description: '培养联系人', resolve: (m) => m.contactIds }),
-      introducers: t.loadable({ ...personLoad, type: [R.Person], description: '入党介绍人', resolve: (m) => m.introducerIds }),
-      steps: t.relation('steps', { description: '发展工作记录', query: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] } }),
-      decisions: t.relation('decisions', { description: '阶段决定', query: { orderBy: [{ decidedAt: 'asc' }, { createdAt: 'asc' }] } }),
-      transfers: t.relation('transfers', { description: '组织关系转接记录', query: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] } }),
+      contacts: t.loadable({ maxItems: 10, ...personLoad, type: [R.Person], description: '培养联系人', resolve: (m) => m.contactIds }),
+      introducers: t.loadable({ maxItems: 5, ...personLoad, type: [R.Person], description: '入党介绍人', resolve: (m) => m.introducerIds }),
+      steps: t.relation('steps', { maxItems: 100, description: '发展工作记录', query: { take: 100, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] } }),
+      decisions: t.relation('decisions', { maxItems: 50, description: '阶段决定', query: { take: 50, orderBy: [{ decidedAt: 'asc' }, { createdAt: 'asc' }] } }),
+      transfers: t.relation('transfers', { maxItems: 50, description: '组织关系转接记录', query: { take: 50, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] } }),
       duesCategory: t.expose('duesCategory', { type: enums.DuesCategory, nullable: true, description: '党费类别' }),
       monthlyDuesYuan: t.float({ nullable: true, description: '月缴党费 (元)', resolve: (m) => yuan(m.monthlyDuesFen) }),
       incomeBaseYuan: t.float({
@@ -183,7 +183,7 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
   });
 
   builder.prismaObjectField('PartyOrganization', 'overdueItems', (t) =>
-    t.field({
+    t.field({ maxItems: 300,
       subGraphs: SUB,
       type: [OverdueRef],
       description: '逾期事项: talks not held within a month, activists not assessed for 6 months, admissions not approved within 3 months, probations ended without a decision',

@@ -90,7 +90,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
       electedAt: t.field({ type: 'Date', description: '选举日期', resolve: (c) => c.seats[0]!.electedAt }),
       termEndsAt: t.field({ type: 'Date', description: '任期届满 (5 years in villages and communities, 3 elsewhere)', resolve: (c) => c.seats[0]!.termEndsAt }),
       termExpired: t.boolean({ description: '任期已届满 the term is past its end', resolve: (c) => c.seats[0]!.termEndsAt < c.today }),
-      members: t.field({ type: [SeatRef], description: '委员 (书记、副书记、组织委员、宣传委员、纪检委员)', resolve: (c) => c.seats }),
+      members: t.field({ maxItems: 50, type: [SeatRef], description: '委员 (书记、副书记、组织委员、宣传委员、纪检委员)', resolve: (c) => c.seats }),
     }),
   });
 
@@ -102,7 +102,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
       name: t.exposeString('name', { description: '名称' }),
       kind: t.expose('kind', { type: enums.OrgKind }),
       parent: t.relation('parent', { nullable: true, description: '上级党组织' }),
-      children: t.relation('children', { description: '下级党组织', query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] } }),
+      children: t.relation('children', { maxItems: 300, description: '下级党组织', query: { take: 300, orderBy: [{ name: 'asc' }, { id: 'asc' }] } }),
       unit: t.loadable({
         type: R.Organization,
         nullable: true,
@@ -111,7 +111,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
         sort: (o) => o.id,
         resolve: (o) => o.organizationId,
       }),
-      units: t.loadable({
+      units: t.loadable({ maxItems: 50,
         type: [R.Organization],
         description: '联合党支部的组建单位 (joint branch: at most 5 units)',
         load: (ids: string[], ctx) => ctx.prisma.organization.findMany({ where: { id: { in: ids } } }),
@@ -143,7 +143,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
           return seats.length ? { seats, today: chinaDate(ctx.clock.now()) } : null;
         },
       }),
-      warnings: t.field({
+      warnings: t.field({ maxItems: 20,
         type: [Warning],
         description: '提醒: branch below 3 or above 50 members, 7+ full members without a committee, no secretary, term expired',
         resolve: async (o, _a, ctx) => (seesAggregates(ctx, o.regionPath) || (await canManageOrg(ctx, o)) ? warningsFor(ctx, o) : []),

@@ -103,7 +103,7 @@ export function registerRegistrations(builder: Builder) {
       volunteerHours: t.float({ description: '志愿服务时长 (volunteering.hoursVerified; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).volunteerHours }),
       wishesClaimed: t.int({ description: '认领微心愿 (wishes.claimed; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).wishesClaimed }),
       wishesFulfilled: t.int({ description: '圆梦微心愿 (wishes.fulfilled; 0 when that module is off)', resolve: async (p, _a, ctx) => (await activity(ctx).load(p.id)).wishesFulfilled }),
-      serviceRecords: t.field({
+      serviceRecords: t.field({ maxItems: 200,
         type: [ServiceRecord],
         description: '最近的服务记录 (latest 20)',
         resolve: (p, _a, ctx) => ctx.prisma.partyServiceRecord.findMany({ where: { personId: p.id }, orderBy: { at: 'desc' }, take: 20 }),

@@ -98,7 +98,7 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       addedOn: t.field({ type: 'Date', resolve: (c) => c.addedOn }),
       status: t.expose('status', { type: enums.ClauseStatus }),
       lastCheckedAt: t.expose('lastCheckedAt', { type: 'DateTime', nullable: true }),
-      checks: t.relation('checks', { description: '检查记录', query: { orderBy: { checkedAt: 'desc' } } }),
+      checks: t.relation('checks', { maxItems: 100, description: '检查记录', query: { take: 100, orderBy: { checkedAt: 'desc' } } }),
     }),
   });
 
@@ -115,8 +115,8 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
         return true;
       },
     }),
-    propertyClauses: t.relation('clauses', { subGraphs: SUB, description: '物业附加条款', query: { orderBy: [{ addedOn: 'asc' }, { title: 'asc' }] } }),
-    improvementProjects: t.relation('projects', { subGraphs: SUB, description: '改造项目', query: { orderBy: [{ createdAt: 'asc' }] } }),
+    propertyClauses: t.relation('clauses', { maxItems: 50, subGraphs: SUB, description: '物业附加条款', query: { take: 50, orderBy: [{ addedOn: 'asc' }, { title: 'asc' }] } }),
+    improvementProjects: t.relation('projects', { maxItems: 200, subGraphs: SUB, description: '改造项目', query: { take: 200, orderBy: [{ createdAt: 'asc' }] } }),
   }));
 
   const RequestInput = builder.inputType('RecordResidentRequestInput', {

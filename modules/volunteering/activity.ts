@@ -38,7 +38,7 @@ export function registerActivities(builder: Builder, enums: Enums) {
       createdAt: t.field({ type: 'DateTime', resolve: (a) => a.createdAt }),
       community: t.prismaField({ type: 'Region', description: '所在社区', resolve: async (_q, a, _x, ctx) => (await loaders.region(ctx).load(a.communityId))! }),
       team: t.relation('team', { nullable: true, description: '组织队伍' }),
-      organizations: t.prismaField({
+      organizations: t.prismaField({ maxItems: 20,
         type: ['Organization'],
         description: '主办单位 organising units',
         resolve: async (_q, a, _x, ctx) => (await loaders.organization(ctx).loadMany(a.organizationIds)).flatMap((o) => (o && !(o instanceof Error) ? [o] : [])),

@@ -85,7 +85,7 @@ export function registerCertificates(builder: Builder) {
       recordCount: t.exposeInt('recordCount', { description: '记录条数' }),
       cumulativeHours: t.float({ description: '出具时累计时长', resolve: (c) => snap(c).totals.cumulativeHours }),
       starLevel: t.int({ description: '出具时星级', resolve: (c) => snap(c).totals.starLevel }),
-      entries: t.field({
+      entries: t.field({ maxItems: 500,
         type: [Entry],
         description: '所列记录 (only for the volunteer and those who manage the community)',
         resolve: (c, _a, ctx) => (entitled(ctx, c) ? snap(c).records : []),

@@ -92,8 +92,8 @@ export function registerRecords(builder: Builder, enums: Enums) {
       confirmedAt: t.field({ type: 'DateTime', description: '确认时间', resolve: (r) => r.confirmedAt }),
       version: t.exposeInt('version', { description: '版本 (1 = as first confirmed)' }),
       activity: t.relation('activity', { nullable: true }),
-      versions: t.relation('versions', { description: '历次版本 every version with its reason', query: { orderBy: { version: 'asc' } } }),
-      corrections: t.relation('corrections', { description: '更正申请', query: { orderBy: { createdAt: 'asc' } } }),
+      versions: t.relation('versions', { maxItems: 20, description: '历次版本 every version with its reason', query: { take: 20, orderBy: { version: 'asc' } } }),
+      corrections: t.relation('corrections', { maxItems: 20, description: '更正申请', query: { take: 20, orderBy: { createdAt: 'asc' } } }),
       volunteerName: t.string({
         description: '志愿者姓名 (masked unless you manage the person or the record’s community)',
         resolve: async (r, _a, ctx) => {

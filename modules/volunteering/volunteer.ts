@@ -72,8 +72,8 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
         args: { kind: t.arg({ type: enums.RecordKind, required: false }) },
         query: (args) => ({ where: args.kind ? { kind: args.kind } : {}, orderBy: [{ startsAt: 'desc' }, { id: 'desc' }] }),
       }),
-      teams: t.relation('memberships', { description: '所在志愿服务队', query: { orderBy: { joinedAt: 'asc' } } }),
-      certificates: t.relation('certificates', { description: '已开具的志愿服务证明', query: { orderBy: { issuedAt: 'desc' } } }),
+      teams: t.relation('memberships', { maxItems: 50, description: '所在志愿服务队', query: { take: 50, orderBy: { joinedAt: 'asc' } } }),
+      certificates: t.relation('certificates', { maxItems: 100, description: '已开具的志愿服务证明', query: { take: 100, orderBy: { issuedAt: 'desc' } } }),
     }),
   });
   guardNode(builder, 'Volunteer', async (v, ctx) => {

@@ -95,7 +95,7 @@ export function registerStats(builder: Builder) {
         description: '兑现用时中位数 (天) from the claim to its fulfilment',
         resolve: (s) => round(s.medianDaysToFulfil, 1),
       }),
-      topClaimingOrganizations: t.field({
+      topClaimingOrganizations: t.field({ maxItems: 50,
         type: [OrganizationCount],
         description: '认领单位排行 organisations whose members claimed the most of these wishes',
         args: { first: t.arg.int({ required: false, defaultValue: 5, description: '1–20' }) },

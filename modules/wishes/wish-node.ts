@@ -100,7 +100,7 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
       confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: '确认时间' }),
       thanks: t.exposeString('thanks', { nullable: true, description: '感谢留言' }),
       rating: t.exposeInt('rating', { nullable: true, description: '评价 1–5' }),
-      timeline: t.relation('events', { description: '流转记录, oldest first', query: { orderBy: { seq: 'asc' } } }),
+      timeline: t.relation('events', { maxItems: 200, description: '流转记录, oldest first', query: { take: 200, orderBy: { seq: 'asc' } } }),
     }),
   });
 

@@ -47,7 +47,7 @@ export function registerErrorTypes(builder: Builder) {
     description: '输入不合法 the input failed validation; every problem is listed',
     interfaces: [ErrorInterface],
     isTypeOf: (e) => e instanceof ValidationError,
-    fields: (t) => ({ issues: t.field({ type: [FieldIssue], resolve: (e) => e.issues }) }),
+    fields: (t) => ({ issues: t.field({ maxItems: 100, type: [FieldIssue], resolve: (e) => e.issues }) }),
   });
 
   builder.objectType(ModuleDisabledError, {

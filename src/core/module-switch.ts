@@ -49,7 +49,7 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
   };
 
   builder.queryField('modules', (t) =>
-    t.field({
+    t.field({ maxItems: 50,
       subGraphs: ['core'],
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '模块列表: every installed module with its effective state at the region (a community shows its township)',

@@ -91,7 +91,7 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
   };
 
   builder.queryField('moduleSettings', (t) =>
-    t.field({
+    t.field({ maxItems: 50,
       subGraphs: ['core'],
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '模块参数: every setting a module declares, with its effective value at the region',
