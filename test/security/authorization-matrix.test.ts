@@ -9,6 +9,8 @@ import { isObjectType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../modules/index.js';
 import { AREA_ROLES, rolesOf, type FieldPolicy } from '../../src/auth/policy.js';
+import { defineModule } from '../../src/modules.js';
+import { SchemaRegistry } from '../../src/schema.js';
 import { createTestApp, DEMO_PASSWORD, type GqlResult, type TestApp } from '../helpers.js';
 import { buildCase, hasTarget, RecordPicker, type MatrixCase, type MatrixViewer } from './authz-cases.js';
 
@@ -59,7 +61,7 @@ const globalRegion = (id: string) => Buffer.from(`Region:${id}`).toString('base6
 /** row counts of every table, to prove that refused requests changed nothing */
 async function tableCounts(): Promise<Record<string, number>> {
   const tables = await t.db.prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
   );
   const sql = tables.map((x) => `SELECT '${x.name}' AS name, count(*)::int AS n FROM "${x.name}"`).join(' UNION ALL ');
   const rows = await t.db.prisma.$queryRawUnsafe<{ name: string; n: number }[]>(sql);
@@ -109,6 +111,15 @@ const show = (c: MatrixCase, r: GqlResult) =>
   `${c.root}.${c.field} as ${c.viewer.label} (${c.where}): ${JSON.stringify(r.data?.r ?? r.errors?.[0] ?? null).slice(0, 200)}`;
 
 describe('authorization matrix (generated from the declared policies)', () => {
+  it('a root field without a declared policy stops the schema from building (fail closed)', () => {
+    const unguarded = defineModule({
+      id: 'unguarded', title: '未声明', description: 'a mutation without a policy', dependsOn: [],
+      register: (b) => b.mutationField('unguardedChange', (f) => f.boolean({ subGraphs: ['unguarded'], resolve: () => true })),
+    });
+    const build = () => new SchemaRegistry([unguarded], { signToken: async () => ({ token: '', expiresAt: new Date() }) });
+    expect(build).toThrow(/Mutation\.unguardedChange declares no policy/);
+  });
+
   it('every root field declares a policy, and the matrix holds for every role inside and outside its area', async () => {
     const schema = t.app.registry.full;
     const known = new Set(Object.keys(schema.getTypeMap()).filter((n) => isObjectType(schema.getType(n))));
