@@ -149,7 +149,7 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       leadDepartment: t.loadable({ type: R.Organization, nullable: true, description: '主办部门', load: loadOrgs, resolve: (i) => i.leadDepartmentId }),
       departments: t.relation('departments', { maxItems: 50, description: '吹哨部门 (lead, assisting, notified)', query: { take: 50, orderBy: { notifiedAt: 'asc' } } }),
       duplicateOf: t.relation('duplicateOf', { nullable: true, description: '重复于' }),
-      timeline: t.relation('timeline', { maxItems: 300, description: '时间线 every step, oldest first', query: { take: 300, orderBy: { seq: 'asc' } } }),
+      timeline: t.relation('timeline', { maxItems: 100, description: '时间线 every step, oldest first', query: { take: 100, orderBy: { seq: 'asc' } } }),
       open311Status: t.field({
         type: E.Open311Status,
         description: 'Open311 GeoReport v2 status: closed for CLOSED and REJECTED, else open',

@@ -29,7 +29,7 @@ export function registerTeams(builder: Builder, enums: Enums) {
         resolve: (_q, team, _a, ctx) => (team.organizationId ? loaders.organization(ctx).load(team.organizationId) : null),
       }),
       memberCount: t.relationCount('members', { description: '队员人数' }),
-      members: t.relation('members', { maxItems: 500, description: '队长与队员 leaders first', query: { take: 500, orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }] } }),
+      members: t.relation('members', { maxItems: 200, description: '队长与队员 leaders first', query: { take: 200, orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }] } }),
       createdAt: t.field({ type: 'DateTime', resolve: (team) => team.createdAt }),
     }),
   });

@@ -3,6 +3,7 @@ import type { Builder } from '../../src/builder.js';
 import type { Context } from '../../src/context.js';
 import { maskName } from '../../src/auth/mask.js';
 import { guardNode } from '../../src/core/node-guards.js';
+import { discloseName } from '../../src/core/privacy.js';
 import type { Wish } from '../../generated/prisma/client.js';
 import { canSeeWish, seesPeopleOf } from './access.js';
 import { mustLoad, organizationLoader, personLoader, regionLoader } from '../../src/core/loaders.js';
@@ -34,8 +35,11 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
   });
 
   // requester and claimant: the person only for those entitled (seesPeopleOf), a masked name for the rest
-  const personOf = (ctx: Context, w: Wish, personId: string | null) =>
-    personId && seesPeopleOf(ctx.viewer, w) ? personLoader(ctx).load(personId) : null;
+  const personOf = (ctx: Context, w: Wish, personId: string | null) => {
+    if (!personId || !seesPeopleOf(ctx.viewer, w)) return null;
+    discloseName(ctx, personId); // requester and claimant know each other by name
+    return personLoader(ctx).load(personId);
+  };
   const nameOf = async (ctx: Context, w: Wish, personId: string) => {
     const person = await mustLoad(personLoader(ctx), personId, 'person');
     return seesPeopleOf(ctx.viewer, w) ? person.name : maskName(person.name);
@@ -100,7 +104,7 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
       confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: '确认时间' }),
       thanks: t.exposeString('thanks', { nullable: true, description: '感谢留言' }),
       rating: t.exposeInt('rating', { nullable: true, description: '评价 1–5' }),
-      timeline: t.relation('events', { maxItems: 200, description: '流转记录, oldest first', query: { take: 200, orderBy: { seq: 'asc' } } }),
+      timeline: t.relation('events', { maxItems: 50, description: '流转记录, oldest first', query: { take: 50, orderBy: { seq: 'asc' } } }),
     }),
   });
 

@@ -29,7 +29,7 @@ export function registerRegions(builder: Builder) {
       level: t.expose('level', { type: RegionLevel }),
       path: t.exposeString('path', { description: '路径 materialised path of codes from the prefecture down' }),
       parent: t.relation('parent', { nullable: true, description: '上级区划' }),
-      children: t.relation('children', { maxItems: 500, description: '下级区划', query: { take: 500, orderBy: { code: 'asc' } } }),
+      children: t.relation('children', { maxItems: 200, description: '下级区划', query: { take: 200, orderBy: { code: 'asc' } } }),
       stats: t.field({
         type: RegionStats,
         description: '统计 figures for this region and everything below it; modules add their own',

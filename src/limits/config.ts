@@ -24,7 +24,7 @@ export interface Bucket {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  maxCost: 50_000,
+  maxCost: 100_000,
   maxDepth: 12,
   maxAliases: 30,
   executionMs: 5_000,
