@@ -12,7 +12,7 @@ import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 import { MANAGERS, PARTY_WORKERS, READERS } from '../auth/policy.js';
-import { contactDetail, linkedPeople, sensitiveFact, shownName } from './privacy.js';
+import { contactDetail, linkedPeople, personName, sensitiveFact } from './privacy.js';
 
 const PERSON_TAGS = {
   LIVING_ALONE: '独居 living alone',
@@ -49,7 +49,7 @@ export function registerPeople(builder: Builder) {
     description: '居民 a person: resident, party member or worker',
     id: { field: 'id' },
     fields: (t) => ({
-      name: t.string({ description: '姓名 (surname only unless it is you or you manage this person)', resolve: (p, _a, ctx) => shownName(ctx.viewer, p, p.name) }),
+      name: t.string({ description: '姓名 (surname only unless it is you or you manage this person)', resolve: (p, _a, ctx) => personName(ctx, p) }),
       gender: t.expose('gender', { type: Gender }),
       ethnicity: t.string({ nullable: true, description: '民族 (sensitive: self and managers only, read audited)', resolve: (p, _a, ctx) => sensitiveFact(ctx, p, 'ethnicity', p.ethnicity) }),
       birthDate: t.field({ type: 'Date', nullable: true, description: '出生日期 (managers only)', resolve: (p, _a, ctx) => (managesPerson(ctx.viewer, p) ? p.birthDate : null) }),

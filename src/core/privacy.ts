@@ -47,6 +47,19 @@ export async function personView(ctx: Context, person: PersonKey): Promise<Perso
 export const shownName = (viewer: Viewer | null, person: PersonKey, name: string): string =>
   managesPerson(viewer, person) ? name : maskName(name);
 
+const disclosed = createContextCache(() => new Set<string>());
+
+/**
+ * A module hands out a person the viewer may know by name through a relation the kernel cannot see (the
+ * claimant of one's own wish): `Person.name` is then in full for this request. Contact details and sensitive
+ * facts still follow the core rules.
+ */
+export const discloseName = (ctx: Context, personId: string) => void disclosed(ctx).add(personId);
+
+/** `Person.name` for this request: full for self, managers and disclosed relations, else the surname */
+export const personName = (ctx: Context, person: PersonKey & { name: string }) =>
+  disclosed(ctx).has(person.id) ? person.name : shownName(ctx.viewer, person, person.name);
+
 /** phone, id number, address: clear for FULL, masked for LINKED, null for everyone else */
 export async function contactDetail(ctx: Context, person: PersonKey, value: string | null, mask: (v: string | null) => string | null) {
   if (value == null) return null;
