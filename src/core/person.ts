@@ -12,7 +12,9 @@ import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 import { MANAGERS, PARTY_WORKERS, READERS } from '../auth/policy.js';
-import { contactDetail, linkedPeople, personName, sensitiveFact } from './privacy.js';
+import { canSeePerson, contactDetail, linkedPeople, personName, sensitiveFact } from './privacy.js';
+
+export { canSeePerson };
 
 const PERSON_TAGS = {
   LIVING_ALONE: '独居 living alone',
@@ -22,17 +24,6 @@ const PERSON_TAGS = {
   DISABLED: '残疾 disability',
   ELDERLY: '高龄 aged 80+',
 };
-
-/**
- * who may see a person at all (masked, see privacy.ts): the person, those who manage them, analysts of
- * the area, and department staff for the people linked to cases of their organisation
- */
-export async function canSeePerson(ctx: Context, p: { id: string; homePath: string }): Promise<boolean> {
-  const viewer = ctx.viewer;
-  if (managesPerson(viewer, p)) return true;
-  if (!readsWithinScope(viewer) || !within(viewer, p.homePath)) return false;
-  return viewer.role !== 'DEPARTMENT_STAFF' || (await linkedPeople(ctx)).has(p.id);
-}
 
 export function registerPeople(builder: Builder) {
   const Gender = builder.enumType('Gender', {

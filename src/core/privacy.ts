@@ -11,7 +11,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { maskName } from '../auth/mask.js';
-import { managesPerson, type Viewer } from '../auth/viewer.js';
+import { managesPerson, readsWithinScope, within, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 
 export interface PersonKey {
@@ -43,6 +43,17 @@ export async function personView(ctx: Context, person: PersonKey): Promise<Perso
   return (await linkedPeople(ctx)).has(person.id) ? 'LINKED' : 'NONE';
 }
 
+/**
+ * who may see a person at all (masked as above): the person, those who manage them, analysts of the area,
+ * and department staff for the people linked to cases of their organisation
+ */
+export async function canSeePerson(ctx: Context, p: PersonKey): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (managesPerson(viewer, p)) return true;
+  if (!readsWithinScope(viewer) || !within(viewer, p.homePath)) return false;
+  return viewer.role !== 'DEPARTMENT_STAFF' || (await linkedPeople(ctx)).has(p.id);
+}
+
 /** a person's name as this viewer may see it: in full for self and managers, else the surname only */
 export const shownName = (viewer: Viewer | null, person: PersonKey, name: string): string =>
   managesPerson(viewer, person) ? name : maskName(name);
@@ -61,7 +72,12 @@ export const personName = (ctx: Context, person: PersonKey & { name: string }) =
   disclosed(ctx).has(person.id) ? person.name : shownName(ctx.viewer, person, person.name);
 
 /** phone, id number, address: clear for FULL, masked for LINKED, null for everyone else */
-export async function contactDetail(ctx: Context, person: PersonKey, value: string | null, mask: (v: string | null) => string | null) {
+export async function contactDetail(
+  ctx: Context,
+  person: PersonKey,
+  value: string | null,
+  mask: (v: string | null) => string | null,
+) {
   if (value == null) return null;
   const view = await personView(ctx, person);
   return view === 'FULL' ? value : view === 'LINKED' ? mask(value) : null;
@@ -118,6 +134,9 @@ export async function sensitiveFact<T>(
   if (value == null) return null;
   const self = !!ctx.viewer && ctx.viewer.personId === person.id;
   if (!self && !managesPerson(ctx.viewer, person) && !(entitled && (await entitled()))) return null;
-  if (!self) await auditSensitiveRead(ctx, { action: 'person.sensitiveRead', field, personId: person.id, regionPath: person.homePath, recordId: person.id });
+  if (!self) {
+    const read = { action: 'person.sensitiveRead', field, personId: person.id, regionPath: person.homePath };
+    await auditSensitiveRead(ctx, { ...read, recordId: person.id });
+  }
   return value;
 }

@@ -74,8 +74,10 @@ async function walkAs(username: string | null) {
 }
 
 describe('no role reads personal information it is not entitled to (walk over every reachable field)', () => {
-  // the roles an attacker holds most easily, plus a worker (entitled to their own community only)
-  const ROLES: (string | null)[] = ['analyst', 'manas-emergency', 'member-pu', 'resident-he', 'yuanlin-worker', null];
+  // the roles an attacker holds most easily, plus a worker and a township admin (entitled to their own area only)
+  const ROLES: (string | null)[] = [
+    'analyst', 'manas-emergency', 'member-pu', 'resident-he', 'yuanlin-worker', 'beiwucha-admin', null,
+  ];
   for (const username of ROLES) {
     it(`as ${username ?? 'anonymous'}`, async () => {
       const { found, asked } = await walkAs(username);
