@@ -15,6 +15,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits/config.js';
 import { fieldCost } from './limits/cost.js';
 import InputGuardPlugin from './input/guard-plugin.js';
 import LoadedSelectionPlugin from './core/loaded-selection.js';
+import ModuleScopePlugin, { trackModuleOwnership } from './kit/module-scope.js';
 import {
   DateResolver,
   DateTimeResolver,
@@ -63,7 +64,7 @@ export function createBuilder(subGraphs: string[]) {
   const builder = new SchemaBuilder<SchemaTypes>({
     // errors outside policy and scope-auth: a refused mutation returns a typed FORBIDDEN/UNAUTHENTICATED result
     plugins: [ErrorsPlugin, InputGuardPlugin, PolicyPlugin, ScopeAuthPlugin, PrismaPlugin, LoadedSelectionPlugin,
-      RelayPlugin, DataloaderPlugin, SubGraphPlugin,
+      RelayPlugin, DataloaderPlugin, SubGraphPlugin, ModuleScopePlugin,
       ComplexityPlugin, BoundedListsPlugin, ResponseBudgetPlugin],
     // 查询代价: weights only; the limit is checked before execution with the request's variables (src/limits/cost.ts)
     complexity: { fieldComplexity: fieldCost },
@@ -99,9 +100,11 @@ export function createBuilder(subGraphs: string[]) {
       directResult: true,
       unsafelyHandleInputErrors: true,
     },
-    subGraphs: { defaultForTypes: subGraphs, fieldsInheritFromTypes: true },
+    subGraphs: { defaultForTypes: ['core'], fieldsInheritFromTypes: true },
   });
 
+  // before anything is registered: who registers what decides its sub-graph (src/kit/module-scope.ts)
+  trackModuleOwnership(builder);
   builder.addScalarType('DateTime', DateTimeResolver, {});
   builder.addScalarType('Date', DateResolver, {});
   builder.addScalarType('JSON', JSONResolver, {});

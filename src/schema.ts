@@ -3,6 +3,7 @@ import { brandWithType } from '@pothos/core';
 import { PothosSubGraphPlugin } from '@pothos/plugin-sub-graph';
 import type { GraphQLSchema } from 'graphql';
 import { createBuilder } from './builder.js';
+import { withOwner } from './kit/module-scope.js';
 import { registerAccounts } from './core/account.js';
 import { registerAudit } from './core/audit.js';
 import { registerErrorTypes } from './core/errors-graph.js';
@@ -60,7 +61,8 @@ export class SchemaRegistry {
         },
       }),
     );
-    for (const m of this.modules) m.register(builder);
+    // whatever a module registers is its own unless it says otherwise (fail closed)
+    for (const m of this.modules) withOwner(m.id, () => m.register(builder));
     this.full = builder.toSchema();
   }
 
