@@ -1,13 +1,18 @@
 // Who may do and read what in elder-care, the region scope of list filters, and the batched audit of
 // sensitive reads (health data under PIPL).
 import DataLoader from 'dataloader';
-import type { Role } from '../../generated/prisma/client.js';
-import { managesPeopleAt, within, type Viewer } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import type { LinkedPeopleKit } from '../../src/modules.js';
-import { forbidden, notFound } from '../../src/errors.js';
-import { parseOptionalId } from '../../src/core/lookup.js';
-import { auditSensitiveRead } from '../../src/core/privacy.js';
+import {
+  auditSensitiveRead,
+  forbidden,
+  managesPeopleAt,
+  notFound,
+  parseOptionalId,
+  within,
+  type Context,
+  type LinkedPeopleKit,
+  type Role,
+  type Viewer,
+} from '../../src/kit/index.js';
 import { MODULE } from './constants.js';
 
 /** roles that count as a facility's staff when their account belongs to its operator organisation */

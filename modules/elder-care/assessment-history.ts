@@ -5,11 +5,17 @@
 // "assessments"), written in the request's batched INSERT before the data leaves.
 // N+1-free: one window-function query picks the page of every recipient in the list, one findMany loads
 // those rows, one INSERT audits them — the same statements for a page of 5 recipients as for 50.
-import { Prisma, type CapabilityAssessment, type CareRecipient } from '../../generated/prisma/client.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { modelRef } from '../../src/core/refs.js';
-import { ValidationError } from '../../src/errors.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  modelRef,
+  Prisma,
+  ValidationError,
+  type Builder,
+  type CapabilityAssessment,
+  type CareRecipient,
+  type Context,
+} from '../../src/kit/index.js';
 import { auditRead, readsHealth, requestLoader } from './access.js';
 import { SUB } from './constants.js';
 

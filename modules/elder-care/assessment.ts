@@ -2,17 +2,23 @@
 // (setting), due earlier when a visit notes changed ability. The latest valid one drives entitlements
 // (meal subsidies for 失能). Sensitive: reachable only through CareRecipient.assessment and
 // CareRecipient.assessments (the history, assessment-history.ts).
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import { parseId } from '../../src/core/lookup.js';
-import { AppError, Checks, forbidden, notFound, ValidationError } from '../../src/errors.js';
+import {
+  AppError,
+  Checks,
+  forbidden,
+  managesPeopleAt,
+  modelRef,
+  notFound,
+  parseId,
+  STAFF,
+  ValidationError,
+  type Builder,
+} from '../../src/kit/index.js';
 import { isFacilityStaff } from './access.js';
 import { DIMENSIONS, levelAllowed, levelForTotal, scoreProblems, totalOf, type Scores } from './assessment-rules.js';
 import { addMonths, MODULE, SUB, type Level } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from '../../src/core/refs.js';
 import { validityMonths } from './rules.js';
-import { STAFF } from '../../src/auth/policy.js';
 
 export function registerAssessments(builder: Builder, E: Enums) {
   const Dimensions = builder

@@ -1,23 +1,31 @@
 // 订餐: bookings hold capacity under concurrency (one conditional UPDATE per booking: N simultaneous
 // bookings for C meals book exactly C) and one active booking per person per slot (unique index).
 // The price is computed from the township's subsidy table, never typed in.
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt, managesPerson } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { AppError, forbidden, invalidTransition, notFound } from '../../src/errors.js';
+import {
+  ACTORS,
+  AppError,
+  forbidden,
+  guardNode,
+  invalidTransition,
+  managesPeopleAt,
+  managesPerson,
+  modelRef,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  STAFF,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { isUniqueViolation, recipientKey, runsFacility, sensitive } from './access.js';
 import { ageOn, isoDay, localDay, MODULE, SUB, type Category, type Level, type Meal } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from '../../src/core/refs.js';
 import { loadFacility } from './facility.js';
 import { loadMenu } from './meals.js';
 import { computePrice } from './pricing.js';
 import { mealPricing } from './rules.js';
-import { ACTORS, STAFF } from '../../src/auth/policy.js';
 
 const TX = { maxWait: 30_000, timeout: 30_000 };
 

@@ -114,7 +114,7 @@ export const RISK_LEVELS = {
   URGENT: '紧急 urgent (opens a need at once; tier becomes HIGH_RISK)',
 } as const;
 
-export { describedValues as enumValues } from '../../src/core/enums.js';
+export { describedValues as enumValues } from '../../src/kit/index.js';
 
 // —— time: cut-offs and "today" are Beijing time (UTC+8), the official time in 新疆 too ——
 export const TZ_OFFSET_MS = 8 * 3_600_000;

@@ -1,16 +1,23 @@
 // 登记 mutations: enrolCareRecipient (capped by the facility's capacity), endCareEnrollment, setCareVisitTier.
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { AppError, Checks, forbidden, invalidTransition, notFound } from '../../src/errors.js';
+import {
+  AppError,
+  Checks,
+  forbidden,
+  invalidTransition,
+  MANAGERS,
+  managesPeopleAt,
+  notFound,
+  parseId,
+  payloadType,
+  STAFF,
+  type Builder,
+} from '../../src/kit/index.js';
 import { isFacilityStaff, isUniqueViolation } from './access.js';
 import { MODULE, SUB, VISIT_COVERED, type Category, type Tier } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { canSeeRecipient, loadRecipient } from './recipient.js';
 import { visitIntervalMs } from './rules.js';
-import { MANAGERS, STAFF } from '../../src/auth/policy.js';
 
 /** enrolments into one facility queue on its row lock: let them wait rather than time out */
 const TX = { maxWait: 30_000, timeout: 30_000 };

@@ -1,5 +1,5 @@
 // GraphQL enums of elder-care (names and values are the API contract).
-import type { Builder } from '../../src/builder.js';
+import { type Builder } from '../../src/kit/index.js';
 import {
   ASSESSMENT_REASONS, BOOKING_STATUS, CATEGORIES, enumValues, FACILITY_KINDS, LEVELS, MEALS, NEED_CHANNELS, NEED_KINDS,
   NEED_STATUS, RISK_LEVELS, ROOMS, SERVICE_KINDS, SUB, TIERS, VISIT_MODES,

@@ -1,18 +1,24 @@
 // 康养设施: 日间照料中心, 助餐服务点, 残疾人社区康复服务站 — node, lists, Region.careFacilities, mutations.
-import { containsText } from '../../src/input/like.js';
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
+import {
+  AppError,
+  Checks,
+  containsText,
+  forbidden,
+  guardNode,
+  MANAGERS,
+  managesPeopleAt,
+  modelRef,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { assertReadable, readable, requestLoader, isUniqueViolation } from './access.js';
 import { localDay, MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from '../../src/core/refs.js';
-import { MANAGERS } from '../../src/auth/policy.js';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

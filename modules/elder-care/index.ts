@@ -1,5 +1,5 @@
 // 康养服务 elder-care: the module's only public surface.
-import { defineModule } from '../../src/modules.js';
+import { defineModule } from '../../src/kit/index.js';
 import { facilityPeople } from './access.js';
 import { registerAssessmentHistory } from './assessment-history.js';
 import { registerAssessments } from './assessment.js';

@@ -1,17 +1,22 @@
 // 助餐菜单: a meal point publishes a daily menu per meal with a capacity and a booking cut-off;
 // the food-safety sample 留样 (kept 48 hours) is recorded per meal before anything is served.
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
+import {
+  AppError,
+  Checks,
+  forbidden,
+  guardNode,
+  notFound,
+  parseId,
+  payloadType,
+  STAFF,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { runsFacility } from './access.js';
 import { atLocalTime, DAY_MS, localDay, MODULE, SUB, type Meal } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { mealPricing, sampleHours } from './rules.js';
-import { STAFF } from '../../src/auth/policy.js';
 
 export async function loadMenu(ctx: Context, globalId: string | number, path: string) {
   const menu = await ctx.prisma.mealMenu.findUnique({ where: { id: parseId(String(globalId), 'MealMenu', path) }, include: { facility: true } });

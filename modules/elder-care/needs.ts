@@ -1,18 +1,30 @@
 // 涉老服务需求: collected from an elder or family (or found on a visit), assigned, done, with the
 // elder's feedback. OPEN → ASSIGNED → DONE, or CANCELLED before DONE; every change is conditional.
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt, managesPerson, readsWithinScope } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import type { ElderNeed, Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, forbidden, invalidTransition, notFound } from '../../src/errors.js';
+import {
+  ACTORS,
+  AppError,
+  Checks,
+  forbidden,
+  guardNode,
+  invalidTransition,
+  MANAGERS,
+  managesPeopleAt,
+  managesPerson,
+  modelRef,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  readsWithinScope,
+  SELF_OR_MANAGERS,
+  type Builder,
+  type Context,
+  type ElderNeed,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { listScope, readable } from './access.js';
 import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from '../../src/core/refs.js';
-import { ACTORS, MANAGERS, SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 const isAssignee = (ctx: Context, n: ElderNeed) =>
   !!ctx.viewer && ((!!n.assigneeAccountId && n.assigneeAccountId === ctx.viewer.accountId) || (!!n.assigneeOrganizationId && n.assigneeOrganizationId === ctx.viewer.organizationId));

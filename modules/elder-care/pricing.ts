@@ -1,6 +1,6 @@
 // 助餐价格: the price an elder pays is computed from the township's table (模块参数 mealPricing),
 // never typed in. Amounts are integers in 分 (fen, 0.01 元).
-import type { SettingDefinition } from '../../src/modules.js';
+import { type SettingDefinition } from '../../src/kit/index.js';
 import { atLeast } from './assessment-rules.js';
 import { CATEGORIES, LEVEL_ORDER, type Category, type Level, type Meal } from './constants.js';
 

@@ -1,18 +1,24 @@
 // 服务对象 care recipients: one per person (categories, emergency contact, visit tier, current
 // assessment), enrolled at facilities. Health data only for those entitled (see access.ts).
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt, readsWithinScope, within } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import type { CareRecipient, Prisma } from '../../generated/prisma/client.js';
-import { forbidden, notFound } from '../../src/errors.js';
+import {
+  forbidden,
+  guardNode,
+  managesPeopleAt,
+  modelRef,
+  notFound,
+  parseId,
+  READERS,
+  readsWithinScope,
+  within,
+  type Builder,
+  type CareRecipient,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { auditRead, isFacilityStaff, listScope, readable, readsHealth, requestLoader } from './access.js';
 import { MODULE, SENSITIVE_CATEGORIES, SUB, type Category } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from '../../src/core/refs.js';
 import { loadFacility } from './facility.js';
-import { READERS } from '../../src/auth/policy.js';
 
 export async function loadRecipient(ctx: Context, globalId: string | number, path: string) {
   const r = await ctx.prisma.careRecipient.findUnique({ where: { id: parseId(String(globalId), 'CareRecipient', path) } });

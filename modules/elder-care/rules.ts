@@ -1,6 +1,5 @@
 // 模块参数 of elder-care (per township, inherited from county/prefecture) and the rules they drive.
-import type { SettingsReader } from '../../src/core/settings.js';
-import { integerSetting, type SettingDefinition } from '../../src/modules.js';
+import { integerSetting, type SettingDefinition, type SettingsReader } from '../../src/kit/index.js';
 import { DAY_MS, MODULE, type Tier } from './constants.js';
 import { mealPricingSetting, type MealPricing } from './pricing.js';
 

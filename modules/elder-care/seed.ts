@@ -4,8 +4,7 @@
 // 园林社区: 王孝梅 (empty-nest, from the core demo data) and three invented elders, enrolled and assessed,
 // so the yuanlin-worker login can run the whole flow. Fast: createMany with ids made here.
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { SeedKit } from '../../src/modules.js';
+import { type Prisma, type SeedKit } from '../../src/kit/index.js';
 import { levelForTotal } from './assessment-rules.js';
 import { atLocalTime, DAY_MS, localDay, MODULE, type Category, type Tier } from './constants.js';
 import { DEFAULT_PRICING, type MealPricing } from './pricing.js';

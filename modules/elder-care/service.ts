@@ -1,19 +1,24 @@
 // 服务记录: day care, meals, recreation, rehabilitation sessions, health checks delivered at a facility.
 // Notes may hold health observations: only for those entitled, and every read is audited.
-import type { Builder } from '../../src/builder.js';
-import { readsWithinScope } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, forbidden } from '../../src/errors.js';
+import {
+  AppError,
+  Checks,
+  forbidden,
+  guardNode,
+  parseOptionalId,
+  payloadType,
+  READERS,
+  readsWithinScope,
+  STAFF,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { isFacilityStaff, listScope, readable, readsHealth, runsFacility, sensitive } from './access.js';
 import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { canSeeRecipient, loadRecipient } from './recipient.js';
-import { READERS, STAFF } from '../../src/auth/policy.js';
 
 export function registerServices(builder: Builder, E: Enums) {
   builder.prismaNode('CareService', {

@@ -1,11 +1,8 @@
 // RegionStats.elderCare: aggregates in SQL (COUNT … FILTER), only townships where elder-care is on.
 // Aggregates carry no personal information: analysts may read them.
-import type { Builder, RegionStatsShape } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { Prisma } from '../../generated/prisma/client.js';
+import { addRegionStats, Prisma, type Builder, type Context, type RegionStatsShape } from '../../src/kit/index.js';
 import { LEVEL_ORDER, monthStart, MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
-import { addRegionStats } from '../../src/core/stats.js';
 
 /** a timestamp parameter compared with TIMESTAMP(3) columns (stored as UTC) whatever the session time zone */
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;

@@ -1,20 +1,27 @@
 // 探访关爱 (民政部等10部门 2022): covered elders have a visit tier whose interval (per-township setting)
 // sets the next due date; a visit records findings (sensitive) and a risk level; HIGH/URGENT raise the
 // tier to HIGH_RISK and an urgent finding opens a need in the same transaction.
-import type { Builder } from '../../src/builder.js';
-import { readsWithinScope } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import type { CareVisit, Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
+import {
+  AppError,
+  Checks,
+  forbidden,
+  guardNode,
+  modelRef,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  readsWithinScope,
+  STAFF,
+  type Builder,
+  type CareVisit,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { listScope, readable, readsHealth, requestLoader, sensitive } from './access.js';
 import { MODULE, SUB, type Tier } from './constants.js';
 import type { Enums } from './enums.js';
-import { modelRef } from '../../src/core/refs.js';
 import { visitIntervalMs } from './rules.js';
-import { STAFF } from '../../src/auth/policy.js';
 
 const findingsOf = (v: CareVisit) => ({
   health: v.health,

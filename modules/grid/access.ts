@@ -1,10 +1,19 @@
 // Who may do what in the grid module: role + region scope checks shared by every file.
-import type { Prisma } from '../../generated/prisma/client.js';
-import { isAdminOf, managesPeopleAt, readsWithinScope, within, type Viewer } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { AppError, forbidden, notFound } from '../../src/errors.js';
-import { parseId } from '../../src/core/lookup.js';
-import { depthOf, townshipPathOf } from '../../src/core/paths.js';
+import {
+  AppError,
+  depthOf,
+  forbidden,
+  isAdminOf,
+  managesPeopleAt,
+  notFound,
+  parseId,
+  readsWithinScope,
+  townshipPathOf,
+  within,
+  type Context,
+  type Prisma,
+  type Viewer,
+} from '../../src/kit/index.js';
 
 export const MODULE = 'grid';
 

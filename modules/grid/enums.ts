@@ -1,9 +1,8 @@
 // GraphQL enums of the grid module (names and values are a contract with front ends).
-import type { Builder } from '../../src/builder.js';
+import { describedValues as values, type Builder } from '../../src/kit/index.js';
 
 export const SG = ['grid'];
 
-import { describedValues as values } from '../../src/core/enums.js';
 
 export const STATUS_TERMS = {
   REPORTED: '网格发现 reported by a grid worker',

@@ -1,14 +1,20 @@
 // createGrid, createHousehold, assignGridStaff, endGridStaffAssignment (community workers and admins);
 // the shared write helpers also used by updateGrid / updateHousehold (grid-updates.ts).
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { parseId } from '../../src/core/lookup.js';
-import { AppError, Checks, conflict, forbidden, notFound } from '../../src/errors.js';
+import {
+  AppError,
+  Checks,
+  conflict,
+  forbidden,
+  MANAGERS,
+  notFound,
+  parseId,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { managesGridsAt, MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { refs } from './refs.js';
-import { MANAGERS } from '../../src/auth/policy.js';
 
 /** 网格边界: a GeoJSON Polygon or MultiPolygon (shared by createGrid and updateGrid) */
 export function checkBoundary(checks: Checks, boundary: unknown, path: string) {

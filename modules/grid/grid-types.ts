@@ -1,14 +1,18 @@
 // 网格, 户, 网格人员: node types, the `grids` / `grid` queries and `Community.grids`.
-import { containsText } from '../../src/input/like.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { Builder } from '../../src/builder.js';
-import { maskAddress } from '../../src/auth/mask.js';
-import { managesPeopleAt, readsWithinScope, within } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { canSeePerson } from '../../src/core/person.js';
-import { shownName } from '../../src/core/privacy.js';
+import {
+  canSeePerson,
+  containsText,
+  guardNode,
+  managesPeopleAt,
+  maskAddress,
+  parseId,
+  readsWithinScope,
+  shownName,
+  within,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { activeOn, listScope, MODULE, regionById, requireViewer, townshipOf } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { incidentVisibility } from './incident-visibility.js';

@@ -100,10 +100,8 @@ export function registerGridUpdates(builder: Builder, PointInput: PointInputRef)
 
     updateHousehold: t.field({
       subGraphs: SG,
-      policy: {
-        roles: MANAGERS,
-        scope: [{ record: 'Household', id: 'input.householdId' }, { record: 'Grid', id: 'input.gridId' }],
-      },
+      // the new grid is checked by the resolver: same community only (VALIDATION)
+      policy: { roles: MANAGERS, scope: { record: 'Household', id: 'input.householdId' } },
       description: '修改户 address, head, members, or move it to another grid of the same community; `warnings` gives the size warning of the grid it moved to',
       type: payloadWithWarnings(builder, 'UpdateHouseholdPayload', 'household', R.Household),
       errors: {},

@@ -1,9 +1,15 @@
 // The community end of the chain: 网格发现 (reportIncident), 村社接报 (acceptIncident), rejectIncident,
 // reworkIncident (返工) and 核查结案 (closeIncident).
-import type { Builder } from '../../src/builder.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { Checks, forbidden, notFound, ValidationError } from '../../src/errors.js';
+import {
+  Checks,
+  forbidden,
+  MANAGERS,
+  notFound,
+  parseId,
+  payloadType,
+  ValidationError,
+  type Builder,
+} from '../../src/kit/index.js';
 import { assertGridWorker, isCommunityStaffOf, MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import {
@@ -19,7 +25,6 @@ import {
 import type { incidentDraftInput } from './patrol.js';
 import { addHours, policyFor } from './policy.js';
 import { awardByRuleCode } from './points-service.js';
-import { MANAGERS } from '../../src/auth/policy.js';
 
 export const TX = { maxWait: 30_000, timeout: 30_000 };
 

@@ -1,16 +1,21 @@
 // The township and department end of the chain: 街乡吹哨 (escalateIncident), 部门报到
 // (reportInIncident: the first department becomes the lead, later ones assist) and 处置反馈
 // (resolveIncident, lead department only).
-import type { Builder } from '../../src/builder.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { Checks, forbidden, invalidTransition, ValidationError } from '../../src/errors.js';
+import {
+  ADMINS,
+  Checks,
+  forbidden,
+  invalidTransition,
+  parseId,
+  payloadType,
+  ValidationError,
+  type Builder,
+} from '../../src/kit/index.js';
 import { isTownshipAdminOf, townshipOf } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { TX } from './incident-community.js';
 import { assertStatus, checkAttachments, escalateAtFor, loadForWrite, term, transition, writeEntry } from './incident-service.js';
 import { addHours, policyFor } from './policy.js';
-import { ADMINS } from '../../src/auth/policy.js';
 
 export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
   const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident', { subGraphs: SG });

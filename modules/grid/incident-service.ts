@@ -1,10 +1,16 @@
 // The incident chain's engine: every transition is one conditional update (status + version) plus a
 // timeline entry, inside the caller's transaction. A lost race or a wrong state changes nothing.
-import type { Incident, Prisma } from '../../generated/prisma/client.js';
-import type { Viewer } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { AppError, Checks, invalidTransition, notFound } from '../../src/errors.js';
-import { parseId } from '../../src/core/lookup.js';
+import {
+  AppError,
+  Checks,
+  invalidTransition,
+  notFound,
+  parseId,
+  type Context,
+  type Incident,
+  type Prisma,
+  type Viewer,
+} from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { STATUS_TERMS, type IncidentStatusName } from './enums.js';
 import { addHours, policyFor } from './policy.js';

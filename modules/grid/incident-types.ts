@@ -1,13 +1,17 @@
 // 事件: the Incident node (deadline, overdue, timeline, departments, Open311 mapping) and the
 // `incidents` / `incident` queries.
-import type { Incident, Prisma } from '../../generated/prisma/client.js';
-import type { Builder } from '../../src/builder.js';
-import { managesPerson } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { shownName } from '../../src/core/privacy.js';
-import { forbidden } from '../../src/errors.js';
+import {
+  forbidden,
+  guardNode,
+  managesPerson,
+  parseId,
+  parseOptionalId,
+  shownName,
+  type Builder,
+  type Context,
+  type Incident,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { MODULE, regionById, requireViewer } from './access.js';
 import { CATEGORY_TERMS, OPEN_STATUSES, SG, STATUS_TERMS, type GridEnums } from './enums.js';
 import { canSeeIncident, incidentVisibility } from './incident-visibility.js';

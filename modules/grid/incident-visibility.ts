@@ -1,7 +1,5 @@
 // Who may read which incidents (a Prisma filter, so lists and nested connections stay one query).
-import type { Incident, Prisma } from '../../generated/prisma/client.js';
-import { within, type Viewer } from '../../src/auth/viewer.js';
-import type { LinkedPeopleKit } from '../../src/modules.js';
+import { within, type Incident, type LinkedPeopleKit, type Prisma, type Viewer } from '../../src/kit/index.js';
 
 const NOTHING: Prisma.IncidentWhereInput = { id: { in: [] } };
 

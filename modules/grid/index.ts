@@ -1,9 +1,7 @@
 // Module `grid` 网格管理: grids and grid staff, patrols and hazard inspections, the incident chain
 // "网格发现 → 村社接报 → 街乡吹哨 → 部门报到" with deadlines and an overdue sweep, and the points
 // ledger (积分制) with a points store. This file is the module's only public surface.
-import type { DeliveredEvent } from '../../src/events.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { defineModule, integerSetting } from '../../src/modules.js';
+import { defineModule, integerSetting, type DeliveredEvent, type Prisma } from '../../src/kit/index.js';
 import { registerEnums } from './enums.js';
 import { registerGridMutations } from './grid-mutations.js';
 import { registerGridTypes } from './grid-types.js';

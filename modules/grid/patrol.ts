@@ -1,13 +1,17 @@
 // 巡查走访 / 隐患排查: a grid worker records a visit or a hazard inspection; a finding can open an
 // incident in the same step (one transaction).
-import type { Builder } from '../../src/builder.js';
-import { shownName } from '../../src/core/privacy.js';
-import { readsWithinScope, within } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { Checks, notFound } from '../../src/errors.js';
+import {
+  Checks,
+  guardNode,
+  notFound,
+  parseId,
+  payloadType,
+  readsWithinScope,
+  shownName,
+  within,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { assertGridWorker, MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { checkAttachments, checkNewIncident, createIncident, resolveConcerned } from './incident-service.js';

@@ -2,8 +2,7 @@
 // the cut-off and not yet consumed expire by an EXPIRE entry. Consumption (redemptions and earlier
 // expiries) is taken from the oldest points first (FIFO). Each account is locked while it is changed,
 // and the day's idempotency key makes a second run that day record nothing.
-import { Prisma } from '../../generated/prisma/client.js';
-import type { JobDefinition } from '../../src/modules.js';
+import { Prisma, type JobDefinition } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { lockAccountById } from './points-service.js';
 

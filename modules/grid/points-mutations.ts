@@ -1,17 +1,28 @@
 // awardPoints, redeemPoints, reversePointsEntry, openPointsAccount, savePointsRule, savePointsStoreItem.
 // Every ledger write takes an idempotency key: a retried request records once and returns the same entry.
-import type { PointsAccount, PointsEntry } from '../../generated/prisma/client.js';
-import type { Builder } from '../../src/builder.js';
-import { isAdminOf, within, type Viewer } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { AppError, Checks, conflict, forbidden, notFound } from '../../src/errors.js';
+import {
+  ADMINS,
+  AppError,
+  Checks,
+  conflict,
+  forbidden,
+  isAdminOf,
+  MANAGERS,
+  notFound,
+  parseId,
+  payloadType,
+  SELF_OR_MANAGERS,
+  within,
+  type Builder,
+  type Context,
+  type PointsAccount,
+  type PointsEntry,
+  type Viewer,
+} from '../../src/kit/index.js';
 import { MODULE, requireViewer, townshipById } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { refs } from './refs.js';
 import { earn, lockAccountById, openAndLockAccount, redeem, reverse } from './points-service.js';
-import { ADMINS, MANAGERS, SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 const LEDGER_TX = { maxWait: 60_000, timeout: 60_000 };
 

@@ -2,8 +2,14 @@
 // changes the cached balance with a conditional update and appends one immutable entry — all in the
 // caller's transaction. Balance and stock can never go below zero (also CHECK constraints).
 import { randomUUID } from 'node:crypto';
-import type { PointsEntry, PointsRule, Prisma } from '../../generated/prisma/client.js';
-import { AppError, conflict, invalidTransition } from '../../src/errors.js';
+import {
+  AppError,
+  conflict,
+  invalidTransition,
+  type PointsEntry,
+  type PointsRule,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { townshipOf } from './access.js';
 
 type Tx = Prisma.TransactionClient;

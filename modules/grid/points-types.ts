@@ -1,11 +1,15 @@
 // 积分制: points accounts, ledger entries, earning rules and the points store (积分超市) as GraphQL
 // types, and the read queries.
-import type { Builder } from '../../src/builder.js';
-import { isAdminOf, managesPeopleAt, type Viewer } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { notFound } from '../../src/errors.js';
+import {
+  guardNode,
+  isAdminOf,
+  managesPeopleAt,
+  notFound,
+  parseId,
+  type Builder,
+  type Context,
+  type Viewer,
+} from '../../src/kit/index.js';
 import { MODULE, requireViewer, townshipById } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { loadPeople } from './grid-types.js';

@@ -1,14 +1,19 @@
 // 时限规则: per-township (or county/prefecture), per-category, per-priority deadline policy, stored as
 // data an administrator can change. Defaults follow the 12345 hotline rules.
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { Builder } from '../../src/builder.js';
-import { isAdminOf } from '../../src/auth/viewer.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { ancestorsOrSelf } from '../../src/core/paths.js';
-import { AppError, Checks, forbidden } from '../../src/errors.js';
+import {
+  ADMINS,
+  ancestorsOrSelf,
+  AppError,
+  Checks,
+  forbidden,
+  isAdminOf,
+  payloadType,
+  READERS,
+  type Builder,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { regionById, townshipOf } from './access.js';
 import { SG, type GridEnums, type IncidentCategoryName, type IncidentPriorityName } from './enums.js';
-import { ADMINS, READERS } from '../../src/auth/policy.js';
 
 export interface DeadlineHours {
   acceptHours: number;

@@ -1,6 +1,5 @@
 // This module's typed refs to Prisma-backed GraphQL types (core and its own), in one place.
-import type { Builder } from '../../src/builder.js';
-import { modelRef } from '../../src/core/refs.js';
+import { modelRef, type Builder } from '../../src/kit/index.js';
 
 export function refs(builder: Builder) {
   return {

@@ -2,7 +2,7 @@
 // grid workers, 179 households covered, 72 safety-hazard inspections, points earned through 普法, a
 // points store, and incidents in every status. Everything else (names, addresses, dates) is invented.
 import { randomUUID } from 'node:crypto';
-import type { SeedKit } from '../../src/modules.js';
+import { type SeedKit } from '../../src/kit/index.js';
 import { DEFAULT_POLICIES, policyScopeKey } from './policy.js';
 
 const VILLAGES = [

@@ -1,12 +1,9 @@
 // RegionStats.grid(from, to): SQL aggregates over the region, only in townships where the module is on.
 // Stock figures (grids, households) are as of now; workers are those active during the period;
 // flows (patrols, incidents, points) fall in the period. Evaluation after GB/T 30428-style figures.
-import { Prisma } from '../../generated/prisma/client.js';
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
+import { addRegionStats, Prisma, type Builder, type Context } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
-import { addRegionStats } from '../../src/core/stats.js';
 
 interface Shape {
   path: string;

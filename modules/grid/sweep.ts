@@ -2,7 +2,7 @@
 // ESCALATED, IN_PROGRESS) move up one supervision level (community → township → county). Reads what
 // is due from the database on every run (nothing held in memory), and each move is a conditional
 // update on (id, level, escalateAt), so a second run — or a second instance — never escalates twice.
-import type { JobDefinition } from '../../src/modules.js';
+import { type JobDefinition } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { LEVELS, writeEntry, type Level } from './incident-service.js';
 

@@ -3,8 +3,7 @@
 // whose person holds a current committee seat), to region administrators and community workers of
 // the area, and to the system administrator. Analysts get aggregates only; the public nothing.
 // The dues income base (党费计算基数) is for the organisation's own committee only.
-import type { Context } from '../../src/context.js';
-import { AppError, forbidden, notFound } from '../../src/errors.js';
+import { AppError, forbidden, notFound, type Context } from '../../src/kit/index.js';
 import { MODULE_ID } from './rules.js';
 
 export interface OrgScope {

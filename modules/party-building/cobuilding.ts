@@ -1,16 +1,21 @@
 // 共建协议: createCoBuildingAgreement between party organisations (e.g. 新农职大马克思主义学院 and
 // 昌吉州人民医院), with topic, term and joint activities; joint meetings reference it.
-import type { Builder } from '../../src/builder.js';
+import {
+  Checks,
+  forbidden,
+  guardNode,
+  notFound,
+  parseId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { refs } from './refs.js';
-import type { Context } from '../../src/context.js';
-import { Checks, forbidden, notFound, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
 import { administersArea, canManageOrg } from './access.js';
 import { requestLoader } from './loaders.js';
 import { chinaDate, MODULE_ID, SUB } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export function registerCoBuilding(builder: Builder) {
   const R = refs(builder);

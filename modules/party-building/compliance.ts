@@ -1,16 +1,21 @@
 // 组织生活达标情况: partyLifeCompliance(organizationId, year) and partyLifeComplianceByRegion(regionId,
 // year), worst first. Meetings are counted in SQL per organisation, kind and month (China time);
 // the required frequencies are a module setting (meetingFrequencies), so a deployment can edit them.
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { Prisma } from '../../generated/prisma/client.js';
-import { readsWithinScope, within } from '../../src/auth/viewer.js';
-import { AppError, forbidden, notFound } from '../../src/errors.js';
-import { parseId } from '../../src/core/lookup.js';
+import {
+  AppError,
+  forbidden,
+  notFound,
+  parseId,
+  Prisma,
+  READERS,
+  readsWithinScope,
+  within,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { canManageOrg, seesAggregates } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { applicableKinds, chinaDate, type ComplianceReport, complianceOf, COMMITTEE_MIN, type MeetingFrequencies, MODULE_ID, SUB } from './rules.js';
-import { READERS } from '../../src/auth/policy.js';
 
 interface OrgRow {
   id: string;

@@ -1,12 +1,20 @@
 // 发展党员 (中国共产党发展党员工作细则, 2014): admitApplicant, recordDevelopmentStep, advanceMembership
 // (probation: probation.ts). A step taken too early or without what it needs
 // is PRECONDITION_FAILED naming every missing requirement; nothing is changed then.
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, invalidTransition, notFound, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
+import {
+  AppError,
+  Checks,
+  invalidTransition,
+  notFound,
+  parseId,
+  parseOptionalId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { assertManages, orgForWrite } from './access.js';
 import type { PartyEnums } from './enums.js';
 import {
@@ -27,7 +35,6 @@ import {
   SUB,
   TRAINING_MIN_HOURS,
 } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 type Membership = Prisma.PartyMembershipGetPayload<object>;
 type Tx = Prisma.TransactionClient;

@@ -2,17 +2,22 @@
 // income base is sensitive), recordDuesPayment (at most 6 months at once; a month is paid once),
 // duesArrears(organizationId). The rate table is the module setting duesRateTable.
 import { randomUUID } from 'node:crypto';
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { AppError, Checks, forbidden, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
+import {
+  AppError,
+  Checks,
+  forbidden,
+  parseId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import { failIfMissing, membershipForWrite } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { readOrg } from './organizations.js';
 import { chinaDate, type DuesRateTable, MAX_BACK_PAYMENT_MONTHS, MODULE_ID, monthOf, monthlyDuesFen, monthsBetween, nextMonth, SUB, validMonth } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 const previousMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);

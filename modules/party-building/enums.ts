@@ -1,8 +1,7 @@
 // GraphQL enums of the module (names and values are a contract with the front ends).
-import type { Builder } from '../../src/builder.js';
+import { describedValues as values, type Builder } from '../../src/kit/index.js';
 import { SUB } from './rules.js';
 
-import { describedValues as values } from '../../src/core/enums.js';
 
 export function registerEnums(builder: Builder) {
   const e = <K extends string>(name: string, description: string, map: Record<K, string>) =>

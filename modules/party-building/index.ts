@@ -1,6 +1,6 @@
 // Module `party-building` 党支部建设: the only public surface of modules/party-building/.
 // See README.md beside this file.
-import { defineModule, integerSetting } from '../../src/modules.js';
+import { defineModule, integerSetting } from '../../src/kit/index.js';
 import { registerCoBuilding } from './cobuilding.js';
 import { registerCompliance } from './compliance.js';
 import { registerDevelopment } from './development.js';

@@ -1,7 +1,7 @@
 // Request-scoped batch loaders shared by several fields, so nested lists stay N+1-free: every
 // loader issues one statement per nesting level, however many parents there are.
 import DataLoader from 'dataloader';
-import type { Context } from '../../src/context.js';
+import { type Context } from '../../src/kit/index.js';
 
 const loaders = new WeakMap<object, Map<string, DataLoader<string, unknown>>>();
 

@@ -1,20 +1,26 @@
 // 三会一课 and organisational life: PartyMeeting nodes with attendance and quorum, recordPartyMeeting,
 // partyMeetings(filter), PartyOrganization.meetings. Meeting records (date, topic) are visible to
 // logged-in non-residents of the area; minutes and attendance only to those who manage the organisation.
-import type { Builder } from '../../src/builder.js';
+import {
+  Checks,
+  forbidden,
+  guardNode,
+  notFound,
+  parseId,
+  parseOptionalId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { refs } from './refs.js';
-import type { Context } from '../../src/context.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { Checks, forbidden, notFound, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
 import { canManageOrg, orgForWrite, seesAggregates } from './access.js';
 import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { requestLoader } from './loaders.js';
 import { MODULE_ID, SUB } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 const orgScopeOf = (ctx: Context, organizationId: string) =>
   requestLoader<{ id: string; treePath: string; regionPath: string } | null>(

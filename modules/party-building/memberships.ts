@@ -1,10 +1,7 @@
 // 党员档案: PartyMembership nodes with their development file (steps, decisions, transfers),
 // organisation rolls (members, groupMembers), Person.partyMembership and the overdue list.
-import type { Builder } from '../../src/builder.js';
+import { forbidden, guardNode, type Builder, type Context } from '../../src/kit/index.js';
 import { refs } from './refs.js';
-import type { Context } from '../../src/context.js';
-import { forbidden } from '../../src/errors.js';
-import { guardNode } from '../../src/core/node-guards.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { requestLoader } from './loaders.js';

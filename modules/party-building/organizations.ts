@@ -1,15 +1,23 @@
 // 党组织: PartyOrganization nodes, the list and single reads, warnings (branch size, committee,
 // term), and createPartyOrganization.
-import { containsText } from '../../src/input/like.js';
+import {
+  AppError,
+  Checks,
+  containsText,
+  forbidden,
+  guardNode,
+  notFound,
+  parseId,
+  parseOptionalId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { randomUUID } from 'node:crypto';
-import type { Builder } from '../../src/builder.js';
 import { refs } from './refs.js';
-import type { Context } from '../../src/context.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, forbidden, notFound, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
 import { administersArea, canManageOrg, seesAggregates } from './access.js';
 import { currentCommittee, memberCounts } from './loaders.js';
 import {
@@ -22,7 +30,6 @@ import {
   SUB,
 } from './rules.js';
 import type { PartyEnums } from './enums.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export type PartyOrgRecord = Prisma.PartyOrganizationGetPayload<object>;
 

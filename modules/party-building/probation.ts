@@ -1,13 +1,18 @@
 // 预备期: approveAdmission (the committee above, within 3 months), extendProbation (once, 6–12 months),
 // cancelProbation. Each is dated and, where the rules say so, decided by a quorate members' meeting.
-import type { Builder } from '../../src/builder.js';
-import { Checks, forbidden, invalidTransition, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseOptionalId } from '../../src/core/lookup.js';
+import {
+  Checks,
+  forbidden,
+  invalidTransition,
+  parseOptionalId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+} from '../../src/kit/index.js';
 import { administersArea, committeeSeats } from './access.js';
 import { decide, failIfMissing, meetingRequirement, membershipForWrite, notFuture, update } from './development.js';
 import { addMonths, isoDate, type Missing, SUB } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export function registerProbation(builder: Builder) {
   const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });

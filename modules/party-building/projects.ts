@@ -1,15 +1,19 @@
 // 小区改造项目: createImprovementProject, updateImprovementProject (status forward only, optimistic
 // version), with investment and measured outputs (greening, road, parking spaces, facilities).
-import type { Builder } from '../../src/builder.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { AppError, Checks, invalidTransition } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
+import {
+  AppError,
+  Checks,
+  invalidTransition,
+  parseId,
+  PARTY_WORKERS,
+  payloadType,
+  type Builder,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { orgForWrite } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { forWrite, residentialOnly } from './residential.js';
 import { chinaDate, SUB } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 const ORDER: Record<string, number> = { PLANNED: 0, IN_PROGRESS: 1, COMPLETED: 2 };
 

@@ -3,16 +3,20 @@
 // only through kernel events, never by importing other modules: volunteering.hoursVerified /
 // volunteering.hoursCorrected (service hours), wishes.claimed and wishes.fulfilled (wishes a member
 // claimed and fulfilled).
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import type { DeliveredEvent } from '../../src/events.js';
-import { forbidden, notFound, ValidationError } from '../../src/errors.js';
-import { parseId } from '../../src/core/lookup.js';
+import {
+  forbidden,
+  MANAGERS,
+  managesPeopleAt,
+  notFound,
+  parseId,
+  ValidationError,
+  type Builder,
+  type Context,
+  type DeliveredEvent,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { requestLoader } from './loaders.js';
 import { MODULE_ID, SUB } from './rules.js';
-import { MANAGERS } from '../../src/auth/policy.js';
 
 export const HOURS_VERIFIED = 'volunteering.hoursVerified';
 export const HOURS_CORRECTED = 'volunteering.hoursCorrected';

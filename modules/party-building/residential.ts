@@ -1,19 +1,26 @@
 // 小区党支部 work: residents' requests 诉求 (collected and answered), the property company's extra
 // contract clauses 附加条款 (checked and recorded). Improvement projects: projects.ts.
-import type { Builder } from '../../src/builder.js';
+import {
+  Checks,
+  forbidden,
+  invalidTransition,
+  managesPeopleAt,
+  maskName,
+  notFound,
+  parseId,
+  parseOptionalId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { refs } from './refs.js';
-import type { Context } from '../../src/context.js';
-import { maskName } from '../../src/auth/mask.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import { Checks, forbidden, invalidTransition, notFound, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
 import { assertManages, canManageOrg, orgForWrite } from './access.js';
 import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { requestLoader } from './loaders.js';
 import { chinaDate, MODULE_ID, SUB } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export const residentialOnly = (org: { residentialComplex: string | null }) => {
   if (!org.residentialComplex) failIfMissing([{ code: 'RESIDENTIAL_BRANCH', message: '小区党支部的工作 (a residential branch: one with a residential complex)' }]);

@@ -1,8 +1,7 @@
 // Demo data (see seed-data.ts for what comes from the page and what is illustrative). Everything is
 // written with createMany, relative to kit.now, so seeding stays fast and the figures stay current.
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { SeedKit } from '../../src/modules.js';
+import { type Prisma, type SeedKit } from '../../src/kit/index.js';
 import { addDays, addMonths, addYears, chinaDate, monthOf, termYearsFor } from './rules.js';
 import { CLAUSES, GIVEN, MISSES, ORG, PROJECTS, REQUESTS, SURNAMES, THEMES } from './seed-data.js';
 

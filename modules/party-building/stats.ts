@@ -1,10 +1,8 @@
 // RegionStats.partyBuilding(from, to): SQL aggregates (count / aggregate / groupBy) rolled up from
 // every community below the region, only where the module is enabled.
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
+import { addRegionStats, type Builder, type Context } from '../../src/kit/index.js';
 import { complianceFor } from './compliance.js';
 import { MODULE_ID, SUB } from './rules.js';
-import { addRegionStats } from '../../src/core/stats.js';
 
 interface Shape {
   path: string;

@@ -1,15 +1,22 @@
 // 组织关系转接 transferMembership (in, out, between organisations; history kept), assignPartyGroup,
 // and electPartyCommittee (支部委员会选举).
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { AppError, Checks, invalidTransition, notFound, ValidationError } from '../../src/errors.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
+import {
+  AppError,
+  Checks,
+  invalidTransition,
+  notFound,
+  parseId,
+  parseOptionalId,
+  PARTY_WORKERS,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+} from '../../src/kit/index.js';
 import { orgForWrite } from './access.js';
 import { failIfMissing, meetingRequirement, membershipForWrite } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { addYears, chinaDate, COMMITTEE_FROM_FULL_MEMBERS, COMMITTEE_MAX, COMMITTEE_MIN, isoDate, type Missing, monthOf, SUB, termYearsFor } from './rules.js';
-import { PARTY_WORKERS } from '../../src/auth/policy.js';
 
 export function registerTransfers(builder: Builder, enums: PartyEnums) {
   const TransferInput = builder.inputType('TransferMembershipInput', {

@@ -93,7 +93,7 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { region: 'input.communityId' },
+        scope: { region: 'input.communityId', resolver: true },
         relation: 'workers of the community, or the leaders of the team',
       },
       description: '创建志愿服务活动 (DRAFT): workers and admins of the community, or leaders of the team',
@@ -143,7 +143,7 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '发布招募 DRAFT → RECRUITING (organisers; before the start)',
@@ -161,7 +161,7 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '登记意外险 accident insurance for the volunteers (organisers; before the start)',
@@ -184,7 +184,7 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '开始活动 RECRUITING → ONGOING (organisers; a risky activity needs insurance recorded)',
@@ -203,7 +203,7 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '结束活动 ONGOING → COMPLETED (organisers); then confirm the hours',
@@ -219,7 +219,7 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '取消活动 DRAFT / RECRUITING → CANCELLED with a reason; sign-ups are cancelled too (organisers)',

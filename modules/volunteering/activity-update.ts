@@ -49,7 +49,7 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description:

@@ -1,10 +1,13 @@
 // 志愿服务活动: the node, volunteerActivities / volunteerActivity and Community.volunteerActivities.
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  AppError,
+  guardNode,
+  parseId,
+  parseOptionalId,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { canOrganize, draftVisibility, enrollmentVisibility, ledTeamIds, isOrganizer, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
 

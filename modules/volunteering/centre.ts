@@ -1,11 +1,15 @@
 // 志愿服务中心: at most one service centre per community (木垒县 has one in every community).
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { Checks, conflict, forbidden } from '../../src/errors.js';
+import {
+  Checks,
+  conflict,
+  forbidden,
+  guardNode,
+  MANAGERS,
+  managesPeopleAt,
+  payloadType,
+  type Builder,
+} from '../../src/kit/index.js';
 import { communityArg, isUniqueViolation, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
-import { MANAGERS } from '../../src/auth/policy.js';
 
 export function registerCentres(builder: Builder) {
   builder.prismaNode('VolunteerServiceCentre', {

@@ -1,20 +1,25 @@
 // 志愿服务证明: issued free over a period from the verified records, with a unique serial; the row is
 // immutable (a database trigger refuses UPDATE/DELETE) and anyone may verify a serial publicly.
 import { randomInt } from 'node:crypto';
-import type { Builder } from '../../src/builder.js';
-import { maskName } from '../../src/auth/mask.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { canSeePerson } from '../../src/core/person.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError, Checks, forbidden, notFound } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  AppError,
+  canSeePerson,
+  Checks,
+  forbidden,
+  guardNode,
+  managesPeopleAt,
+  maskName,
+  notFound,
+  parseId,
+  payloadType,
+  PUBLIC_SUB_GRAPH,
+  SELF_OR_MANAGERS,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { DEFAULT_STAR_THRESHOLDS, displayName, hoursOf, isUniqueViolation, loaders, MODULE, SG, starLevelOf, viewerName } from './shared.js';
 import { volunteerNumber } from './volunteer.js';
-import { PUBLIC_SUB_GRAPH } from '../../src/modules.js';
-import { SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type CertificateRow = Prisma.VolunteerCertificateGetPayload<object>;
 

@@ -115,7 +115,7 @@ export function registerCorrections(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerCorrectionRequest', id: 'input.requestId' },
+        scope: { record: 'VolunteerCorrectionRequest', id: 'input.requestId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '答复更正申请 (the organiser side): accept → a new record version; reject → the record stays',

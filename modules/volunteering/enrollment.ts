@@ -118,7 +118,7 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId' },
+        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'a member or resident for themself only, or the organiser',
       },
       description: '报名 (yourself, or a resident you manage): LIMIT_EXCEEDED when full, CONFLICT when already enrolled',
@@ -188,7 +188,7 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the volunteer or the organiser',
       },
       description: '取消报名 before the activity starts (the volunteer, a worker for them, or the organiser); the place is freed',
@@ -211,7 +211,7 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the volunteer or the organiser',
       },
       description: '签到 while the activity is ONGOING (organisers; the volunteer themself from one hour before the start to the end)',
@@ -232,7 +232,7 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the volunteer or the organiser',
       },
       description: '签退 after check-in, while ONGOING or after completion (organisers; the volunteer themself until the end)',

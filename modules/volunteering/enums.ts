@@ -1,7 +1,6 @@
-import type { Builder } from '../../src/builder.js';
+import { describedValues as d, type Builder } from '../../src/kit/index.js';
 import { SG } from './shared.js';
 
-import { describedValues as d } from '../../src/core/enums.js';
 
 export const ACTIVITY_STATUS = {
   DRAFT: '草稿 draft, visible to its organisers only',

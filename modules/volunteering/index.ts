@@ -1,6 +1,5 @@
 // Module `volunteering` 志愿服务: the only public surface of this folder.
-import type { Builder } from '../../src/builder.js';
-import { defineModule, integerSetting } from '../../src/modules.js';
+import { defineModule, integerSetting, type Builder } from '../../src/kit/index.js';
 import { registerActivities } from './activity.js';
 import { registerActivityMutations } from './activity-mutations.js';
 import { registerActivityUpdate } from './activity-update.js';

@@ -1,6 +1,6 @@
 // Background sweep: activities follow their timetable where nobody pressed the button, in townships
 // where the module is on. Conditional updates, so it is safe beside the mutations and other instances.
-import type { JobDefinition } from '../../src/modules.js';
+import { type JobDefinition } from '../../src/kit/index.js';
 import { MODULE } from './shared.js';
 
 export const advanceActivities: JobDefinition = {

@@ -204,7 +204,7 @@ export function registerOrders(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' },
+        scope: { record: 'VolunteerServiceOrder', id: 'input.orderId', resolver: true },
         relation: 'the assigned organisation or team',
       },
       description: '部门接单 DISPATCHED → ACCEPTED, assigning volunteers (the assigned department or team)',
@@ -225,7 +225,7 @@ export function registerOrders(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' },
+        scope: { record: 'VolunteerServiceOrder', id: 'input.orderId', resolver: true },
         relation: 'the assigned organisation or team',
       },
       description: '办结 ACCEPTED → COMPLETED with the result and outcome counters (the assigned department or team)',

@@ -174,7 +174,7 @@ export function registerRecords(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId' },
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '确认服务时长 (organisers, within recordDeadlineDays after the activity): creates the record and publishes volunteering.hoursVerified',
@@ -246,7 +246,7 @@ export function registerRecords(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerServiceRecord', id: 'input.recordId' },
+        scope: { record: 'VolunteerServiceRecord', id: 'input.recordId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description: '更正记录 (the organiser side): a new version with the reason, never a silent edit',

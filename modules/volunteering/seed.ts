@@ -8,8 +8,7 @@
 // - upcoming activities to try in GraphiQL (recruiting, a draft, a risky one without insurance yet) and
 //   open service orders for 玛纳斯县应急管理局 and the inspection team.
 import { randomUUID } from 'node:crypto';
-import type { SeedKit } from '../../src/modules.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { type Prisma, type SeedKit } from '../../src/kit/index.js';
 import { BEIWUCHA_VILLAGES, CENTRES, COMMUNITY, MULEI_ORDER_TITLES, MULEI_ORDER_TOTALS, MULEI_TITLES, names, spread } from './seed-data.js';
 
 const DAY = 86_400_000;

@@ -1,12 +1,22 @@
 // Helpers shared by the files of the volunteering module: ids, per-request loaders, access rules,
 // hours arithmetic. Nothing here is exported from index.ts.
 import DataLoader from 'dataloader';
-import { maskName } from '../../src/auth/mask.js';
-import { managesPeopleAt, readsWithinScope, within, type Viewer } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { AppError, forbidden, notFound } from '../../src/errors.js';
-import { parseId } from '../../src/core/lookup.js';
-import type { Organization, Person, Prisma, Region } from '../../generated/prisma/client.js';
+import {
+  AppError,
+  forbidden,
+  managesPeopleAt,
+  maskName,
+  notFound,
+  parseId,
+  readsWithinScope,
+  within,
+  type Context,
+  type Organization,
+  type Person,
+  type Prisma,
+  type Region,
+  type Viewer,
+} from '../../src/kit/index.js';
 
 export const MODULE = 'volunteering';
 export const SG = [MODULE];

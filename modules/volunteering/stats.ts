@@ -1,10 +1,7 @@
 // RegionStats.volunteering(from, to): SQL aggregates over everything below the region, only in
 // townships where the module is on.
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { addRegionStats, type Builder, type Context, type Prisma } from '../../src/kit/index.js';
 import { hoursOf, MODULE, SG } from './shared.js';
-import { addRegionStats } from '../../src/core/stats.js';
 
 interface VolunteeringFigures {
   activities: number;

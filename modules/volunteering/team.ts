@@ -167,7 +167,7 @@ export function registerTeams(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerTeam', id: 'input.teamId' },
+        scope: { record: 'VolunteerTeam', id: 'input.teamId', resolver: true },
         relation: 'workers of the area, or the team leaders',
       },
       description: '加入志愿服务队 (team leaders, workers and admins of its area)',
@@ -198,7 +198,7 @@ export function registerTeams(builder: Builder, enums: Enums) {
       subGraphs: SG,
       policy: {
         roles: ACTORS,
-        scope: { record: 'VolunteerTeam', id: 'input.teamId' },
+        scope: { record: 'VolunteerTeam', id: 'input.teamId', resolver: true },
         relation: 'workers of the area, or the team leaders',
       },
       description: '退出志愿服务队 (team leaders, workers and admins of its area)',

@@ -1,18 +1,28 @@
 // 志愿者: registration (age rules, consent), the Volunteer node, Person.volunteer and the volunteer list.
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt, managesPerson, readsWithinScope, within } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { canSeePerson } from '../../src/core/person.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError, Checks, conflict, forbidden, notFound } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  AppError,
+  canSeePerson,
+  Checks,
+  conflict,
+  forbidden,
+  guardNode,
+  managesPeopleAt,
+  managesPerson,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  readsWithinScope,
+  SELF_OR_MANAGERS,
+  within,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import {
   ageOn, DEFAULT_STAR_THRESHOLDS, displayName, isUniqueViolation, loaders, MODULE, readsAt, regionArg, scopeOf, SG, starLevelOf,
 } from './shared.js';
-import { SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type VolunteerRow = Prisma.VolunteerGetPayload<object>;
 

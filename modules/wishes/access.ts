@@ -9,11 +9,18 @@
 //   (community workers, admins), and the requester and claimant themselves; everyone else gets
 //   a masked name (何**).
 import { createContextCache } from '@pothos/core';
-import { managesPeopleAt, READER_ROLES, within, type Viewer } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { notFound } from '../../src/errors.js';
-import { parseId } from '../../src/core/lookup.js';
-import type { Person, Prisma, Wish } from '../../generated/prisma/client.js';
+import {
+  managesPeopleAt,
+  notFound,
+  parseId,
+  READER_ROLES,
+  within,
+  type Context,
+  type Person,
+  type Prisma,
+  type Viewer,
+  type Wish,
+} from '../../src/kit/index.js';
 import { MODULE_ID, PUBLIC_STATUSES } from './model.js';
 
 /** a community worker (社区工作者) whose area includes `path` */

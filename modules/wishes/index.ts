@@ -1,5 +1,5 @@
 // Module `wishes` 微心愿: the only public surface of modules/wishes/. See README.md beside this file.
-import { defineModule, integerSetting } from '../../src/modules.js';
+import { defineModule, integerSetting } from '../../src/kit/index.js';
 import { expireClaims } from './jobs.js';
 import { MODULE_ID, registerEnums } from './model.js';
 import { registerClaims } from './mutations/claim.js';

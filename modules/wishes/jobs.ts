@@ -1,7 +1,7 @@
 // wishes.expireClaims: claims past their deadline (claimDueAt) go back to PUBLISHED, with a timeline
 // entry naming nobody (the system). Only townships where the module is on: a switched-off township is
 // frozen, and its overdue claims are returned on the first run after it is switched back on.
-import type { JobDefinition } from '../../src/modules.js';
+import { type JobDefinition } from '../../src/kit/index.js';
 import { CLEARED_CLAIM, MODULE_ID } from './model.js';
 import { timelineRow } from './transition.js';
 

@@ -5,9 +5,13 @@
 //         └─reject→ REJECTED    └─release/expire─┘
 //   PENDING_REVIEW | PUBLISHED | CLAIMED ─withdraw→ WITHDRAWN
 //   PENDING_REVIEW (requester, worker) | PUBLISHED (worker) ─edit→ the same status (EDITED, updateWish)
-import type { Builder } from '../../src/builder.js';
-import { PUBLIC_SUB_GRAPH } from '../../src/modules.js';
-import type { WishAction, WishStatus } from '../../generated/prisma/client.js';
+import {
+  describedValues as values,
+  PUBLIC_SUB_GRAPH,
+  type Builder,
+  type WishAction,
+  type WishStatus,
+} from '../../src/kit/index.js';
 
 export const MODULE_ID = 'wishes';
 export const SUB_GRAPHS = [MODULE_ID];
@@ -79,7 +83,6 @@ export const CHANNEL_LABELS = {
   ONLINE: '线上 online, from the residents\' app',
 } as const;
 
-import { describedValues as values } from '../../src/core/enums.js';
 
 /** the module's GraphQL enums (built once per builder) */
 export function registerEnums(builder: Builder) {

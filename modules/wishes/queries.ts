@@ -1,11 +1,16 @@
 // Reading wishes: `wishes` and `wish` on Query, `wishes` on Region (社区的心愿), `claimedWishes` on Person.
 // Every list is the viewer's visibility filter AND the module gate AND the caller's filter.
-import type { Builder } from '../../src/builder.js';
-import { readsWithinScope, within } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { forbidden, notFound } from '../../src/errors.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  forbidden,
+  notFound,
+  parseId,
+  parseOptionalId,
+  readsWithinScope,
+  within,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { canSeeWish, defaultScope, visibleWishesWhere } from './access.js';
 import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
 import type { WishRef } from './wish-node.js';

@@ -2,7 +2,7 @@
 // from prisma/seed/demo-data.ts; the other requesters and a few in-service members are generated here
 // (fictitious, like all demo people). Everything the page reports has happened, so every claimed wish
 // is FULFILLED or CONFIRMED: no demo claim is open, so none expires when the server starts.
-import type { Gender, PersonTag, WishCategory, WishChannel } from '../../generated/prisma/client.js';
+import { type Gender, type PersonTag, type WishCategory, type WishChannel } from '../../src/kit/index.js';
 
 export const CODES = {
   yuanlin: '652301006001', // 园林社区

@@ -4,8 +4,7 @@
 // claimed by 阜康市住建局 and 甘河子镇派出所 members, and 塔西河乡学校's 30 书包. A handful of queries
 // and three createMany statements.
 import { randomUUID } from 'node:crypto';
-import type { Prisma, Role } from '../../generated/prisma/client.js';
-import type { SeedKit } from '../../src/modules.js';
+import { type Prisma, type Role, type SeedKit } from '../../src/kit/index.js';
 import { CHANNELS, CODES, cst, DAY, generateResidents, HOUR, ITEMS, NEW_MEMBERS, WORKERS, type NewResident } from './seed-data.js';
 import { timelineRow, type Actor } from './transition.js';
 

@@ -1,13 +1,16 @@
 // RegionStats.wishes(from, to): figures for every community under a region, in SQL. The cohort is the
 // wishes submitted in [from, to); each figure counts how many of them reached that stage. Townships
 // where the module is off are left out.
-import type { Builder, RegionStatsShape } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { AppError } from '../../src/errors.js';
-import { Prisma } from '../../generated/prisma/client.js';
-import { organizationLoader } from '../../src/core/loaders.js';
+import {
+  addRegionStats,
+  AppError,
+  organizationLoader,
+  Prisma,
+  type Builder,
+  type Context,
+  type RegionStatsShape,
+} from '../../src/kit/index.js';
 import { MODULE_ID, SUB_GRAPHS } from './model.js';
-import { addRegionStats } from '../../src/core/stats.js';
 
 interface Figures {
   submitted: number;

@@ -1,9 +1,7 @@
 // Every change of a wish's status goes through here: a conditional update on (id, status, version),
 // one timeline row and one audit entry, inside the caller's transaction. If anybody changed the wish
 // since it was read, the update matches no row and the caller gets CONFLICT with nothing changed.
-import type { Context } from '../../src/context.js';
-import { conflict, invalidTransition } from '../../src/errors.js';
-import type { Prisma, Role, Wish } from '../../generated/prisma/client.js';
+import { conflict, invalidTransition, type Context, type Prisma, type Role, type Wish } from '../../src/kit/index.js';
 import { ACTION_LABELS, STATUS_LABELS, TRANSITIONS, type TransitionAction, type WishAction, type WishStatus } from './model.js';
 
 /** throws INVALID_TRANSITION unless `action` is allowed from the wish's current status */

@@ -3,14 +3,18 @@
 // `WishWallItem`, so no personal field of `Wish` can be reached from it: the requester appears only as
 // a masked name, never with phone or address.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { Builder } from '../../src/builder.js';
-import { maskName } from '../../src/auth/mask.js';
-import type { Context } from '../../src/context.js';
-import { notFound } from '../../src/errors.js';
-import { parseOptionalId } from '../../src/core/lookup.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { mustLoad, personLoader, regionLoader } from '../../src/core/loaders.js';
-import { PUBLIC_SUB_GRAPH } from '../../src/modules.js';
+import {
+  maskName,
+  mustLoad,
+  notFound,
+  parseOptionalId,
+  personLoader,
+  PUBLIC_SUB_GRAPH,
+  regionLoader,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
 
 // public without X-Township too (the type, its connection's field and the enum it uses)

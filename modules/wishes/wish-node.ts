@@ -1,12 +1,17 @@
 // GraphQL types `Wish` (a Relay node) and `WishEvent` (one timeline entry).
-import type { Builder } from '../../src/builder.js';
-import type { Context } from '../../src/context.js';
-import { maskName } from '../../src/auth/mask.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { discloseName } from '../../src/core/privacy.js';
-import type { Wish } from '../../generated/prisma/client.js';
+import {
+  discloseName,
+  guardNode,
+  maskName,
+  mustLoad,
+  organizationLoader,
+  personLoader,
+  regionLoader,
+  type Builder,
+  type Context,
+  type Wish,
+} from '../../src/kit/index.js';
 import { canSeeWish, seesPeopleOf } from './access.js';
-import { mustLoad, organizationLoader, personLoader, regionLoader } from '../../src/core/loaders.js';
 import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
 
 export function registerWishTypes(builder: Builder, enums: WishEnums) {

@@ -17,13 +17,15 @@ export type ScopeRule =
    * a Region global id at this argument path (e.g. `input.regionId`, `filter.regionId`); absent = own area.
    * `orAbove`: a region above the viewer's area also passes (a township's points store seen from its villages)
    */
-  | { region: string; orAbove?: boolean }
+  | { region: string; orAbove?: boolean; resolver?: true }
   /**
    * a record global id (or a list of them) at `id`; its region path is read from the model of that name:
    * `path` (default `regionPath`; `homePath` for Person, `path` for Region) or a relation's, e.g.
    * `activity.regionPath`
    */
-  | { record: string; id: string; path?: string };
+  | { record: string; id: string; path?: string; resolver?: true };
+// `resolver: true`: the target is declared (for the matrix and the module manifest) but the area check is the
+// resolver's relation rule, because that authority may cross areas (a township team's leader in a village)
 
 export interface FieldPolicy {
   roles: 'ANYONE' | 'LOGGED_IN' | readonly Role[];
@@ -126,7 +128,7 @@ export async function checkScope(policy: FieldPolicy, ctx: Context, args: Record
   if (!viewer || !AREA_ROLES.includes(viewer.role)) return;
   const inside = (path: string | null) => !!path && path.startsWith(viewer.regionPath);
   for (const rule of scopeRules(policy)) {
-    if (typeof rule === 'string') continue;
+    if (typeof rule === 'string' || rule.resolver) continue;
     const argPath = 'region' in rule ? rule.region : rule.id;
     const raw = argAt(args, argPath);
     const values = raw == null ? [] : Array.isArray(raw) ? raw : [raw];

@@ -2,12 +2,19 @@
 // claims on one wish exactly one wins, the others get CONFLICT. The guarantee is the conditional update
 // in applyTransition (status = PUBLISHED and the version read); a member's open-claim limit holds under
 // concurrency too, because the count and the claim run under a per-member advisory lock.
-import type { Builder } from '../../../src/builder.js';
-import type { Context } from '../../../src/context.js';
-import { AppError, Checks, conflict, forbidden, notFound } from '../../../src/errors.js';
-import { payloadType } from '../../../src/core/errors-graph.js';
-import { parseOptionalId } from '../../../src/core/lookup.js';
-import type { Person, Wish } from '../../../generated/prisma/client.js';
+import {
+  AppError,
+  Checks,
+  conflict,
+  forbidden,
+  notFound,
+  parseOptionalId,
+  payloadType,
+  type Builder,
+  type Context,
+  type Person,
+  type Wish,
+} from '../../../src/kit/index.js';
 import { serviceCommunityOf, viewerPerson, wishForWrite } from '../access.js';
 import { CLEARED_CLAIM, MODULE_ID, SUB_GRAPHS, TAKEN_STATUSES, TX_OPTIONS } from '../model.js';
 import { applyTransition, assertTransition } from '../transition.js';

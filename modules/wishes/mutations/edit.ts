@@ -4,10 +4,7 @@
 // Same validation as submitWish; fields left out stay unchanged. The change is a conditional update on
 // (status, version) like every transition, so a review or withdrawal that lands first wins cleanly and
 // the late edit gets CONFLICT; the timeline shows EDITED with from = to = the status.
-import type { Builder } from '../../../src/builder.js';
-import { forbidden, invalidTransition } from '../../../src/errors.js';
-import { payloadType } from '../../../src/core/errors-graph.js';
-import type { Wish } from '../../../generated/prisma/client.js';
+import { forbidden, invalidTransition, payloadType, type Builder, type Wish } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
 import { EDITABLE_BY_REQUESTER, EDITABLE_BY_WORKER, STATUS_LABELS, SUB_GRAPHS, TX_OPTIONS, type WishEnums } from '../model.js';
 import { applyEdit, type TransitionOptions } from '../transition.js';

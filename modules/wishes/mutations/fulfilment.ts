@@ -1,9 +1,7 @@
 // 兑现与确认: fulfillWish (the claimant delivers, with evidence) and confirmWish (the requester, or a
 // worker on their behalf, acknowledges: 圆梦). Both publish a domain event other modules may hear
 // (e.g. points for the claimant).
-import type { Builder } from '../../../src/builder.js';
-import { Checks, forbidden, ValidationError } from '../../../src/errors.js';
-import { payloadType } from '../../../src/core/errors-graph.js';
+import { Checks, forbidden, payloadType, ValidationError, type Builder } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
 import { SUB_GRAPHS, TX_OPTIONS } from '../model.js';
 import { applyTransition } from '../transition.js';

@@ -1,8 +1,6 @@
 // 审核: reviewWish publishes a wish on the wish wall or rejects it with a reason (a community worker
 // of that community). Reviewers check that the text carries no personal information: it goes public.
-import type { Builder } from '../../../src/builder.js';
-import { Checks, forbidden } from '../../../src/errors.js';
-import { payloadType } from '../../../src/core/errors-graph.js';
+import { Checks, forbidden, payloadType, type Builder } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
 import { SUB_GRAPHS, TX_OPTIONS } from '../model.js';
 import { applyTransition } from '../transition.js';

@@ -2,10 +2,16 @@
 // (the requester or a worker, before fulfilment). Submissions are limited per requester and 24 hours
 // (maxSubmissionsPerDay); the count and the insert run under a per-requester advisory lock, so the
 // limit holds for simultaneous submissions too.
-import type { Builder } from '../../../src/builder.js';
-import { AppError, Checks, forbidden, notFound, ValidationError } from '../../../src/errors.js';
-import { payloadType } from '../../../src/core/errors-graph.js';
-import { parseId } from '../../../src/core/lookup.js';
+import {
+  AppError,
+  Checks,
+  forbidden,
+  notFound,
+  parseId,
+  payloadType,
+  ValidationError,
+  type Builder,
+} from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
 import { MODULE_ID, SUB_GRAPHS, TX_OPTIONS, type WishEnums } from '../model.js';
 import { actorOf, applyTransition, timelineRow } from '../transition.js';

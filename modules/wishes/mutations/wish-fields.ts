@@ -1,6 +1,6 @@
 // The texts, category and value of a wish: one validation for submitWish and updateWish, so a
 // correction can never store what a submission would refuse.
-import { Checks } from '../../../src/errors.js';
+import { Checks } from '../../../src/kit/index.js';
 
 export interface WishFieldsInput {
   title?: string | null;

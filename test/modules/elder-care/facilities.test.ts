@@ -101,7 +101,8 @@ describe('facilities', () => {
     const analyst = await t.gql(CREATE, { i: { ...base, name: '别处' } }, { token: await t.login('analyst') });
     expect(analyst.data.createCareFacility.code).toBe('FORBIDDEN');
     const township = await t.gql(CREATE, { i: { ...base, name: '别处', communityId: await regionId(t, '652301006') } }, { token: worker });
-    expect(township.data.createCareFacility.code).toBe('VALIDATION');
+    // the township lies above the worker's community: outside their area (the policy's scope check)
+    expect(township.data.createCareFacility.code).toBe('FORBIDDEN');
     const anon = await t.gql(CREATE, { i: { ...base, name: '别处' } }, { headers: { 'x-township': '652301006' } });
     expect(anon.data.createCareFacility).toMatchObject({ __typename: 'DomainError', code: 'UNAUTHENTICATED' });
     expect(await t.db.prisma.careFacility.count()).toBe(before);

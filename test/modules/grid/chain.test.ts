@@ -168,7 +168,7 @@ describe('actors outside the chain are FORBIDDEN', () => {
   it('refuses the wrong role or the wrong area at every step, changing nothing', async () => {
     const i = await report();
     expect((await act('acceptIncident', 'emergency', { incidentId: i.id })).code).toBe('FORBIDDEN');
-    expect((await act('acceptIncident', 'other', { incidentId: i.id })).code).toBe('FORBIDDEN');
+    expect((await act('acceptIncident', 'other', { incidentId: i.id })).code).toBe('NOT_FOUND'); // outside their area
     expect((await act('acceptIncident', 'analyst', { incidentId: i.id })).code).toBe('FORBIDDEN');
     await act('acceptIncident', 'worker', { incidentId: i.id });
     expect((await act('escalateIncident', 'worker', { incidentId: i.id, departmentIds: [emergency] })).code).toBe('FORBIDDEN');

@@ -115,7 +115,7 @@ describe('patrols 巡查走访 / 隐患排查', () => {
   it('refuses workers not assigned to the grid, and validates input with every issue at once', async () => {
     const other = await gridsOf(t, admin, YOUFANGZHUANG);
     const notMine = await mutate(t, gridWorker, 'recordPatrol', { gridId: other.G05 ?? Object.values(other)[0], kind: 'VISIT', place: '村口' });
-    expect(notMine.code).toBe('FORBIDDEN');
+    expect(notMine.code).toBe('NOT_FOUND'); // a grid outside the worker's area
     const unassigned = await mutate(t, villageWorker, 'recordPatrol', { gridId: wjc.G01, kind: 'VISIT', place: '村口' });
     expect(unassigned.code).toBe('FORBIDDEN');
     const invalid = await t.gql(

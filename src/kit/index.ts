@@ -1,0 +1,62 @@
+// 模块工具包: the kernel's public surface. A module imports from here and from the index.ts of the modules
+// it declares in `dependsOn`, nothing else (checked in CI: npm run check:boundaries). Anything a module
+// needs from the kernel is added here, by name, so the surface stays deliberate.
+
+// the module contract
+export {
+  defineModule,
+  integerSetting,
+  PUBLIC_SUB_GRAPH,
+  type JobDefinition,
+  type LinkedPeopleKit,
+  type ModuleDefinition,
+  type SeedKit,
+  type SettingDefinition,
+} from '../modules.js';
+export type { DeliveredEvent } from '../events.js';
+export type { SettingsReader } from '../core/settings.js';
+
+// schema building
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Builder, type RegionStatsShape } from '../builder.js';
+export type { Context } from '../context.js';
+export { describedValues } from '../core/enums.js';
+export { payloadType } from '../core/errors-graph.js';
+export { modelRef } from '../core/refs.js';
+export { guardNode } from '../core/node-guards.js';
+export { addRegionStats } from '../core/stats.js';
+export { parseId, parseOptionalId } from '../core/lookup.js';
+export { mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
+export { containsText } from '../input/like.js';
+
+// errors
+export {
+  AppError,
+  Checks,
+  conflict,
+  forbidden,
+  invalidTransition,
+  isUniqueViolation,
+  notFound,
+  ValidationError,
+  type FieldIssue,
+} from '../errors.js';
+
+// who may do what: declared policies, roles and scopes, personal information
+export { ACTORS, ADMINS, MANAGERS, PARTY_WORKERS, READERS, SELF_OR_MANAGERS, STAFF } from '../auth/policy.js';
+export {
+  isAdminOf,
+  managesPeopleAt,
+  managesPerson,
+  READER_ROLES,
+  readsWithinScope,
+  within,
+  type Viewer,
+} from '../auth/viewer.js';
+export { maskAddress, maskName } from '../auth/mask.js';
+export { canSeePerson } from '../core/person.js';
+export { auditSensitiveRead, discloseName, shownName } from '../core/privacy.js';
+export { ancestorsOrSelf, depthOf, townshipPathOf } from '../core/paths.js';
+
+// the database: the Prisma namespace (Prisma.sql, input types) and the generated model types
+export { Prisma } from '../../generated/prisma/client.js';
+export type * from '../../generated/prisma/client.js';
