@@ -139,7 +139,7 @@ describe('enrolment and assessment', () => {
     const badPhone = await t.gql(ENROL, { i: { personId: su, facilityId: dayCare, emergencyContact: { name: '苏明', phone: '12' } } }, { token: worker });
     expect(badPhone.data.enrollCareRecipient.issues.map((i: any) => i.path)).toEqual(['input.emergencyContact.phone']);
     const other = await t.gql(ENROL, { i: { personId: su, facilityId: dayCare, emergencyContact: { name: '苏明', phone: '13900000000' } } }, { token: await t.login('jingcaicheng-worker') });
-    expect(other.data.enrollCareRecipient.code).toBe('FORBIDDEN');
+    expect(other.data.enrollCareRecipient.code).toBe('NOT_FOUND'); // a person outside the worker's area
     expect(await t.db.prisma.careRecipient.count({ where: { personId: rawId(su) } })).toBe(0);
     const r = ok(
       await t.gql(ENROL, { i: { personId: su, facilityId: dayCare, categories: ['DISABILITY', 'LIVING_ALONE'], emergencyContact: { name: '苏明', phone: '13900000000', relation: '弟弟' } } }, { token: worker }),
