@@ -27,6 +27,8 @@ export interface ModuleDefinition {
   defaultEnabled?: boolean;
   /** adds types, fields on core types, queries, mutations and statistics */
   register(builder: Builder): void;
+  /** domain events this module publishes ("<id>.<pastTense>"), listed in its manifest */
+  publishes?: readonly string[];
   /** domain events this module reacts to, run only where this module is enabled */
   on?: Record<string, EventHandler>;
   /** per-township parameters (模块参数) an administrator may change; townships inherit like switches */
@@ -51,20 +53,64 @@ export interface LinkedPeopleKit {
   scope: string;
 }
 
+/** the shape of a setting's value, so a console can render a form for it */
+export type SettingKind = 'integer' | 'decimal' | 'boolean' | 'enum' | 'duration' | 'json';
+
 export interface SettingDefinition {
   /** shown to administrators: Chinese term first */
   description: string;
+  kind: SettingKind;
   default: unknown;
+  /** bounds of integer, decimal and duration (milliseconds) settings */
+  min?: number;
+  max?: number;
+  /** the values of an enum setting */
+  options?: readonly string[];
   /** an error message when `value` is not acceptable, else null */
   validate(value: unknown): string | null;
 }
 
+const numberSetting =
+  (kind: 'integer' | 'decimal' | 'duration', unit: string) =>
+  (description: string, defaultValue: number, min: number, max: number): SettingDefinition => ({
+    description,
+    kind,
+    default: defaultValue,
+    min,
+    max,
+    validate: (v) =>
+      typeof v === 'number' && (kind === 'decimal' ? Number.isFinite(v) : Number.isInteger(v)) && v >= min && v <= max
+        ? null
+        : `应为 ${min}–${max} 的${unit} (${kind === 'decimal' ? 'a number' : 'an integer'} ${min}–${max})`,
+  });
+
 /** helpers for common setting shapes */
-export const integerSetting = (description: string, defaultValue: number, min: number, max: number): SettingDefinition => ({
+export const integerSetting = numberSetting('integer', '整数');
+export const decimalSetting = numberSetting('decimal', '数');
+/** a duration in milliseconds */
+export const durationSetting = numberSetting('duration', '毫秒数');
+
+export const booleanSetting = (description: string, defaultValue: boolean): SettingDefinition => ({
   description,
+  kind: 'boolean',
   default: defaultValue,
-  validate: (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `应为 ${min}–${max} 的整数 (an integer ${min}–${max})`),
+  validate: (v) => (typeof v === 'boolean' ? null : '应为 true 或 false (a boolean)'),
 });
+
+export const enumSetting = (description: string, options: readonly string[], defaultValue: string): SettingDefinition => ({
+  description,
+  kind: 'enum',
+  default: defaultValue,
+  options,
+  validate: (v) => (options.includes(v as string) ? null : `应为 ${options.join(' / ')} 之一 (one of ${options.join(', ')})`),
+});
+
+/** structured values (tables, thresholds) checked by the module's own validator */
+export const jsonSetting = (
+  description: string,
+  defaultValue: unknown,
+  validate: (value: unknown) => string | null,
+): SettingDefinition => ({ description, kind: 'json', default: defaultValue, validate });
 
 export interface JobKit {
   /** the job runs inside one transaction holding the job's advisory lock: write through tx */

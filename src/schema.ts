@@ -37,7 +37,7 @@ export class SchemaRegistry {
     registerOrganizations(builder);
     registerPeople(builder);
     registerAccounts(builder, deps);
-    const { Source } = registerModuleSwitches(builder, this.modules);
+    const { Source } = registerModuleSwitches(builder, this.modules, () => this.full);
     registerSettings(builder, this.modules, Source);
     registerAudit(builder);
     builder.queryField('node', (t) =>

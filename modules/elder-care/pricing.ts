@@ -49,6 +49,7 @@ const isFen = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as
 
 export const mealPricingSetting: SettingDefinition = {
   description: '助餐价格与补贴表 meal prices (fen) and subsidy rules by age band and category (高龄, 低保, 特困, 失能, 计生特扶 …)',
+  kind: 'json',
   default: DEFAULT_PRICING,
   validate(value) {
     const v = value as Partial<MealPricing> | null;

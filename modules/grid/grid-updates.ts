@@ -1,15 +1,23 @@
 // updateGrid and updateHousehold (community workers of the community, admins above).
 // An omitted field stays as it is; `null` clears an optional one (boundary, centre, head).
-import { Prisma } from '../../generated/prisma/client.js';
-import type { Builder } from '../../src/builder.js';
-import { parseId } from '../../src/core/lookup.js';
-import { Checks, conflict, forbidden, isUniqueViolation, notFound, ValidationError, type FieldIssue } from '../../src/errors.js';
+import {
+  Checks,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  MANAGERS,
+  notFound,
+  parseId,
+  Prisma,
+  ValidationError,
+  type Builder,
+  type FieldIssue,
+} from '../../src/kit/index.js';
 import { managesGridsAt, MODULE } from './access.js';
 import { SG } from './enums.js';
 import { checkBoundary, CODE_PATTERN, gridForWrite, payloadWithWarnings, type registerGridMutations } from './grid-mutations.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { refs } from './refs.js';
-import { MANAGERS } from '../../src/auth/policy.js';
 
 type PointInputRef = ReturnType<typeof registerGridMutations>['PointInput'];
 

@@ -26,11 +26,13 @@ export default defineModule({
   settings: {
     meetingFrequencies: {
       description: '组织生活频次 required meeting frequencies per kind ({ kinds: { MEMBERS_MEETING: { every: "QUARTER", times: 1 }, … }, secretaryLecturesPerYear: 1 })',
+      kind: 'json',
       default: DEFAULT_FREQUENCIES,
       validate: validateFrequencies,
     },
     duesRateTable: {
       description: '党费比例表 dues rate table after the 2008 rules ({ salaried: [{ upTo, rate }], retired: […], fixed: { STUDENT: 0.2, … }, farmer: { min, max } })',
+      kind: 'json',
       default: DEFAULT_DUES_RATES,
       validate: validateDuesTable,
     },

@@ -1,15 +1,22 @@
 // Activity lifecycle: create (DRAFT) → publish (RECRUITING) → start (ONGOING) → complete (COMPLETED),
 // or cancel from DRAFT / RECRUITING. Every transition is a conditional update on the expected status.
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { AppError, Checks, forbidden, invalidTransition, notFound } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  ACTORS,
+  AppError,
+  Checks,
+  forbidden,
+  invalidTransition,
+  managesPeopleAt,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { ACTIVITY_STATUS, type Enums } from './enums.js';
 import { canOrganize, communityArg, ledTeamIds, MODULE, SG } from './shared.js';
-import { ACTORS } from '../../src/auth/policy.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 type Status = ActivityRow['status'];

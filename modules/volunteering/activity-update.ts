@@ -8,16 +8,23 @@
 //     AND startsAt = <as read> AND endsAt = <as read>      -- the time window we validated is still the one stored
 // A sign-up is the conditional `enrolledCount = enrolledCount + 1 WHERE enrolledCount < capacity`: both
 // row-lock the activity, so whichever comes second re-checks against what the first one committed.
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt } from '../../src/auth/viewer.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseOptionalId } from '../../src/core/lookup.js';
-import { AppError, Checks, conflict, forbidden, invalidTransition, notFound } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  ACTORS,
+  AppError,
+  Checks,
+  conflict,
+  forbidden,
+  invalidTransition,
+  managesPeopleAt,
+  notFound,
+  parseOptionalId,
+  payloadType,
+  type Builder,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { organisedActivity } from './activity-mutations.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, SG, TX } from './shared.js';
-import { ACTORS } from '../../src/auth/policy.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 

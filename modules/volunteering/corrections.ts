@@ -1,17 +1,26 @@
 // 更正申请: the volunteer asks for a correction of a record; the organiser accepts (a new record
 // version) or rejects it, answering either way.
-import type { Builder } from '../../src/builder.js';
-import { managesPerson, readsWithinScope } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { Checks, conflict, forbidden, invalidTransition, notFound, ValidationError } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  ACTORS,
+  Checks,
+  conflict,
+  forbidden,
+  guardNode,
+  invalidTransition,
+  managesPerson,
+  notFound,
+  parseId,
+  payloadType,
+  readsWithinScope,
+  SELF_OR_MANAGERS,
+  ValidationError,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { appendVersion, loadRecord, recordFor } from './records.js';
 import { assertNotOwnRecord, hoursOf, loaders, MODULE, readsAt, regionArg, scopeOf, SG, TX, viewerName } from './shared.js';
-import { ACTORS, SELF_OR_MANAGERS } from '../../src/auth/policy.js';
 
 type RequestRow = Prisma.VolunteerCorrectionRequestGetPayload<object>;
 

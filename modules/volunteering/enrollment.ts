@@ -5,18 +5,26 @@
 // which row-locks the activity, so concurrent sign-ups for one activity queue behind each other and
 // each sees the committed count. The (activityId, volunteerId) unique constraint makes a second
 // enrollment of the same person impossible; if anything fails the increment rolls back with it.
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt, managesPerson } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { canSeePerson } from '../../src/core/person.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError, conflict, forbidden, invalidTransition, notFound, ValidationError } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  ACTORS,
+  AppError,
+  canSeePerson,
+  conflict,
+  forbidden,
+  guardNode,
+  invalidTransition,
+  managesPeopleAt,
+  managesPerson,
+  notFound,
+  parseId,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { canOrganize, displayName, isOrganizer, isUniqueViolation, ledTeamIds, loaders, MODULE, readsAt, servedHours, SG, TX } from './shared.js';
-import { ACTORS } from '../../src/auth/policy.js';
 
 type EnrollmentRow = Prisma.VolunteerEnrollmentGetPayload<object>;
 type EnrollmentWithActivity = Prisma.VolunteerEnrollmentGetPayload<{ include: { activity: true } }>;

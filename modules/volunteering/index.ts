@@ -43,11 +43,13 @@ export default defineModule({
     recordDeadlineDays: integerSetting('记录期限(天): hours must be confirmed within this many days after an activity ends', 30, 1, 365),
     starThresholds: {
       description: '星级时长门槛(小时): cumulative hours for one to five stars, five strictly increasing numbers',
+      kind: 'json',
       default: DEFAULT_STAR_THRESHOLDS,
       validate: validateStarThresholds,
     },
   },
   jobs: [advanceActivities],
+  publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected'],
   linkedPeople: orderPeople,
   seed: seedVolunteering,
 });

@@ -1,18 +1,28 @@
 // 服务清单派单 "街道派单、部门接单": a township dispatches a resident need to a department or a team,
 // which accepts it, assigns volunteers and reports it done with outcome counters. The township may
 // withdraw (撤销) an order that is not yet completed.
-import type { Builder } from '../../src/builder.js';
-import { isAdminOf, readsWithinScope, within } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError, Checks, forbidden, invalidTransition, notFound } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  ACTORS,
+  ADMINS,
+  AppError,
+  Checks,
+  forbidden,
+  guardNode,
+  invalidTransition,
+  isAdminOf,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  readsWithinScope,
+  within,
+  type Builder,
+  type Context,
+  type LinkedPeopleKit,
+  type Prisma,
+} from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders, MODULE, regionArg, SG, TX } from './shared.js';
-import { ACTORS, ADMINS } from '../../src/auth/policy.js';
-import type { LinkedPeopleKit } from '../../src/modules.js';
 
 type OrderRow = Prisma.VolunteerServiceOrderGetPayload<object>;
 

@@ -1,18 +1,28 @@
 // 志愿服务记录: "谁组织谁记录、谁记录谁证明". The organiser confirms hours within the township's
 // deadline; every change is a new, audited version (VolunteerServiceRecordVersion is append-only).
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt, managesPerson } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError, Checks, conflict, forbidden, invalidTransition, notFound, ValidationError } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  ACTORS,
+  AppError,
+  Checks,
+  conflict,
+  forbidden,
+  guardNode,
+  invalidTransition,
+  MANAGERS,
+  managesPeopleAt,
+  managesPerson,
+  notFound,
+  parseId,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { enrollmentFor } from './enrollment.js';
 import type { Enums } from './enums.js';
 import { assertNotOwnRecord, assertWithinAttended, attendedHours, canOrganize, displayName, hoursOf, loaders, MODULE, readsAt, servedHours, SG, TX, viewerName }
   from './shared.js';
-import { ACTORS, MANAGERS } from '../../src/auth/policy.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
 

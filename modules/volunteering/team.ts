@@ -1,16 +1,25 @@
 // 志愿服务队 teams (党员, 青年, 巾帼, 安全隐患排查 …) with leaders and members.
-import { containsText } from '../../src/input/like.js';
-import type { Builder } from '../../src/builder.js';
-import { managesPeopleAt, managesPerson } from '../../src/auth/viewer.js';
-import type { Context } from '../../src/context.js';
-import { payloadType } from '../../src/core/errors-graph.js';
-import { parseId, parseOptionalId } from '../../src/core/lookup.js';
-import { guardNode } from '../../src/core/node-guards.js';
-import { AppError, Checks, conflict, forbidden, notFound } from '../../src/errors.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import {
+  ACTORS,
+  AppError,
+  Checks,
+  conflict,
+  containsText,
+  forbidden,
+  guardNode,
+  MANAGERS,
+  managesPeopleAt,
+  managesPerson,
+  notFound,
+  parseId,
+  parseOptionalId,
+  payloadType,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { communityArg, displayName, isUniqueViolation, ledTeamIds, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
-import { ACTORS, MANAGERS } from '../../src/auth/policy.js';
 
 export function registerTeams(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerTeam', {

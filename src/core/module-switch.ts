@@ -6,13 +6,15 @@ import type { ModuleDefinition } from '../modules.js';
 import { effectiveState, type ModuleState, type SwitchRow } from './gate.js';
 import { parseId } from './lookup.js';
 import { ADMINS } from '../auth/policy.js';
+import type { GraphQLSchema } from 'graphql';
+import { registerModuleManifest } from './module-manifest.js';
 
 interface ModuleInfo {
   module: ModuleDefinition;
   state: ModuleState;
 }
 
-export function registerModuleSwitches(builder: Builder, modules: readonly ModuleDefinition[]) {
+export function registerModuleSwitches(builder: Builder, modules: readonly ModuleDefinition[], full: () => GraphQLSchema) {
   const byId = new Map(modules.map((m) => [m.id, m]));
 
   const Source = builder.enumType('ModuleStateSource', {
@@ -42,6 +44,8 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
     }),
   });
 
+  registerModuleManifest(builder, ModuleInfoRef, full);
+
   const regionById = async (ctx: Context, id: string | number, path = 'regionId') => {
     const region = await ctx.prisma.region.findUnique({ where: { id: parseId(String(id), 'Region', path) } });
     if (!region) throw notFound('区划 region');
@@ -49,7 +53,7 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
   };
 
   builder.queryField('modules', (t) =>
-    t.field({ maxItems: 50,
+    t.field({ maxItems: 20,
       subGraphs: ['core'],
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '模块列表: every installed module with its effective state at the region (a community shows its township)',

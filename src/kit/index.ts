@@ -4,14 +4,20 @@
 
 // the module contract
 export {
+  booleanSetting,
+  decimalSetting,
   defineModule,
+  durationSetting,
+  enumSetting,
   integerSetting,
+  jsonSetting,
   PUBLIC_SUB_GRAPH,
   type JobDefinition,
   type LinkedPeopleKit,
   type ModuleDefinition,
   type SeedKit,
   type SettingDefinition,
+  type SettingKind,
 } from '../modules.js';
 export type { DeliveredEvent } from '../events.js';
 export type { SettingsReader } from '../core/settings.js';
