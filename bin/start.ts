@@ -68,6 +68,12 @@ if (demoPassword) {
 }
 console.log(`${lines.join('\n')}\n`);
 
+// A request must never end the process: graphql-tools can leave the promise of a field rejected and
+// unobserved after its list failed (the error is already in that response), so log instead of exiting.
+process.on('unhandledRejection', (reason) => {
+  logger.error({ msg: 'unhandled rejection (the server goes on)', error: String(reason) });
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.stop().then(

@@ -1,55 +1,44 @@
-// 执行预算: a per-request budget on execution time and response size. When either runs out the request's
-// execution signal is aborted: graphql-tools' executor stops starting fields and the client gets one
-// LIMIT_EXCEEDED error, so the work is cancelled, not just the response. Mutations get no time budget:
-// a write that is half-way through its transaction finishes and reports its outcome.
+// 执行预算: a per-request budget on execution time and response size. Once either runs out, every field
+// that has not started yet refuses to start (its resolver is never called: no further database work), and
+// the answer is one LIMIT_EXCEEDED error without data. Mutations get no time budget: a write that is
+// half-way through its transaction finishes and reports its outcome.
+// (Aborting the executor's signal would stop it too, but graphql-tools then leaves the promises of fields
+// in flight rejected and unhandled, which ends a Node process.)
 import SchemaBuilder, { BasePlugin, isThenable, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import type { DefinitionNode, GraphQLFieldResolver } from 'graphql';
+import type { DefinitionNode, GraphQLError, GraphQLFieldResolver } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { limitError } from './cost.js';
 
 export class RequestBudget {
-  private readonly controller = new AbortController();
   private bytes = 0;
-  private timer: NodeJS.Timeout | undefined;
   private deadline = Infinity;
   private budgetMs = 0;
+  /** the refusal, once the budget has run out */
+  exceeded: GraphQLError | null = null;
 
   constructor(private readonly maxBytes: number) {}
 
-  get signal() {
-    return this.controller.signal;
-  }
-
-  /** counts `n` bytes of response; aborts the execution past the budget */
+  /** counts `n` bytes of response */
   spend(n: number) {
     this.bytes += n;
-    if (this.signal.aborted) return;
-    if (this.bytes > this.maxBytes) {
-      this.controller.abort(limitError(`响应超过 ${this.maxBytes} 字节 (response too large)`,
-        { limit: 'responseBytes', max: this.maxBytes }));
-    } else if (performance.now() > this.deadline) {
-      this.outOfTime();
+    if (!this.exceeded && this.bytes > this.maxBytes) {
+      this.exceeded = limitError(`响应超过 ${this.maxBytes} 字节 (response too large)`,
+        { limit: 'responseBytes', max: this.maxBytes });
     }
   }
 
-  // The timer covers waits on the event loop; the embedded database can resolve a whole request in
-  // microtasks without the loop ever reaching its timers, so every field also looks at the clock.
+  /** the refusal when the budget has run out (checked before every field), else null */
+  check(): GraphQLError | null {
+    if (!this.exceeded && performance.now() > this.deadline) {
+      this.exceeded = limitError(`执行超过 ${this.budgetMs} 毫秒 (execution took too long)`,
+        { limit: 'executionMs', max: this.budgetMs });
+    }
+    return this.exceeded;
+  }
+
   startClock(ms: number) {
     this.budgetMs = ms;
     this.deadline = performance.now() + ms;
-    this.timer = setTimeout(() => this.outOfTime(), ms);
-    this.timer.unref();
-  }
-
-  stopClock() {
-    clearTimeout(this.timer);
-    this.deadline = Infinity;
-  }
-
-  private outOfTime() {
-    if (this.signal.aborted) return;
-    this.controller.abort(limitError(`执行超过 ${this.budgetMs} 毫秒 (execution took too long)`,
-      { limit: 'executionMs', max: this.budgetMs }));
   }
 }
 
@@ -59,7 +48,6 @@ function sizeOf(value: unknown): number {
   if (value == null) return 4;
   if (typeof value === 'string') return value.length * 2 + 2;
   if (Array.isArray(value)) return value.reduce<number>((sum, v) => sum + sizeOf(v), 2);
-  if (typeof value === 'object' && !(value instanceof Date)) return 8;
   return 8;
 }
 
@@ -73,7 +61,7 @@ declare global {
   }
 }
 
-/** counts what every field resolves to against the request's budget (ctx.budget) */
+/** checks the request's budget (ctx.budget) before every field and counts what it resolves to */
 export class PothosResponseBudgetPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
@@ -83,6 +71,10 @@ export class PothosResponseBudgetPlugin<Types extends SchemaTypes> extends BaseP
     return (parent, args, ctx, info) => {
       const budget = (ctx as { budget?: RequestBudget }).budget;
       if (!budget) return resolver(parent, args, ctx, info);
+      // refused as a rejected promise, never a synchronous throw: graphql-tools abandons the pending items
+      // of a non-null list when one item throws synchronously, and their later rejections go unhandled
+      const refusal = budget.check();
+      if (refusal) return Promise.reject(refusal);
       const result = resolver(parent, args, ctx, info);
       if (isThenable(result)) {
         return Promise.resolve(result).then((value) => {
@@ -98,21 +90,24 @@ export class PothosResponseBudgetPlugin<Types extends SchemaTypes> extends BaseP
 
 SchemaBuilder.registerPlugin(pluginName, PothosResponseBudgetPlugin);
 
-/** hands the budget's signal to the executor and runs the clock for queries */
-export function useExecutionBudget(executionMs: number): Plugin<{ budget?: RequestBudget; request?: Request }> {
+/** runs the clock for queries and answers with the one refusal when the budget ran out */
+export function useExecutionBudget(executionMs: number): Plugin<{ budget?: RequestBudget }> {
   return {
     onExecute({ args }) {
-      const ctx = args.contextValue as { budget?: RequestBudget; request?: Request };
-      const budget = ctx.budget;
+      const budget = (args.contextValue as { budget?: RequestBudget }).budget;
       if (!budget) return undefined;
-      const signals = [budget.signal, ctx.request?.signal].filter((s): s is AbortSignal => !!s);
-      (args as { signal?: AbortSignal }).signal = AbortSignal.any(signals);
       const operation = args.document.definitions.find(
-        (d: DefinitionNode) => d.kind === 'OperationDefinition' && (!args.operationName || (d as { name?: { value: string } }).name?.value === args.operationName),
+        (d: DefinitionNode) => d.kind === 'OperationDefinition' &&
+          (!args.operationName || (d as { name?: { value: string } }).name?.value === args.operationName),
       ) as { operation?: string } | undefined;
       if (operation?.operation !== 'mutation') budget.startClock(executionMs);
-      return { onExecuteDone: () => budget.stopClock() };
+      return {
+        onExecuteDone: ({ setResult }) => {
+          if (budget.exceeded) setResult({ errors: [budget.exceeded] });
+        },
+      };
     },
   };
 }
+
 export default pluginName;
