@@ -96,6 +96,3 @@ export function registerEnums(builder: Builder) {
 }
 
 export type WishEnums = ReturnType<typeof registerEnums>;
-
-/** interactive transactions wait their turn on the embedded database's single connection */
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;

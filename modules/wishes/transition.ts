@@ -1,16 +1,12 @@
-// Every change of a wish's status goes through here: a conditional update on (id, status, version),
-// one timeline row and one audit entry, inside the caller's transaction. If anybody changed the wish
-// since it was read, the update matches no row and the caller gets CONFLICT with nothing changed.
-import { conflict, invalidTransition, type Context, type Prisma, type Role, type Wish } from '../../src/kit/index.js';
+// Every change of a wish's status goes through its lifecycle (the kit's defineLifecycle): a conditional
+// update on (id, status, version), one timeline row and one audit entry, inside the write's transaction.
+// If anybody changed the wish since it was read, the update matches no row: CONFLICT, nothing changed.
+import { defineLifecycle, type Context, type Prisma, type Role, type Wish, type WriteUnit } from '../../src/kit/index.js';
 import { ACTION_LABELS, STATUS_LABELS, TRANSITIONS, type TransitionAction, type WishAction, type WishStatus } from './model.js';
 
 /** throws INVALID_TRANSITION unless `action` is allowed from the wish's current status */
 export function assertTransition(wish: Pick<Wish, 'status'>, action: TransitionAction) {
-  if (!TRANSITIONS[action].from.includes(wish.status)) {
-    throw invalidTransition(
-      `${short(STATUS_LABELS[wish.status])}的心愿不能${short(ACTION_LABELS[action])} (cannot ${action.toLowerCase().replace('_', ' ')} a ${wish.status} wish)`,
-    );
-  }
+  wishLifecycle.assert(wish, action);
 }
 
 const short = (label: string) => label.split(' ')[0];
@@ -56,54 +52,38 @@ export interface TransitionOptions {
   conflictMessage?: string;
 }
 
-export async function applyTransition(
-  tx: Prisma.TransactionClient,
-  ctx: Context,
-  wish: Wish,
-  action: TransitionAction,
-  options: TransitionOptions = {},
-): Promise<Wish> {
-  assertTransition(wish, action);
-  return conditionalChange(tx, ctx, wish, action, TRANSITIONS[action].to, options, {});
-}
+const ALL_STATUSES = Object.keys(STATUS_LABELS) as WishStatus[];
 
 /**
- * 修改: a correction that keeps the status (updateWish). The same conditional update on
- * (status, version), so a review or withdrawal that lands first makes it a CONFLICT, and vice versa;
- * the timeline entry is EDITED with from = to = the current status. `changes` goes to the audit log.
+ * The wish's state machine on the kit: a conditional update on (status, version), the timeline row and
+ * the audit entry in the write's transaction. 修改 (EDITED, updateWish) keeps the status but takes the
+ * same conditional update, so a review or withdrawal that lands first makes it a CONFLICT, and vice versa.
  */
-export async function applyEdit(
-  tx: Prisma.TransactionClient,
+export const wishLifecycle = defineLifecycle<WishStatus, Exclude<WishAction, 'SUBMITTED'>, Wish>({
+  entity: 'Wish',
+  model: 'wish',
+  states: STATUS_LABELS,
+  transitions: { ...TRANSITIONS, EDITED: { from: ALL_STATUSES, to: 'SAME' } },
+  illegal: (wish, action) =>
+    `${short(STATUS_LABELS[wish.status])}的心愿不能${short(ACTION_LABELS[action])} ` +
+    `(cannot ${action.toLowerCase().replace('_', ' ')} a ${wish.status} wish)`,
+  timeline: (w, ctx, wish, e) =>
+    w.tx.wishEvent.create({ data: timelineRow(wish, { ...e, actor: actorOf(ctx) }) }),
+});
+
+const RACE = '心愿刚被他人更改，请刷新后重试 (the wish changed meanwhile; reload and retry)';
+
+export function applyTransition(w: WriteUnit, ctx: Context, wish: Wish, action: TransitionAction, options: TransitionOptions = {}) {
+  return wishLifecycle.apply(w, ctx, wish, action, { ...options, conflictMessage: options.conflictMessage ?? RACE });
+}
+
+/** 修改: a correction that keeps the status (updateWish); `changes` goes to the audit log */
+export function applyEdit(
+  w: WriteUnit,
   ctx: Context,
   wish: Wish,
   options: TransitionOptions & { changes: Record<string, { from: unknown; to: unknown }> },
-): Promise<Wish> {
-  return conditionalChange(tx, ctx, wish, 'EDITED', wish.status, options, { changes: options.changes });
-}
-
-async function conditionalChange(
-  tx: Prisma.TransactionClient,
-  ctx: Context,
-  wish: Wish,
-  action: Exclude<WishAction, 'SUBMITTED'>,
-  to: WishStatus,
-  options: TransitionOptions,
-  auditExtra: Record<string, unknown>,
-): Promise<Wish> {
-  const [updated] = await tx.wish.updateManyAndReturn({
-    where: { id: wish.id, status: wish.status, version: wish.version },
-    data: { ...options.data, status: to, version: { increment: 1 } },
-  });
-  if (!updated) throw conflict(options.conflictMessage ?? '心愿刚被他人更改，请刷新后重试 (the wish changed meanwhile; reload and retry)');
-  await tx.wishEvent.create({
-    data: timelineRow(wish, { action, from: wish.status, to, at: ctx.clock.now(), actor: actorOf(ctx), note: options.note }),
-  });
-  await ctx.audit(tx, {
-    action: `wishes.${action.toLowerCase()}`,
-    entityType: 'Wish',
-    entityId: wish.id,
-    regionPath: wish.regionPath,
-    data: { from: wish.status, to, note: options.note ?? null, ...auditExtra },
-  });
-  return updated;
+) {
+  const { changes, ...rest } = options;
+  return wishLifecycle.apply(w, ctx, wish, 'EDITED', { ...rest, conflictMessage: rest.conflictMessage ?? RACE, audit: { changes } });
 }

@@ -34,6 +34,10 @@ export { parseId, parseOptionalId } from '../core/lookup.js';
 export { mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
 export { containsText } from '../input/like.js';
 
+// writes: one unit per mutation (gate, settings, transaction, audit, events) and state machines
+export { write, WRITE_TX_OPTIONS, type WriteScope, type WriteUnit } from './write.js';
+export { defineLifecycle, type ApplyOptions, type Transition } from './lifecycle.js';
+
 // errors
 export {
   AppError,

@@ -14,9 +14,10 @@ import {
   type Context,
   type Person,
   type Wish,
+  write,
 } from '../../../src/kit/index.js';
 import { serviceCommunityOf, viewerPerson, wishForWrite } from '../access.js';
-import { CLEARED_CLAIM, MODULE_ID, SUB_GRAPHS, TAKEN_STATUSES, TX_OPTIONS } from '../model.js';
+import { CLEARED_CLAIM, MODULE_ID, SUB_GRAPHS, TAKEN_STATUSES } from '../model.js';
 import { applyTransition, assertTransition } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 
@@ -74,28 +75,24 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
           throw forbidden('只能代表本人所在单位认领 (only on behalf of your own organisation)');
         }
         if (organizationId && !(await ctx.prisma.organization.findUnique({ where: { id: organizationId } }))) throw notFound('单位 organization');
-        // read before the transaction: on the embedded database a read outside an open transaction waits for it
-        const [maxOpen, deadlineDays] = await Promise.all([
-          ctx.settings.get<number>(MODULE_ID, 'maxOpenClaims', wish.regionPath),
-          ctx.settings.get<number>(MODULE_ID, 'claimDeadlineDays', wish.regionPath),
-        ]);
-        const now = ctx.clock.now();
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.claim:${me.id}`}, 0))`;
-          const open = await tx.wish.count({ where: { claimantId: me.id, status: 'CLAIMED' } });
+        const scope = { module: MODULE_ID, regionPath: wish.regionPath, settings: ['maxOpenClaims', 'claimDeadlineDays'] };
+        const updated = await write(ctx, scope, async (w) => {
+          const [maxOpen, deadlineDays, now] = [w.settings.maxOpenClaims as number, w.settings.claimDeadlineDays as number, w.now];
+          await w.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.claim:${me.id}`}, 0))`;
+          const open = await w.tx.wish.count({ where: { claimantId: me.id, status: 'CLAIMED' } });
           if (open >= maxOpen) throw new AppError('LIMIT_EXCEEDED', `最多同时认领 ${maxOpen} 个心愿 (at most ${maxOpen} open claims; fulfil or release one first)`);
-          const claimed = await applyTransition(tx, ctx, wish, 'CLAIMED', {
+          const claimed = await applyTransition(w, ctx, wish, 'CLAIMED', {
             data: { claimantId: me.id, organizationId, claimNote: input.note?.trim() || null, claimedAt: now, claimDueAt: new Date(now.getTime() + deadlineDays * DAY_MS) },
             note: input.note?.trim() || null,
             conflictMessage: '该心愿已被认领 (someone claimed it first)',
           });
-          await ctx.publish(tx, {
+          await w.publish({
             type: 'wishes.claimed',
             regionPath: claimed.regionPath,
             payload: { wishId: claimed.id, communityId: claimed.communityId, claimantId: claimed.claimantId, organizationId: claimed.organizationId, category: claimed.category },
           });
           return claimed;
-        }, TX_OPTIONS);
+        });
         return { wish: updated };
       },
     }),
@@ -111,9 +108,7 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
         new Checks().text(input.reason, 'input.reason', { max: 200, required: false }).throwIfAny();
         const wish = await wishForWrite(ctx, input.wishId);
         if (!ctx.viewer!.personId || wish.claimantId !== ctx.viewer!.personId) throw forbidden('只有认领人可以放弃认领 (the claimant only)');
-        const updated = await ctx.prisma.$transaction(
-          (tx) => applyTransition(tx, ctx, wish, 'CLAIM_RELEASED', { data: CLEARED_CLAIM, note: input.reason?.trim() || null }),
-          TX_OPTIONS,
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) => applyTransition(w, ctx, wish, 'CLAIM_RELEASED', { data: CLEARED_CLAIM, note: input.reason?.trim() || null }),
         );
         return { wish: updated };
       },

@@ -4,9 +4,9 @@
 // Same validation as submitWish; fields left out stay unchanged. The change is a conditional update on
 // (status, version) like every transition, so a review or withdrawal that lands first wins cleanly and
 // the late edit gets CONFLICT; the timeline shows EDITED with from = to = the status.
-import { forbidden, invalidTransition, payloadType, type Builder, type Wish } from '../../../src/kit/index.js';
+import { forbidden, invalidTransition, payloadType, type Builder, type Wish, write } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { EDITABLE_BY_REQUESTER, EDITABLE_BY_WORKER, STATUS_LABELS, SUB_GRAPHS, TX_OPTIONS, type WishEnums } from '../model.js';
+import { MODULE_ID, EDITABLE_BY_REQUESTER, EDITABLE_BY_WORKER, STATUS_LABELS, SUB_GRAPHS, type WishEnums } from '../model.js';
 import { applyEdit, type TransitionOptions } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 import { wishFieldChecks } from './wish-fields.js';
@@ -79,9 +79,7 @@ export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) 
         if (changed.length === 0) return { wish };
 
         const data = Object.fromEntries(changed.map((f) => [f, wanted[f]])) as TransitionOptions['data'];
-        const updated = await ctx.prisma.$transaction(
-          (tx) => applyEdit(tx, ctx, wish, { data, changes, note: `修改 ${changed.join(', ')}`, conflictMessage: '心愿刚被审核或更改，请刷新后重试 (the wish was reviewed or changed meanwhile; reload and retry)' }),
-          TX_OPTIONS,
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) => applyEdit(w, ctx, wish, { data, changes, note: `修改 ${changed.join(', ')}`, conflictMessage: '心愿刚被审核或更改，请刷新后重试 (the wish was reviewed or changed meanwhile; reload and retry)' }),
         );
         return { wish: updated };
       },

@@ -1,9 +1,9 @@
 // 兑现与确认: fulfillWish (the claimant delivers, with evidence) and confirmWish (the requester, or a
 // worker on their behalf, acknowledges: 圆梦). Both publish a domain event other modules may hear
 // (e.g. points for the claimant).
-import { Checks, forbidden, payloadType, ValidationError, type Builder } from '../../../src/kit/index.js';
+import { Checks, forbidden, payloadType, ValidationError, type Builder, write } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { SUB_GRAPHS, TX_OPTIONS } from '../model.js';
+import { MODULE_ID, SUB_GRAPHS } from '../model.js';
 import { applyTransition } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 
@@ -61,15 +61,15 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
           throw new ValidationError([{ path: 'input.fulfilledAt', message: '应在认领之后、不晚于现在 (between the claim and now)' }]);
         }
         const note = input.note?.trim() || null;
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const w = await applyTransition(tx, ctx, wish, 'FULFILLED', { data: { fulfilledAt, fulfilmentNote: note, evidenceUrls: urls }, note });
-          await ctx.publish(tx, {
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, async (w) => {
+          const done = await applyTransition(w, ctx, wish, 'FULFILLED', { data: { fulfilledAt, fulfilmentNote: note, evidenceUrls: urls }, note });
+          await w.publish({
             type: 'wishes.fulfilled',
-            regionPath: w.regionPath,
-            payload: { wishId: w.id, communityId: w.communityId, claimantId: w.claimantId, organizationId: w.organizationId, category: w.category },
+            regionPath: done.regionPath,
+            payload: { wishId: done.id, communityId: done.communityId, claimantId: done.claimantId, organizationId: done.organizationId, category: done.category },
           });
-          return w;
-        }, TX_OPTIONS);
+          return done;
+        });
         return { wish: updated };
       },
     }),
@@ -96,15 +96,15 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
           throw forbidden('由许愿人或社区工作者确认 (the requester or a worker of the community)');
         }
         const thanks = input.thanks?.trim() || null;
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const w = await applyTransition(tx, ctx, wish, 'CONFIRMED', { data: { confirmedAt: ctx.clock.now(), thanks, rating: input.rating ?? null }, note: thanks });
-          await ctx.publish(tx, {
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, async (w) => {
+          const done = await applyTransition(w, ctx, wish, 'CONFIRMED', { data: { confirmedAt: ctx.clock.now(), thanks, rating: input.rating ?? null }, note: thanks });
+          await w.publish({
             type: 'wishes.confirmed',
-            regionPath: w.regionPath,
-            payload: { wishId: w.id, communityId: w.communityId, claimantId: w.claimantId, organizationId: w.organizationId, rating: w.rating },
+            regionPath: done.regionPath,
+            payload: { wishId: done.id, communityId: done.communityId, claimantId: done.claimantId, organizationId: done.organizationId, rating: done.rating },
           });
-          return w;
-        }, TX_OPTIONS);
+          return done;
+        });
         return { wish: updated };
       },
     }),

@@ -1,8 +1,8 @@
 // 审核: reviewWish publishes a wish on the wish wall or rejects it with a reason (a community worker
 // of that community). Reviewers check that the text carries no personal information: it goes public.
-import { Checks, forbidden, payloadType, type Builder } from '../../../src/kit/index.js';
+import { Checks, forbidden, payloadType, type Builder, write } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { SUB_GRAPHS, TX_OPTIONS } from '../model.js';
+import { MODULE_ID, SUB_GRAPHS } from '../model.js';
 import { applyTransition } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 
@@ -33,12 +33,10 @@ export function registerReview(builder: Builder, Wish: WishRef) {
         if (!isWorkerAt(ctx.viewer, wish.regionPath)) throw forbidden('只有该社区的社区工作者可以审核 (a worker of that community)');
         const now = ctx.clock.now();
         const reason = input.reason?.trim() || null;
-        const updated = await ctx.prisma.$transaction(
-          (tx) =>
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) =>
             input.approve
-              ? applyTransition(tx, ctx, wish, 'APPROVED', { data: { reviewedAt: now, publishedAt: now }, note: reason })
-              : applyTransition(tx, ctx, wish, 'REJECTED', { data: { reviewedAt: now, rejectionReason: reason, closedAt: now }, note: reason }),
-          TX_OPTIONS,
+              ? applyTransition(w, ctx, wish, 'APPROVED', { data: { reviewedAt: now, publishedAt: now }, note: reason })
+              : applyTransition(w, ctx, wish, 'REJECTED', { data: { reviewedAt: now, rejectionReason: reason, closedAt: now }, note: reason }),
         );
         return { wish: updated };
       },

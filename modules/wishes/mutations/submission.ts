@@ -11,9 +11,10 @@ import {
   payloadType,
   ValidationError,
   type Builder,
+  write,
 } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { MODULE_ID, SUB_GRAPHS, TX_OPTIONS, type WishEnums } from '../model.js';
+import { MODULE_ID, SUB_GRAPHS, type WishEnums } from '../model.js';
 import { actorOf, applyTransition, timelineRow } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 import { wishFieldChecks } from './wish-fields.js';
@@ -76,17 +77,17 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
         if (requester.homeCommunityId !== community.id) {
           throw new ValidationError([{ path: 'input.communityId', message: '许愿人不住在该社区 (the requester does not live in this community)' }]);
         }
-        // read before the transaction: on the embedded database a read outside an open transaction waits for it
-        const maxPerDay = await ctx.settings.get<number>(MODULE_ID, 'maxSubmissionsPerDay', community.path);
-        const now = ctx.clock.now();
-        const wish = await ctx.prisma.$transaction(async (tx) => {
+        const scope = { module: MODULE_ID, regionPath: community.path, settings: ['maxSubmissionsPerDay'] };
+        const wish = await write(ctx, scope, async (w) => {
+          const maxPerDay = w.settings.maxSubmissionsPerDay as number;
+          const now = w.now;
           // the count and the insert under a per-requester lock: simultaneous submissions take turns
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.submit:${requesterId}`}, 0))`;
-          const recent = await tx.wish.count({ where: { requesterId, submittedAt: { gt: new Date(now.getTime() - DAY_MS) } } });
+          await w.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.submit:${requesterId}`}, 0))`;
+          const recent = await w.tx.wish.count({ where: { requesterId, submittedAt: { gt: new Date(now.getTime() - DAY_MS) } } });
           if (recent >= maxPerDay) {
             throw new AppError('LIMIT_EXCEEDED', `每人 24 小时内最多提交 ${maxPerDay} 个心愿 (at most ${maxPerDay} wishes per requester within 24 hours)`, { limit: maxPerDay });
           }
-          const created = await tx.wish.create({
+          const created = await w.tx.wish.create({
             data: {
               communityId: community.id,
               regionPath: community.path,
@@ -100,10 +101,10 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
               submittedAt: now,
             },
           });
-          await tx.wishEvent.create({ data: timelineRow(created, { action: 'SUBMITTED', from: null, to: 'PENDING_REVIEW', at: now, actor: actorOf(ctx) }) });
-          await ctx.audit(tx, { action: 'wishes.submitted', entityType: 'Wish', entityId: created.id, regionPath: created.regionPath, data: { own } });
+          await w.tx.wishEvent.create({ data: timelineRow(created, { action: 'SUBMITTED', from: null, to: 'PENDING_REVIEW', at: now, actor: actorOf(ctx) }) });
+          await w.audit({ action: 'submitted', entityType: 'Wish', entityId: created.id, regionPath: created.regionPath, data: { own } });
           return created;
-        }, TX_OPTIONS);
+        });
         return { wish };
       },
     }),
@@ -127,9 +128,7 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
           throw forbidden('只有许愿人或社区工作者可以撤回 (the requester or a worker of the community)');
         }
         const note = input.reason?.trim() || null;
-        const updated = await ctx.prisma.$transaction(
-          (tx) => applyTransition(tx, ctx, wish, 'WITHDRAWN', { data: { closedAt: ctx.clock.now() }, note }),
-          TX_OPTIONS,
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) => applyTransition(w, ctx, wish, 'WITHDRAWN', { data: { closedAt: ctx.clock.now() }, note }),
         );
         return { wish: updated };
       },
