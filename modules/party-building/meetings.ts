@@ -123,9 +123,9 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
       quorumMet: t.exposeBoolean('quorumMet', { nullable: true, description: '到会超过半数 quorum (more than half of the voting members present)' }),
       attendanceSummary: t.field({ type: Summary, description: '出席人数', resolve: (m, _a, ctx) => summaries(ctx).load(m.id) }),
       minutes: t.string({ nullable: true, description: '会议记录', authScopes: (m, _a, ctx) => guard(m, ctx), resolve: (m) => m.minutes }),
-      attendance: t.relation('attendance', { maxItems: 1000,
+      attendance: t.relation('attendance', { maxItems: 300,
         description: '出席记录 per member',
-        query: { take: 1000, orderBy: [{ status: 'asc' }, { personId: 'asc' }] },
+        query: { take: 300, orderBy: [{ status: 'asc' }, { personId: 'asc' }] },
         authScopes: (m, _a, ctx) => guard(m, ctx),
       }),
       agreement: t.prismaField({

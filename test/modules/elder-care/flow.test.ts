@@ -118,7 +118,9 @@ it('yuanlin-worker runs the whole flow', async () => {
   expect(mine.data.careRecipients.edges.find((e: any) => e.node.person.name === '苏文华').node.assessment).toEqual({ level: 'MODERATE' });
   const analyst = await t.login('analyst');
   const theirs = await t.gql(list, { r: yl }, { token: analyst });
-  expect(theirs.data.careRecipients.edges.find((e: any) => e.node.person.name === '苏文华').node.assessment).toBeNull();
+  // analysts get masked names (苏**) and no health data at all (PIPL)
+  expect(theirs.data.careRecipients.edges.length).toBeGreaterThan(0);
+  expect(theirs.data.careRecipients.edges.every((e: any) => e.node.assessment === null && e.node.person.name !== '苏文华')).toBe(true);
   const stats = await t.gql(
     `query($id: ID!) { region(id: $id) { stats { elderCare { rehabStations eldersServed needsCollected needsDone visitsDone capabilityLevels { level count } } } } }`,
     { id: yl },

@@ -90,7 +90,8 @@ describe('updateWish refusals: typed error, nothing changed', () => {
     { name: 'a worker edits a rejected wish', state: 'rejected', who: () => worker, code: 'INVALID_TRANSITION' },
     { name: 'the requester edits a withdrawn wish', state: 'withdrawn', who: () => resident, code: 'INVALID_TRANSITION' },
     { name: 'the claimant (a party member) edits a published wish', state: 'published', who: () => member, code: 'FORBIDDEN' },
-    { name: 'a worker of another community edits a published wish', state: 'published', who: () => otherWorker, code: 'FORBIDDEN' },
+    // outside the worker's area the declared policy answers NOT_FOUND, as for a record that does not exist
+    { name: 'a worker of another community edits a published wish', state: 'published', who: () => otherWorker, code: 'NOT_FOUND' },
     { name: 'the system administrator edits (not a community worker)', state: 'pending', who: () => admin, code: 'FORBIDDEN' },
     // before publication the wish is invisible to members and other communities: it does not exist for them
     { name: 'a party member edits a wish under review', state: 'pending', who: () => member, code: 'NOT_FOUND' },
