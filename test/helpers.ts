@@ -73,8 +73,9 @@ export async function createTestApp(
   const clock = options.clock ?? new ManualClock();
   const { db, drop } = await openTestDatabase();
   if (options.seed !== false) await seedDemo(db.prisma, modules, DEMO_PASSWORD, clock.now());
-  // tests send thousands of requests from one address: rate limiting is off unless a test turns it on
-  const limits = { rateLimit: false as const, ...options.limits };
+  // tests send thousands of requests from one address: rate limiting is off unless a test turns it on;
+  // storms on a loaded CI machine may queue a read for seconds, so the time budget is generous unless set
+  const limits = { rateLimit: false as const, executionMs: 60_000, ...options.limits };
   const app = await createApp({ db, modules, clock, limits, secret: new TextEncoder().encode('test-secret-test-secret-test-secret!!') });
 
   const gql: TestApp['gql'] = async (query, variables = {}, opts = {}) => {

@@ -54,5 +54,8 @@ describe.each(['anonymous', 'analyst', 'admin'])('the most expensive accepted qu
     expect(peak).toBeLessThan(512 * 1024 * 1024);
     expect(cheap.data?.regions.edges).toHaveLength(1);
     expect(cheapMs).toBeLessThan(1_000);
+    console.info(`max query as ${role}: cost ${max!.cost}, depth ${max!.depth}, page ${max!.variables.n}, ` +
+      `${codes.length ? codes[0] : 'answered'} in ${Math.round(ms)} ms, heap peak ${Math.round(peak / 2 ** 20)} MB, ` +
+      `cheap request ${Math.round(cheapMs)} ms`);
   });
 });
