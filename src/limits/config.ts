@@ -24,10 +24,10 @@ export interface Bucket {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  maxCost: 100_000,
+  maxCost: 50_000,
   maxDepth: 12,
   maxAliases: 30,
-  executionMs: 5_000,
+  executionMs: 1_500,
   responseBytes: 8 * 1024 * 1024,
   rateLimit: { anonymous: { burst: 60, perSecond: 2 }, account: { burst: 300, perSecond: 20 }, trustProxyHops: 0 },
 };

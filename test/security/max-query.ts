@@ -11,6 +11,7 @@ import {
   isNonNullType,
   isObjectType,
   parse,
+  specifiedRules,
   validate,
   type GraphQLField,
   type GraphQLNamedType,
@@ -33,10 +34,11 @@ function argsOf(field: GraphQLField<unknown, unknown>, known: ArgValues): string
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 
+// Connections first (their cost grows with the page size the bisection raises), then single objects
+// (they carry the depth), then plain lists (their bound multiplies too fast to nest deep).
 const weight = (field: GraphQLField<unknown, unknown>) => {
-  const named = getNamedType(field.type).name;
-  if (named.endsWith('Connection')) return 100;
-  return (field.extensions?.maxItems as number | undefined) ?? 1;
+  if (getNamedType(field.type).name.endsWith('Connection')) return 3;
+  return field.extensions?.maxItems ? 1 : 2;
 };
 
 function selectionOf(type: GraphQLNamedType, depthLeft: number, known: ArgValues): string {
@@ -63,6 +65,7 @@ export function costOf(schema: GraphQLSchema, query: string, variables: Record<s
   let cost = 0;
   let depth = 0;
   const errors = validate(schema, parse(query), [
+    ...specifiedRules,
     createComplexityRule({ context: {}, variableValues: variables, validate: (r) => ((cost = r.complexity), (depth = r.depth)) }),
   ]);
   return { cost, depth, errors };
@@ -98,7 +101,8 @@ function buildQuery(roots: GraphQLField<unknown, unknown>[], known: ArgValues, d
     const alias = selected.length === 0 ? '' : `a${selected.length}: `;
     selected.push(`${alias}${root.name}${argsOf(root, known)} ${selectionOf(getNamedType(root.type), depthLeft, known)}`);
   }
-  return `query Max($n: Int!) { ${selected.join('\n')} }`;
+  const body = selected.join('\n');
+  return body.includes('$n') ? `query Max($n: Int!) { ${body} }` : `query Max { ${body} }`;
 }
 
 function withLargestPage(schema: GraphQLSchema, limits: Limits, query: string) {
