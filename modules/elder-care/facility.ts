@@ -154,7 +154,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
   builder.prismaObjectField('Region', 'careFacilities', (t) =>
     t.loadableList({
       subGraphs: SUB,
-      maxItems: 200,
+      maxItems: 50,
       type: modelRef(builder, 'CareFacility'),
       description: '康养设施 facilities in this community (or region and below)',
       byPath: true,

@@ -76,3 +76,16 @@ export function listScope(viewer: Viewer, regionPath: string | null | undefined)
 }
 
 export const townshipOf = (path: string) => townshipPathOf(path) ?? path;
+
+/**
+ * The township of a points list: area roles are checked by the declared policy; a party member or resident
+ * reads the points rules and store of their own township only (FORBIDDEN elsewhere).
+ */
+export async function ownTownship(ctx: Context, id: string | number) {
+  const region = await townshipById(ctx, id, 'townshipId');
+  const viewer = ctx.viewer;
+  if (viewer && (viewer.role === 'PARTY_MEMBER' || viewer.role === 'RESIDENT') && !viewer.regionPath.startsWith(region.path)) {
+    throw forbidden('只能查看本乡镇的积分规则与积分超市 (your own township only)');
+  }
+  return region;
+}

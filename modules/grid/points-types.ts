@@ -10,7 +10,7 @@ import {
   type Context,
   type Viewer,
 } from '../../src/kit/index.js';
-import { MODULE, requireViewer, townshipById } from './access.js';
+import { MODULE, ownTownship, requireViewer, townshipById } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { loadPeople } from './grid-types.js';
 import { refs } from './refs.js';
@@ -137,24 +137,32 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     }),
     pointsRules: t.prismaField({ maxItems: 200,
       subGraphs: SG,
-      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId', orAbove: true } },
+      policy: {
+        roles: 'LOGGED_IN',
+        scope: { region: 'townshipId', orAbove: true },
+        relation: 'party members and residents: their own township',
+      },
       type: ['PointsRule'],
       description: '积分规则 of a township (empty where the module is off)',
       args: { townshipId: t.arg.id({ required: true }), includeInactive: t.arg.boolean({ required: false }) },
       resolve: async (q, _r, args, ctx: Context) => {
-        const region = await townshipById(ctx, args.townshipId, 'townshipId');
+        const region = await ownTownship(ctx, args.townshipId);
         if (!(await ctx.gate.isEnabledAt(MODULE, region.path))) return [];
         return ctx.prisma.pointsRule.findMany({ ...q, where: { townshipId: region.id, ...(args.includeInactive ? {} : { active: true }) }, orderBy: [{ code: 'asc' }] });
       },
     }),
     pointsStoreItems: t.prismaField({ maxItems: 200,
       subGraphs: SG,
-      policy: { roles: 'LOGGED_IN', scope: { region: 'townshipId', orAbove: true } },
+      policy: {
+        roles: 'LOGGED_IN',
+        scope: { region: 'townshipId', orAbove: true },
+        relation: 'party members and residents: their own township',
+      },
       type: ['PointsStoreItem'],
       description: '积分超市 items of a township (empty where the module is off)',
       args: { townshipId: t.arg.id({ required: true }), includeInactive: t.arg.boolean({ required: false }) },
       resolve: async (q, _r, args, ctx: Context) => {
-        const region = await townshipById(ctx, args.townshipId, 'townshipId');
+        const region = await ownTownship(ctx, args.townshipId);
         if (!(await ctx.gate.isEnabledAt(MODULE, region.path))) return [];
         return ctx.prisma.pointsStoreItem.findMany({ ...q, where: { townshipId: region.id, ...(args.includeInactive ? {} : { active: true }) }, orderBy: [{ price: 'asc' }, { name: 'asc' }] });
       },
