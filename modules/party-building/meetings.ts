@@ -164,16 +164,18 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
   async function meetingWhere(ctx: Context, f: typeof Filter.$inferInput | null | undefined): Promise<Prisma.PartyMeetingWhereInput> {
     const v = ctx.viewer!;
     let scope = v.role === 'SYSTEM_ADMIN' ? '/' : v.regionPath;
+    const orgId = parseOptionalId(f?.organizationId == null ? null : String(f.organizationId), 'PartyOrganization', 'filter.organizationId');
+    if (orgId && v.role === 'PARTY_MEMBER') {
+      const org = await orgScopeOf(ctx, orgId);
+      // a committee seat manages its organisation wherever it lies; the region filter still narrows
+      if (org && (await canManageOrg(ctx, org))) scope = '/';
+    }
     const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
     if (regionId) {
       const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
       if (!region) throw notFound('区划 region');
-      scope = region.path;
-    }
-    const orgId = parseOptionalId(f?.organizationId == null ? null : String(f.organizationId), 'PartyOrganization', 'filter.organizationId');
-    if (orgId && v.role === 'PARTY_MEMBER') {
-      const org = await orgScopeOf(ctx, orgId);
-      if (org && (await canManageOrg(ctx, org))) scope = '/';
+      if (!region.path.startsWith(scope) && !scope.startsWith(region.path)) return { id: { in: [] } };
+      if (region.path.startsWith(scope)) scope = region.path;
     }
     if (v.role === 'RESIDENT' || (v.role === 'PARTY_MEMBER' && !orgId)) throw forbidden('会议列表: 按党组织查询 (members of a committee: filter by organisation)');
     return {

@@ -46,7 +46,14 @@ beforeAll(async () => {
   for (const [role, username] of Object.entries(LOGINS)) {
     const account = await t.db.prisma.account.findUniqueOrThrow({ where: { username } });
     tokens.set(role, await t.login(username));
-    viewers.push({ label: username, role, regionId: account.regionId, regionPath: account.regionPath, accountId: account.id });
+    const seats = account.personId
+      ? await t.db.prisma.partyCommitteeMember.findMany({
+          where: { personId: account.personId, endedAt: null },
+          select: { organization: { select: { treePath: true } } },
+        })
+      : [];
+    const seatTrees = seats.map((s) => s.organization.treePath);
+    viewers.push({ label: username, role, regionId: account.regionId, regionPath: account.regionPath, accountId: account.id, seatTrees });
   }
   tokens.set('anonymous', null);
   viewers.push({ label: 'anonymous', role: null, regionId: null, regionPath: '/', accountId: null });

@@ -27,6 +27,8 @@ export interface MatrixViewer {
   regionId: string | null;
   regionPath: string;
   accountId: string | null;
+  /** treePaths of the party organisations the viewer holds a committee seat in: managed through that relation */
+  seatTrees?: string[];
 }
 
 /** the Region, Person … an unscoped ID input refers to, guessed from its name */
@@ -40,6 +42,8 @@ export function guessType(name: string, known: Set<string>): string {
   return known.has(base) ? base : 'Organization';
 }
 
+/** records placed in the party organisation tree (their `treePath`) */
+const TREE_TYPES = new Set(['PartyOrganization', 'PartyMembership']);
 const PATH_COLUMN: Record<string, string> = { Region: 'path', Person: 'homePath' };
 const delegateOf = (prisma: PrismaClient, type: string) =>
   (prisma as unknown as Record<string, { findFirst(a: unknown): Promise<{ id: string } | null> }>)[
@@ -71,7 +75,14 @@ export class RecordPicker {
         ? { [column]: { startsWith: viewer.regionPath } }
         : { NOT: [{ [column]: { startsWith: viewer.regionPath } }, { [column]: { in: ['/', ...ancestors] } }] };
     const extra = type === 'Account' ? { id: { notIn: this.protectedAccounts } } : {};
-    const row = await delegateOf(this.prisma, type).findFirst({ where: { ...scope, ...extra }, select: { id: true }, orderBy: { id: 'asc' } });
+    // outside the area is not outside the relation: a committee seat manages its tree wherever it lies
+    const seats = where === 'outside' && TREE_TYPES.has(type) ? viewer.seatTrees ?? [] : [];
+    const notManaged = seats.length ? { AND: seats.map((p) => ({ NOT: { treePath: { startsWith: p } } })) } : {};
+    const row = await delegateOf(this.prisma, type).findFirst({
+      where: { ...scope, ...extra, ...notManaged },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
     return row ? encodeGlobalID(type, row.id) : null;
   }
 }
