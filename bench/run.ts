@@ -20,15 +20,33 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
-  { name: 'viewer (auth + schema choice)', user: 'beiwucha-admin', query: '{ viewer { modules account { username role } } }' },
-  { name: 'regions page 50, nested parent/children', user: null, query: '{ regions(first: 50) { totalCount edges { node { name parent { name } children { name } } } } }' },
-  { name: 'people page 50 (masked, analyst)', user: 'analyst', query: '{ people(first: 50) { totalCount edges { node { name phone homeCommunity { name } workOrganization { name } } } } }' },
-  { name: 'region stats (prefecture)', user: 'analyst', query: '{ regionByCode(code: "652300") { stats { communities residents partyMembers organizations } } }' },
+  {
+    name: 'viewer (auth + schema choice)',
+    user: 'beiwucha-admin',
+    query: '{ viewer { modules account { username role } } }',
+  },
+  {
+    name: 'regions page 50, nested parent/children',
+    user: null,
+    query: '{ regions(first: 50) { totalCount edges { node { name parent { name } children { name } } } } }',
+  },
+  {
+    name: 'people page 50 (masked, analyst)',
+    user: 'analyst',
+    query:
+      '{ people(first: 50) { totalCount edges { node { name phone homeCommunity { name } workOrganization { name } } } } }',
+  },
+  {
+    name: 'region stats (prefecture)',
+    user: 'analyst',
+    query: '{ regionByCode(code: "652300") { stats { communities residents partyMembers organizations } } }',
+  },
   {
     name: 'wishes page 50 with requester/claimant/timeline',
     user: 'zhou-admin',
     needs: 'wishes',
-    query: '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } organization { name } timeline { to at actorName } } } } }',
+    query:
+      '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } organization { name } timeline { to at actorName } } } } }',
   },
   {
     name: 'incidents page 50 with timeline',
@@ -41,7 +59,11 @@ const scenarios: Scenario[] = [
 const url = process.env.BENCH_DATABASE_URL;
 const db = url ? await openDatabase({ url, poolSize: 20 }) : await openDatabase({ pglite: new PGlite() });
 if ((await db.prisma.region.count()) === 0) await seedDemo(db.prisma, installedModules, PASSWORD);
-const app = await createApp({ db, modules: installedModules, secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret') });
+const app = await createApp({
+  db,
+  modules: installedModules,
+  secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'),
+});
 const fields = Object.keys(app.registry.full.getQueryType()!.getFields());
 
 async function post(query: string, token: string | null) {
@@ -58,7 +80,9 @@ async function login(user: string) {
   const res = await app.yoga.fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) { ... on LoginPayload { token } } }` }),
+    body: JSON.stringify({
+      query: `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) { ... on LoginPayload { token } } }`,
+    }),
   });
   return ((await res.json()) as any).data.login.token as string;
 }
@@ -85,7 +109,10 @@ for (const s of scenarios) {
   rows.push([s.name, (latencies.length / (DURATION_MS / 1000)).toFixed(0), pct(0.5), pct(0.95), String(statements)]);
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`engine: ${db.engine}, concurrency ${CONCURRENCY}, ${DURATION_MS} ms per scenario, node ${process.version}`);
-for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+console.log(
+  `engine: ${db.engine}, concurrency ${CONCURRENCY}, ${DURATION_MS} ms per scenario, node ${process.version}`,
+);
+for (const r of rows)
+  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 await db.close();

@@ -18,12 +18,16 @@ const fromMigrations = new PGlite();
 await migrate(session(fromMigrations), { lock: false });
 
 const fromSchema = new PGlite();
-const script = execFileSync('npx', ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', path.join(root, 'prisma/schema'), '--script'], {
-  cwd: root,
-  env: { ...process.env, DATABASE_URL: '' },
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'ignore'],
-});
+const script = execFileSync(
+  'npx',
+  ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', path.join(root, 'prisma/schema'), '--script'],
+  {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  },
+);
 await fromSchema.exec(script);
 
 async function shape(db: PGlite) {
@@ -49,7 +53,11 @@ const extras = [...a.keys()].filter((key) => !b.has(key));
 await fromMigrations.close();
 await fromSchema.close();
 if (problems.length) {
-  console.error(`prisma/migrations do not match prisma/schema:\n${problems.join('\n')}\nCreate a migration: npm run db:new-migration -- <name>`);
+  console.error(
+    `prisma/migrations do not match prisma/schema:\n${problems.join('\n')}\nCreate a migration: npm run db:new-migration -- <name>`,
+  );
   process.exit(1);
 }
-console.log(`migrations match the schema (${b.size} columns, indexes and enums compared; hand-written extras: ${extras.join(', ') || 'none'})`);
+console.log(
+  `migrations match the schema (${b.size} columns, indexes and enums compared; hand-written extras: ${extras.join(', ') || 'none'})`,
+);

@@ -19,7 +19,10 @@ const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encodi
 
 /** prisma/schema as committed with the newest migration, in a temporary folder; null before the first */
 function schemaAtLastMigration(): string | null {
-  const newest = readdirSync(migrations).filter((d) => /^\d{14}_/.test(d)).sort().at(-1);
+  const newest = readdirSync(migrations)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort()
+    .at(-1);
   if (!newest) return null;
   const commit = git('log', '-1', '--format=%H', '--', `prisma/migrations/${newest}`);
   if (!commit) {

@@ -6,7 +6,9 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { installedModules } from '../modules/index.js';
 import { SchemaRegistry } from '../src/schema.js';
 
-const registry = new SchemaRegistry(installedModules, { signToken: async () => ({ token: '', expiresAt: new Date(0) }) });
+const registry = new SchemaRegistry(installedModules, {
+  signToken: async () => ({ token: '', expiresAt: new Date(0) }),
+});
 const file = path.resolve(import.meta.dirname, '../schema.graphql');
 writeFileSync(file, `${printSchema(lexicographicSortSchema(registry.full))}\n`);
 console.log(`wrote ${path.relative(process.cwd(), file)}`);

@@ -11,7 +11,9 @@ try {
   } else {
     const password = process.env.DEMO_PASSWORD || generateDemoPassword();
     await seedDemo(db.prisma, installedModules, password);
-    console.log(`Demo data loaded. Demo logins (password: ${password}): ${demoAccounts.map((a) => a.username).join(', ')}`);
+    console.log(
+      `Demo data loaded. Demo logins (password: ${password}): ${demoAccounts.map((a) => a.username).join(', ')}`,
+    );
   }
 } finally {
   await db.close();

@@ -45,10 +45,20 @@ if (!url && seedWanted && (await isEmpty(db.prisma))) {
 }
 
 if (url && !process.env.JWT_SECRET) {
-  logger.warn({ msg: `JWT_SECRET is not set: tokens are signed with a secret kept in ${dir}; instances sharing this database need the same JWT_SECRET` });
+  logger.warn({
+    msg: `JWT_SECRET is not set: tokens are signed with a secret kept in ${dir}; instances sharing this database need the same JWT_SECRET`,
+  });
 }
 const secret = await loadSecret(dir);
-const app = await createApp({ db, modules: installedModules, secret, logger, production, http, limits: limitsFromEnv() });
+const app = await createApp({
+  db,
+  modules: installedModules,
+  secret,
+  logger,
+  production,
+  http,
+  limits: limitsFromEnv(),
+});
 const server = await listen(app, port, logger, host);
 if (process.env.JOBS !== 'off') app.jobs.start();
 
@@ -62,7 +72,9 @@ if (demoPassword) {
   // the password is shown once, when it was just generated; afterwards only where it is kept
   const where = generated
     ? `password: ${demoPassword}, kept in ${passwordFile}`
-    : fromEnv ? 'password: the DEMO_PASSWORD you set' : `password kept in ${passwordFile}`;
+    : fromEnv
+      ? 'password: the DEMO_PASSWORD you set'
+      : `password kept in ${passwordFile}`;
   lines.push(`  demo logins (${where}):`);
   for (const a of demoAccounts) lines.push(`    ${a.username.padEnd(20)} ${a.description}`);
 }

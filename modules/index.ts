@@ -1,6 +1,6 @@
 // The installed modules: the one list the entry points hand to the kernel. Order does not matter;
 // the kernel orders them by dependency.
-import { type ModuleDefinition } from '../src/kit/index.js';
+import type { ModuleDefinition } from '../src/kit/index.js';
 import partyBuilding from './party-building/index.js';
 import elderCare from './elder-care/index.js';
 import grid from './grid/index.js';

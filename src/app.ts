@@ -129,11 +129,13 @@ export async function createApp(options: AppOptions) {
     }),
   ];
   if (limits.rateLimit) {
-    plugins.unshift(useRateLimit({
-      ...limits.rateLimit,
-      graphqlEndpoint: '/graphql',
-      accountOf: async (request) => (await requestState(request)).viewer?.accountId ?? null,
-    }));
+    plugins.unshift(
+      useRateLimit({
+        ...limits.rateLimit,
+        graphqlEndpoint: '/graphql',
+        accountOf: async (request) => (await requestState(request)).viewer?.accountId ?? null,
+      }),
+    );
   }
   if (options.logger) plugins.push(logRequests(options.logger, (req) => states.get(req)));
   const http: HttpSecurityOptions = { ...httpSecurityDefaults(options.production ?? false), ...options.http };
@@ -150,7 +152,10 @@ export async function createApp(options: AppOptions) {
     renderGraphiQL: security.renderGraphiQL,
     graphiql: http.graphiql && {
       title: '党建引领基层治理 GraphQL',
-      defaultQuery: [EXAMPLE_OPERATIONS, ...registry.modules.filter((m) => m.examples).map((m) => `# ---- ${m.title} ${m.id}\n${m.examples!.trim()}\n`)].join('\n'),
+      defaultQuery: [
+        EXAMPLE_OPERATIONS,
+        ...registry.modules.filter((m) => m.examples).map((m) => `# ---- ${m.title} ${m.id}\n${m.examples!.trim()}\n`),
+      ].join('\n'),
     },
     schema: async ({ request }) => {
       const state = await requestState(request);

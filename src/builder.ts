@@ -63,9 +63,21 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 export function createBuilder(subGraphs: string[]) {
   const builder = new SchemaBuilder<SchemaTypes>({
     // errors outside policy and scope-auth: a refused mutation returns a typed FORBIDDEN/UNAUTHENTICATED result
-    plugins: [ErrorsPlugin, InputGuardPlugin, PolicyPlugin, ScopeAuthPlugin, PrismaPlugin, LoadedSelectionPlugin,
-      RelayPlugin, DataloaderPlugin, SubGraphPlugin, ModuleScopePlugin,
-      ComplexityPlugin, BoundedListsPlugin, ResponseBudgetPlugin],
+    plugins: [
+      ErrorsPlugin,
+      InputGuardPlugin,
+      PolicyPlugin,
+      ScopeAuthPlugin,
+      PrismaPlugin,
+      LoadedSelectionPlugin,
+      RelayPlugin,
+      DataloaderPlugin,
+      SubGraphPlugin,
+      ModuleScopePlugin,
+      ComplexityPlugin,
+      BoundedListsPlugin,
+      ResponseBudgetPlugin,
+    ],
     // 查询代价: weights only; the limit is checked before execution with the request's variables (src/limits/cost.ts)
     complexity: { fieldComplexity: fieldCost },
     defaultFieldNullability: false,

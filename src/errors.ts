@@ -80,7 +80,11 @@ export class Checks {
  * adapter) a driver error whose cause carries PostgreSQL's SQLSTATE 23505.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { code?: string } } | null;
+  const e = error as {
+    code?: string;
+    cause?: { code?: string; originalCode?: string };
+    meta?: { code?: string };
+  } | null;
   return (
     e?.code === 'P2002' ||
     e?.code === '23505' ||

@@ -39,7 +39,12 @@ export class EventBus {
     // the switches are read through the transaction: a read outside it would wait for it on PGlite
     const gate = new ModuleGate(tx as unknown as PrismaClient, this.modules);
     const row = await tx.domainEvent.create({
-      data: { type: input.type, regionPath: input.regionPath, payload: input.payload as Prisma.InputJsonValue, createdAt: occurredAt },
+      data: {
+        type: input.type,
+        regionPath: input.regionPath,
+        payload: input.payload as Prisma.InputJsonValue,
+        createdAt: occurredAt,
+      },
     });
     const event: DeliveredEvent = { ...input, id: row.id, occurredAt };
     for (const { moduleId, handle } of this.handlers.get(input.type) ?? []) {

@@ -43,7 +43,9 @@ export class JobRunner {
     const prisma = this.db.prisma;
     const result = await prisma.$transaction(
       async (tx) => {
-        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKey(jobId)}) AS locked`;
+        const [{ locked }] = await tx.$queryRaw<
+          { locked: boolean }[]
+        >`SELECT pg_try_advisory_xact_lock(${lockKey(jobId)}) AS locked`;
         if (!locked) return { skipped: true };
         const gate = new ModuleGate(tx as unknown as typeof prisma, this.modules);
         const audit = makeAudit(null);
@@ -80,7 +82,11 @@ export class JobRunner {
           .catch(async (error) => {
             this.logger?.error({ msg: 'job failed', job: job.id, error: String(error) });
             await this.db.prisma.jobRun
-              .upsert({ where: { jobId: job.id }, create: { jobId: job.id, lastRunAt: this.clock.now(), lastError: String(error) }, update: { lastError: String(error) } })
+              .upsert({
+                where: { jobId: job.id },
+                create: { jobId: job.id, lastRunAt: this.clock.now(), lastError: String(error) },
+                update: { lastError: String(error) },
+              })
               .catch(() => undefined);
           })
           .finally(() => {

@@ -97,12 +97,17 @@ export const booleanSetting = (description: string, defaultValue: boolean): Sett
   validate: (v) => (typeof v === 'boolean' ? null : '应为 true 或 false (a boolean)'),
 });
 
-export const enumSetting = (description: string, options: readonly string[], defaultValue: string): SettingDefinition => ({
+export const enumSetting = (
+  description: string,
+  options: readonly string[],
+  defaultValue: string,
+): SettingDefinition => ({
   description,
   kind: 'enum',
   default: defaultValue,
   options,
-  validate: (v) => (options.includes(v as string) ? null : `应为 ${options.join(' / ')} 之一 (one of ${options.join(', ')})`),
+  validate: (v) =>
+    options.includes(v as string) ? null : `应为 ${options.join(' / ')} 之一 (one of ${options.join(', ')})`,
 });
 
 /** structured values (tables, thresholds) checked by the module's own validator */

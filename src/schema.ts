@@ -55,7 +55,8 @@ export class SchemaRegistry {
           if (!record || !(await guard(record, ctx))) return null;
           // a module's record in a township where that module is off stays hidden, whatever the guard says
           const owner = this.moduleOfType(args.id.typename);
-          if (owner && typeof record.regionPath === 'string' && !(await ctx.gate.isEnabledAt(owner, record.regionPath))) return null;
+          if (owner && typeof record.regionPath === 'string' && !(await ctx.gate.isEnabledAt(owner, record.regionPath)))
+            return null;
           brandWithType(record, args.id.typename as never);
           return record as never;
         },

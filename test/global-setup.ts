@@ -24,7 +24,10 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: target.toString() });
     await client.connect();
     await migrate(
-      { query: async (sql, params) => (await client.query(sql, params)).rows, exec: async (sql) => void (await client.query(sql)) },
+      {
+        query: async (sql, params) => (await client.query(sql, params)).rows,
+        exec: async (sql) => void (await client.query(sql)),
+      },
       { lock: true },
     );
     await client.end();
@@ -34,7 +37,10 @@ export default async function setup(project: TestProject) {
   }
   const db = new PGlite();
   await migrate(
-    { query: async (sql, params) => (await db.query(sql, params)).rows as never, exec: async (sql) => void (await db.exec(sql)) },
+    {
+      query: async (sql, params) => (await db.query(sql, params)).rows as never,
+      exec: async (sql) => void (await db.exec(sql)),
+    },
     { lock: false },
   );
   const dump = await db.dumpDataDir('none');

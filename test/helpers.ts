@@ -34,7 +34,11 @@ export interface TestApp {
   app: App;
   db: Database;
   clock: Clock;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResult<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<GqlResult<T>>;
   /** logs a demo account in and returns its token */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -76,12 +80,22 @@ export async function createTestApp(
   // tests send thousands of requests from one address: rate limiting is off unless a test turns it on;
   // storms on a loaded CI machine may queue a read for seconds, so the time budget is generous unless set
   const limits = { rateLimit: false as const, executionMs: 60_000, ...options.limits };
-  const app = await createApp({ db, modules, clock, limits, secret: new TextEncoder().encode('test-secret-test-secret-test-secret!!') });
+  const app = await createApp({
+    db,
+    modules,
+    clock,
+    limits,
+    secret: new TextEncoder().encode('test-secret-test-secret-test-secret!!'),
+  });
 
   const gql: TestApp['gql'] = async (query, variables = {}, opts = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const response = await app.yoga.fetch('http://test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await app.yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as GqlResult;
   };
 

@@ -29,17 +29,26 @@ export const isFacilityStaff = (viewer: Viewer | null, f: { operatorId: string |
   !!viewer && !!viewer.organizationId && f.operatorId === viewer.organizationId && STAFF_ROLES.includes(viewer.role);
 
 /** may run a facility's daily work (menus, services, serving meals): its staff, or workers/admins of its area */
-export const runsFacility = (viewer: Viewer | null, f: FacilityLike) => managesPeopleAt(viewer, f.regionPath) || isFacilityStaff(viewer, f);
+export const runsFacility = (viewer: Viewer | null, f: FacilityLike) =>
+  managesPeopleAt(viewer, f.regionPath) || isFacilityStaff(viewer, f);
 
 /** 个人信息: the people actively enrolled at facilities an organisation operates (its staff see them, masked) */
 export async function facilityPeople({ prisma, organizationId }: LinkedPeopleKit): Promise<string[]> {
-  const rows = await prisma.careEnrollment.findMany({ where: { status: 'ACTIVE', facility: { operatorId: organizationId } }, select: { personId: true } });
+  const rows = await prisma.careEnrollment.findMany({
+    where: { status: 'ACTIVE', facility: { operatorId: organizationId } },
+    select: { personId: true },
+  });
   return rows.map((r) => r.personId);
 }
 
 // —— per-request loaders (one DataLoader per context and name) ——
 const loaders = new WeakMap<object, Map<string, DataLoader<any, any>>>();
-export function requestLoader<K, V>(ctx: Context, name: string, batch: (keys: readonly K[]) => Promise<V[]>, options: DataLoader.Options<K, V> = {}): DataLoader<K, V> {
+export function requestLoader<K, V>(
+  ctx: Context,
+  name: string,
+  batch: (keys: readonly K[]) => Promise<V[]>,
+  options: DataLoader.Options<K, V> = {},
+): DataLoader<K, V> {
   let map = loaders.get(ctx);
   if (!map) loaders.set(ctx, (map = new Map()));
   let loader = map.get(name);
@@ -93,7 +102,13 @@ export const auditRead = (ctx: Context, read: SensitiveRead): Promise<true> =>
   auditSensitiveRead(ctx, { action: 'elderCare.sensitiveRead', ...read });
 
 /** returns `value` when the viewer reads health data of the recipient (and logs the read), else null */
-export async function sensitive<T>(ctx: Context, r: RecipientLike, field: string, recordId: string, value: T): Promise<T | null> {
+export async function sensitive<T>(
+  ctx: Context,
+  r: RecipientLike,
+  field: string,
+  recordId: string,
+  value: T,
+): Promise<T | null> {
   if (value == null || !(await readsHealth(ctx, r))) return null;
   await auditRead(ctx, { field, personId: r.personId, regionPath: r.regionPath, recordId });
   return value;
@@ -102,13 +117,20 @@ export async function sensitive<T>(ctx: Context, r: RecipientLike, field: string
 /** a recipient's privacy key (id, person, home path) by id, batched per request */
 export function recipientKey(ctx: Context, recipientId: string): Promise<RecipientLike | null> {
   return requestLoader<string, RecipientLike | null>(ctx, 'recipientKey', async (ids) => {
-    const rows = await ctx.prisma.careRecipient.findMany({ where: { id: { in: [...ids] } }, select: { id: true, personId: true, regionPath: true } });
+    const rows = await ctx.prisma.careRecipient.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, personId: true, regionPath: true },
+    });
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   }).load(recipientId);
 }
 
 /** the region a list covers: filter.regionId (inside the viewer's area) or the viewer's area */
-export async function listScope(ctx: Context, regionId: string | number | null | undefined, path = 'filter.regionId'): Promise<string> {
+export async function listScope(
+  ctx: Context,
+  regionId: string | number | null | undefined,
+  path = 'filter.regionId',
+): Promise<string> {
   const viewer = ctx.viewer;
   const own = viewer ? viewer.regionPath : '/';
   const id = parseOptionalId(regionId == null ? null : String(regionId), 'Region', path);
@@ -131,5 +153,7 @@ export const assertReadable = (ctx: Context, regionPath: string) => ctx.gate.ass
  */
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string; kind?: string } } | null;
-  return !!err && (err.code === 'P2002' || err.cause?.code === '23505' || err.cause?.kind === 'UniqueConstraintViolation');
+  return (
+    !!err && (err.code === 'P2002' || err.cause?.code === '23505' || err.cause?.kind === 'UniqueConstraintViolation')
+  );
 }

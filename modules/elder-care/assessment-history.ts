@@ -53,7 +53,10 @@ function historyLoader(ctx: Context, page: Page) {
       ) AS "page"
       WHERE "rank" <= ${page.take + 1}`;
     const rows = ranked.length
-      ? await ctx.prisma.capabilityAssessment.findMany({ where: { id: { in: ranked.map((r) => r.id) } }, orderBy: [{ assessedAt: 'desc' }, { id: 'desc' }] })
+      ? await ctx.prisma.capabilityAssessment.findMany({
+          where: { id: { in: ranked.map((r) => r.id) } },
+          orderBy: [{ assessedAt: 'desc' }, { id: 'desc' }],
+        })
       : [];
     const byRecipient = new Map<string, CapabilityAssessment[]>();
     for (const row of rows) byRecipient.set(row.recipientId, [...(byRecipient.get(row.recipientId) ?? []), row]);
@@ -64,15 +67,29 @@ function historyLoader(ctx: Context, page: Page) {
 /** number of assessments per recipient, batched */
 const countLoader = (ctx: Context) =>
   requestLoader<string, number>(ctx, 'assessmentCount', async (ids) => {
-    const rows = await ctx.prisma.capabilityAssessment.groupBy({ by: ['recipientId'], where: { recipientId: { in: [...ids] } }, _count: { _all: true } });
+    const rows = await ctx.prisma.capabilityAssessment.groupBy({
+      by: ['recipientId'],
+      where: { recipientId: { in: [...ids] } },
+      _count: { _all: true },
+    });
     const byId = new Map(rows.map((r) => [r.recipientId, r._count._all]));
     return ids.map((id) => byId.get(id) ?? 0);
   });
 
-function pageOf(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): Page {
-  if (args.last != null || args.before != null) throw new ValidationError('评估历史只能向后翻页 (newest first: use first/after)', 'last');
-  if (args.first != null && (!Number.isInteger(args.first) || args.first < 0)) throw new ValidationError('应为非负整数 (a non-negative integer)', 'first');
-  return { take: Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE), after: args.after ? decodeCursor(args.after) : null };
+function pageOf(args: {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}): Page {
+  if (args.last != null || args.before != null)
+    throw new ValidationError('评估历史只能向后翻页 (newest first: use first/after)', 'last');
+  if (args.first != null && (!Number.isInteger(args.first) || args.first < 0))
+    throw new ValidationError('应为非负整数 (a non-negative integer)', 'first');
+  return {
+    take: Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    after: args.after ? decodeCursor(args.after) : null,
+  };
 }
 
 export function registerAssessmentHistory(builder: Builder) {
@@ -91,7 +108,11 @@ export function registerAssessmentHistory(builder: Builder) {
           const rows = await historyLoader(ctx, page).load(r.id);
           const nodes = rows.slice(0, page.take);
           // no audit row, no data: the reads of the whole request go out in one INSERT
-          await Promise.all(nodes.map((a) => auditRead(ctx, { field: 'assessments', personId: r.personId, regionPath: r.regionPath, recordId: a.id })));
+          await Promise.all(
+            nodes.map((a) =>
+              auditRead(ctx, { field: 'assessments', personId: r.personId, regionPath: r.regionPath, recordId: a.id }),
+            ),
+          );
           const edges = nodes.map((a) => ({ cursor: encodeAssessmentCursor(a), node: a }));
           return {
             recipientId: r.id,
@@ -107,7 +128,7 @@ export function registerAssessmentHistory(builder: Builder) {
       },
       {
         subGraphs: SUB,
-        description: '评估历史 a page of a recipient\'s assessments',
+        description: "评估历史 a page of a recipient's assessments",
         fields: (c) => ({
           totalCount: c.int({
             description: '评估总数 number of assessments recorded',

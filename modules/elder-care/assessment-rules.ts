@@ -26,7 +26,8 @@ export function scoreProblems(s: Scores): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   for (const [k, d] of Object.entries(DIMENSIONS) as [Dimension, (typeof DIMENSIONS)[Dimension]][]) {
     const v = s[k];
-    if (!Number.isInteger(v) || v < 0 || v > d.max) problems.push({ path: `input.scores.${k}`, message: `${d.term}: 应为 0–${d.max} 的整数 (0–${d.max})` });
+    if (!Number.isInteger(v) || v < 0 || v > d.max)
+      problems.push({ path: `input.scores.${k}`, message: `${d.term}: 应为 0–${d.max} 的整数 (0–${d.max})` });
   }
   return problems;
 }
@@ -36,6 +37,8 @@ export function scoreProblems(s: Scores): { path: string; message: string }[] {
  * cognitive disorder or ≥ 2 care-risk events in 30 days → one level up). A recorded level may therefore
  * be the level of the total or more severe, never milder.
  */
-export const levelAllowed = (recorded: Level, fromTotal: Level) => LEVEL_ORDER.indexOf(recorded) >= LEVEL_ORDER.indexOf(fromTotal);
+export const levelAllowed = (recorded: Level, fromTotal: Level) =>
+  LEVEL_ORDER.indexOf(recorded) >= LEVEL_ORDER.indexOf(fromTotal);
 
-export const atLeast = (level: Level | null | undefined, min: Level) => !!level && LEVEL_ORDER.indexOf(level) >= LEVEL_ORDER.indexOf(min);
+export const atLeast = (level: Level | null | undefined, min: Level) =>
+  !!level && LEVEL_ORDER.indexOf(level) >= LEVEL_ORDER.indexOf(min);

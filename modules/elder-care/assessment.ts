@@ -39,12 +39,22 @@ export function registerAssessments(builder: Builder, E: Enums) {
     subGraphs: SUB,
     fields: (t) => ({
       level: t.expose('level', { type: E.Level, description: '能力等级' }),
-      score: t.exposeInt('totalScore', { nullable: true, description: '总分 0–90 (null when only the level was recorded)' }),
+      score: t.exposeInt('totalScore', {
+        nullable: true,
+        description: '总分 0–90 (null when only the level was recorded)',
+      }),
       dimensions: t.field({
         type: Dimensions,
         nullable: true,
         resolve: (a) =>
-          a.selfCareScore == null ? null : { selfCare: a.selfCareScore, mobility: a.mobilityScore!, mental: a.mentalScore!, perception: a.perceptionScore! },
+          a.selfCareScore == null
+            ? null
+            : {
+                selfCare: a.selfCareScore,
+                mobility: a.mobilityScore!,
+                mental: a.mentalScore!,
+                perception: a.perceptionScore!,
+              },
       }),
       reason: t.expose('reason', { type: E.Reason }),
       assessedAt: t.field({ type: 'DateTime', description: '评估时间', resolve: (a) => a.assessedAt }),
@@ -68,22 +78,33 @@ export function registerAssessments(builder: Builder, E: Enums) {
     subGraphs: SUB,
     fields: (t) => ({
       personId: t.id({ required: true }),
-      level: t.field({ type: E.Level, required: true, description: 'the level of the total, or more severe where the standard raises it (昏迷, 认知障碍, 照护风险事件)' }),
+      level: t.field({
+        type: E.Level,
+        required: true,
+        description:
+          'the level of the total, or more severe where the standard raises it (昏迷, 认知障碍, 照护风险事件)',
+      }),
       assessedAt: t.field({ type: 'DateTime', required: true }),
       notes: t.string({ required: false }),
-      scores: t.field({ type: ScoresInput, required: false, description: '四个一级指标得分 (recommended: the total and the level check are derived from them)' }),
+      scores: t.field({
+        type: ScoresInput,
+        required: false,
+        description: '四个一级指标得分 (recommended: the total and the level check are derived from them)',
+      }),
       reason: t.field({ type: E.Reason, required: false, description: 'default INITIAL for the first, ROUTINE after' }),
       assessorName: t.string({ required: false, description: '评估员 (default: your account)' }),
     }),
   });
 
-  const Payload = builder.objectRef<{ assessment: unknown; recipient: unknown }>('RecordCapabilityAssessmentPayload').implement({
-    subGraphs: SUB,
-    fields: (t) => ({
-      assessment: t.field({ type: modelRef(builder, 'CapabilityAssessment'), resolve: (p) => p.assessment as never }),
-      recipient: t.field({ type: modelRef(builder, 'CareRecipient'), resolve: (p) => p.recipient as never }),
-    }),
-  });
+  const Payload = builder
+    .objectRef<{ assessment: unknown; recipient: unknown }>('RecordCapabilityAssessmentPayload')
+    .implement({
+      subGraphs: SUB,
+      fields: (t) => ({
+        assessment: t.field({ type: modelRef(builder, 'CapabilityAssessment'), resolve: (p) => p.assessment as never }),
+        recipient: t.field({ type: modelRef(builder, 'CareRecipient'), resolve: (p) => p.recipient as never }),
+      }),
+    });
 
   builder.mutationField('recordCapabilityAssessment', (t) =>
     t.field({
@@ -93,7 +114,8 @@ export function registerAssessments(builder: Builder, E: Enums) {
         scope: { record: 'Person', id: 'input.personId' },
         relation: 'department staff only as staff of the facility operator',
       },
-      description: '记录能力评估 (workers and admins of the person\'s community, or staff of a facility where they are enrolled)',
+      description:
+        "记录能力评估 (workers and admins of the person's community, or staff of a facility where they are enrolled)",
       type: Payload,
       errors: {},
       args: { input: t.arg({ type: Input, required: true }) },
@@ -103,7 +125,11 @@ export function registerAssessments(builder: Builder, E: Enums) {
         const checks = new Checks()
           .text(input.notes, 'input.notes', { max: 1000, required: false })
           .text(input.assessorName, 'input.assessorName', { max: 40, required: false })
-          .check(input.assessedAt.getTime() <= now.getTime() + 5 * 60_000, 'input.assessedAt', '不能晚于现在 (not in the future)');
+          .check(
+            input.assessedAt.getTime() <= now.getTime() + 5 * 60_000,
+            'input.assessedAt',
+            '不能晚于现在 (not in the future)',
+          );
         checks.throwIfAny();
         let total: number | null = null;
         if (scores) {
@@ -112,24 +138,34 @@ export function registerAssessments(builder: Builder, E: Enums) {
           total = totalOf(scores);
           const fromTotal = levelForTotal(total);
           if (!levelAllowed(input.level as Level, fromTotal)) {
-            throw new ValidationError([{ path: 'input.level', message: `总分 ${total} 对应 ${fromTotal}; 等级只能相同或更重 (the level may only be raised, not lowered)` }]);
+            throw new ValidationError([
+              {
+                path: 'input.level',
+                message: `总分 ${total} 对应 ${fromTotal}; 等级只能相同或更重 (the level may only be raised, not lowered)`,
+              },
+            ]);
           }
         }
         const personId = parseId(String(input.personId), 'Person', 'input.personId');
         const r = await ctx.prisma.careRecipient.findUnique({ where: { personId } });
         if (!r) {
-          if (!(await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true } }))) throw notFound('居民 person');
+          if (!(await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true } })))
+            throw notFound('居民 person');
           throw new AppError('PRECONDITION_FAILED', '请先登记为服务对象 (enrol the person first)');
         }
         let allowed = managesPeopleAt(ctx.viewer, r.regionPath);
         if (!allowed && ctx.viewer?.organizationId) {
-          const staffFacilities = await ctx.prisma.careEnrollment.findMany({ where: { recipientId: r.id, status: 'ACTIVE' }, select: { facility: { select: { operatorId: true } } } });
+          const staffFacilities = await ctx.prisma.careEnrollment.findMany({
+            where: { recipientId: r.id, status: 'ACTIVE' },
+            select: { facility: { select: { operatorId: true } } },
+          });
           allowed = staffFacilities.some((e) => isFacilityStaff(ctx.viewer, e.facility));
         }
         if (!allowed) throw forbidden('无权为该居民评估 (workers, admins and facility staff of the person only)');
         await ctx.gate.assertEnabled(MODULE, r.regionPath);
         const validUntil = addMonths(input.assessedAt, await validityMonths(ctx.settings, r.regionPath));
-        if (validUntil <= now) throw new ValidationError([{ path: 'input.assessedAt', message: '评估已过有效期 (already expired)' }]);
+        if (validUntil <= now)
+          throw new ValidationError([{ path: 'input.assessedAt', message: '评估已过有效期 (already expired)' }]);
         const result = await ctx.prisma.$transaction(async (tx) => {
           const previous = await tx.capabilityAssessment.count({ where: { recipientId: r.id } });
           const a = await tx.capabilityAssessment.create({
@@ -155,10 +191,22 @@ export function registerAssessments(builder: Builder, E: Enums) {
           // the newest assessment (by assessedAt) becomes current; a back-dated one does not replace it
           await tx.careRecipient.updateMany({
             where: { id: r.id, OR: [{ assessedAt: null }, { assessedAt: { lte: input.assessedAt } }] },
-            data: { latestAssessmentId: a.id, currentLevel: a.level, assessedAt: a.assessedAt, assessmentValidUntil: a.validUntil, version: { increment: 1 } },
+            data: {
+              latestAssessmentId: a.id,
+              currentLevel: a.level,
+              assessedAt: a.assessedAt,
+              assessmentValidUntil: a.validUntil,
+              version: { increment: 1 },
+            },
           });
           // the level is not written to the audit log: the log is readable by admins who need not see health data
-          await ctx.audit(tx, { action: 'elderCare.assessment.record', entityType: 'Person', entityId: r.personId, regionPath: r.regionPath, data: { assessmentId: a.id } });
+          await ctx.audit(tx, {
+            action: 'elderCare.assessment.record',
+            entityType: 'Person',
+            entityId: r.personId,
+            regionPath: r.regionPath,
+            data: { assessmentId: a.id },
+          });
           return { assessment: a, recipient: await tx.careRecipient.findUniqueOrThrow({ where: { id: r.id } }) };
         });
         return result;

@@ -38,7 +38,14 @@ export type Category = keyof typeof CATEGORIES;
  */
 export const SENSITIVE_CATEGORIES = Object.keys(CATEGORIES) as Category[];
 /** groups covered by 探访关爱 (民政部等10部门 2022) */
-export const VISIT_COVERED: Category[] = ['LIVING_ALONE', 'EMPTY_NEST', 'LEFT_BEHIND', 'DEPENDENT', 'SEVERE_DISABILITY', 'FAMILY_PLANNING_SPECIAL'];
+export const VISIT_COVERED: Category[] = [
+  'LIVING_ALONE',
+  'EMPTY_NEST',
+  'LEFT_BEHIND',
+  'DEPENDENT',
+  'SEVERE_DISABILITY',
+  'FAMILY_PLANNING_SPECIAL',
+];
 
 export const LEVELS = {
   INTACT: '能力完好 intact (90)',

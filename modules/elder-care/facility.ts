@@ -23,7 +23,9 @@ import type { Enums } from './enums.js';
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export async function loadFacility(ctx: Context, globalId: string | number, path: string) {
-  const facility = await ctx.prisma.careFacility.findUnique({ where: { id: parseId(String(globalId), 'CareFacility', path) } });
+  const facility = await ctx.prisma.careFacility.findUnique({
+    where: { id: parseId(String(globalId), 'CareFacility', path) },
+  });
   if (!facility) throw notFound('康养设施 facility');
   return facility;
 }
@@ -31,14 +33,19 @@ export async function loadFacility(ctx: Context, globalId: string | number, path
 /** active enrolments per facility, batched per request */
 const enrolledCount = (ctx: Context, facilityId: string) =>
   requestLoader<string, number>(ctx, 'facilityEnrolled', async (ids) => {
-    const rows = await ctx.prisma.careEnrollment.groupBy({ by: ['facilityId'], where: { facilityId: { in: [...ids] }, status: 'ACTIVE' }, _count: { _all: true } });
+    const rows = await ctx.prisma.careEnrollment.groupBy({
+      by: ['facilityId'],
+      where: { facilityId: { in: [...ids] }, status: 'ACTIVE' },
+      _count: { _all: true },
+    });
     const byId = new Map(rows.map((r) => [r.facilityId, r._count._all]));
     return ids.map((id) => byId.get(id) ?? 0);
   }).load(facilityId);
 
 export function registerFacilities(builder: Builder, E: Enums) {
   builder.prismaNode('CareFacility', {
-    description: '康养设施 a day-care centre 日间照料中心, meal point 助餐服务点 or rehabilitation station 残疾人社区康复服务站',
+    description:
+      '康养设施 a day-care centre 日间照料中心, meal point 助餐服务点 or rehabilitation station 残疾人社区康复服务站',
     subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
@@ -51,18 +58,33 @@ export function registerFacilities(builder: Builder, E: Enums) {
         sort: (r) => r.id,
         resolve: (f) => f.communityId,
       }),
-      address: t.exposeString('address', { nullable: true, description: '地址 (a public facility, not personal data)' }),
-      openingHours: t.exposeString('openingHours', { nullable: true, description: '开放时间, e.g. 周一至周六 09:00–18:00' }),
-      rooms: t.field({ type: [E.Room], description: '功能室 餐厅、棋牌室、阅览室、健身室、康复室、休息室', resolve: (f) => f.rooms }),
-      capacity: t.exposeInt('capacity', { description: '床位/座位数 capacity: caps ACTIVE enrolments (enrollCareRecipient beyond it is LIMIT_EXCEEDED); 0 = no limit' }),
+      address: t.exposeString('address', {
+        nullable: true,
+        description: '地址 (a public facility, not personal data)',
+      }),
+      openingHours: t.exposeString('openingHours', {
+        nullable: true,
+        description: '开放时间, e.g. 周一至周六 09:00–18:00',
+      }),
+      rooms: t.field({
+        type: [E.Room],
+        description: '功能室 餐厅、棋牌室、阅览室、健身室、康复室、休息室',
+        resolve: (f) => f.rooms,
+      }),
+      capacity: t.exposeInt('capacity', {
+        description:
+          '床位/座位数 capacity: caps ACTIVE enrolments (enrollCareRecipient beyond it is LIMIT_EXCEEDED); 0 = no limit',
+      }),
       enrolledCount: t.int({
         description: '在册服务对象数 active enrolments (an aggregate)',
         resolve: (f, _a, ctx) => enrolledCount(ctx, f.id),
       }),
       placesLeft: t.int({
         nullable: true,
-        description: '剩余名额 capacity minus active enrolments (0 when full or over); null when the capacity is 0 (no limit)',
-        resolve: async (f, _a, ctx) => (f.capacity > 0 ? Math.max(0, f.capacity - (await enrolledCount(ctx, f.id))) : null),
+        description:
+          '剩余名额 capacity minus active enrolments (0 when full or over); null when the capacity is 0 (no limit)',
+        resolve: async (f, _a, ctx) =>
+          f.capacity > 0 ? Math.max(0, f.capacity - (await enrolledCount(ctx, f.id))) : null,
       }),
       operator: t.loadable({
         type: modelRef(builder, 'Organization'),
@@ -73,12 +95,20 @@ export function registerFacilities(builder: Builder, E: Enums) {
         resolve: (f) => f.operatorId,
       }),
       phone: t.exposeString('phone', { nullable: true, description: '设施电话 facility phone' }),
-      mealCutoffTime: t.exposeString('mealCutoffTime', { description: '订餐截止时间 HH:MM (北京时间) for menus published without cutoffAt' }),
-      mealCutoffDaysBefore: t.exposeInt('mealCutoffDaysBefore', { description: '提前天数 0 = same day, 1 = the day before' }),
+      mealCutoffTime: t.exposeString('mealCutoffTime', {
+        description: '订餐截止时间 HH:MM (北京时间) for menus published without cutoffAt',
+      }),
+      mealCutoffDaysBefore: t.exposeInt('mealCutoffDaysBefore', {
+        description: '提前天数 0 = same day, 1 = the day before',
+      }),
       active: t.exposeBoolean('active', { description: '在运营 open' }),
-      menus: t.relation('menus', { maxItems: 3 * 31,
+      menus: t.relation('menus', {
+        maxItems: 3 * 31,
         description: '菜单 menus from a date on (meal points)',
-        args: { from: t.arg({ type: 'Date', required: false, description: '起始日期 (default: today, Beijing time)' }), days: t.arg.int({ required: false, description: '天数 (default 7, max 31)' }) },
+        args: {
+          from: t.arg({ type: 'Date', required: false, description: '起始日期 (default: today, Beijing time)' }),
+          days: t.arg.int({ required: false, description: '天数 (default 7, max 31)' }),
+        },
         query: (args, ctx) => {
           const days = Math.min(Math.max(args.days ?? 7, 1), 31);
           const from = args.from ?? localDay(ctx.clock.now());
@@ -104,7 +134,10 @@ export function registerFacilities(builder: Builder, E: Enums) {
     }),
   });
 
-  const facilityWhere = async (ctx: Context, f: typeof FacilityFilter.$inferInput | null | undefined): Promise<Prisma.CareFacilityWhereInput> => {
+  const facilityWhere = async (
+    ctx: Context,
+    f: typeof FacilityFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.CareFacilityWhereInput> => {
     const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
     let scope = '/';
     if (regionId) {
@@ -132,8 +165,13 @@ export function registerFacilities(builder: Builder, E: Enums) {
       cursor: 'id',
       args: { filter: t.arg({ type: FacilityFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.careFacility.findMany({ ...query, where: await facilityWhere(ctx, args.filter), orderBy: [{ regionPath: 'asc' }, { kind: 'asc' }, { name: 'asc' }, { id: 'asc' }] }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.careFacility.count({ where: await facilityWhere(ctx, args.filter) }),
+        ctx.prisma.careFacility.findMany({
+          ...query,
+          where: await facilityWhere(ctx, args.filter),
+          orderBy: [{ regionPath: 'asc' }, { kind: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+        }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.careFacility.count({ where: await facilityWhere(ctx, args.filter) }),
     }),
     careFacility: t.prismaField({
       subGraphs: SUB,
@@ -143,7 +181,10 @@ export function registerFacilities(builder: Builder, E: Enums) {
       description: '康养设施 (MODULE_DISABLED where elder-care is off)',
       args: { id: t.arg.id({ required: true }) },
       resolve: async (query, _r, args, ctx) => {
-        const f = await ctx.prisma.careFacility.findUnique({ ...query, where: { id: parseId(String(args.id), 'CareFacility') } });
+        const f = await ctx.prisma.careFacility.findUnique({
+          ...query,
+          where: { id: parseId(String(args.id), 'CareFacility') },
+        });
         if (f) await assertReadable(ctx, f.regionPath);
         return f;
       },
@@ -201,7 +242,10 @@ export function registerFacilities(builder: Builder, E: Enums) {
       address: t.string({ required: false }),
       openingHours: t.string({ required: false }),
       rooms: t.field({ type: [E.Room], required: false }),
-      capacity: t.int({ required: false, description: '0 = no limit; set below the active enrolments it ends none, it only refuses new ones' }),
+      capacity: t.int({
+        required: false,
+        description: '0 = no limit; set below the active enrolments it ends none, it only refuses new ones',
+      }),
       operatorId: t.id({ required: false }),
       phone: t.string({ required: false }),
       mealCutoffTime: t.string({ required: false }),
@@ -216,13 +260,26 @@ export function registerFacilities(builder: Builder, E: Enums) {
       .text(input.name, 'input.name', { max: 60, required: creating })
       .text(input.address, 'input.address', { max: 200, required: false })
       .text(input.openingHours, 'input.openingHours', { max: 100, required: false })
-      .check(input.capacity == null || (Number.isInteger(input.capacity) && input.capacity >= 0 && input.capacity <= 10_000), 'input.capacity', '应为 0–10000')
+      .check(
+        input.capacity == null || (Number.isInteger(input.capacity) && input.capacity >= 0 && input.capacity <= 10_000),
+        'input.capacity',
+        '应为 0–10000',
+      )
       .check(!input.phone || /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.phone.trim()), 'input.phone', '电话格式不正确')
       .check(input.mealCutoffTime == null || HHMM.test(input.mealCutoffTime), 'input.mealCutoffTime', '应为 HH:MM')
-      .check(input.mealCutoffDaysBefore == null || [0, 1, 2].includes(input.mealCutoffDaysBefore), 'input.mealCutoffDaysBefore', '应为 0、1 或 2')
+      .check(
+        input.mealCutoffDaysBefore == null || [0, 1, 2].includes(input.mealCutoffDaysBefore),
+        'input.mealCutoffDaysBefore',
+        '应为 0、1 或 2',
+      )
       .throwIfAny();
-    const operatorId = parseOptionalId(input.operatorId == null ? null : String(input.operatorId), 'Organization', 'input.operatorId');
-    if (operatorId && !(await ctx.prisma.organization.findUnique({ where: { id: operatorId }, select: { id: true } }))) throw notFound('运营单位 organization');
+    const operatorId = parseOptionalId(
+      input.operatorId == null ? null : String(input.operatorId),
+      'Organization',
+      'input.operatorId',
+    );
+    if (operatorId && !(await ctx.prisma.organization.findUnique({ where: { id: operatorId }, select: { id: true } })))
+      throw notFound('运营单位 organization');
     const data: Prisma.CareFacilityUncheckedUpdateInput = {};
     if (input.name != null) data.name = input.name.trim();
     if (input.address !== undefined) data.address = input.address?.trim() || null;
@@ -241,7 +298,8 @@ export function registerFacilities(builder: Builder, E: Enums) {
     try {
       return await fn();
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该社区已有同名设施 (a facility of that name exists in the community)');
+      if (isUniqueViolation(e))
+        throw new AppError('CONFLICT', '该社区已有同名设施 (a facility of that name exists in the community)');
       throw e;
     }
   };
@@ -256,16 +314,32 @@ export function registerFacilities(builder: Builder, E: Enums) {
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const data = await fieldsData(ctx, input, true);
-        const community = await ctx.prisma.region.findUnique({ where: { id: parseId(String(input.communityId), 'Region', 'input.communityId') } });
-        if (!community || community.level !== 'COMMUNITY') throw new AppError('VALIDATION', 'communityId 应为社区/村 (must be a community)');
-        if (!managesPeopleAt(ctx.viewer, community.path)) throw forbidden('只有该社区的工作人员或上级管理员可以新建设施 (workers and admins of that community)');
+        const community = await ctx.prisma.region.findUnique({
+          where: { id: parseId(String(input.communityId), 'Region', 'input.communityId') },
+        });
+        if (community?.level !== 'COMMUNITY')
+          throw new AppError('VALIDATION', 'communityId 应为社区/村 (must be a community)');
+        if (!managesPeopleAt(ctx.viewer, community.path))
+          throw forbidden('只有该社区的工作人员或上级管理员可以新建设施 (workers and admins of that community)');
         await ctx.gate.assertEnabled(MODULE, community.path);
         const facility = await uniqueName(() =>
           ctx.prisma.$transaction(async (tx) => {
             const f = await tx.careFacility.create({
-              data: { ...(data as Prisma.CareFacilityUncheckedCreateInput), name: input.name.trim(), kind: input.kind, communityId: community.id, regionPath: community.path },
+              data: {
+                ...(data as Prisma.CareFacilityUncheckedCreateInput),
+                name: input.name.trim(),
+                kind: input.kind,
+                communityId: community.id,
+                regionPath: community.path,
+              },
             });
-            await ctx.audit(tx, { action: 'elderCare.facility.create', entityType: 'CareFacility', entityId: f.id, regionPath: f.regionPath, data: { name: f.name, kind: f.kind } });
+            await ctx.audit(tx, {
+              action: 'elderCare.facility.create',
+              entityType: 'CareFacility',
+              entityId: f.id,
+              regionPath: f.regionPath,
+              data: { name: f.name, kind: f.kind },
+            });
             return f;
           }),
         );
@@ -282,12 +356,19 @@ export function registerFacilities(builder: Builder, E: Enums) {
       resolve: async (_r, { input }, ctx) => {
         const existing = await loadFacility(ctx, input.facilityId, 'input.facilityId');
         await ctx.gate.assertEnabled(MODULE, existing.regionPath);
-        if (!managesPeopleAt(ctx.viewer, existing.regionPath)) throw forbidden('只有该社区的工作人员或上级管理员可以修改设施');
+        if (!managesPeopleAt(ctx.viewer, existing.regionPath))
+          throw forbidden('只有该社区的工作人员或上级管理员可以修改设施');
         const data = await fieldsData(ctx, input, false);
         const facility = await uniqueName(() =>
           ctx.prisma.$transaction(async (tx) => {
             const f = await tx.careFacility.update({ where: { id: existing.id }, data });
-            await ctx.audit(tx, { action: 'elderCare.facility.update', entityType: 'CareFacility', entityId: f.id, regionPath: f.regionPath, data: { changed: Object.keys(data) } });
+            await ctx.audit(tx, {
+              action: 'elderCare.facility.update',
+              entityType: 'CareFacility',
+              entityId: f.id,
+              regionPath: f.regionPath,
+              data: { changed: Object.keys(data) },
+            });
             return f;
           }),
         );

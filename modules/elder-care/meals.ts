@@ -19,7 +19,10 @@ import { loadFacility } from './facility.js';
 import { mealPricing, sampleHours } from './rules.js';
 
 export async function loadMenu(ctx: Context, globalId: string | number, path: string) {
-  const menu = await ctx.prisma.mealMenu.findUnique({ where: { id: parseId(String(globalId), 'MealMenu', path) }, include: { facility: true } });
+  const menu = await ctx.prisma.mealMenu.findUnique({
+    where: { id: parseId(String(globalId), 'MealMenu', path) },
+    include: { facility: true },
+  });
   if (!menu) throw notFound('菜单 menu');
   return menu;
 }
@@ -48,16 +51,20 @@ export function registerMeals(builder: Builder, E: Enums) {
       booked: t.exposeInt('booked', { description: '已订份数' }),
       available: t.int({ description: '剩余份数', resolve: (m) => Math.max(0, m.capacity - m.booked) }),
       cutoffAt: t.field({ type: 'DateTime', description: '订餐截止', resolve: (m) => m.cutoffAt }),
-      open: t.boolean({ description: '可预订 before the cut-off with meals left', resolve: (m, _a, ctx) => ctx.clock.now() < m.cutoffAt && m.booked < m.capacity }),
+      open: t.boolean({
+        description: '可预订 before the cut-off with meals left',
+        resolve: (m, _a, ctx) => ctx.clock.now() < m.cutoffAt && m.booked < m.capacity,
+      }),
       standardPriceFen: t.int({
-        description: '标准价 (分) from the township\'s table; what an elder pays depends on their subsidies',
+        description: "标准价 (分) from the township's table; what an elder pays depends on their subsidies",
         resolve: async (m, _a, ctx) => (await mealPricing(ctx.settings, m.regionPath)).prices[m.meal as Meal],
       }),
       sample: t.field({
         type: Sample,
         nullable: true,
         description: '留样记录',
-        resolve: (m) => (m.sampleTakenAt ? { takenAt: m.sampleTakenAt, keepUntil: m.sampleKeepUntil!, note: m.sampleNote } : null),
+        resolve: (m) =>
+          m.sampleTakenAt ? { takenAt: m.sampleTakenAt, keepUntil: m.sampleKeepUntil!, note: m.sampleNote } : null,
       }),
     }),
   });
@@ -71,7 +78,11 @@ export function registerMeals(builder: Builder, E: Enums) {
       meal: t.field({ type: E.Meal, required: true }),
       dishes: t.stringList({ required: true, description: '菜品, 1–20' }),
       capacity: t.int({ required: true, description: '供应份数 1–2000' }),
-      cutoffAt: t.field({ type: 'DateTime', required: false, description: '订餐截止 (default: the facility\'s cut-off time)' }),
+      cutoffAt: t.field({
+        type: 'DateTime',
+        required: false,
+        description: "订餐截止 (default: the facility's cut-off time)",
+      }),
     }),
   });
   const SampleInput = builder.inputType('RecordFoodSampleInput', {
@@ -91,7 +102,8 @@ export function registerMeals(builder: Builder, E: Enums) {
         scope: { record: 'CareFacility', id: 'input.facilityId' },
         relation: 'department staff only as staff of the facility operator',
       },
-      description: '发布菜单 (the meal point\'s staff or workers of its area). Publishing the same date and meal again updates dishes, capacity (not below the booked count) and cut-off.',
+      description:
+        "发布菜单 (the meal point's staff or workers of its area). Publishing the same date and meal again updates dishes, capacity (not below the booked count) and cut-off.",
       type: payloadType(builder, 'PublishMealMenuPayload', 'menu', 'MealMenu', { subGraphs: SUB }),
       errors: {},
       args: { input: t.arg({ type: PublishInput, required: true }) },
@@ -99,37 +111,78 @@ export function registerMeals(builder: Builder, E: Enums) {
         const now = ctx.clock.now();
         const dishes = input.dishes.map((d) => d.trim()).filter(Boolean);
         new Checks()
-          .check(dishes.length >= 1 && dishes.length <= 20 && dishes.every((d) => [...d].length <= 40), 'input.dishes', '1–20 道菜，每道 40 字以内')
-          .check(Number.isInteger(input.capacity) && input.capacity >= 1 && input.capacity <= 2000, 'input.capacity', '应为 1–2000')
+          .check(
+            dishes.length >= 1 && dishes.length <= 20 && dishes.every((d) => [...d].length <= 40),
+            'input.dishes',
+            '1–20 道菜，每道 40 字以内',
+          )
+          .check(
+            Number.isInteger(input.capacity) && input.capacity >= 1 && input.capacity <= 2000,
+            'input.capacity',
+            '应为 1–2000',
+          )
           .check(input.date.getTime() >= localDay(now).getTime(), 'input.date', '不能早于今天 (not in the past)')
           .check(input.date.getTime() <= localDay(now).getTime() + 60 * DAY_MS, 'input.date', '最多提前 60 天')
-          .check(!input.cutoffAt || input.cutoffAt.getTime() <= input.date.getTime() + DAY_MS, 'input.cutoffAt', '不能晚于用餐当天 (not after the meal day)')
+          .check(
+            !input.cutoffAt || input.cutoffAt.getTime() <= input.date.getTime() + DAY_MS,
+            'input.cutoffAt',
+            '不能晚于用餐当天 (not after the meal day)',
+          )
           .throwIfAny();
         const facility = await loadFacility(ctx, input.facilityId, 'input.facilityId');
         if (!runsFacility(ctx.viewer, facility)) throw forbidden('只有设施工作人员或该区域的工作人员可以发布菜单');
         await ctx.gate.assertEnabled(MODULE, facility.regionPath);
-        if (facility.kind !== 'MEAL_POINT' && !facility.rooms.includes('DINING')) throw new AppError('PRECONDITION_FAILED', '该设施不提供助餐 (a meal point, or a facility with a dining room)');
+        if (facility.kind !== 'MEAL_POINT' && !facility.rooms.includes('DINING'))
+          throw new AppError(
+            'PRECONDITION_FAILED',
+            '该设施不提供助餐 (a meal point, or a facility with a dining room)',
+          );
         if (!facility.active) throw new AppError('PRECONDITION_FAILED', '设施已停用 (the facility is closed)');
-        const cutoffAt = input.cutoffAt ?? atLocalTime(new Date(input.date.getTime() - facility.mealCutoffDaysBefore * DAY_MS), facility.mealCutoffTime);
+        const cutoffAt =
+          input.cutoffAt ??
+          atLocalTime(new Date(input.date.getTime() - facility.mealCutoffDaysBefore * DAY_MS), facility.mealCutoffTime);
         const menu = await ctx.prisma.$transaction(async (tx) => {
-          const existing = await tx.mealMenu.findUnique({ where: { facilityId_date_meal: { facilityId: facility.id, date: input.date, meal: input.meal } } });
+          const existing = await tx.mealMenu.findUnique({
+            where: { facilityId_date_meal: { facilityId: facility.id, date: input.date, meal: input.meal } },
+          });
           let id: string;
           if (existing) {
             const done = await tx.mealMenu.updateMany({
               where: { id: existing.id, booked: { lte: input.capacity } },
               data: { dishes, capacity: input.capacity, ...(input.cutoffAt ? { cutoffAt } : {}) },
             });
-            if (done.count !== 1) throw new AppError('LIMIT_EXCEEDED', `已订 ${existing.booked} 份，供应份数不能更少 (capacity below the booked count)`);
+            if (done.count !== 1)
+              throw new AppError(
+                'LIMIT_EXCEEDED',
+                `已订 ${existing.booked} 份，供应份数不能更少 (capacity below the booked count)`,
+              );
             id = existing.id;
           } else {
-            if (cutoffAt <= now) throw new AppError('VALIDATION', 'input.cutoffAt: 订餐截止时间已过 (the cut-off has passed)');
+            if (cutoffAt <= now)
+              throw new AppError('VALIDATION', 'input.cutoffAt: 订餐截止时间已过 (the cut-off has passed)');
             id = (
               await tx.mealMenu.create({
-                data: { facilityId: facility.id, communityId: facility.communityId, regionPath: facility.regionPath, date: input.date, meal: input.meal, dishes, capacity: input.capacity, cutoffAt, publishedById: ctx.viewer!.accountId },
+                data: {
+                  facilityId: facility.id,
+                  communityId: facility.communityId,
+                  regionPath: facility.regionPath,
+                  date: input.date,
+                  meal: input.meal,
+                  dishes,
+                  capacity: input.capacity,
+                  cutoffAt,
+                  publishedById: ctx.viewer!.accountId,
+                },
               })
             ).id;
           }
-          await ctx.audit(tx, { action: existing ? 'elderCare.menu.update' : 'elderCare.menu.publish', entityType: 'MealMenu', entityId: id, regionPath: facility.regionPath, data: { capacity: input.capacity, dishes } });
+          await ctx.audit(tx, {
+            action: existing ? 'elderCare.menu.update' : 'elderCare.menu.publish',
+            entityType: 'MealMenu',
+            entityId: id,
+            regionPath: facility.regionPath,
+            data: { capacity: input.capacity, dishes },
+          });
           return tx.mealMenu.findUniqueOrThrow({ where: { id } });
         });
         return { menu };
@@ -158,9 +211,23 @@ export function registerMeals(builder: Builder, E: Enums) {
         await ctx.gate.assertEnabled(MODULE, m.regionPath);
         const keepUntil = new Date(takenAt.getTime() + (await sampleHours(ctx.settings, m.regionPath)) * 3_600_000);
         const menu = await ctx.prisma.$transaction(async (tx) => {
-          const done = await tx.mealMenu.updateMany({ where: { id: m.id, sampleTakenAt: null }, data: { sampleTakenAt: takenAt, sampleKeepUntil: keepUntil, sampleNote: input.note?.trim() || null, sampleById: ctx.viewer!.accountId } });
+          const done = await tx.mealMenu.updateMany({
+            where: { id: m.id, sampleTakenAt: null },
+            data: {
+              sampleTakenAt: takenAt,
+              sampleKeepUntil: keepUntil,
+              sampleNote: input.note?.trim() || null,
+              sampleById: ctx.viewer!.accountId,
+            },
+          });
           if (done.count !== 1) throw new AppError('CONFLICT', '该餐已留样 (a sample is already recorded)');
-          await ctx.audit(tx, { action: 'elderCare.menu.sample', entityType: 'MealMenu', entityId: m.id, regionPath: m.regionPath, data: { takenAt, keepUntil } });
+          await ctx.audit(tx, {
+            action: 'elderCare.menu.sample',
+            entityType: 'MealMenu',
+            entityId: m.id,
+            regionPath: m.regionPath,
+            data: { takenAt, keepUntil },
+          });
           return tx.mealMenu.findUniqueOrThrow({ where: { id: m.id } });
         });
         return { menu };

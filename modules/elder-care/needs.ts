@@ -27,10 +27,13 @@ import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
 
 const isAssignee = (ctx: Context, n: ElderNeed) =>
-  !!ctx.viewer && ((!!n.assigneeAccountId && n.assigneeAccountId === ctx.viewer.accountId) || (!!n.assigneeOrganizationId && n.assigneeOrganizationId === ctx.viewer.organizationId));
+  !!ctx.viewer &&
+  ((!!n.assigneeAccountId && n.assigneeAccountId === ctx.viewer.accountId) ||
+    (!!n.assigneeOrganizationId && n.assigneeOrganizationId === ctx.viewer.organizationId));
 
 /** the person, workers/admins of their community, and whoever the need is assigned to */
-const readsDetail = (ctx: Context, n: ElderNeed) => ctx.viewer?.personId === n.personId || managesPeopleAt(ctx.viewer, n.regionPath) || isAssignee(ctx, n);
+const readsDetail = (ctx: Context, n: ElderNeed) =>
+  ctx.viewer?.personId === n.personId || managesPeopleAt(ctx.viewer, n.regionPath) || isAssignee(ctx, n);
 
 async function loadNeed(ctx: Context, globalId: string | number, path: string) {
   const n = await ctx.prisma.elderNeed.findUnique({ where: { id: parseId(String(globalId), 'ElderNeed', path) } });
@@ -39,15 +42,17 @@ async function loadNeed(ctx: Context, globalId: string | number, path: string) {
 }
 
 export function registerNeeds(builder: Builder, E: Enums) {
-  const Feedback = builder.objectRef<{ satisfaction: number; comment: string | null; at: Date }>('ElderNeedFeedback').implement({
-    description: '老人评价 the elder\'s feedback on a done need',
-    subGraphs: SUB,
-    fields: (t) => ({
-      satisfaction: t.exposeInt('satisfaction', { description: '满意度 1–5' }),
-      comment: t.exposeString('comment', { nullable: true }),
-      at: t.field({ type: 'DateTime', resolve: (f) => f.at }),
-    }),
-  });
+  const Feedback = builder
+    .objectRef<{ satisfaction: number; comment: string | null; at: Date }>('ElderNeedFeedback')
+    .implement({
+      description: "老人评价 the elder's feedback on a done need",
+      subGraphs: SUB,
+      fields: (t) => ({
+        satisfaction: t.exposeInt('satisfaction', { description: '满意度 1–5' }),
+        comment: t.exposeString('comment', { nullable: true }),
+        at: t.field({ type: 'DateTime', resolve: (f) => f.at }),
+      }),
+    });
 
   builder.prismaNode('ElderNeed', {
     description: '涉老服务需求 an elder-service need',
@@ -62,7 +67,11 @@ export function registerNeeds(builder: Builder, E: Enums) {
       }),
       kind: t.expose('kind', { type: E.NeedKind }),
       channel: t.expose('channel', { type: E.NeedChannel }),
-      description: t.string({ nullable: true, description: '描述 (the person, workers of their community and the assignee only)', resolve: (n, _a, ctx) => (readsDetail(ctx, n) ? n.description : null) }),
+      description: t.string({
+        nullable: true,
+        description: '描述 (the person, workers of their community and the assignee only)',
+        resolve: (n, _a, ctx) => (readsDetail(ctx, n) ? n.description : null),
+      }),
       status: t.expose('status', { type: E.NeedStatus }),
       submittedAt: t.field({ type: 'DateTime', resolve: (n) => n.submittedAt }),
       assigneeName: t.exposeString('assigneeName', { nullable: true, description: '承办人' }),
@@ -76,16 +85,32 @@ export function registerNeeds(builder: Builder, E: Enums) {
       }),
       assignedAt: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.assignedAt }),
       doneAt: t.field({ type: 'DateTime', nullable: true, resolve: (n) => n.doneAt }),
-      result: t.string({ nullable: true, description: '办理结果', resolve: (n, _a, ctx) => (readsDetail(ctx, n) ? n.result : null) }),
+      result: t.string({
+        nullable: true,
+        description: '办理结果',
+        resolve: (n, _a, ctx) => (readsDetail(ctx, n) ? n.result : null),
+      }),
       feedback: t.field({
         type: Feedback,
         nullable: true,
-        resolve: (n) => (n.feedbackSatisfaction == null ? null : { satisfaction: n.feedbackSatisfaction, comment: n.feedbackComment, at: n.feedbackAt! }),
+        resolve: (n) =>
+          n.feedbackSatisfaction == null
+            ? null
+            : { satisfaction: n.feedbackSatisfaction, comment: n.feedbackComment, at: n.feedbackAt! },
       }),
-      fromVisit: t.boolean({ description: '探访中发现 opened by an urgent visit finding', resolve: (n) => !!n.sourceVisitId }),
+      fromVisit: t.boolean({
+        description: '探访中发现 opened by an urgent visit finding',
+        resolve: (n) => !!n.sourceVisitId,
+      }),
     }),
   });
-  guardNode(builder, 'ElderNeed', async (n, ctx) => (await ctx.gate.isEnabledAt(MODULE, n.regionPath)) && (readsDetail(ctx, n) || (readsWithinScope(ctx.viewer) && n.regionPath.startsWith(ctx.viewer.regionPath))));
+  guardNode(
+    builder,
+    'ElderNeed',
+    async (n, ctx) =>
+      (await ctx.gate.isEnabledAt(MODULE, n.regionPath)) &&
+      (readsDetail(ctx, n) || (readsWithinScope(ctx.viewer) && n.regionPath.startsWith(ctx.viewer.regionPath))),
+  );
 
   const Filter = builder.inputType('ElderNeedFilter', {
     subGraphs: SUB,
@@ -94,17 +119,28 @@ export function registerNeeds(builder: Builder, E: Enums) {
       status: t.field({ type: E.NeedStatus, required: false }),
       kind: t.field({ type: E.NeedKind, required: false }),
       personId: t.id({ required: false }),
-      assignedToMe: t.boolean({ required: false, description: '分派给我或我的单位的 assigned to me or my organisation' }),
+      assignedToMe: t.boolean({
+        required: false,
+        description: '分派给我或我的单位的 assigned to me or my organisation',
+      }),
     }),
   });
 
-  const where = async (ctx: Context, f: typeof Filter.$inferInput | null | undefined): Promise<Prisma.ElderNeedWhereInput> => {
+  const where = async (
+    ctx: Context,
+    f: typeof Filter.$inferInput | null | undefined,
+  ): Promise<Prisma.ElderNeedWhereInput> => {
     const viewer = ctx.viewer;
     if (!viewer) throw forbidden('请先登录');
     const personId = parseOptionalId(f?.personId == null ? null : String(f.personId), 'Person', 'filter.personId');
     let scopeWhere: Prisma.ElderNeedWhereInput;
     if (f?.assignedToMe) {
-      scopeWhere = { OR: [{ assigneeAccountId: viewer.accountId }, ...(viewer.organizationId ? [{ assigneeOrganizationId: viewer.organizationId }] : [])] };
+      scopeWhere = {
+        OR: [
+          { assigneeAccountId: viewer.accountId },
+          ...(viewer.organizationId ? [{ assigneeOrganizationId: viewer.organizationId }] : []),
+        ],
+      };
       scopeWhere = { AND: [scopeWhere, await readable(ctx, '/')] };
     } else if (personId && personId === viewer.personId) {
       scopeWhere = await readable(ctx, '/');
@@ -113,7 +149,12 @@ export function registerNeeds(builder: Builder, E: Enums) {
       scopeWhere = await readable(ctx, await listScope(ctx, f?.regionId));
     }
     return {
-      AND: [scopeWhere, personId ? { personId } : {}, f?.status ? { status: f.status } : {}, f?.kind ? { kind: f.kind } : {}],
+      AND: [
+        scopeWhere,
+        personId ? { personId } : {},
+        f?.status ? { status: f.status } : {},
+        f?.kind ? { kind: f.kind } : {},
+      ],
     };
   };
 
@@ -121,11 +162,17 @@ export function registerNeeds(builder: Builder, E: Enums) {
     t.prismaConnection({
       subGraphs: SUB,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
-      description: '涉老服务需求 newest first (readers within their area; assignees; a person their own). Descriptions only for those entitled.',
+      description:
+        '涉老服务需求 newest first (readers within their area; assignees; a person their own). Descriptions only for those entitled.',
       type: 'ElderNeed',
       cursor: 'id',
       args: { filter: t.arg({ type: Filter, required: false }) },
-      resolve: async (query, _r, args, ctx) => ctx.prisma.elderNeed.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.elderNeed.findMany({
+          ...query,
+          where: await where(ctx, args.filter),
+          orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+        }),
       totalCount: async (_c, args, ctx) => ctx.prisma.elderNeed.count({ where: await where(ctx, args.filter) }),
     }),
   );
@@ -136,7 +183,11 @@ export function registerNeeds(builder: Builder, E: Enums) {
       personId: t.id({ required: true }),
       kind: t.field({ type: E.NeedKind, required: true }),
       description: t.string({ required: true }),
-      channel: t.field({ type: E.NeedChannel, required: false, description: 'default ONLINE for the person, IN_PERSON for workers' }),
+      channel: t.field({
+        type: E.NeedChannel,
+        required: false,
+        description: 'default ONLINE for the person, IN_PERSON for workers',
+      }),
     }),
   });
   const AssignInput = builder.inputType('AssignElderNeedInput', {
@@ -150,11 +201,18 @@ export function registerNeeds(builder: Builder, E: Enums) {
   });
   const CompleteInput = builder.inputType('CompleteElderNeedInput', {
     subGraphs: SUB,
-    fields: (t) => ({ needId: t.id({ required: true }), result: t.string({ required: true, description: '办理结果' }) }),
+    fields: (t) => ({
+      needId: t.id({ required: true }),
+      result: t.string({ required: true, description: '办理结果' }),
+    }),
   });
   const FeedbackInput = builder.inputType('RecordElderNeedFeedbackInput', {
     subGraphs: SUB,
-    fields: (t) => ({ needId: t.id({ required: true }), satisfaction: t.int({ required: true, description: '1–5' }), comment: t.string({ required: false }) }),
+    fields: (t) => ({
+      needId: t.id({ required: true }),
+      satisfaction: t.int({ required: true, description: '1–5' }),
+      comment: t.string({ required: false }),
+    }),
   });
   const CancelInput = builder.inputType('CancelElderNeedInput', {
     subGraphs: SUB,
@@ -163,13 +221,30 @@ export function registerNeeds(builder: Builder, E: Enums) {
   const NeedPayload = (name: string) => payloadType(builder, name, 'need', 'ElderNeed', { subGraphs: SUB });
 
   /** conditional transition: only from the state we read, else INVALID_TRANSITION; nothing else changes */
-  async function transition(ctx: Context, n: ElderNeed, from: ElderNeed['status'][], data: Prisma.ElderNeedUpdateManyMutationInput, action: string, extra: Record<string, unknown> = {}) {
-    if (!from.includes(n.status)) throw invalidTransition(`需求状态为 ${n.status}，不允许此操作 (not allowed from ${n.status})`);
+  async function transition(
+    ctx: Context,
+    n: ElderNeed,
+    from: ElderNeed['status'][],
+    data: Prisma.ElderNeedUpdateManyMutationInput,
+    action: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    if (!from.includes(n.status))
+      throw invalidTransition(`需求状态为 ${n.status}，不允许此操作 (not allowed from ${n.status})`);
     await ctx.gate.assertEnabled(MODULE, n.regionPath);
     return ctx.prisma.$transaction(async (tx) => {
-      const done = await tx.elderNeed.updateMany({ where: { id: n.id, status: n.status, version: n.version }, data: { ...data, version: { increment: 1 } } });
+      const done = await tx.elderNeed.updateMany({
+        where: { id: n.id, status: n.status, version: n.version },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (done.count !== 1) throw invalidTransition('需求已被他人处理 (changed meanwhile)');
-      await ctx.audit(tx, { action, entityType: 'ElderNeed', entityId: n.id, regionPath: n.regionPath, data: { from: n.status, ...extra } });
+      await ctx.audit(tx, {
+        action,
+        entityType: 'ElderNeed',
+        entityId: n.id,
+        regionPath: n.regionPath,
+        data: { from: n.status, ...extra },
+      });
       return tx.elderNeed.findUniqueOrThrow({ where: { id: n.id } });
     });
   }
@@ -188,10 +263,14 @@ export function registerNeeds(builder: Builder, E: Enums) {
       args: { input: t.arg({ type: SubmitInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.description, 'input.description', { max: 500 }).throwIfAny();
-        const person = await ctx.prisma.person.findUnique({ where: { id: parseId(String(input.personId), 'Person', 'input.personId') } });
+        const person = await ctx.prisma.person.findUnique({
+          where: { id: parseId(String(input.personId), 'Person', 'input.personId') },
+        });
         if (!person) throw notFound('居民 person');
-        if (!managesPerson(ctx.viewer, person)) throw forbidden('本人或其社区工作人员可以提交 (the elder or workers of their community)');
-        if (!person.homeCommunityId) throw new AppError('PRECONDITION_FAILED', '该居民没有居住社区 (no home community)');
+        if (!managesPerson(ctx.viewer, person))
+          throw forbidden('本人或其社区工作人员可以提交 (the elder or workers of their community)');
+        if (!person.homeCommunityId)
+          throw new AppError('PRECONDITION_FAILED', '该居民没有居住社区 (no home community)');
         await ctx.gate.assertEnabled(MODULE, person.homePath);
         const self = ctx.viewer!.personId === person.id;
         const need = await ctx.prisma.$transaction(async (tx) => {
@@ -209,7 +288,13 @@ export function registerNeeds(builder: Builder, E: Enums) {
               submittedAt: ctx.clock.now(),
             },
           });
-          await ctx.audit(tx, { action: 'elderCare.need.submit', entityType: 'ElderNeed', entityId: n.id, regionPath: n.regionPath, data: { kind: n.kind } });
+          await ctx.audit(tx, {
+            action: 'elderCare.need.submit',
+            entityType: 'ElderNeed',
+            entityId: n.id,
+            regionPath: n.regionPath,
+            data: { kind: n.kind },
+          });
           return n;
         });
         return { need };
@@ -223,17 +308,35 @@ export function registerNeeds(builder: Builder, E: Enums) {
       errors: {},
       args: { input: t.arg({ type: AssignInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        const accountId = parseOptionalId(input.assigneeAccountId == null ? null : String(input.assigneeAccountId), 'Account', 'input.assigneeAccountId');
-        const organizationId = parseOptionalId(input.organizationId == null ? null : String(input.organizationId), 'Organization', 'input.organizationId');
+        const accountId = parseOptionalId(
+          input.assigneeAccountId == null ? null : String(input.assigneeAccountId),
+          'Account',
+          'input.assigneeAccountId',
+        );
+        const organizationId = parseOptionalId(
+          input.organizationId == null ? null : String(input.organizationId),
+          'Organization',
+          'input.organizationId',
+        );
         new Checks()
           .text(input.assigneeName, 'input.assigneeName', { max: 40, required: false })
-          .check(accountId || organizationId || input.assigneeName?.trim(), 'input', '请指定承办人或承办单位 (an assignee is required)')
+          .check(
+            accountId || organizationId || input.assigneeName?.trim(),
+            'input',
+            '请指定承办人或承办单位 (an assignee is required)',
+          )
           .throwIfAny();
         const n = await loadNeed(ctx, input.needId, 'input.needId');
         if (!managesPeopleAt(ctx.viewer, n.regionPath)) throw forbidden('只有该社区的工作人员或上级管理员可以分派');
-        const account = accountId ? await ctx.prisma.account.findUnique({ where: { id: accountId }, include: { person: true } }) : null;
+        const account = accountId
+          ? await ctx.prisma.account.findUnique({ where: { id: accountId }, include: { person: true } })
+          : null;
         if (accountId && !account) throw notFound('承办人账号 account');
-        if (organizationId && !(await ctx.prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))) throw notFound('承办单位 organization');
+        if (
+          organizationId &&
+          !(await ctx.prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } }))
+        )
+          throw notFound('承办单位 organization');
         const need = await transition(
           ctx,
           n,
@@ -265,8 +368,15 @@ export function registerNeeds(builder: Builder, E: Enums) {
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.result, 'input.result', { max: 500 }).throwIfAny();
         const n = await loadNeed(ctx, input.needId, 'input.needId');
-        if (!managesPeopleAt(ctx.viewer, n.regionPath) && !isAssignee(ctx, n)) throw forbidden('承办人或社区工作人员可以办结');
-        const need = await transition(ctx, n, ['ASSIGNED'], { status: 'DONE', doneAt: ctx.clock.now(), result: input.result.trim() }, 'elderCare.need.done');
+        if (!managesPeopleAt(ctx.viewer, n.regionPath) && !isAssignee(ctx, n))
+          throw forbidden('承办人或社区工作人员可以办结');
+        const need = await transition(
+          ctx,
+          n,
+          ['ASSIGNED'],
+          { status: 'DONE', doneAt: ctx.clock.now(), result: input.result.trim() },
+          'elderCare.need.done',
+        );
         return { need };
       },
     }),
@@ -283,17 +393,26 @@ export function registerNeeds(builder: Builder, E: Enums) {
       args: { input: t.arg({ type: FeedbackInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
-          .check(Number.isInteger(input.satisfaction) && input.satisfaction >= 1 && input.satisfaction <= 5, 'input.satisfaction', '应为 1–5')
+          .check(
+            Number.isInteger(input.satisfaction) && input.satisfaction >= 1 && input.satisfaction <= 5,
+            'input.satisfaction',
+            '应为 1–5',
+          )
           .text(input.comment, 'input.comment', { max: 300, required: false })
           .throwIfAny();
         const n = await loadNeed(ctx, input.needId, 'input.needId');
-        if (ctx.viewer?.personId !== n.personId && !managesPeopleAt(ctx.viewer, n.regionPath)) throw forbidden('本人或其社区工作人员可以评价');
+        if (ctx.viewer?.personId !== n.personId && !managesPeopleAt(ctx.viewer, n.regionPath))
+          throw forbidden('本人或其社区工作人员可以评价');
         if (n.feedbackAt) throw new AppError('CONFLICT', '已评价 (feedback already given)');
         const need = await transition(
           ctx,
           n,
           ['DONE'],
-          { feedbackSatisfaction: input.satisfaction, feedbackComment: input.comment?.trim() || null, feedbackAt: ctx.clock.now() },
+          {
+            feedbackSatisfaction: input.satisfaction,
+            feedbackComment: input.comment?.trim() || null,
+            feedbackAt: ctx.clock.now(),
+          },
           'elderCare.need.feedback',
           { satisfaction: input.satisfaction },
         );
@@ -311,7 +430,13 @@ export function registerNeeds(builder: Builder, E: Enums) {
         new Checks().text(input.reason, 'input.reason', { max: 200 }).throwIfAny();
         const n = await loadNeed(ctx, input.needId, 'input.needId');
         if (!managesPeopleAt(ctx.viewer, n.regionPath)) throw forbidden('只有该社区的工作人员或上级管理员可以撤销');
-        const need = await transition(ctx, n, ['OPEN', 'ASSIGNED'], { status: 'CANCELLED', cancelledAt: ctx.clock.now(), result: input.reason.trim() }, 'elderCare.need.cancel');
+        const need = await transition(
+          ctx,
+          n,
+          ['OPEN', 'ASSIGNED'],
+          { status: 'CANCELLED', cancelledAt: ctx.clock.now(), result: input.reason.trim() },
+          'elderCare.need.cancel',
+        );
         return { need };
       },
     }),

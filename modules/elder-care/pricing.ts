@@ -1,6 +1,6 @@
 // 助餐价格: the price an elder pays is computed from the township's table (模块参数 mealPricing),
 // never typed in. Amounts are integers in 分 (fen, 0.01 元).
-import { type SettingDefinition } from '../../src/kit/index.js';
+import type { SettingDefinition } from '../../src/kit/index.js';
 import { atLeast } from './assessment-rules.js';
 import { CATEGORIES, LEVEL_ORDER, type Category, type Level, type Meal } from './constants.js';
 
@@ -48,27 +48,35 @@ export const DEFAULT_PRICING: MealPricing = {
 const isFen = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000;
 
 export const mealPricingSetting: SettingDefinition = {
-  description: '助餐价格与补贴表 meal prices (fen) and subsidy rules by age band and category (高龄, 低保, 特困, 失能, 计生特扶 …)',
+  description:
+    '助餐价格与补贴表 meal prices (fen) and subsidy rules by age band and category (高龄, 低保, 特困, 失能, 计生特扶 …)',
   kind: 'json',
   default: DEFAULT_PRICING,
   validate(value) {
     const v = value as Partial<MealPricing> | null;
     if (!v || typeof v !== 'object') return '应为对象 { prices, deliveryFeeFen, rules, stacking }';
-    if (!v.prices || !(['BREAKFAST', 'LUNCH', 'DINNER'] as const).every((m) => isFen(v.prices![m]))) return 'prices: BREAKFAST/LUNCH/DINNER 应为 0–100000 分';
+    if (!v.prices || !(['BREAKFAST', 'LUNCH', 'DINNER'] as const).every((m) => isFen(v.prices![m])))
+      return 'prices: BREAKFAST/LUNCH/DINNER 应为 0–100000 分';
     if (!isFen(v.deliveryFeeFen)) return 'deliveryFeeFen 应为 0–100000 分';
     if (v.stacking !== 'HIGHEST' && v.stacking !== 'SUM') return 'stacking 应为 HIGHEST 或 SUM';
     if (!Array.isArray(v.rules) || v.rules.length > 50) return 'rules 应为最多 50 条的数组';
     const codes = new Set<string>();
     for (const [i, r] of v.rules.entries()) {
-      if (!r || typeof r.code !== 'string' || !/^[A-Z0-9_]{1,40}$/.test(r.code) || codes.has(r.code)) return `rules[${i}].code 应为唯一的大写代码`;
+      if (!r || typeof r.code !== 'string' || !/^[A-Z0-9_]{1,40}$/.test(r.code) || codes.has(r.code))
+        return `rules[${i}].code 应为唯一的大写代码`;
       codes.add(r.code);
       if (typeof r.label !== 'string' || !r.label.trim()) return `rules[${i}].label 必填`;
       if (!isFen(r.subsidyFen)) return `rules[${i}].subsidyFen 应为 0–100000 分`;
-      if (r.minAge != null && !(Number.isInteger(r.minAge) && r.minAge >= 0 && r.minAge <= 150)) return `rules[${i}].minAge 应为 0–150`;
-      if (r.maxAge != null && !(Number.isInteger(r.maxAge) && r.maxAge >= (r.minAge ?? 0) && r.maxAge <= 150)) return `rules[${i}].maxAge 应不小于 minAge`;
-      if (r.category != null && !(r.category in CATEGORIES)) return `rules[${i}].category 未知 (${Object.keys(CATEGORIES).join(', ')})`;
-      if (r.minLevel != null && !LEVEL_ORDER.includes(r.minLevel)) return `rules[${i}].minLevel 未知 (${LEVEL_ORDER.join(', ')})`;
-      if (r.minAge == null && r.maxAge == null && r.category == null && r.minLevel == null) return `rules[${i}] 至少需要一个条件 (age, category or minLevel)`;
+      if (r.minAge != null && !(Number.isInteger(r.minAge) && r.minAge >= 0 && r.minAge <= 150))
+        return `rules[${i}].minAge 应为 0–150`;
+      if (r.maxAge != null && !(Number.isInteger(r.maxAge) && r.maxAge >= (r.minAge ?? 0) && r.maxAge <= 150))
+        return `rules[${i}].maxAge 应不小于 minAge`;
+      if (r.category != null && !(r.category in CATEGORIES))
+        return `rules[${i}].category 未知 (${Object.keys(CATEGORIES).join(', ')})`;
+      if (r.minLevel != null && !LEVEL_ORDER.includes(r.minLevel))
+        return `rules[${i}].minLevel 未知 (${LEVEL_ORDER.join(', ')})`;
+      if (r.minAge == null && r.maxAge == null && r.category == null && r.minLevel == null)
+        return `rules[${i}] 至少需要一个条件 (age, category or minLevel)`;
     }
     return null;
   },
@@ -109,6 +117,15 @@ export function computePrice(table: MealPricing, p: PriceInput): Price {
   if (table.stacking === 'SUM') applied = matching;
   else if (matching.length) applied = [matching.reduce((best, r) => (r.subsidyFen > best.subsidyFen ? r : best))];
   const gross = standardPriceFen + deliveryFeeFen;
-  const subsidyFen = Math.min(gross, applied.reduce((s, r) => s + r.subsidyFen, 0));
-  return { standardPriceFen, deliveryFeeFen, subsidyFen, priceFen: gross - subsidyFen, subsidyRule: applied.length ? applied.map((r) => r.code).join('+') : null };
+  const subsidyFen = Math.min(
+    gross,
+    applied.reduce((s, r) => s + r.subsidyFen, 0),
+  );
+  return {
+    standardPriceFen,
+    deliveryFeeFen,
+    subsidyFen,
+    priceFen: gross - subsidyFen,
+    subsidyRule: applied.length ? applied.map((r) => r.code).join('+') : null,
+  };
 }

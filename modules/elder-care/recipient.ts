@@ -21,7 +21,9 @@ import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 
 export async function loadRecipient(ctx: Context, globalId: string | number, path: string) {
-  const r = await ctx.prisma.careRecipient.findUnique({ where: { id: parseId(String(globalId), 'CareRecipient', path) } });
+  const r = await ctx.prisma.careRecipient.findUnique({
+    where: { id: parseId(String(globalId), 'CareRecipient', path) },
+  });
   if (!r) throw notFound('服务对象 care recipient');
   return r;
 }
@@ -42,20 +44,27 @@ export async function currentAssessment(ctx: Context, r: CareRecipient) {
     return ids.map((id) => byId.get(id) ?? null);
   }).load(r.latestAssessmentId);
   if (!a) return null;
-  await auditRead(ctx, { field: 'assessment', personId: r.personId, regionPath: r.regionPath, recordId: r.latestAssessmentId });
+  await auditRead(ctx, {
+    field: 'assessment',
+    personId: r.personId,
+    regionPath: r.regionPath,
+    recordId: r.latestAssessmentId,
+  });
   return a as Prisma.CapabilityAssessmentGetPayload<object>;
 }
 
 export function registerRecipients(builder: Builder, E: Enums) {
-  const EmergencyContact = builder.objectRef<{ name: string | null; phone: string | null; relation: string | null }>('CareEmergencyContact').implement({
-    description: '紧急联系人 (null unless you may read the person\'s care data)',
-    subGraphs: SUB,
-    fields: (t) => ({
-      name: t.exposeString('name', { nullable: true }),
-      phone: t.exposeString('phone', { nullable: true }),
-      relation: t.exposeString('relation', { nullable: true, description: '关系, e.g. 女儿' }),
-    }),
-  });
+  const EmergencyContact = builder
+    .objectRef<{ name: string | null; phone: string | null; relation: string | null }>('CareEmergencyContact')
+    .implement({
+      description: "紧急联系人 (null unless you may read the person's care data)",
+      subGraphs: SUB,
+      fields: (t) => ({
+        name: t.exposeString('name', { nullable: true }),
+        phone: t.exposeString('phone', { nullable: true }),
+        relation: t.exposeString('relation', { nullable: true, description: '关系, e.g. 女儿' }),
+      }),
+    });
 
   builder.prismaObject('CareEnrollment', {
     description: '登记 an enrolment of a recipient at a facility',
@@ -84,7 +93,7 @@ export function registerRecipients(builder: Builder, E: Enums) {
       categories: t.field({
         type: [E.Category],
         nullable: true,
-        description: '类别 (sensitive: null unless you may read the person\'s care data; read is audited)',
+        description: "类别 (sensitive: null unless you may read the person's care data; read is audited)",
         resolve: async (r, _a, ctx) => {
           const open = r.categories.filter((c) => !SENSITIVE_CATEGORIES.includes(c as Category));
           if (open.length === r.categories.length) return r.categories;
@@ -110,17 +119,42 @@ export function registerRecipients(builder: Builder, E: Enums) {
       }),
       reassessmentDue: t.boolean({
         nullable: true,
-        description: '需要(重新)评估: none valid, expired, or ability changed since (null when you may not read health data)',
+        description:
+          '需要(重新)评估: none valid, expired, or ability changed since (null when you may not read health data)',
         resolve: async (r, _a, ctx) => {
           if (!(await readsHealth(ctx, r))) return null;
           const now = ctx.clock.now();
-          return !r.assessedAt || !r.assessmentValidUntil || r.assessmentValidUntil <= now || (!!r.abilityChangedAt && r.abilityChangedAt > r.assessedAt);
+          return (
+            !r.assessedAt ||
+            !r.assessmentValidUntil ||
+            r.assessmentValidUntil <= now ||
+            (!!r.abilityChangedAt && r.abilityChangedAt > r.assessedAt)
+          );
         },
       }),
-      visitTier: t.field({ type: E.Tier, nullable: true, description: '探访等级 (null: not covered by 探访关爱)', resolve: (r) => r.visitTier }),
-      lastVisitedAt: t.field({ type: 'DateTime', nullable: true, description: '最近探访', resolve: (r) => r.lastVisitedAt }),
-      nextVisitDueAt: t.field({ type: 'DateTime', nullable: true, description: '下次探访应于', resolve: (r) => r.nextVisitDueAt }),
-      enrollments: t.relation('enrollments', { maxItems: 20, description: '登记的设施', query: { take: 20, orderBy: [{ status: 'asc' }, { enrolledAt: 'desc' }] } }),
+      visitTier: t.field({
+        type: E.Tier,
+        nullable: true,
+        description: '探访等级 (null: not covered by 探访关爱)',
+        resolve: (r) => r.visitTier,
+      }),
+      lastVisitedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '最近探访',
+        resolve: (r) => r.lastVisitedAt,
+      }),
+      nextVisitDueAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '下次探访应于',
+        resolve: (r) => r.nextVisitDueAt,
+      }),
+      enrollments: t.relation('enrollments', {
+        maxItems: 20,
+        description: '登记的设施',
+        query: { take: 20, orderBy: [{ status: 'asc' }, { enrolledAt: 'desc' }] },
+      }),
       createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
     }),
   });
@@ -132,24 +166,37 @@ export function registerRecipients(builder: Builder, E: Enums) {
       regionId: t.id({ required: false, description: '区划: recipients living in it (default: your area)' }),
       facilityId: t.id({ required: false, description: '设施: actively enrolled there' }),
       category: t.field({ type: E.Category, required: false }),
-      level: t.field({ type: E.Level, required: false, description: '当前有效评估等级 (health data: workers/admins/facility staff only)' }),
+      level: t.field({
+        type: E.Level,
+        required: false,
+        description: '当前有效评估等级 (health data: workers/admins/facility staff only)',
+      }),
       visitTier: t.field({ type: E.Tier, required: false }),
       includeEnded: t.boolean({ required: false, description: '包括已结束登记的 (default false)' }),
     }),
   });
 
-  const recipientWhere = async (ctx: Context, f: typeof Filter.$inferInput | null | undefined): Promise<Prisma.CareRecipientWhereInput> => {
+  const recipientWhere = async (
+    ctx: Context,
+    f: typeof Filter.$inferInput | null | undefined,
+  ): Promise<Prisma.CareRecipientWhereInput> => {
     const viewer = ctx.viewer;
     if (!viewer) throw forbidden('请先登录');
     const facility = f?.facilityId ? await loadFacility(ctx, f.facilityId, 'filter.facilityId') : null;
     const staff = !!facility && isFacilityStaff(viewer, facility);
-    if (!staff && !readsWithinScope(viewer)) throw forbidden('无权查看服务对象 (your role cannot list care recipients)');
+    if (!staff && !readsWithinScope(viewer))
+      throw forbidden('无权查看服务对象 (your role cannot list care recipients)');
     const scope = staff && f?.regionId == null ? '/' : await listScope(ctx, f?.regionId);
     const healthFilter = !!f?.level || (!!f?.category && SENSITIVE_CATEGORIES.includes(f.category as Category));
     if (healthFilter && !staff && !managesPeopleAt(viewer, scope)) {
-      throw forbidden('按健康信息筛选仅限社区工作人员、管理员和设施工作人员 (health filters are for workers, admins and facility staff)');
+      throw forbidden(
+        '按健康信息筛选仅限社区工作人员、管理员和设施工作人员 (health filters are for workers, admins and facility staff)',
+      );
     }
-    const active: Prisma.CareEnrollmentWhereInput = { status: 'ACTIVE', ...(facility ? { facilityId: facility.id } : {}) };
+    const active: Prisma.CareEnrollmentWhereInput = {
+      status: 'ACTIVE',
+      ...(facility ? { facilityId: facility.id } : {}),
+    };
     return {
       AND: [
         await readable(ctx, scope),
@@ -165,14 +212,19 @@ export function registerRecipients(builder: Builder, E: Enums) {
     t.prismaConnection({
       subGraphs: SUB,
       policy: { roles: READERS, scope: { region: 'filter.regionId' } },
-      description: '服务对象列表 (workers, admins, department staff and analysts within their area; facility staff for their facility). Health data per viewer.',
+      description:
+        '服务对象列表 (workers, admins, department staff and analysts within their area; facility staff for their facility). Health data per viewer.',
       type: 'CareRecipient',
       cursor: 'id',
       args: { filter: t.arg({ type: Filter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.careRecipient.findMany({ ...query, where: await recipientWhere(ctx, args.filter), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.careRecipient.count({ where: await recipientWhere(ctx, args.filter) }),
+        ctx.prisma.careRecipient.findMany({
+          ...query,
+          where: await recipientWhere(ctx, args.filter),
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.careRecipient.count({ where: await recipientWhere(ctx, args.filter) }),
     }),
   );
 }
-

@@ -23,5 +23,6 @@ export async function visitIntervalMs(s: SettingsReader, tier: Tier, path: strin
 }
 
 export const mealPricing = (s: SettingsReader, path: string) => s.get<MealPricing>(MODULE, 'mealPricing', path);
-export const validityMonths = (s: SettingsReader, path: string) => s.get<number>(MODULE, 'assessmentValidityMonths', path);
+export const validityMonths = (s: SettingsReader, path: string) =>
+  s.get<number>(MODULE, 'assessmentValidityMonths', path);
 export const sampleHours = (s: SettingsReader, path: string) => s.get<number>(MODULE, 'foodSampleHours', path);

@@ -34,12 +34,23 @@ export function registerServices(builder: Builder, E: Enums) {
       notes: t.string({
         nullable: true,
         description: '备注 (may hold health observations: entitled viewers only, read audited)',
-        resolve: (s, _a, ctx) => sensitive(ctx, { id: s.recipientId, personId: s.personId, regionPath: s.regionPath }, 'service.notes', s.id, s.notes),
+        resolve: (s, _a, ctx) =>
+          sensitive(
+            ctx,
+            { id: s.recipientId, personId: s.personId, regionPath: s.regionPath },
+            'service.notes',
+            s.id,
+            s.notes,
+          ),
       }),
     }),
   });
-  guardNode(builder, 'CareService', async (s, ctx) =>
-    (await ctx.gate.isEnabledAt(MODULE, s.regionPath)) && readsHealth(ctx, { id: s.recipientId, personId: s.personId, regionPath: s.regionPath }),
+  guardNode(
+    builder,
+    'CareService',
+    async (s, ctx) =>
+      (await ctx.gate.isEnabledAt(MODULE, s.regionPath)) &&
+      readsHealth(ctx, { id: s.recipientId, personId: s.personId, regionPath: s.regionPath }),
   );
 
   const Filter = builder.inputType('CareServiceFilter', {
@@ -54,14 +65,21 @@ export function registerServices(builder: Builder, E: Enums) {
     }),
   });
 
-  const where = async (ctx: Context, f: typeof Filter.$inferInput | null | undefined): Promise<Prisma.CareServiceWhereInput> => {
+  const where = async (
+    ctx: Context,
+    f: typeof Filter.$inferInput | null | undefined,
+  ): Promise<Prisma.CareServiceWhereInput> => {
     const viewer = ctx.viewer;
     if (!viewer) throw forbidden('请先登录');
     const facility = f?.facilityId ? await loadFacility(ctx, f.facilityId, 'filter.facilityId') : null;
     const staff = !!facility && isFacilityStaff(viewer, facility);
     if (!staff && !readsWithinScope(viewer)) throw forbidden('无权查看服务记录');
     const scope = staff && f?.regionId == null ? '/' : await listScope(ctx, f?.regionId);
-    const recipientId = parseOptionalId(f?.recipientId == null ? null : String(f.recipientId), 'CareRecipient', 'filter.recipientId');
+    const recipientId = parseOptionalId(
+      f?.recipientId == null ? null : String(f.recipientId),
+      'CareRecipient',
+      'filter.recipientId',
+    );
     return {
       AND: [
         await readable(ctx, scope),
@@ -81,7 +99,12 @@ export function registerServices(builder: Builder, E: Enums) {
       type: 'CareService',
       cursor: 'id',
       args: { filter: t.arg({ type: Filter, required: false }) },
-      resolve: async (query, _r, args, ctx) => ctx.prisma.careService.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ servedAt: 'desc' }, { id: 'desc' }] }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.careService.findMany({
+          ...query,
+          where: await where(ctx, args.filter),
+          orderBy: [{ servedAt: 'desc' }, { id: 'desc' }],
+        }),
       totalCount: async (_c, args, ctx) => ctx.prisma.careService.count({ where: await where(ctx, args.filter) }),
     }),
   );
@@ -106,7 +129,8 @@ export function registerServices(builder: Builder, E: Enums) {
         scope: { record: 'CareFacility', id: 'input.facilityId' },
         relation: 'department staff only as staff of the facility operator',
       },
-      description: '记录服务 (the facility\'s staff, or workers and admins of its area); the recipient must be enrolled there',
+      description:
+        "记录服务 (the facility's staff, or workers and admins of its area); the recipient must be enrolled there",
       type: payloadType(builder, 'RecordCareServicePayload', 'service', 'CareService', { subGraphs: SUB }),
       errors: {},
       args: { input: t.arg({ type: Input, required: true }) },
@@ -115,7 +139,11 @@ export function registerServices(builder: Builder, E: Enums) {
         new Checks()
           .text(input.notes, 'input.notes', { max: 1000, required: false })
           .text(input.staffName, 'input.staffName', { max: 40, required: false })
-          .check(input.servedAt.getTime() <= now.getTime() + 5 * 60_000, 'input.servedAt', '不能晚于现在 (not in the future)')
+          .check(
+            input.servedAt.getTime() <= now.getTime() + 5 * 60_000,
+            'input.servedAt',
+            '不能晚于现在 (not in the future)',
+          )
           .throwIfAny();
         const r = await loadRecipient(ctx, input.recipientId, 'input.recipientId');
         const facility = await loadFacility(ctx, input.facilityId, 'input.facilityId');
@@ -124,8 +152,12 @@ export function registerServices(builder: Builder, E: Enums) {
         await ctx.gate.assertEnabled(MODULE, facility.regionPath);
         await ctx.gate.assertEnabled(MODULE, r.regionPath);
         const service = await ctx.prisma.$transaction(async (tx) => {
-          const enrolled = await tx.careEnrollment.findFirst({ where: { recipientId: r.id, facilityId: facility.id, status: 'ACTIVE' }, select: { id: true } });
-          if (!enrolled) throw new AppError('PRECONDITION_FAILED', '该对象未在此设施登记 (not enrolled at this facility)');
+          const enrolled = await tx.careEnrollment.findFirst({
+            where: { recipientId: r.id, facilityId: facility.id, status: 'ACTIVE' },
+            select: { id: true },
+          });
+          if (!enrolled)
+            throw new AppError('PRECONDITION_FAILED', '该对象未在此设施登记 (not enrolled at this facility)');
           const s = await tx.careService.create({
             data: {
               recipientId: r.id,
@@ -140,7 +172,13 @@ export function registerServices(builder: Builder, E: Enums) {
               notes: input.notes?.trim() || null,
             },
           });
-          await ctx.audit(tx, { action: 'elderCare.service.record', entityType: 'CareService', entityId: s.id, regionPath: s.regionPath, data: { kind: s.kind, facilityId: facility.id } });
+          await ctx.audit(tx, {
+            action: 'elderCare.service.record',
+            entityType: 'CareService',
+            entityId: s.id,
+            regionPath: s.regionPath,
+            data: { kind: s.kind, facilityId: facility.id },
+          });
           return s;
         });
         return { service };

@@ -8,11 +8,14 @@ import type { Enums } from './enums.js';
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
 
 /** "<alias>.regionPath" under the region and outside townships where the module is off */
-const scopeSql = (ctx: Context, scope: string, alias: string) => ctx.gate.readableSql(MODULE, scope, `${alias}."regionPath"`);
+const scopeSql = (ctx: Context, scope: string, alias: string) =>
+  ctx.gate.readableSql(MODULE, scope, `${alias}."regionPath"`);
 
 const inPeriod = (column: string, from: Date | null, to: Date | null) => {
   const col = Prisma.raw(column);
-  const parts = [from ? Prisma.sql`${col} >= ${ts(from)}` : null, to ? Prisma.sql`${col} < ${ts(to)}` : null].filter(Boolean) as Prisma.Sql[];
+  const parts = [from ? Prisma.sql`${col} >= ${ts(from)}` : null, to ? Prisma.sql`${col} < ${ts(to)}` : null].filter(
+    Boolean,
+  ) as Prisma.Sql[];
   return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 };
 
@@ -98,9 +101,13 @@ export function registerStats(builder: Builder, E: Enums) {
   const LevelCount = builder.objectRef<{ level: string; count: number }>('CapabilityLevelCount').implement({
     description: '各能力等级人数 (aggregate)',
     subGraphs: SUB,
-    fields: (t) => ({ level: t.field({ type: E.Level, resolve: (l) => l.level as never }), count: t.exposeInt('count') }),
+    fields: (t) => ({
+      level: t.field({ type: E.Level, resolve: (l) => l.level as never }),
+      count: t.exposeInt('count'),
+    }),
   });
-  const int = (t: any, key: keyof ElderCareStats, description: string) => t.int({ description, resolve: (s: ElderCareStats) => s[key] });
+  const int = (t: any, key: keyof ElderCareStats, description: string) =>
+    t.int({ description, resolve: (s: ElderCareStats) => s[key] });
   const Stats = builder.objectRef<ElderCareStats>('ElderCareStats').implement({
     description: '康养服务统计 (aggregates only; facilities are counted as they are now, flows within from/to)',
     subGraphs: SUB,
@@ -116,13 +123,23 @@ export function registerStats(builder: Builder, E: Enums) {
       mealsDelivered: int(t, 'mealsDelivered', '送餐份数 meals delivered'),
       visitsDue: int(t, 'visitsDue', '应访/逾期人数 covered elders whose visit is due or late (at `to`, or now)'),
       visitsDone: int(t, 'visitsDone', '探访次数 visits made in the period'),
-      visitedElders: int(t, 'visitedThisPeriod', '已探访对象数 covered elders visited at least once (period, or this month)'),
+      visitedElders: int(
+        t,
+        'visitedThisPeriod',
+        '已探访对象数 covered elders visited at least once (period, or this month)',
+      ),
       monthlyVisitRate: t.float({
         nullable: true,
-        description: '月探访率 visited covered elders ÷ covered elders, 0–1, for the period given or the current month (target 1.0)',
+        description:
+          '月探访率 visited covered elders ÷ covered elders, 0–1, for the period given or the current month (target 1.0)',
         resolve: (s) => s.monthlyVisitRate,
       }),
-      capabilityLevels: t.field({ maxItems: 10, type: [LevelCount], description: '能力等级分布 latest valid assessments by level', resolve: (s) => s.capabilityLevels }),
+      capabilityLevels: t.field({
+        maxItems: 10,
+        type: [LevelCount],
+        description: '能力等级分布 latest valid assessments by level',
+        resolve: (s) => s.capabilityLevels,
+      }),
     }),
   });
 

@@ -73,8 +73,15 @@ export function registerVisits(builder: Builder, E: Enums) {
       findings: t.field({
         type: FindingsRef,
         nullable: true,
-        description: 'null unless you may read the person\'s health data',
-        resolve: (v, _a, ctx) => sensitive(ctx, { id: v.recipientId, personId: v.personId, regionPath: v.regionPath }, 'visit.findings', v.id, findingsOf(v)),
+        description: "null unless you may read the person's health data",
+        resolve: (v, _a, ctx) =>
+          sensitive(
+            ctx,
+            { id: v.recipientId, personId: v.personId, regionPath: v.regionPath },
+            'visit.findings',
+            v.id,
+            findingsOf(v),
+          ),
       }),
       openedNeed: t.field({
         type: modelRef(builder, 'ElderNeed'),
@@ -88,7 +95,14 @@ export function registerVisits(builder: Builder, E: Enums) {
       }),
     }),
   });
-  guardNode(builder, 'CareVisit', async (v, ctx) => (await ctx.gate.isEnabledAt(MODULE, v.regionPath)) && ((readsWithinScope(ctx.viewer) && v.regionPath.startsWith(ctx.viewer.regionPath)) || readsHealth(ctx, { id: v.recipientId, personId: v.personId, regionPath: v.regionPath })));
+  guardNode(
+    builder,
+    'CareVisit',
+    async (v, ctx) =>
+      (await ctx.gate.isEnabledAt(MODULE, v.regionPath)) &&
+      ((readsWithinScope(ctx.viewer) && v.regionPath.startsWith(ctx.viewer.regionPath)) ||
+        readsHealth(ctx, { id: v.recipientId, personId: v.personId, regionPath: v.regionPath })),
+  );
 
   const listGuard = (ctx: Context) => {
     if (!readsWithinScope(ctx.viewer)) throw forbidden('无权查看探访 (workers, admins, department staff and analysts)');
@@ -104,9 +118,14 @@ export function registerVisits(builder: Builder, E: Enums) {
       args: { regionId: t.arg.id({ required: false, description: '区划 (default: your area)' }) },
       resolve: async (query, _r, args, ctx) => {
         listGuard(ctx);
-        return ctx.prisma.careRecipient.findMany({ ...query, where: await overdueWhere(ctx, args.regionId), orderBy: [{ nextVisitDueAt: 'asc' }, { id: 'asc' }] });
+        return ctx.prisma.careRecipient.findMany({
+          ...query,
+          where: await overdueWhere(ctx, args.regionId),
+          orderBy: [{ nextVisitDueAt: 'asc' }, { id: 'asc' }],
+        });
       },
-      totalCount: async (_c, args, ctx) => ctx.prisma.careRecipient.count({ where: await overdueWhere(ctx, args.regionId) }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.careRecipient.count({ where: await overdueWhere(ctx, args.regionId) }),
     }),
     careVisits: t.prismaConnection({
       subGraphs: SUB,
@@ -122,13 +141,20 @@ export function registerVisits(builder: Builder, E: Enums) {
       },
       resolve: async (query, _r, args, ctx) => {
         listGuard(ctx);
-        return ctx.prisma.careVisit.findMany({ ...query, where: await visitsWhere(ctx, args), orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }] });
+        return ctx.prisma.careVisit.findMany({
+          ...query,
+          where: await visitsWhere(ctx, args),
+          orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
+        });
       },
       totalCount: async (_c, args, ctx) => ctx.prisma.careVisit.count({ where: await visitsWhere(ctx, args) }),
     }),
   }));
 
-  async function overdueWhere(ctx: Context, regionId: string | number | null | undefined): Promise<Prisma.CareRecipientWhereInput> {
+  async function overdueWhere(
+    ctx: Context,
+    regionId: string | number | null | undefined,
+  ): Promise<Prisma.CareRecipientWhereInput> {
     return {
       AND: [
         await readable(ctx, await listScope(ctx, regionId, 'regionId')),
@@ -138,8 +164,20 @@ export function registerVisits(builder: Builder, E: Enums) {
     };
   }
 
-  async function visitsWhere(ctx: Context, a: { regionId?: string | number | null; recipientId?: string | number | null; from?: Date | null; to?: Date | null }): Promise<Prisma.CareVisitWhereInput> {
-    const recipientId = parseOptionalId(a.recipientId == null ? null : String(a.recipientId), 'CareRecipient', 'recipientId');
+  async function visitsWhere(
+    ctx: Context,
+    a: {
+      regionId?: string | number | null;
+      recipientId?: string | number | null;
+      from?: Date | null;
+      to?: Date | null;
+    },
+  ): Promise<Prisma.CareVisitWhereInput> {
+    const recipientId = parseOptionalId(
+      a.recipientId == null ? null : String(a.recipientId),
+      'CareRecipient',
+      'recipientId',
+    );
     return {
       AND: [
         await readable(ctx, await listScope(ctx, a.regionId, 'regionId')),
@@ -183,7 +221,11 @@ export function registerVisits(builder: Builder, E: Enums) {
       riskLevel: t.field({ type: E.RiskLevel, required: true }),
       mode: t.field({ type: E.VisitMode, required: false, description: 'default HOME' }),
       visitorName: t.string({ required: false, description: 'default: your account' }),
-      urgentNeed: t.field({ type: UrgentInput, required: false, description: '紧急需求: opens a need in the same step (also opened for URGENT without it)' }),
+      urgentNeed: t.field({
+        type: UrgentInput,
+        required: false,
+        description: '紧急需求: opens a need in the same step (also opened for URGENT without it)',
+      }),
     }),
   });
 
@@ -195,25 +237,33 @@ export function registerVisits(builder: Builder, E: Enums) {
         scope: { record: 'Person', id: 'input.personId' },
         relation: 'department staff only as staff of the facility operator',
       },
-      description: '记录探访 (workers and admins of the person\'s community, or staff of a facility where they are enrolled)',
+      description:
+        "记录探访 (workers and admins of the person's community, or staff of a facility where they are enrolled)",
       type: payloadType(builder, 'RecordCareVisitPayload', 'visit', 'CareVisit', { subGraphs: SUB }),
       errors: {},
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
         const f = input.findings;
-        const checks = new Checks().check(input.visitedAt.getTime() <= now.getTime() + 5 * 60_000, 'input.visitedAt', '不能晚于现在 (not in the future)');
-        for (const k of ['health', 'mentalState', 'hygiene', 'familySupport', 'notes'] as const) checks.text(f[k], `input.findings.${k}`, { max: 500, required: false });
+        const checks = new Checks().check(
+          input.visitedAt.getTime() <= now.getTime() + 5 * 60_000,
+          'input.visitedAt',
+          '不能晚于现在 (not in the future)',
+        );
+        for (const k of ['health', 'mentalState', 'hygiene', 'familySupport', 'notes'] as const)
+          checks.text(f[k], `input.findings.${k}`, { max: 500, required: false });
         checks.text(input.visitorName, 'input.visitorName', { max: 40, required: false });
         if (input.urgentNeed) checks.text(input.urgentNeed.description, 'input.urgentNeed.description', { max: 500 });
         checks.throwIfAny();
         const personId = parseId(String(input.personId), 'Person', 'input.personId');
         const r = await ctx.prisma.careRecipient.findUnique({ where: { personId } });
         if (!r) {
-          if (!(await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true } }))) throw notFound('居民 person');
+          if (!(await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true } })))
+            throw notFound('居民 person');
           throw new AppError('PRECONDITION_FAILED', '请先登记为服务对象 (enrol the person first)');
         }
-        if (ctx.viewer?.personId === r.personId || !(await readsHealth(ctx, r))) throw forbidden('无权记录该居民的探访 (workers, admins and facility staff of the person)');
+        if (ctx.viewer?.personId === r.personId || !(await readsHealth(ctx, r)))
+          throw forbidden('无权记录该居民的探访 (workers, admins and facility staff of the person)');
         await ctx.gate.assertEnabled(MODULE, r.regionPath);
         const raise = input.riskLevel === 'HIGH' || input.riskLevel === 'URGENT';
         const tier = (raise ? 'HIGH_RISK' : r.visitTier) as Tier | null;
@@ -256,7 +306,13 @@ export function registerVisits(builder: Builder, E: Enums) {
             },
           });
           if (done.count !== 1) throw new AppError('CONFLICT', '该对象刚被他人更新，请重试 (changed meanwhile, retry)');
-          await ctx.audit(tx, { action: 'elderCare.visit.record', entityType: 'CareVisit', entityId: v.id, regionPath: v.regionPath, data: { riskLevel: v.riskLevel, tier, openNeed } });
+          await ctx.audit(tx, {
+            action: 'elderCare.visit.record',
+            entityType: 'CareVisit',
+            entityId: v.id,
+            regionPath: v.regionPath,
+            data: { riskLevel: v.riskLevel, tier, openNeed },
+          });
           if (openNeed) {
             const n = await tx.elderNeed.create({
               data: {
@@ -266,13 +322,20 @@ export function registerVisits(builder: Builder, E: Enums) {
                 regionPath: r.regionPath,
                 kind: input.urgentNeed?.kind ?? 'OTHER',
                 channel: 'VISIT',
-                description: input.urgentNeed?.description.trim() || '探访发现紧急情况，请尽快处理 (urgent finding on a visit)',
+                description:
+                  input.urgentNeed?.description.trim() || '探访发现紧急情况，请尽快处理 (urgent finding on a visit)',
                 submittedById: ctx.viewer!.accountId,
                 submittedAt: now,
                 sourceVisitId: v.id,
               },
             });
-            await ctx.audit(tx, { action: 'elderCare.need.submit', entityType: 'ElderNeed', entityId: n.id, regionPath: n.regionPath, data: { kind: n.kind, fromVisit: v.id } });
+            await ctx.audit(tx, {
+              action: 'elderCare.need.submit',
+              entityType: 'ElderNeed',
+              entityId: n.id,
+              regionPath: n.regionPath,
+              data: { kind: n.kind, fromVisit: v.id },
+            });
           }
           return v;
         });

@@ -32,7 +32,9 @@ export const isCommunityStaffOf = (viewer: Viewer | null, path: string) =>
 
 /** who may manage grids, households and staff assignments of a community */
 export const managesGridsAt = (viewer: Viewer | null, path: string) =>
-  !!viewer && ['SYSTEM_ADMIN', 'REGION_ADMIN', 'COMMUNITY_WORKER'].includes(viewer.role) && managesPeopleAt(viewer, path);
+  !!viewer &&
+  ['SYSTEM_ADMIN', 'REGION_ADMIN', 'COMMUNITY_WORKER'].includes(viewer.role) &&
+  managesPeopleAt(viewer, path);
 
 /** staff who read module records within their scope (masked where they do not manage people) */
 export const isStaffReader = (viewer: Viewer | null, path: string) => readsWithinScope(viewer) && within(viewer, path);
@@ -49,7 +51,9 @@ export async function assertGridWorker(ctx: Context, grid: { id: string }) {
   if (!viewer.personId || !['COMMUNITY_WORKER', 'REGION_ADMIN'].includes(viewer.role)) {
     throw forbidden('只有该网格的网格员可以上报和巡查 (grid workers of this grid only)');
   }
-  const assigned = await ctx.prisma.gridStaff.count({ where: { gridId: grid.id, personId: viewer.personId, ...activeOn(ctx.clock.now()) } });
+  const assigned = await ctx.prisma.gridStaff.count({
+    where: { gridId: grid.id, personId: viewer.personId, ...activeOn(ctx.clock.now()) },
+  });
   if (!assigned) throw forbidden('您不是该网格的在岗网格员 (you are not assigned to this grid)');
   return viewer;
 }
@@ -84,7 +88,11 @@ export const townshipOf = (path: string) => townshipPathOf(path) ?? path;
 export async function ownTownship(ctx: Context, id: string | number) {
   const region = await townshipById(ctx, id, 'townshipId');
   const viewer = ctx.viewer;
-  if (viewer && (viewer.role === 'PARTY_MEMBER' || viewer.role === 'RESIDENT') && !viewer.regionPath.startsWith(region.path)) {
+  if (
+    viewer &&
+    (viewer.role === 'PARTY_MEMBER' || viewer.role === 'RESIDENT') &&
+    !viewer.regionPath.startsWith(region.path)
+  ) {
     throw forbidden('只能查看本乡镇的积分规则与积分超市 (your own township only)');
   }
   return region;

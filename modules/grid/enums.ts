@@ -3,7 +3,6 @@ import { describedValues as values, type Builder } from '../../src/kit/index.js'
 
 export const SG = ['grid'];
 
-
 export const STATUS_TERMS = {
   REPORTED: '网格发现 reported by a grid worker',
   ACCEPTED: '村社接报 accepted by the village/community',
@@ -34,7 +33,10 @@ export function registerEnums(builder: Builder) {
     GridKind: builder.enumType('GridKind', {
       subGraphs: SG,
       description: '网格类型',
-      values: values({ URBAN: '城镇网格 town grid (usually 300–500 户)', RURAL: '农村网格 countryside grid (about 300 户 or one natural village)' }),
+      values: values({
+        URBAN: '城镇网格 town grid (usually 300–500 户)',
+        RURAL: '农村网格 countryside grid (about 300 户 or one natural village)',
+      }),
     }),
     GridStaffRole: builder.enumType('GridStaffRole', {
       subGraphs: SG,
@@ -51,13 +53,21 @@ export function registerEnums(builder: Builder) {
       description: '巡查类型',
       values: values({ VISIT: '走访 a visit', HAZARD_INSPECTION: '隐患排查 a safety-hazard inspection' }),
     }),
-    IncidentStatus: builder.enumType('IncidentStatus', { subGraphs: SG, description: '事件状态', values: values(STATUS_TERMS) }),
+    IncidentStatus: builder.enumType('IncidentStatus', {
+      subGraphs: SG,
+      description: '事件状态',
+      values: values(STATUS_TERMS),
+    }),
     IncidentPriority: builder.enumType('IncidentPriority', {
       subGraphs: SG,
       description: '紧急程度',
       values: values({ NORMAL: '一般 normal', URGENT: '紧急 urgent, or danger to life and property' }),
     }),
-    IncidentCategory: builder.enumType('IncidentCategory', { subGraphs: SG, description: '事件类别', values: values(CATEGORY_TERMS) }),
+    IncidentCategory: builder.enumType('IncidentCategory', {
+      subGraphs: SG,
+      description: '事件类别',
+      values: values(CATEGORY_TERMS),
+    }),
     SupervisionLevel: builder.enumType('SupervisionLevel', {
       subGraphs: SG,
       description: '督办层级: raised one level by the overdue sweep',
@@ -80,12 +90,19 @@ export function registerEnums(builder: Builder) {
     DepartmentRole: builder.enumType('DepartmentRole', {
       subGraphs: SG,
       description: '部门角色',
-      values: values({ NOTIFIED: '已吹哨 notified, not yet reported in', LEAD: '主办 lead department', ASSISTING: '协办 assisting department' }),
+      values: values({
+        NOTIFIED: '已吹哨 notified, not yet reported in',
+        LEAD: '主办 lead department',
+        ASSISTING: '协办 assisting department',
+      }),
     }),
     RejectReason: builder.enumType('IncidentRejectReason', {
       subGraphs: SG,
       description: '不予受理原因',
-      values: values({ NOT_OUR_MATTER: '非本级事项 not a matter for us', DUPLICATE: '重复事件 duplicate of another incident' }),
+      values: values({
+        NOT_OUR_MATTER: '非本级事项 not a matter for us',
+        DUPLICATE: '重复事件 duplicate of another incident',
+      }),
     }),
     Open311Status: builder.enumType('Open311Status', {
       subGraphs: SG,
@@ -100,7 +117,12 @@ export function registerEnums(builder: Builder) {
     PointsEntryKind: builder.enumType('PointsEntryKind', {
       subGraphs: SG,
       description: '积分流水类型',
-      values: values({ EARN: '获得 earn', REDEEM: '兑换 redeem', REVERSE: '冲正 reversal of an earlier entry', EXPIRE: '过期 expiry' }),
+      values: values({
+        EARN: '获得 earn',
+        REDEEM: '兑换 redeem',
+        REVERSE: '冲正 reversal of an earlier entry',
+        EXPIRE: '过期 expiry',
+      }),
     }),
   };
 }

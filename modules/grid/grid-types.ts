@@ -46,7 +46,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   const Centre = builder.objectRef<{ latitude: number; longitude: number }>('GridPoint').implement({
     subGraphs: SG,
     description: '坐标 a WGS-84 point',
-    fields: (t) => ({ latitude: t.float({ resolve: (p) => p.latitude }), longitude: t.float({ resolve: (p) => p.longitude }) }),
+    fields: (t) => ({
+      latitude: t.float({ resolve: (p) => p.latitude }),
+      longitude: t.float({ resolve: (p) => p.longitude }),
+    }),
   });
 
   builder.prismaNode('Grid', {
@@ -62,12 +65,18 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
         description: '所属社区/村',
         resolve: (q, g, _a, ctx) => ctx.prisma.region.findUniqueOrThrow({ ...q, where: { id: g.communityId } }),
       }),
-      boundary: t.field({ type: 'JSON', nullable: true, description: '网格边界 GeoJSON polygon', resolve: (g) => g.boundary }),
+      boundary: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: '网格边界 GeoJSON polygon',
+        resolve: (g) => g.boundary,
+      }),
       centre: t.field({
         type: Centre,
         nullable: true,
         description: '中心点',
-        resolve: (g) => (g.centreLat != null && g.centreLng != null ? { latitude: g.centreLat, longitude: g.centreLng } : null),
+        resolve: (g) =>
+          g.centreLat != null && g.centreLng != null ? { latitude: g.centreLat, longitude: g.centreLng } : null,
       }),
       householdCount: t.relationCount('households', { description: '覆盖户数 households covered' }),
       sizeWarning: t.string({
@@ -85,10 +94,12 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
           orderBy: [{ address: 'asc' }, { id: 'asc' }],
         }),
       }),
-      staff: t.relation('staff', { maxItems: 100,
+      staff: t.relation('staff', {
+        maxItems: 100,
         description: '网格人员 assignments (active ones by default)',
         args: { includeEnded: t.arg.boolean({ required: false, description: '包括已结束的任职' }) },
-        query: (args, ctx) => ({ take: 100,
+        query: (args, ctx) => ({
+          take: 100,
           where: args.includeEnded ? {} : activeOn(ctx.clock.now()),
           orderBy: [{ role: 'asc' }, { startDate: 'asc' }, { id: 'asc' }],
         }),
@@ -106,7 +117,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
         description: '网格内事件 (those you may see)',
         cursor: 'id',
         totalCount: true,
-        query: (_args, ctx) => ({ where: incidentVisibility(ctx.viewer), orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }] }),
+        query: (_args, ctx) => ({
+          where: incidentVisibility(ctx.viewer),
+          orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
+        }),
       }),
     }),
   });
@@ -159,7 +173,12 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
     fields: (t) => ({
       role: t.field({ type: E.GridStaffRole, resolve: (s) => s.role }),
       startDate: t.field({ type: 'Date', description: '任职开始', resolve: (s) => s.startDate }),
-      endDate: t.field({ type: 'Date', nullable: true, description: '任职结束 (exclusive)', resolve: (s) => s.endDate }),
+      endDate: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '任职结束 (exclusive)',
+        resolve: (s) => s.endDate,
+      }),
       active: t.boolean({
         description: '在岗',
         resolve: (s, _a, ctx) => {
@@ -172,7 +191,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
         type: 'String',
         description: '姓名 (in full for those who manage the person, else the surname only)',
         load: async (ids: string[], ctx: Context) => {
-          const people = await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, homePath: true } });
+          const people = await ctx.prisma.person.findMany({
+            where: { id: { in: ids } },
+            select: { id: true, name: true, homePath: true },
+          });
           const byId = new Map(people.map((p) => [p.id, p]));
           return ids.map((id) => {
             const p = byId.get(id);
@@ -199,7 +221,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
     }),
   });
 
-  const gridWhere = async (ctx: Context, f: typeof GridFilter.$inferInput | null | undefined): Promise<Prisma.GridWhereInput> => {
+  const gridWhere = async (
+    ctx: Context,
+    f: typeof GridFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.GridWhereInput> => {
     const viewer = requireViewer(ctx);
     const region = f?.regionId ? await regionById(ctx, f.regionId, 'filter.regionId') : null;
     const scope = listScope(viewer, region?.path);
@@ -219,7 +244,11 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
       cursor: 'id',
       args: { filter: t.arg({ type: GridFilter, required: false }) },
       resolve: async (q, _r, args, ctx) =>
-        ctx.prisma.grid.findMany({ ...q, where: await gridWhere(ctx, args.filter), orderBy: [{ regionPath: 'asc' }, { code: 'asc' }, { id: 'asc' }] }),
+        ctx.prisma.grid.findMany({
+          ...q,
+          where: await gridWhere(ctx, args.filter),
+          orderBy: [{ regionPath: 'asc' }, { code: 'asc' }, { id: 'asc' }],
+        }),
       totalCount: async (_c, args, ctx) => ctx.prisma.grid.count({ where: await gridWhere(ctx, args.filter) }),
     }),
     grid: t.prismaField({
@@ -246,10 +275,15 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
       type: ['Grid'],
       description: '网格 the grids of a community (empty for other levels, or where the module is off)',
       resolve: async (q, region, _a, ctx) => {
-        if (!ctx.viewer || region.level !== 'COMMUNITY' || !(await ctx.gate.isEnabledAt(MODULE, region.path))) return [];
-        return ctx.prisma.grid.findMany({ ...q, where: { communityId: region.id }, orderBy: [{ code: 'asc' }, { id: 'asc' }], take: 200 });
+        if (!ctx.viewer || region.level !== 'COMMUNITY' || !(await ctx.gate.isEnabledAt(MODULE, region.path)))
+          return [];
+        return ctx.prisma.grid.findMany({
+          ...q,
+          where: { communityId: region.id },
+          orderBy: [{ code: 'asc' }, { id: 'asc' }],
+          take: 200,
+        });
       },
     }),
   );
 }
-

@@ -75,13 +75,20 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
       note: t.string({ required: true }),
     }),
   });
-  const ReworkIncidentInput = NoteInput('ReworkIncidentInput', '返工: send a resolution back to the department (note required)');
+  const ReworkIncidentInput = NoteInput(
+    'ReworkIncidentInput',
+    '返工: send a resolution back to the department (note required)',
+  );
   const CloseIncidentInput = builder.inputType('CloseIncidentInput', {
     subGraphs: SG,
     description: '核查结案',
     fields: (t) => ({
       incidentId: t.id({ required: true }),
-      satisfaction: t.field({ type: E.IncidentSatisfaction, required: false, description: '满意度 from the follow-up (回访)' }),
+      satisfaction: t.field({
+        type: E.IncidentSatisfaction,
+        required: false,
+        description: '满意度 from the follow-up (回访)',
+      }),
       solved: t.boolean({ required: false, description: '问题是否解决 (default true)' }),
       note: t.string({ required: false }),
       attachmentUrls: t.stringList({ required: false }),
@@ -89,7 +96,10 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
   });
 
   const communityActor = (ctx: Parameters<typeof loadForWrite>[0], path: string, action: string) => {
-    if (!isCommunityStaffOf(ctx.viewer, path)) throw forbidden(`只有该村社工作人员或上级管理员可以${action} (community workers of this community or admins above only)`);
+    if (!isCommunityStaffOf(ctx.viewer, path))
+      throw forbidden(
+        `只有该村社工作人员或上级管理员可以${action} (community workers of this community or admins above only)`,
+      );
   };
 
   builder.mutationFields((t) => ({
@@ -98,7 +108,7 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
       policy: {
         roles: ['REGION_ADMIN', 'COMMUNITY_WORKER'],
         scope: { record: 'Grid', id: 'input.gridId' },
-        relation: 'the grid\'s assigned worker',
+        relation: "the grid's assigned worker",
       },
       description: '网格发现: report an incident (grid workers assigned to the grid)',
       type: payload('ReportIncidentPayload'),
@@ -108,7 +118,9 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         const checks = checkNewIncident(new Checks(), input, ctx.clock.now());
         const attachmentUrls = checkAttachments(checks, input.attachmentUrls, 'input.attachmentUrls');
         checks.throwIfAny();
-        const grid = await ctx.prisma.grid.findUnique({ where: { id: parseId(String(input.gridId), 'Grid', 'input.gridId') } });
+        const grid = await ctx.prisma.grid.findUnique({
+          where: { id: parseId(String(input.gridId), 'Grid', 'input.gridId') },
+        });
         if (!grid) throw notFound('网格 grid');
         await ctx.gate.assertEnabled(MODULE, grid.regionPath);
         await assertGridWorker(ctx, grid);
@@ -149,14 +161,21 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         const updated = await ctx.prisma.$transaction(async (tx) => {
           const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
           const due = addHours(now, complex ? policy.complexResolveHours : policy.resolveHours);
-          return transition(ctx, tx, incident, 'ACCEPTED', {
-            acceptedAt: now,
-            respondedAt: now,
-            complex,
-            deadline: due,
-            resolveDueAt: due,
-            escalateAt: escalateAtFor(incident, due),
-          }, { note: input.note });
+          return transition(
+            ctx,
+            tx,
+            incident,
+            'ACCEPTED',
+            {
+              acceptedAt: now,
+              respondedAt: now,
+              complex,
+              deadline: due,
+              resolveDueAt: due,
+              escalateAt: escalateAtFor(incident, due),
+            },
+            { note: input.note },
+          );
         }, TX);
         return { incident: updated };
       },
@@ -171,7 +190,11 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
       resolve: async (_r, { input }, ctx) => {
         new Checks()
           .text(input.note, 'input.note', { max: 2000 })
-          .check(input.reason !== 'DUPLICATE' || input.duplicateOfId, 'input.duplicateOfId', '重复事件须指明原事件 (required for DUPLICATE)')
+          .check(
+            input.reason !== 'DUPLICATE' || input.duplicateOfId,
+            'input.duplicateOfId',
+            '重复事件须指明原事件 (required for DUPLICATE)',
+          )
           .throwIfAny();
         const incident = await loadForWrite(ctx, input.incidentId);
         communityActor(ctx, incident.regionPath, '不予受理');
@@ -179,18 +202,31 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         let duplicateOfId: string | null = null;
         if (input.reason === 'DUPLICATE') {
           duplicateOfId = parseId(String(input.duplicateOfId), 'Incident', 'input.duplicateOfId');
-          const original = await ctx.prisma.incident.findUnique({ where: { id: duplicateOfId }, select: { regionPath: true } });
+          const original = await ctx.prisma.incident.findUnique({
+            where: { id: duplicateOfId },
+            select: { regionPath: true },
+          });
           if (!original || duplicateOfId === incident.id) throw notFound('原事件 original incident');
-          if (!isCommunityStaffOf(ctx.viewer, original.regionPath)) throw new ValidationError([{ path: 'input.duplicateOfId', message: '原事件不在您的辖区 (outside your area)' }]);
+          if (!isCommunityStaffOf(ctx.viewer, original.regionPath))
+            throw new ValidationError([
+              { path: 'input.duplicateOfId', message: '原事件不在您的辖区 (outside your area)' },
+            ]);
         }
         const updated = await ctx.prisma.$transaction(
           (tx) =>
-            transition(ctx, tx, incident, 'REJECTED', {
-              respondedAt: incident.respondedAt ?? ctx.clock.now(),
-              duplicateOfId,
-              deadline: null,
-              escalateAt: null,
-            }, { note: `${input.reason === 'DUPLICATE' ? '重复事件' : '非本级事项'}: ${input.note.trim()}` }),
+            transition(
+              ctx,
+              tx,
+              incident,
+              'REJECTED',
+              {
+                respondedAt: incident.respondedAt ?? ctx.clock.now(),
+                duplicateOfId,
+                deadline: null,
+                escalateAt: null,
+              },
+              { note: `${input.reason === 'DUPLICATE' ? '重复事件' : '非本级事项'}: ${input.note.trim()}` },
+            ),
           TX,
         );
         return { incident: updated };
@@ -214,13 +250,20 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         const updated = await ctx.prisma.$transaction(async (tx) => {
           const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
           const due = addHours(now, incident.complex ? policy.complexResolveHours : policy.resolveHours);
-          return transition(ctx, tx, incident, 'IN_PROGRESS', {
-            reworkCount: { increment: 1 },
-            resolvedAt: null,
-            deadline: due,
-            resolveDueAt: due,
-            escalateAt: escalateAtFor(incident, due),
-          }, { note: input.note, attachmentUrls, departmentId: incident.leadDepartmentId });
+          return transition(
+            ctx,
+            tx,
+            incident,
+            'IN_PROGRESS',
+            {
+              reworkCount: { increment: 1 },
+              resolvedAt: null,
+              deadline: due,
+              resolveDueAt: due,
+              escalateAt: escalateAtFor(incident, due),
+            },
+            { note: input.note, attachmentUrls, departmentId: incident.leadDepartmentId },
+          );
         }, TX);
         return { incident: updated };
       },
@@ -228,7 +271,8 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
     closeIncident: t.field({
       subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
-      description: '核查结案: verify and close (community workers or township admins); from RESOLVED, or from ACCEPTED when the community solved it itself',
+      description:
+        '核查结案: verify and close (community workers or township admins); from RESOLVED, or from ACCEPTED when the community solved it itself',
       type: payload('CloseIncidentPayload'),
       errors: {},
       args: { input: t.arg({ type: CloseIncidentInput, required: true }) },
@@ -242,15 +286,22 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         const now = ctx.clock.now();
         const resolvedAt = incident.resolvedAt ?? now;
         const updated = await ctx.prisma.$transaction(async (tx) => {
-          const closed = await transition(ctx, tx, incident, 'CLOSED', {
-            closedAt: now,
-            resolvedAt,
-            closedOnTime: !!incident.resolveDueAt && resolvedAt.getTime() <= incident.resolveDueAt.getTime(),
-            satisfaction: input.satisfaction ?? null,
-            solved: input.solved ?? true,
-            deadline: null,
-            escalateAt: null,
-          }, { note: input.note, attachmentUrls });
+          const closed = await transition(
+            ctx,
+            tx,
+            incident,
+            'CLOSED',
+            {
+              closedAt: now,
+              resolvedAt,
+              closedOnTime: !!incident.resolveDueAt && resolvedAt.getTime() <= incident.resolveDueAt.getTime(),
+              satisfaction: input.satisfaction ?? null,
+              solved: input.solved ?? true,
+              deadline: null,
+              escalateAt: null,
+            },
+            { note: input.note, attachmentUrls },
+          );
           // 积分: a verified report earns the reporter points where the township has an INCIDENT_REPORT rule;
           // verified by someone else — a reporter who closes their own report earns nothing for it
           if (closed.reporterPersonId && closed.reporterPersonId !== ctx.viewer?.personId) {
@@ -271,4 +322,3 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
     }),
   }));
 }
-

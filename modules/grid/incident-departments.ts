@@ -14,7 +14,15 @@ import {
 import { isTownshipAdminOf, townshipOf } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { TX } from './incident-community.js';
-import { assertStatus, checkAttachments, escalateAtFor, loadForWrite, term, transition, writeEntry } from './incident-service.js';
+import {
+  assertStatus,
+  checkAttachments,
+  escalateAtFor,
+  loadForWrite,
+  term,
+  transition,
+  writeEntry,
+} from './incident-service.js';
 import { addHours, policyFor } from './policy.js';
 
 export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
@@ -25,7 +33,10 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
     description: '街乡吹哨: escalate to one or more departments',
     fields: (t) => ({
       incidentId: t.id({ required: true }),
-      departmentIds: t.idList({ required: true, description: 'Organization ids (1–10), e.g. from organizations(filter)' }),
+      departmentIds: t.idList({
+        required: true,
+        description: 'Organization ids (1–10), e.g. from organizations(filter)',
+      }),
       note: t.string({ required: false }),
     }),
   });
@@ -52,18 +63,22 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
         scope: { record: 'Incident', id: 'input.incidentId' },
         relation: 'administrators of the township or above',
       },
-      description: '街乡吹哨: township admins escalate an accepted incident to departments; each must report in within the policy',
+      description:
+        '街乡吹哨: township admins escalate an accepted incident to departments; each must report in within the policy',
       type: payload('EscalateIncidentPayload'),
       errors: {},
       args: { input: t.arg({ type: EscalateIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        const ids = [...new Set(input.departmentIds.map((d, i) => parseId(String(d), 'Organization', `input.departmentIds.${i}`)))];
+        const ids = [
+          ...new Set(input.departmentIds.map((d, i) => parseId(String(d), 'Organization', `input.departmentIds.${i}`))),
+        ];
         new Checks()
           .check(ids.length >= 1 && ids.length <= 10, 'input.departmentIds', '1–10 个部门 (one to ten departments)')
           .text(input.note, 'input.note', { max: 2000, required: false })
           .throwIfAny();
         const incident = await loadForWrite(ctx, input.incidentId);
-        if (!isTownshipAdminOf(ctx.viewer, incident.regionPath)) throw forbidden('只有乡镇街道及以上管理员可以吹哨 (township admins or above only)');
+        if (!isTownshipAdminOf(ctx.viewer, incident.regionPath))
+          throw forbidden('只有乡镇街道及以上管理员可以吹哨 (township admins or above only)');
         assertStatus(incident, ['ACCEPTED'], '吹哨 escalate');
         const orgs = await ctx.prisma.organization.findMany({ where: { id: { in: ids } } });
         const township = townshipOf(incident.regionPath);
@@ -72,19 +87,41 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
           if (!o) return [{ path: `input.departmentIds.${i}`, message: '单位不存在 (no such organisation)' }];
           // a department covering the incident (county bureau, township police station …) or inside its township
           const covers = incident.regionPath.startsWith(o.regionPath) || o.regionPath.startsWith(township);
-          return covers ? [] : [{ path: `input.departmentIds.${i}`, message: `${o.name} 不负责该地区 (does not cover the incident's area)` }];
+          return covers
+            ? []
+            : [
+                {
+                  path: `input.departmentIds.${i}`,
+                  message: `${o.name} 不负责该地区 (does not cover the incident's area)`,
+                },
+              ];
         });
         if (issues.length) throw new ValidationError(issues);
         const now = ctx.clock.now();
         const updated = await ctx.prisma.$transaction(async (tx) => {
           const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
           const due = addHours(now, policy.reportInHours);
-          const moved = await transition(ctx, tx, incident, 'ESCALATED', { deadline: due, escalateAt: escalateAtFor(incident, due) }, {
-            note: [input.note?.trim(), `吹哨部门: ${ids.map((id) => orgs.find((o) => o.id === id)!.name).join('、')}`].filter(Boolean).join(' — '),
-            departmentId: ids.length === 1 ? ids[0] : null,
-          });
+          const moved = await transition(
+            ctx,
+            tx,
+            incident,
+            'ESCALATED',
+            { deadline: due, escalateAt: escalateAtFor(incident, due) },
+            {
+              note: [input.note?.trim(), `吹哨部门: ${ids.map((id) => orgs.find((o) => o.id === id)!.name).join('、')}`]
+                .filter(Boolean)
+                .join(' — '),
+              departmentId: ids.length === 1 ? ids[0] : null,
+            },
+          );
           await tx.incidentDepartment.createMany({
-            data: ids.map((organizationId) => ({ incidentId: incident.id, organizationId, regionPath: incident.regionPath, notifiedAt: now, reportInDueAt: due })),
+            data: ids.map((organizationId) => ({
+              incidentId: incident.id,
+              organizationId,
+              regionPath: incident.regionPath,
+              notifiedAt: now,
+              reportInDueAt: due,
+            })),
           });
           return moved;
         }, TX);
@@ -98,7 +135,8 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
         scope: { record: 'Incident', id: 'input.incidentId' },
         relation: 'a department the incident was escalated to',
       },
-      description: '部门报到: department staff accept an escalation for their own organisation; the first becomes the lead (主办), later ones assist (协办)',
+      description:
+        '部门报到: department staff accept an escalation for their own organisation; the first becomes the lead (主办), later ones assist (协办)',
       type: payload('ReportInIncidentPayload'),
       errors: {},
       args: { input: t.arg({ type: ReportInIncidentInput, required: true }) },
@@ -106,14 +144,20 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
         new Checks().text(input.note, 'input.note', { max: 2000, required: false }).throwIfAny();
         const incident = await loadForWrite(ctx, input.incidentId);
         const viewer = ctx.viewer;
-        if (viewer?.role !== 'DEPARTMENT_STAFF' || !viewer.organizationId) throw forbidden('只有被吹哨部门的工作人员可以报到 (staff of a department escalated to only)');
+        if (viewer?.role !== 'DEPARTMENT_STAFF' || !viewer.organizationId)
+          throw forbidden('只有被吹哨部门的工作人员可以报到 (staff of a department escalated to only)');
         const orgId = viewer.organizationId;
-        const row = await ctx.prisma.incidentDepartment.findUnique({ where: { incidentId_organizationId: { incidentId: incident.id, organizationId: orgId } } });
+        const row = await ctx.prisma.incidentDepartment.findUnique({
+          where: { incidentId_organizationId: { incidentId: incident.id, organizationId: orgId } },
+        });
         if (!row) throw forbidden('该事件未向您的部门吹哨 (not escalated to your department)');
         assertStatus(incident, ['ESCALATED', 'IN_PROGRESS'], '报到 report in');
         const now = ctx.clock.now();
         const updated = await ctx.prisma.$transaction(async (tx) => {
-          const claimed = await tx.incidentDepartment.updateMany({ where: { id: row.id, role: 'NOTIFIED' }, data: { role: 'ASSISTING', reportedInAt: now } });
+          const claimed = await tx.incidentDepartment.updateMany({
+            where: { id: row.id, role: 'NOTIFIED' },
+            data: { role: 'ASSISTING', reportedInAt: now },
+          });
           if (claimed.count !== 1) throw invalidTransition('本部门已报到 (your department already reported in)');
           const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
           const due = addHours(now, incident.complex ? policy.complexResolveHours : policy.resolveHours);
@@ -132,13 +176,20 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
           });
           if (lead.count === 1) {
             await tx.incidentDepartment.update({ where: { id: row.id }, data: { role: 'LEAD' } });
-            await writeEntry(tx, incident, now, viewer, 'ESCALATED', 'IN_PROGRESS', { note: input.note, departmentId: orgId });
+            await writeEntry(tx, incident, now, viewer, 'ESCALATED', 'IN_PROGRESS', {
+              note: input.note,
+              departmentId: orgId,
+            });
           } else {
             const fresh = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
             if (fresh.status !== 'IN_PROGRESS' && fresh.status !== 'RESOLVED') {
               throw invalidTransition(`事件状态为「${term(fresh.status)}」，不能报到 (cannot report in now)`);
             }
-            await writeEntry(tx, incident, now, viewer, fresh.status, fresh.status, { kind: 'ASSIST', note: input.note ?? '协办报到', departmentId: orgId });
+            await writeEntry(tx, incident, now, viewer, fresh.status, fresh.status, {
+              kind: 'ASSIST',
+              note: input.note ?? '协办报到',
+              departmentId: orgId,
+            });
           }
           return tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
         }, TX);
@@ -163,19 +214,31 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
         const incident = await loadForWrite(ctx, input.incidentId);
         const viewer = ctx.viewer;
         const assigned =
-          viewer?.role === 'DEPARTMENT_STAFF' && !!viewer.organizationId &&
-          !!(await ctx.prisma.incidentDepartment.findUnique({ where: { incidentId_organizationId: { incidentId: incident.id, organizationId: viewer.organizationId } } }));
-        if (!assigned) throw forbidden('只有被吹哨部门的工作人员可以反馈处置结果 (staff of a department escalated to only)');
+          viewer?.role === 'DEPARTMENT_STAFF' &&
+          !!viewer.organizationId &&
+          !!(await ctx.prisma.incidentDepartment.findUnique({
+            where: { incidentId_organizationId: { incidentId: incident.id, organizationId: viewer.organizationId } },
+          }));
+        if (!assigned)
+          throw forbidden('只有被吹哨部门的工作人员可以反馈处置结果 (staff of a department escalated to only)');
         assertStatus(incident, ['IN_PROGRESS'], '反馈处置 resolve');
-        if (viewer!.organizationId !== incident.leadDepartmentId) throw forbidden('只有主办部门可以反馈处置结果，协办部门不能 (the lead department only, not assisting ones)');
+        if (viewer!.organizationId !== incident.leadDepartmentId)
+          throw forbidden('只有主办部门可以反馈处置结果，协办部门不能 (the lead department only, not assisting ones)');
         const now = ctx.clock.now();
         const updated = await ctx.prisma.$transaction(async (tx) => {
           const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
-          return transition(ctx, tx, incident, 'RESOLVED', { resolvedAt: now, deadline: addHours(now, policy.closeHours), escalateAt: null }, {
-            note: input.note,
-            attachmentUrls,
-            departmentId: viewer!.organizationId,
-          });
+          return transition(
+            ctx,
+            tx,
+            incident,
+            'RESOLVED',
+            { resolvedAt: now, deadline: addHours(now, policy.closeHours), escalateAt: null },
+            {
+              note: input.note,
+              attachmentUrls,
+              departmentId: viewer!.organizationId,
+            },
+          );
         }, TX);
         return { incident: updated };
       },

@@ -2,7 +2,7 @@
 // timeline entry, inside the caller's transaction. A lost race or a wrong state changes nothing.
 import {
   AppError,
-  Checks,
+  type Checks,
   invalidTransition,
   notFound,
   parseId,
@@ -127,11 +127,20 @@ export interface NewIncident {
   note?: string | null;
 }
 
-export function checkNewIncident(checks: Checks, input: { title: string; description?: string | null; occurredAt?: Date | null }, now: Date, prefix = 'input') {
+export function checkNewIncident(
+  checks: Checks,
+  input: { title: string; description?: string | null; occurredAt?: Date | null },
+  now: Date,
+  prefix = 'input',
+) {
   checks
     .text(input.title, `${prefix}.title`, { max: 100 })
     .text(input.description, `${prefix}.description`, { max: 4000, required: false })
-    .check(!input.occurredAt || input.occurredAt.getTime() <= now.getTime() + 5 * 60_000, `${prefix}.occurredAt`, '不能晚于现在 (not in the future)');
+    .check(
+      !input.occurredAt || input.occurredAt.getTime() <= now.getTime() + 5 * 60_000,
+      `${prefix}.occurredAt`,
+      '不能晚于现在 (not in the future)',
+    );
   return checks;
 }
 
@@ -170,7 +179,13 @@ export async function createIncident(ctx: Context, tx: Prisma.TransactionClient,
 }
 
 /** resident concerned and household must be real and belong to the grid's community */
-export async function resolveConcerned(ctx: Context, grid: { id: string; regionPath: string }, residentGid?: string | number | null, householdGid?: string | number | null, prefix = 'input') {
+export async function resolveConcerned(
+  ctx: Context,
+  grid: { id: string; regionPath: string },
+  residentGid?: string | number | null,
+  householdGid?: string | number | null,
+  prefix = 'input',
+) {
   let residentId: string | null = null;
   let householdId: string | null = null;
   if (residentGid != null) {
@@ -182,7 +197,8 @@ export async function resolveConcerned(ctx: Context, grid: { id: string; regionP
     householdId = parseId(String(householdGid), 'Household', `${prefix}.householdId`);
     const household = await ctx.prisma.household.findUnique({ where: { id: householdId }, select: { gridId: true } });
     if (!household) throw notFound('户 household');
-    if (household.gridId !== grid.id) throw new AppError('VALIDATION', `${prefix}.householdId: 该户不在此网格 (household is not in this grid)`);
+    if (household.gridId !== grid.id)
+      throw new AppError('VALIDATION', `${prefix}.householdId: 该户不在此网格 (household is not in this grid)`);
   }
   return { residentId, householdId };
 }

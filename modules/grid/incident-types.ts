@@ -40,7 +40,11 @@ const loadActors = async (ids: string[], ctx: Context): Promise<(ActorShape | nu
   return ids.map((id) => {
     const a = byId.get(id);
     if (!a) return null;
-    return { role: a.role, organizationId: a.organizationId, name: a.person && shownName(ctx.viewer, a.person, a.person.name) };
+    return {
+      role: a.role,
+      organizationId: a.organizationId,
+      name: a.person && shownName(ctx.viewer, a.person, a.person.name),
+    };
   });
 };
 
@@ -51,8 +55,17 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     description: '经办人 who acted (names masked for residents following an incident)',
     fields: (t) => ({
       role: t.string({ description: '角色 Role of the account (SYSTEM for the sweep)', resolve: (a) => a.role }),
-      name: t.string({ nullable: true, description: '姓名 (in full for those who manage the person, else the surname only)', resolve: (a) => a.name }),
-      organization: t.loadable({ type: R.Organization, nullable: true, load: loadOrgs, resolve: (a) => a.organizationId }),
+      name: t.string({
+        nullable: true,
+        description: '姓名 (in full for those who manage the person, else the surname only)',
+        resolve: (a) => a.name,
+      }),
+      organization: t.loadable({
+        type: R.Organization,
+        nullable: true,
+        load: loadOrgs,
+        resolve: (a) => a.organizationId,
+      }),
     }),
   });
 
@@ -67,10 +80,27 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       to: t.field({ type: E.IncidentStatus, description: '新状态', resolve: (e) => e.toStatus }),
       note: t.exposeString('note', { nullable: true, description: '说明' }),
       attachmentUrls: t.exposeStringList('attachmentUrls', { description: '附件' }),
-      level: t.field({ type: E.SupervisionLevel, nullable: true, description: '督办层级 after a SUPERVISION step', resolve: (e) => e.level }),
-      actor: t.loadable({ type: Actor, nullable: true, description: '经办人 (null: the system sweep)', load: loadActors, resolve: (e) => e.actorAccountId }),
+      level: t.field({
+        type: E.SupervisionLevel,
+        nullable: true,
+        description: '督办层级 after a SUPERVISION step',
+        resolve: (e) => e.level,
+      }),
+      actor: t.loadable({
+        type: Actor,
+        nullable: true,
+        description: '经办人 (null: the system sweep)',
+        load: loadActors,
+        resolve: (e) => e.actorAccountId,
+      }),
       actorRole: t.string({ description: '经办角色', resolve: (e) => e.actorRole ?? 'SYSTEM' }),
-      department: t.loadable({ type: R.Organization, nullable: true, description: '相关部门', load: loadOrgs, resolve: (e) => e.departmentId }),
+      department: t.loadable({
+        type: R.Organization,
+        nullable: true,
+        description: '相关部门',
+        load: loadOrgs,
+        resolve: (e) => e.departmentId,
+      }),
     }),
   });
 
@@ -80,16 +110,33 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     fields: (t) => ({
       role: t.field({ type: E.DepartmentRole, description: '主办/协办', resolve: (d) => d.role }),
       notifiedAt: t.field({ type: 'DateTime', resolve: (d) => d.notifiedAt }),
-      reportInDueAt: t.field({ type: 'DateTime', nullable: true, description: '报到时限', resolve: (d) => d.reportInDueAt }),
-      reportedInAt: t.field({ type: 'DateTime', nullable: true, description: '报到时间', resolve: (d) => d.reportedInAt }),
-      organization: t.loadable({ type: R.Organization, load: async (ids: string[], ctx: Context) => (await loadOrgs(ids, ctx)) as never, resolve: (d) => d.organizationId }),
+      reportInDueAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '报到时限',
+        resolve: (d) => d.reportInDueAt,
+      }),
+      reportedInAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '报到时间',
+        resolve: (d) => d.reportedInAt,
+      }),
+      organization: t.loadable({
+        type: R.Organization,
+        load: async (ids: string[], ctx: Context) => (await loadOrgs(ids, ctx)) as never,
+        resolve: (d) => d.organizationId,
+      }),
     }),
   });
 
   const Location = builder.objectRef<{ latitude: number; longitude: number }>('IncidentLocation').implement({
     subGraphs: SG,
     description: '位置 WGS-84',
-    fields: (t) => ({ latitude: t.float({ resolve: (l) => l.latitude }), longitude: t.float({ resolve: (l) => l.longitude }) }),
+    fields: (t) => ({
+      latitude: t.float({ resolve: (l) => l.latitude }),
+      longitude: t.float({ resolve: (l) => l.longitude }),
+    }),
   });
 
   builder.prismaNode('Incident', {
@@ -105,7 +152,8 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       location: t.field({
         type: Location,
         nullable: true,
-        resolve: (i) => (i.latitude != null && i.longitude != null ? { latitude: i.latitude, longitude: i.longitude } : null),
+        resolve: (i) =>
+          i.latitude != null && i.longitude != null ? { latitude: i.latitude, longitude: i.longitude } : null,
       }),
       occurredAt: t.field({ type: 'DateTime', description: '发生时间', resolve: (i) => i.occurredAt }),
       reportedAt: t.field({ type: 'DateTime', description: '上报时间', resolve: (i) => i.reportedAt }),
@@ -121,7 +169,13 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
         },
         resolve: (i) => i.communityId,
       }),
-      reporter: t.loadable({ type: Actor, nullable: true, description: '上报人 (网格员)', load: loadActors, resolve: (i) => i.reporterAccountId }),
+      reporter: t.loadable({
+        type: Actor,
+        nullable: true,
+        description: '上报人 (网格员)',
+        load: loadActors,
+        resolve: (i) => i.reporterAccountId,
+      }),
       resident: t.loadable({
         type: R.Person,
         nullable: true,
@@ -136,24 +190,63 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
         },
         resolve: (i) => i.residentId,
       }),
-      household: t.relation('household', { nullable: true, description: '相关户 (address masked unless you manage the community)' }),
-      deadline: t.field({ type: 'DateTime', nullable: true, description: '当前环节时限 deadline of the current stage (set when it started)', resolve: (i) => i.deadline }),
-      overdue: t.boolean({ description: '是否超期 derived at read time from the deadline', resolve: (i, _a, ctx) => isOverdue(i, ctx.clock.now()) }),
+      household: t.relation('household', {
+        nullable: true,
+        description: '相关户 (address masked unless you manage the community)',
+      }),
+      deadline: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '当前环节时限 deadline of the current stage (set when it started)',
+        resolve: (i) => i.deadline,
+      }),
+      overdue: t.boolean({
+        description: '是否超期 derived at read time from the deadline',
+        resolve: (i, _a, ctx) => isOverdue(i, ctx.clock.now()),
+      }),
       acceptDeadline: t.field({ type: 'DateTime', description: '接报时限', resolve: (i) => i.acceptDeadline }),
-      resolveDueAt: t.field({ type: 'DateTime', nullable: true, description: '办结时限', resolve: (i) => i.resolveDueAt }),
+      resolveDueAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '办结时限',
+        resolve: (i) => i.resolveDueAt,
+      }),
       acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.acceptedAt }),
       resolvedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.resolvedAt }),
       closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.closedAt }),
       closedOnTime: t.boolean({ nullable: true, description: '按期结案', resolve: (i) => i.closedOnTime }),
       complex: t.exposeBoolean('complex', { description: '复杂事项 (15-day limit)' }),
-      supervisionLevel: t.field({ type: E.SupervisionLevel, description: '督办层级', resolve: (i) => i.supervisionLevel }),
-      satisfaction: t.field({ type: E.IncidentSatisfaction, nullable: true, description: '满意度', resolve: (i) => i.satisfaction }),
+      supervisionLevel: t.field({
+        type: E.SupervisionLevel,
+        description: '督办层级',
+        resolve: (i) => i.supervisionLevel,
+      }),
+      satisfaction: t.field({
+        type: E.IncidentSatisfaction,
+        nullable: true,
+        description: '满意度',
+        resolve: (i) => i.satisfaction,
+      }),
       solved: t.boolean({ nullable: true, description: '是否解决 (回访)', resolve: (i) => i.solved }),
       reworkCount: t.exposeInt('reworkCount', { description: '返工次数' }),
-      leadDepartment: t.loadable({ type: R.Organization, nullable: true, description: '主办部门', load: loadOrgs, resolve: (i) => i.leadDepartmentId }),
-      departments: t.relation('departments', { maxItems: 50, description: '吹哨部门 (lead, assisting, notified)', query: { take: 50, orderBy: { notifiedAt: 'asc' } } }),
+      leadDepartment: t.loadable({
+        type: R.Organization,
+        nullable: true,
+        description: '主办部门',
+        load: loadOrgs,
+        resolve: (i) => i.leadDepartmentId,
+      }),
+      departments: t.relation('departments', {
+        maxItems: 50,
+        description: '吹哨部门 (lead, assisting, notified)',
+        query: { take: 50, orderBy: { notifiedAt: 'asc' } },
+      }),
       duplicateOf: t.relation('duplicateOf', { nullable: true, description: '重复于' }),
-      timeline: t.relation('timeline', { maxItems: 100, description: '时间线 every step, oldest first', query: { take: 100, orderBy: { seq: 'asc' } } }),
+      timeline: t.relation('timeline', {
+        maxItems: 100,
+        description: '时间线 every step, oldest first',
+        query: { take: 100, orderBy: { seq: 'asc' } },
+      }),
       open311Status: t.field({
         type: E.Open311Status,
         description: 'Open311 GeoReport v2 status: closed for CLOSED and REJECTED, else open',
@@ -189,7 +282,10 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     }),
   });
   guardNode(builder, 'Incident', async (i, ctx) => {
-    const departments = ctx.viewer?.role === 'DEPARTMENT_STAFF' ? (await ctx.prisma.incidentDepartment.findMany({ where: { incidentId: i.id } })).map((d) => d.organizationId) : [];
+    const departments =
+      ctx.viewer?.role === 'DEPARTMENT_STAFF'
+        ? (await ctx.prisma.incidentDepartment.findMany({ where: { incidentId: i.id } })).map((d) => d.organizationId)
+        : [];
     if (!canSeeIncident(ctx.viewer, i, departments)) return false;
     await ctx.gate.assertEnabled(MODULE, i.regionPath);
     return true;
@@ -210,25 +306,41 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     }),
   });
 
-  const incidentWhere = async (ctx: Context, f: typeof IncidentFilter.$inferInput | null | undefined): Promise<Prisma.IncidentWhereInput> => {
+  const incidentWhere = async (
+    ctx: Context,
+    f: typeof IncidentFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.IncidentWhereInput> => {
     const viewer = requireViewer(ctx);
     let scope = '/';
     if (f?.regionId) {
       const region = await regionById(ctx, f.regionId, 'filter.regionId');
-      if (['REGION_ADMIN', 'COMMUNITY_WORKER', 'ANALYST'].includes(viewer.role) && !region.path.startsWith(viewer.regionPath)) throw forbidden('超出辖区 (outside your area)');
+      if (
+        ['REGION_ADMIN', 'COMMUNITY_WORKER', 'ANALYST'].includes(viewer.role) &&
+        !region.path.startsWith(viewer.regionPath)
+      )
+        throw forbidden('超出辖区 (outside your area)');
       scope = region.path;
     }
     const now = ctx.clock.now();
-    const and: Prisma.IncidentWhereInput[] = [incidentVisibility(viewer), await ctx.gate.readableWhere(MODULE, scope, 'regionPath')];
+    const and: Prisma.IncidentWhereInput[] = [
+      incidentVisibility(viewer),
+      await ctx.gate.readableWhere(MODULE, scope, 'regionPath'),
+    ];
     if (f?.gridId) and.push({ gridId: parseId(String(f.gridId), 'Grid', 'filter.gridId') });
     if (f?.status?.length) and.push({ status: { in: f.status } });
     if (f?.category) and.push({ category: f.category });
     if (f?.priority) and.push({ priority: f.priority });
-    const dept = parseOptionalId(f?.departmentId == null ? null : String(f.departmentId), 'Organization', 'filter.departmentId');
+    const dept = parseOptionalId(
+      f?.departmentId == null ? null : String(f.departmentId),
+      'Organization',
+      'filter.departmentId',
+    );
     if (dept) and.push({ departments: { some: { organizationId: dept } } });
     if (f?.overdue === true) and.push({ status: { in: OPEN_STATUSES }, deadline: { lt: now } });
-    if (f?.overdue === false) and.push({ OR: [{ status: { notIn: OPEN_STATUSES } }, { deadline: null }, { deadline: { gte: now } }] });
-    if (f?.from || f?.to) and.push({ reportedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
+    if (f?.overdue === false)
+      and.push({ OR: [{ status: { notIn: OPEN_STATUSES } }, { deadline: null }, { deadline: { gte: now } }] });
+    if (f?.from || f?.to)
+      and.push({ reportedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } });
     return { AND: and };
   };
 
@@ -236,12 +348,17 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     incidents: t.prismaConnection({
       subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
-      description: '事件列表, newest first: staff within their area, departments what was escalated to them, residents what they reported or concerns them',
+      description:
+        '事件列表, newest first: staff within their area, departments what was escalated to them, residents what they reported or concerns them',
       type: 'Incident',
       cursor: 'id',
       args: { filter: t.arg({ type: IncidentFilter, required: false }) },
       resolve: async (q, _r, args, ctx) =>
-        ctx.prisma.incident.findMany({ ...q, where: await incidentWhere(ctx, args.filter), orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }] }),
+        ctx.prisma.incident.findMany({
+          ...q,
+          where: await incidentWhere(ctx, args.filter),
+          orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
+        }),
       totalCount: async (_c, args, ctx) => ctx.prisma.incident.count({ where: await incidentWhere(ctx, args.filter) }),
     }),
     incident: t.prismaField({
@@ -254,7 +371,10 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       resolve: async (q, _r, args, ctx) => {
         const viewer = requireViewer(ctx);
         const id = parseId(String(args.id), 'Incident');
-        const incident = await ctx.prisma.incident.findFirst({ ...q, where: { AND: [{ id }, incidentVisibility(viewer)] } });
+        const incident = await ctx.prisma.incident.findFirst({
+          ...q,
+          where: { AND: [{ id }, incidentVisibility(viewer)] },
+        });
         if (!incident) return null;
         await ctx.gate.assertEnabled(MODULE, incident.regionPath);
         return incident;
@@ -262,4 +382,3 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
     }),
   }));
 }
-

@@ -40,7 +40,10 @@ export function canSeeIncident(viewer: Viewer | null, incident: Incident, depart
     case 'DEPARTMENT_STAFF':
       return !!viewer.organizationId && departmentIds.includes(viewer.organizationId);
     default:
-      return incident.reporterAccountId === viewer.accountId || (!!viewer.personId && incident.residentId === viewer.personId);
+      return (
+        incident.reporterAccountId === viewer.accountId ||
+        (!!viewer.personId && incident.residentId === viewer.personId)
+      );
   }
 }
 
@@ -54,5 +57,7 @@ export async function incidentPeople({ prisma, organizationId, scope }: LinkedPe
     where: { departments: { some: { organizationId } }, regionPath: { startsWith: scope } },
     select: { residentId: true, household: { select: { headId: true, members: { select: { personId: true } } } } },
   });
-  return rows.flatMap((i) => [i.residentId, i.household?.headId, ...(i.household?.members.map((m) => m.personId) ?? [])]).filter((id): id is string => !!id);
+  return rows
+    .flatMap((i) => [i.residentId, i.household?.headId, ...(i.household?.members.map((m) => m.personId) ?? [])])
+    .filter((id): id is string => !!id);
 }

@@ -46,12 +46,28 @@ async function onHoursVerified(event: DeliveredEvent, tx: Prisma.TransactionClie
 export default defineModule({
   id: 'grid',
   title: '网格管理',
-  description: '网格、网格员、巡查走访与隐患排查；事件流转 网格发现→村社接报→街乡吹哨→部门报到 (时限、超期督办、考核)；积分制与积分超市',
+  description:
+    '网格、网格员、巡查走访与隐患排查；事件流转 网格发现→村社接报→街乡吹哨→部门报到 (时限、超期督办、考核)；积分制与积分超市',
   dependsOn: [],
   settings: {
-    urbanGridMaxHouseholds: integerSetting('城镇网格常规规模上限(户) usual maximum households of a town grid; larger ones get a warning', 500, 50, 5000),
-    ruralGridMaxHouseholds: integerSetting('农村网格常规规模上限(户) usual maximum households of a countryside grid; larger ones get a warning', 300, 20, 5000),
-    pointsValidityMonths: integerSetting('积分有效期(月) months points stay valid before they expire (0: never)', 0, 0, 120),
+    urbanGridMaxHouseholds: integerSetting(
+      '城镇网格常规规模上限(户) usual maximum households of a town grid; larger ones get a warning',
+      500,
+      50,
+      5000,
+    ),
+    ruralGridMaxHouseholds: integerSetting(
+      '农村网格常规规模上限(户) usual maximum households of a countryside grid; larger ones get a warning',
+      300,
+      20,
+      5000,
+    ),
+    pointsValidityMonths: integerSetting(
+      '积分有效期(月) months points stay valid before they expire (0: never)',
+      0,
+      0,
+      120,
+    ),
   },
   jobs: [escalateOverdueJob, expirePointsJob],
   on: { 'volunteering.hoursVerified': onHoursVerified },

@@ -17,7 +17,11 @@ import { SG, type GridEnums } from './enums.js';
 import { checkAttachments, checkNewIncident, createIncident, resolveConcerned } from './incident-service.js';
 import { awardByRuleCode } from './points-service.js';
 
-export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInput: ReturnType<typeof incidentDraftInput>) {
+export function registerPatrols(
+  builder: Builder,
+  E: GridEnums,
+  IncidentDraftInput: ReturnType<typeof incidentDraftInput>,
+) {
   builder.prismaNode('Patrol', {
     subGraphs: SG,
     description: '巡查走访 a visit or a safety-hazard inspection (隐患排查) by a grid worker',
@@ -36,7 +40,10 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
         nullable: true,
         description: '巡查人 (name in full for those who manage the person, else the surname only)',
         load: async (ids: string[], ctx: Context) => {
-          const rows = await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, homePath: true } });
+          const rows = await ctx.prisma.person.findMany({
+            where: { id: { in: ids } },
+            select: { id: true, name: true, homePath: true },
+          });
           const byId = new Map(rows.map((r) => [r.id, r]));
           return ids.map((id) => {
             const p = byId.get(id);
@@ -64,7 +71,11 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
       visitedAt: t.field({ type: 'DateTime', required: false, description: 'default: now' }),
       findings: t.string({ required: false }),
       hazardFound: t.boolean({ required: false }),
-      openIncident: t.field({ type: IncidentDraftInput, required: false, description: '同时上报事件 open an incident from this finding' }),
+      openIncident: t.field({
+        type: IncidentDraftInput,
+        required: false,
+        description: '同时上报事件 open an incident from this finding',
+      }),
     }),
   });
   const RecordPatrolPayload = payloadType(builder, 'RecordPatrolPayload', 'patrol', 'Patrol', { subGraphs: SG });
@@ -75,7 +86,7 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
       policy: {
         roles: ['REGION_ADMIN', 'COMMUNITY_WORKER'],
         scope: { record: 'Grid', id: 'input.gridId' },
-        relation: 'the grid\'s assigned worker',
+        relation: "the grid's assigned worker",
       },
       description: '记录巡查走访/隐患排查 (grid workers of that grid); with openIncident it also reports an incident',
       type: RecordPatrolPayload,
@@ -84,10 +95,18 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
         const checks = new Checks()
-          .check(input.householdId || input.place?.trim(), 'input.place', '请填写走访的户或地点 (a household or a place)')
+          .check(
+            input.householdId || input.place?.trim(),
+            'input.place',
+            '请填写走访的户或地点 (a household or a place)',
+          )
           .text(input.place, 'input.place', { max: 200, required: false })
           .text(input.findings, 'input.findings', { max: 4000, required: false })
-          .check(!input.visitedAt || input.visitedAt.getTime() <= now.getTime() + 5 * 60_000, 'input.visitedAt', '不能晚于现在 (not in the future)');
+          .check(
+            !input.visitedAt || input.visitedAt.getTime() <= now.getTime() + 5 * 60_000,
+            'input.visitedAt',
+            '不能晚于现在 (not in the future)',
+          );
         const draft = input.openIncident;
         let attachments: string[] = [];
         if (draft) {
@@ -95,12 +114,16 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
           attachments = checkAttachments(checks, draft.attachmentUrls, 'input.openIncident.attachmentUrls');
         }
         checks.throwIfAny();
-        const grid = await ctx.prisma.grid.findUnique({ where: { id: parseId(String(input.gridId), 'Grid', 'input.gridId') } });
+        const grid = await ctx.prisma.grid.findUnique({
+          where: { id: parseId(String(input.gridId), 'Grid', 'input.gridId') },
+        });
         if (!grid) throw notFound('网格 grid');
         await ctx.gate.assertEnabled(MODULE, grid.regionPath);
         const viewer = await assertGridWorker(ctx, grid);
         const { householdId } = await resolveConcerned(ctx, grid, null, input.householdId);
-        const concerned = draft ? await resolveConcerned(ctx, grid, draft.residentId, null, 'input.openIncident') : null;
+        const concerned = draft
+          ? await resolveConcerned(ctx, grid, draft.residentId, null, 'input.openIncident')
+          : null;
         const patrol = await ctx.prisma.$transaction(async (tx) => {
           const incident = draft
             ? await createIncident(ctx, tx, {
@@ -134,9 +157,23 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
               incidentId: incident?.id ?? null,
             },
           });
-          await ctx.audit(tx, { action: 'grid.patrol.record', entityType: 'Patrol', entityId: p.id, regionPath: grid.regionPath, data: { kind: p.kind, incidentId: incident?.id ?? null } });
+          await ctx.audit(tx, {
+            action: 'grid.patrol.record',
+            entityType: 'Patrol',
+            entityId: p.id,
+            regionPath: grid.regionPath,
+            data: { kind: p.kind, incidentId: incident?.id ?? null },
+          });
           if (viewer.personId) {
-            await awardByRuleCode(tx, { code: 'PATROL', personId: viewer.personId, regionPath: grid.regionPath, idempotencyKey: `patrol:${p.id}`, at: now, actorAccountId: viewer.accountId, note: '巡查走访' });
+            await awardByRuleCode(tx, {
+              code: 'PATROL',
+              personId: viewer.personId,
+              regionPath: grid.regionPath,
+              idempotencyKey: `patrol:${p.id}`,
+              at: now,
+              actorAccountId: viewer.accountId,
+              note: '巡查走访',
+            });
           }
           return p;
         });
@@ -149,7 +186,10 @@ export function registerPatrols(builder: Builder, E: GridEnums, IncidentDraftInp
 export function incidentDraftInput(builder: Builder, E: GridEnums) {
   const LocationInput = builder.inputType('IncidentLocationInput', {
     subGraphs: SG,
-    fields: (t) => ({ latitude: t.field({ type: 'Latitude', required: true }), longitude: t.field({ type: 'Longitude', required: true }) }),
+    fields: (t) => ({
+      latitude: t.field({ type: 'Latitude', required: true }),
+      longitude: t.field({ type: 'Longitude', required: true }),
+    }),
   });
   const draft = builder.inputType('IncidentDraftInput', {
     subGraphs: SG,

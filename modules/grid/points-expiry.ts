@@ -31,7 +31,7 @@ function expirableSql(cutoff: Date, accountFilter: Prisma.Sql) {
 
 export const expirePointsJob: JobDefinition = {
   id: 'grid.expirePoints',
-  description: '积分过期 expire points older than the township\'s validity (pointsValidityMonths; 0 = never)',
+  description: "积分过期 expire points older than the township's validity (pointsValidityMonths; 0 = never)",
   everyMs: 6 * 3_600_000,
   async run({ tx, now, gate, settings, audit }) {
     const townships = await tx.region.findMany({ where: { level: 'TOWNSHIP' }, select: { id: true, path: true } });
@@ -49,11 +49,19 @@ export const expirePointsJob: JobDefinition = {
         const account = await lockAccountById(tx, c.id);
         if (!account) continue;
         // recomputed under the row lock: a redemption may have landed since the scan
-        const [fresh] = await tx.$queryRaw<{ expirable: number }[]>`${expirableSql(cutoff, Prisma.sql`a.id = ${c.id}`)}`;
+        const [fresh] = await tx.$queryRaw<
+          { expirable: number }[]
+        >`${expirableSql(cutoff, Prisma.sql`a.id = ${c.id}`)}`;
         const amount = fresh?.expirable ?? 0;
         if (amount <= 0) continue;
         const key = `expire:${day}`;
-        if (await tx.pointsEntry.findUnique({ where: { accountId_idempotencyKey: { accountId: c.id, idempotencyKey: key } }, select: { id: true } })) continue;
+        if (
+          await tx.pointsEntry.findUnique({
+            where: { accountId_idempotencyKey: { accountId: c.id, idempotencyKey: key } },
+            select: { id: true },
+          })
+        )
+          continue;
         const [row] = await tx.$queryRaw<{ balance: number }[]>`
           UPDATE "PointsAccount" SET balance = balance - ${amount} WHERE id = ${c.id} AND balance >= ${amount} RETURNING balance`;
         if (!row) continue;
@@ -73,7 +81,8 @@ export const expirePointsJob: JobDefinition = {
         points += amount;
       }
     }
-    if (accounts) await audit({ action: 'grid.points.expire', entityType: 'PointsAccount', data: { accounts, points, day } });
+    if (accounts)
+      await audit({ action: 'grid.points.expire', entityType: 'PointsAccount', data: { accounts, points, day } });
     return { accounts, points };
   },
 };

@@ -29,7 +29,10 @@ const LEDGER_TX = { maxWait: 60_000, timeout: 60_000 };
 /** 积分登记员: township admins, or community workers of the township for people in their area */
 const keepsPointsFor = (viewer: Viewer | null, townshipPath: string, personHomePath: string) =>
   isAdminOf(viewer, townshipPath) ||
-  (!!viewer && viewer.role === 'COMMUNITY_WORKER' && viewer.regionPath.startsWith(townshipPath) && within(viewer, personHomePath));
+  (!!viewer &&
+    viewer.role === 'COMMUNITY_WORKER' &&
+    viewer.regionPath.startsWith(townshipPath) &&
+    within(viewer, personHomePath));
 
 /** 不得自行办理: a keeper never awards, redeems or reverses on their own points account */
 function assertNotSelf(viewer: Viewer, personId: string, message: string) {
@@ -37,7 +40,7 @@ function assertNotSelf(viewer: Viewer, personId: string, message: string) {
 }
 
 const checkKey = (checks: Checks, key: string) =>
-  checks.check(/^[\w:.\-]{1,100}$/.test(key), 'input.idempotencyKey', '1–100 个字母、数字或 _ : . - (idempotency key)');
+  checks.check(/^[\w:.-]{1,100}$/.test(key), 'input.idempotencyKey', '1–100 个字母、数字或 _ : . - (idempotency key)');
 
 async function townshipOfRecord(ctx: Context, townshipId: string) {
   const township = await ctx.prisma.region.findUniqueOrThrow({ where: { id: townshipId } });
@@ -76,7 +79,11 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
   });
   const ReverseInput = builder.inputType('ReversePointsEntryInput', {
     subGraphs: SG,
-    fields: (t) => ({ entryId: t.id({ required: true }), idempotencyKey: t.string({ required: true }), note: t.string({ required: true, description: '冲正原因' }) }),
+    fields: (t) => ({
+      entryId: t.id({ required: true }),
+      idempotencyKey: t.string({ required: true }),
+      note: t.string({ required: true, description: '冲正原因' }),
+    }),
   });
   const OpenAccountInput = builder.inputType('OpenPointsAccountInput', {
     subGraphs: SG,
@@ -86,7 +93,11 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     subGraphs: SG,
     fields: (t) => ({
       townshipId: t.id({ required: true }),
-      code: t.string({ required: true, description: 'unique per township; LAW_STUDY 普法, INCIDENT_REPORT, PATROL and VOLUNTEERING are awarded automatically' }),
+      code: t.string({
+        required: true,
+        description:
+          'unique per township; LAW_STUDY 普法, INCIDENT_REPORT, PATROL and VOLUNTEERING are awarded automatically',
+      }),
       name: t.string({ required: true }),
       points: t.field({ type: 'PositiveInt', required: true }),
       capPerPeriod: t.field({ type: 'PositiveInt', required: false }),
@@ -115,24 +126,38 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         scope: { record: 'Person', id: 'input.personId' },
         relation: 'never to themselves',
       },
-      description: '积分奖励 by a rule (township admins; community workers for people of their area); LIMIT_EXCEEDED over the rule cap',
+      description:
+        '积分奖励 by a rule (township admins; community workers for people of their area); LIMIT_EXCEEDED over the rule cap',
       type: EntryPayload('AwardPointsPayload'),
       errors: {},
       args: { input: t.arg({ type: AwardPointsInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const checks = new Checks().text(input.note, 'input.note', { max: 500, required: false });
         checkKey(checks, input.idempotencyKey).throwIfAny();
-        const rule = await ctx.prisma.pointsRule.findUnique({ where: { id: parseId(String(input.ruleId), 'PointsRule', 'input.ruleId') } });
+        const rule = await ctx.prisma.pointsRule.findUnique({
+          where: { id: parseId(String(input.ruleId), 'PointsRule', 'input.ruleId') },
+        });
         if (!rule) throw notFound('积分规则 rule');
         const township = await townshipOfRecord(ctx, rule.townshipId);
-        const person = await ctx.prisma.person.findUnique({ where: { id: parseId(String(input.personId), 'Person', 'input.personId') } });
+        const person = await ctx.prisma.person.findUnique({
+          where: { id: parseId(String(input.personId), 'Person', 'input.personId') },
+        });
         if (!person) throw notFound('居民 person');
-        if (!keepsPointsFor(ctx.viewer, township.path, person.homePath)) throw forbidden('无权为该居民记积分 (township admins, or community workers for people of their area)');
+        if (!keepsPointsFor(ctx.viewer, township.path, person.homePath))
+          throw forbidden('无权为该居民记积分 (township admins, or community workers for people of their area)');
         assertNotSelf(ctx.viewer!, person.id, '不能为自己记积分 (nobody awards points to themselves)');
         const now = ctx.clock.now();
         return ctx.prisma.$transaction(async (tx) => {
           const account = await openAndLockAccount(tx, person.id, township, person.homePath);
-          const { entry } = await earn(tx, { rule, account, idempotencyKey: input.idempotencyKey, at: now, note: input.note, actorAccountId: ctx.viewer!.accountId, strict: true });
+          const { entry } = await earn(tx, {
+            rule,
+            account,
+            idempotencyKey: input.idempotencyKey,
+            at: now,
+            note: input.note,
+            actorAccountId: ctx.viewer!.accountId,
+            strict: true,
+          });
           return { entry: entry!, account: await tx.pointsAccount.findUniqueOrThrow({ where: { id: account.id } }) };
         }, LEDGER_TX);
       },
@@ -152,45 +177,90 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
       args: { input: t.arg({ type: RedeemPointsInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const quantity = input.quantity ?? 1;
-        checkKey(new Checks().check(quantity <= 100, 'input.quantity', '每次最多 100 件 (at most 100)'), input.idempotencyKey).throwIfAny();
+        checkKey(
+          new Checks().check(quantity <= 100, 'input.quantity', '每次最多 100 件 (at most 100)'),
+          input.idempotencyKey,
+        ).throwIfAny();
         const viewer = requireViewer(ctx);
         const itemId = parseId(String(input.itemId), 'PointsStoreItem', 'input.itemId');
         const personId = parseId(String(input.personId), 'Person', 'input.personId');
-        const item = await ctx.prisma.pointsStoreItem.findUnique({ where: { id: itemId }, select: { townshipId: true } });
+        const item = await ctx.prisma.pointsStoreItem.findUnique({
+          where: { id: itemId },
+          select: { townshipId: true },
+        });
         if (!item) throw notFound('商品 item');
         const township = await townshipOfRecord(ctx, item.townshipId);
-        const person = await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, homePath: true } });
+        const person = await ctx.prisma.person.findUnique({
+          where: { id: personId },
+          select: { id: true, homePath: true },
+        });
         if (!person) throw notFound('居民 person');
-        assertNotSelf(viewer, person.id, '兑换由积分管理员为本人办理，不能自己办理 (a keeper records a redemption, never for themselves)');
-        if (!keepsPointsFor(viewer, township.path, person.homePath)) throw forbidden('只有积分管理员可以办理兑换 (staff keeping points record redemptions)');
+        assertNotSelf(
+          viewer,
+          person.id,
+          '兑换由积分管理员为本人办理，不能自己办理 (a keeper records a redemption, never for themselves)',
+        );
+        if (!keepsPointsFor(viewer, township.path, person.homePath))
+          throw forbidden('只有积分管理员可以办理兑换 (staff keeping points record redemptions)');
         const now = ctx.clock.now();
         return ctx.prisma.$transaction(async (tx) => {
-          const found = await tx.pointsAccount.findUnique({ where: { personId_townshipId: { personId, townshipId: township.id } }, select: { id: true } });
-          if (!found) throw new AppError('PRECONDITION_FAILED', '该居民在本乡镇还没有积分 (no points account in this township)');
+          const found = await tx.pointsAccount.findUnique({
+            where: { personId_townshipId: { personId, townshipId: township.id } },
+            select: { id: true },
+          });
+          if (!found)
+            throw new AppError('PRECONDITION_FAILED', '该居民在本乡镇还没有积分 (no points account in this township)');
           const account = (await lockAccountById(tx, found.id))!;
-          const entry = await redeem(tx, { account, itemId, quantity, idempotencyKey: input.idempotencyKey, at: now, actorAccountId: viewer.accountId });
+          const entry = await redeem(tx, {
+            account,
+            itemId,
+            quantity,
+            idempotencyKey: input.idempotencyKey,
+            at: now,
+            actorAccountId: viewer.accountId,
+          });
           return { entry, account: await tx.pointsAccount.findUniqueOrThrow({ where: { id: account.id } }) };
         }, LEDGER_TX);
       },
     }),
     reversePointsEntry: t.field({
       subGraphs: SG,
-      policy: { roles: MANAGERS, scope: { record: 'PointsEntry', id: 'input.entryId' }, relation: 'never on their own points' },
-      description: '冲正: correct a mistaken EARN or REDEEM by a reversing entry (never by editing or deleting); a redemption reversal returns the stock',
+      policy: {
+        roles: MANAGERS,
+        scope: { record: 'PointsEntry', id: 'input.entryId' },
+        relation: 'never on their own points',
+      },
+      description:
+        '冲正: correct a mistaken EARN or REDEEM by a reversing entry (never by editing or deleting); a redemption reversal returns the stock',
       type: EntryPayload('ReversePointsEntryPayload'),
       errors: {},
       args: { input: t.arg({ type: ReverseInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         checkKey(new Checks().text(input.note, 'input.note', { max: 500 }), input.idempotencyKey).throwIfAny();
-        const original = await ctx.prisma.pointsEntry.findUnique({ where: { id: parseId(String(input.entryId), 'PointsEntry', 'input.entryId') }, include: { account: true } });
+        const original = await ctx.prisma.pointsEntry.findUnique({
+          where: { id: parseId(String(input.entryId), 'PointsEntry', 'input.entryId') },
+          include: { account: true },
+        });
         if (!original) throw notFound('积分流水 entry');
         const township = await townshipOfRecord(ctx, original.account.townshipId);
-        if (!keepsPointsFor(ctx.viewer, township.path, original.account.regionPath)) throw forbidden('无权冲正 (township admins, or community workers of that area)');
-        assertNotSelf(ctx.viewer!, original.account.personId, '不能冲正自己的积分 (nobody reverses entries of their own points)');
+        if (!keepsPointsFor(ctx.viewer, township.path, original.account.regionPath))
+          throw forbidden('无权冲正 (township admins, or community workers of that area)');
+        assertNotSelf(
+          ctx.viewer!,
+          original.account.personId,
+          '不能冲正自己的积分 (nobody reverses entries of their own points)',
+        );
         const now = ctx.clock.now();
         return ctx.prisma.$transaction(async (tx) => {
           const account = (await lockAccountById(tx, original.accountId))!;
-          const entry = await reverse(tx, { account, entry: original, idempotencyKey: input.idempotencyKey, at: now, note: input.note.trim(), actorAccountId: ctx.viewer!.accountId });
+          const entry = await reverse(tx, {
+            account,
+            entry: original,
+            idempotencyKey: input.idempotencyKey,
+            at: now,
+            note: input.note.trim(),
+            actorAccountId: ctx.viewer!.accountId,
+          });
           return { entry, account: await tx.pointsAccount.findUniqueOrThrow({ where: { id: account.id } }) };
         }, LEDGER_TX);
       },
@@ -199,7 +269,10 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
       subGraphs: SG,
       policy: {
         roles: SELF_OR_MANAGERS,
-        scope: [{ record: 'Person', id: 'input.personId' }, { region: 'input.townshipId', orAbove: true }],
+        scope: [
+          { record: 'Person', id: 'input.personId' },
+          { region: 'input.townshipId', orAbove: true },
+        ],
         relation: 'a member or resident for themself only',
       },
       description: '开立积分账户 (idempotent: returns the existing account)',
@@ -209,9 +282,12 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
       resolve: async (_r, { input }, ctx) => {
         const township = await townshipById(ctx, input.townshipId, 'input.townshipId');
         await ctx.gate.assertEnabled(MODULE, township.path);
-        const person = await ctx.prisma.person.findUnique({ where: { id: parseId(String(input.personId), 'Person', 'input.personId') } });
+        const person = await ctx.prisma.person.findUnique({
+          where: { id: parseId(String(input.personId), 'Person', 'input.personId') },
+        });
         if (!person) throw notFound('居民 person');
-        if (ctx.viewer?.personId !== person.id && !keepsPointsFor(ctx.viewer, township.path, person.homePath)) throw forbidden('无权开立 (the person, or staff keeping points)');
+        if (ctx.viewer?.personId !== person.id && !keepsPointsFor(ctx.viewer, township.path, person.homePath))
+          throw forbidden('无权开立 (the person, or staff keeping points)');
         const account = await ctx.prisma.$transaction(async (tx) => {
           const a = await openAndLockAccount(tx, person.id, township, person.homePath);
           return tx.pointsAccount.findUniqueOrThrow({ where: { id: a.id } });
@@ -231,19 +307,36 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         new Checks()
           .check(/^[A-Z][A-Z0-9_]{1,39}$/.test(code), 'input.code', '大写字母、数字、下划线 (e.g. LAW_STUDY)')
           .text(input.name, 'input.name', { max: 60 })
-          .check((input.capPerPeriod == null) === (input.period == null), 'input.period', '上限与周期须同时填写 (cap and period go together)')
+          .check(
+            (input.capPerPeriod == null) === (input.period == null),
+            'input.period',
+            '上限与周期须同时填写 (cap and period go together)',
+          )
           .throwIfAny();
         const township = await townshipById(ctx, input.townshipId, 'input.townshipId');
         await ctx.gate.assertEnabled(MODULE, township.path);
-        if (!isAdminOf(ctx.viewer, township.path)) throw forbidden('只有乡镇及以上管理员可以设置积分规则 (township admins)');
-        const data = { name: input.name.trim(), points: input.points, capPerPeriod: input.capPerPeriod ?? null, period: input.period ?? null, active: input.active ?? true };
+        if (!isAdminOf(ctx.viewer, township.path))
+          throw forbidden('只有乡镇及以上管理员可以设置积分规则 (township admins)');
+        const data = {
+          name: input.name.trim(),
+          points: input.points,
+          capPerPeriod: input.capPerPeriod ?? null,
+          period: input.period ?? null,
+          active: input.active ?? true,
+        };
         const rule = await ctx.prisma.$transaction(async (tx) => {
           const r = await tx.pointsRule.upsert({
             where: { townshipId_code: { townshipId: township.id, code } },
             create: { townshipId: township.id, regionPath: township.path, code, ...data },
             update: data,
           });
-          await ctx.audit(tx, { action: 'grid.pointsRule.save', entityType: 'PointsRule', entityId: r.id, regionPath: township.path, data: { code, ...data } });
+          await ctx.audit(tx, {
+            action: 'grid.pointsRule.save',
+            entityType: 'PointsRule',
+            entityId: r.id,
+            regionPath: township.path,
+            data: { code, ...data },
+          });
           return r;
         });
         return { rule };
@@ -260,7 +353,8 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         new Checks().text(input.name, 'input.name', { max: 60 }).throwIfAny();
         const township = await townshipById(ctx, input.townshipId, 'input.townshipId');
         await ctx.gate.assertEnabled(MODULE, township.path);
-        if (!isAdminOf(ctx.viewer, township.path)) throw forbidden('只有乡镇及以上管理员可以管理积分超市 (township admins)');
+        if (!isAdminOf(ctx.viewer, township.path))
+          throw forbidden('只有乡镇及以上管理员可以管理积分超市 (township admins)');
         const delta = input.stockDelta ?? 0;
         const item = await ctx.prisma.$transaction(async (tx) => {
           let id: string;
@@ -268,17 +362,40 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
             id = parseId(String(input.itemId), 'PointsStoreItem', 'input.itemId');
             const moved = await tx.pointsStoreItem.updateMany({
               where: { id, townshipId: township.id, stock: { gte: Math.max(0, -delta) } },
-              data: { name: input.name.trim(), price: input.price, stock: { increment: delta }, ...(input.active == null ? {} : { active: input.active }) },
+              data: {
+                name: input.name.trim(),
+                price: input.price,
+                stock: { increment: delta },
+                ...(input.active == null ? {} : { active: input.active }),
+              },
             });
             if (!moved.count) {
-              if (!(await tx.pointsStoreItem.findFirst({ where: { id, townshipId: township.id } }))) throw notFound('商品 item');
+              if (!(await tx.pointsStoreItem.findFirst({ where: { id, townshipId: township.id } })))
+                throw notFound('商品 item');
               throw conflict('库存不足以减少 (stock would go below zero)');
             }
           } else {
             if (delta < 0) throw new AppError('VALIDATION', 'input.stockDelta: 新商品库存不能为负 (initial stock ≥ 0)');
-            id = (await tx.pointsStoreItem.create({ data: { townshipId: township.id, regionPath: township.path, name: input.name.trim(), price: input.price, stock: delta, active: input.active ?? true } })).id;
+            id = (
+              await tx.pointsStoreItem.create({
+                data: {
+                  townshipId: township.id,
+                  regionPath: township.path,
+                  name: input.name.trim(),
+                  price: input.price,
+                  stock: delta,
+                  active: input.active ?? true,
+                },
+              })
+            ).id;
           }
-          await ctx.audit(tx, { action: 'grid.storeItem.save', entityType: 'PointsStoreItem', entityId: id, regionPath: township.path, data: { price: input.price, stockDelta: delta } });
+          await ctx.audit(tx, {
+            action: 'grid.storeItem.save',
+            entityType: 'PointsStoreItem',
+            entityId: id,
+            regionPath: township.path,
+            data: { price: input.price, stockDelta: delta },
+          });
           return tx.pointsStoreItem.findUniqueOrThrow({ where: { id } });
         });
         return { item };

@@ -29,7 +29,12 @@ export async function lockAccountById(tx: Tx, id: string): Promise<LockedAccount
 }
 
 /** the account of a person in a township, created on first use, locked for this transaction */
-export async function openAndLockAccount(tx: Tx, personId: string, township: { id: string; path: string }, homePath: string) {
+export async function openAndLockAccount(
+  tx: Tx,
+  personId: string,
+  township: { id: string; path: string },
+  homePath: string,
+) {
   const regionPath = homePath.startsWith(township.path) ? homePath : township.path;
   await tx.$executeRaw`
     INSERT INTO "PointsAccount" (id, "personId", "townshipId", "regionPath", balance, "createdAt")
@@ -43,8 +48,11 @@ export async function openAndLockAccount(tx: Tx, personId: string, township: { i
 
 /** a retried request returns the entry it recorded the first time; a different request under the same key is a CONFLICT */
 async function replay(tx: Tx, accountId: string, key: string, same: (e: PointsEntry) => boolean) {
-  const existing = await tx.pointsEntry.findUnique({ where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } } });
-  if (existing && !same(existing)) throw conflict(`幂等键 ${key} 已用于另一笔操作 (idempotency key already used for a different request)`);
+  const existing = await tx.pointsEntry.findUnique({
+    where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } },
+  });
+  if (existing && !same(existing))
+    throw conflict(`幂等键 ${key} 已用于另一笔操作 (idempotency key already used for a different request)`);
   return existing;
 }
 
@@ -91,12 +99,21 @@ export async function earn(tx: Tx, e: EarnInput): Promise<{ entry: PointsEntry |
   if (e.rule.capPerPeriod != null && e.rule.period) {
     const used = await tx.pointsEntry.aggregate({
       _sum: { points: true },
-      where: { accountId: e.account.id, ruleId: e.rule.id, kind: 'EARN', createdAt: { gte: periodStart(e.rule.period, e.at) }, reversedBy: { is: null } },
+      where: {
+        accountId: e.account.id,
+        ruleId: e.rule.id,
+        kind: 'EARN',
+        createdAt: { gte: periodStart(e.rule.period, e.at) },
+        reversedBy: { is: null },
+      },
     });
     const remaining = Math.max(0, e.rule.capPerPeriod - (used._sum.points ?? 0));
     if (points > remaining) {
       if (e.strict) {
-        throw new AppError('LIMIT_EXCEEDED', `「${e.rule.name}」本周期最多 ${e.rule.capPerPeriod} 分，还可获得 ${remaining} 分 (cap per period reached: ${remaining} left)`);
+        throw new AppError(
+          'LIMIT_EXCEEDED',
+          `「${e.rule.name}」本周期最多 ${e.rule.capPerPeriod} 分，还可获得 ${remaining} 分 (cap per period reached: ${remaining} left)`,
+        );
       }
       points = remaining;
     }
@@ -122,17 +139,37 @@ export async function earn(tx: Tx, e: EarnInput): Promise<{ entry: PointsEntry |
 
 export async function redeem(
   tx: Tx,
-  r: { account: LockedAccount; itemId: string; quantity: number; idempotencyKey: string; at: Date; actorAccountId: string | null },
+  r: {
+    account: LockedAccount;
+    itemId: string;
+    quantity: number;
+    idempotencyKey: string;
+    at: Date;
+    actorAccountId: string | null;
+  },
 ) {
-  const again = await replay(tx, r.account.id, r.idempotencyKey, (x) => x.kind === 'REDEEM' && x.itemId === r.itemId && x.quantity === r.quantity);
+  const again = await replay(
+    tx,
+    r.account.id,
+    r.idempotencyKey,
+    (x) => x.kind === 'REDEEM' && x.itemId === r.itemId && x.quantity === r.quantity,
+  );
   if (again) return again;
   const item = await tx.pointsStoreItem.findUnique({ where: { id: r.itemId } });
-  if (!item || item.townshipId !== r.account.townshipId) throw new AppError('NOT_FOUND', '积分超市商品不存在 (no such item in this township)');
+  if (!item || item.townshipId !== r.account.townshipId)
+    throw new AppError('NOT_FOUND', '积分超市商品不存在 (no such item in this township)');
   if (!item.active) throw new AppError('PRECONDITION_FAILED', `「${item.name}」已下架 (item withdrawn)`);
   const cost = item.price * r.quantity;
-  if (r.account.balance < cost) throw new AppError('PRECONDITION_FAILED', `积分余额不足：需要 ${cost} 分，现有 ${r.account.balance} 分 (insufficient balance)`);
+  if (r.account.balance < cost)
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `积分余额不足：需要 ${cost} 分，现有 ${r.account.balance} 分 (insufficient balance)`,
+    );
   // stock first: a conditional decrement, so two buyers never take the last item twice
-  const took = await tx.pointsStoreItem.updateMany({ where: { id: item.id, stock: { gte: r.quantity } }, data: { stock: { decrement: r.quantity } } });
+  const took = await tx.pointsStoreItem.updateMany({
+    where: { id: item.id, stock: { gte: r.quantity } },
+    data: { stock: { decrement: r.quantity } },
+  });
   if (took.count !== 1) throw new AppError('PRECONDITION_FAILED', `「${item.name}」库存不足 (out of stock)`);
   const balanceAfter = await changeBalance(tx, r.account.id, -cost);
   return tx.pointsEntry.create({
@@ -154,16 +191,33 @@ export async function redeem(
 /** 冲正: a mistake is corrected by a reversing entry (a redemption's reversal also returns the stock) */
 export async function reverse(
   tx: Tx,
-  r: { account: LockedAccount; entry: PointsEntry; idempotencyKey: string; at: Date; note: string | null; actorAccountId: string | null },
+  r: {
+    account: LockedAccount;
+    entry: PointsEntry;
+    idempotencyKey: string;
+    at: Date;
+    note: string | null;
+    actorAccountId: string | null;
+  },
 ) {
-  const again = await replay(tx, r.account.id, r.idempotencyKey, (x) => x.kind === 'REVERSE' && x.reversesId === r.entry.id);
+  const again = await replay(
+    tx,
+    r.account.id,
+    r.idempotencyKey,
+    (x) => x.kind === 'REVERSE' && x.reversesId === r.entry.id,
+  );
   if (again) return again;
-  if (r.entry.kind !== 'EARN' && r.entry.kind !== 'REDEEM') throw invalidTransition('只能冲正获得或兑换流水 (only EARN and REDEEM entries can be reversed)');
-  if (await tx.pointsEntry.findUnique({ where: { reversesId: r.entry.id }, select: { id: true } })) throw invalidTransition('该流水已冲正 (already reversed)');
+  if (r.entry.kind !== 'EARN' && r.entry.kind !== 'REDEEM')
+    throw invalidTransition('只能冲正获得或兑换流水 (only EARN and REDEEM entries can be reversed)');
+  if (await tx.pointsEntry.findUnique({ where: { reversesId: r.entry.id }, select: { id: true } }))
+    throw invalidTransition('该流水已冲正 (already reversed)');
   const points = -r.entry.points;
   const balanceAfter = await changeBalance(tx, r.account.id, points);
   if (r.entry.kind === 'REDEEM' && r.entry.itemId && r.entry.quantity) {
-    await tx.pointsStoreItem.update({ where: { id: r.entry.itemId }, data: { stock: { increment: r.entry.quantity } } });
+    await tx.pointsStoreItem.update({
+      where: { id: r.entry.itemId },
+      data: { stock: { increment: r.entry.quantity } },
+    });
   }
   return tx.pointsEntry.create({
     data: {
@@ -188,14 +242,37 @@ export async function reverse(
  */
 export async function awardByRuleCode(
   tx: Tx,
-  a: { code: string; personId: string; regionPath: string; idempotencyKey: string; at: Date; units?: number; note?: string; actorAccountId?: string | null },
+  a: {
+    code: string;
+    personId: string;
+    regionPath: string;
+    idempotencyKey: string;
+    at: Date;
+    units?: number;
+    note?: string;
+    actorAccountId?: string | null;
+  },
 ) {
   const townshipPath = townshipOf(a.regionPath);
   const rule = await tx.pointsRule.findFirst({ where: { regionPath: townshipPath, code: a.code, active: true } });
   if (!rule) return null;
   const person = await tx.person.findUnique({ where: { id: a.personId }, select: { homePath: true } });
   if (!person) return null;
-  const account = await openAndLockAccount(tx, a.personId, { id: rule.townshipId, path: townshipPath }, person.homePath);
-  const { entry } = await earn(tx, { rule, account, idempotencyKey: a.idempotencyKey, at: a.at, units: a.units, note: a.note, actorAccountId: a.actorAccountId, strict: false });
+  const account = await openAndLockAccount(
+    tx,
+    a.personId,
+    { id: rule.townshipId, path: townshipPath },
+    person.homePath,
+  );
+  const { entry } = await earn(tx, {
+    rule,
+    account,
+    idempotencyKey: a.idempotencyKey,
+    at: a.at,
+    units: a.units,
+    note: a.note,
+    actorAccountId: a.actorAccountId,
+    strict: false,
+  });
   return entry;
 }

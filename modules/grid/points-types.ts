@@ -19,8 +19,13 @@ import { refs } from './refs.js';
  * the person, staff who manage them, and admins of the township may read an account; an individual's
  * ledger is personal information, so analysts get the figures (RegionStats.grid) instead
  */
-export const canReadAccount = (viewer: Viewer | null, a: { personId: string; regionPath: string }, townshipPath: string) =>
-  !!viewer && (viewer.personId === a.personId || managesPeopleAt(viewer, a.regionPath) || isAdminOf(viewer, townshipPath));
+export const canReadAccount = (
+  viewer: Viewer | null,
+  a: { personId: string; regionPath: string },
+  townshipPath: string,
+) =>
+  !!viewer &&
+  (viewer.personId === a.personId || managesPeopleAt(viewer, a.regionPath) || isAdminOf(viewer, townshipPath));
 
 export function registerPointsTypes(builder: Builder, E: GridEnums) {
   const R = refs(builder);
@@ -29,12 +34,24 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     description: '积分账户 one per person per township; balance = sum of its ledger entries',
     id: { field: 'id' },
     fields: (t) => ({
-      person: t.loadable({ type: R.Person, nullable: true, description: '持有人 (if you may see that person)', load: loadPeople, resolve: (a) => a.personId }),
-      township: t.prismaField({ type: 'Region', description: '乡镇', resolve: (q, a, _x, ctx) => ctx.prisma.region.findUniqueOrThrow({ ...q, where: { id: a.townshipId } }) }),
+      person: t.loadable({
+        type: R.Person,
+        nullable: true,
+        description: '持有人 (if you may see that person)',
+        load: loadPeople,
+        resolve: (a) => a.personId,
+      }),
+      township: t.prismaField({
+        type: 'Region',
+        description: '乡镇',
+        resolve: (q, a, _x, ctx) => ctx.prisma.region.findUniqueOrThrow({ ...q, where: { id: a.townshipId } }),
+      }),
       balance: t.exposeInt('balance', { description: '余额 (never negative)' }),
       ledgerTotal: t.int({
         description: '流水合计 sum of all entries, always equal to balance (for auditors)',
-        resolve: async (a, _x, ctx) => (await ctx.prisma.pointsEntry.aggregate({ _sum: { points: true }, where: { accountId: a.id } }))._sum.points ?? 0,
+        resolve: async (a, _x, ctx) =>
+          (await ctx.prisma.pointsEntry.aggregate({ _sum: { points: true }, where: { accountId: a.id } }))._sum
+            .points ?? 0,
       }),
       entries: t.relatedConnection('entries', {
         description: '积分流水 newest first',
@@ -79,10 +96,13 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
 
   builder.prismaNode('PointsRule', {
     subGraphs: SG,
-    description: '积分规则 how points are earned in a township (普法 law study, verified incident report, patrol, volunteering …)',
+    description:
+      '积分规则 how points are earned in a township (普法 law study, verified incident report, patrol, volunteering …)',
     id: { field: 'id' },
     fields: (t) => ({
-      code: t.exposeString('code', { description: '规则代码, e.g. LAW_STUDY, INCIDENT_REPORT, PATROL, VOLUNTEERING (per verified hour)' }),
+      code: t.exposeString('code', {
+        description: '规则代码, e.g. LAW_STUDY, INCIDENT_REPORT, PATROL, VOLUNTEERING (per verified hour)',
+      }),
       name: t.exposeString('name', { description: '名称' }),
       points: t.exposeInt('points', { description: '每次积分 points per award (per hour for VOLUNTEERING)' }),
       capPerPeriod: t.exposeInt('capPerPeriod', { nullable: true, description: '周期上限 maximum points per period' }),
@@ -116,17 +136,27 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
   builder.queryFields((t) => ({
     pointsAccount: t.prismaField({
       subGraphs: SG,
-      policy: { roles: 'LOGGED_IN', scope: [{ record: 'Person', id: 'personId' }, { region: 'townshipId', orAbove: true }] },
+      policy: {
+        roles: 'LOGGED_IN',
+        scope: [
+          { record: 'Person', id: 'personId' },
+          { region: 'townshipId', orAbove: true },
+        ],
+      },
       type: 'PointsAccount',
       nullable: true,
-      description: '积分账户 of a person in a township (the person, staff who manage them, township admins); null if none yet',
+      description:
+        '积分账户 of a person in a township (the person, staff who manage them, township admins); null if none yet',
       args: { personId: t.arg.id({ required: true }), townshipId: t.arg.id({ required: true }) },
       resolve: async (q, _r, args, ctx) => {
         requireViewer(ctx);
         const personId = parseId(String(args.personId), 'Person', 'personId');
         const region = await townshipById(ctx, args.townshipId, 'townshipId');
         await ctx.gate.assertEnabled(MODULE, region.path);
-        const account = await ctx.prisma.pointsAccount.findUnique({ ...q, where: { personId_townshipId: { personId, townshipId: region.id } } });
+        const account = await ctx.prisma.pointsAccount.findUnique({
+          ...q,
+          where: { personId_townshipId: { personId, townshipId: region.id } },
+        });
         if (!account) {
           const person = await ctx.prisma.person.findUnique({ where: { id: personId } });
           if (!person) throw notFound('居民 person');
@@ -135,7 +165,8 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
         return canReadAccount(ctx.viewer, account, region.path) ? account : null;
       },
     }),
-    pointsRules: t.prismaField({ maxItems: 200,
+    pointsRules: t.prismaField({
+      maxItems: 200,
       subGraphs: SG,
       policy: {
         roles: 'LOGGED_IN',
@@ -148,10 +179,15 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
       resolve: async (q, _r, args, ctx: Context) => {
         const region = await ownTownship(ctx, args.townshipId);
         if (!(await ctx.gate.isEnabledAt(MODULE, region.path))) return [];
-        return ctx.prisma.pointsRule.findMany({ ...q, where: { townshipId: region.id, ...(args.includeInactive ? {} : { active: true }) }, orderBy: [{ code: 'asc' }] });
+        return ctx.prisma.pointsRule.findMany({
+          ...q,
+          where: { townshipId: region.id, ...(args.includeInactive ? {} : { active: true }) },
+          orderBy: [{ code: 'asc' }],
+        });
       },
     }),
-    pointsStoreItems: t.prismaField({ maxItems: 200,
+    pointsStoreItems: t.prismaField({
+      maxItems: 200,
       subGraphs: SG,
       policy: {
         roles: 'LOGGED_IN',
@@ -164,7 +200,11 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
       resolve: async (q, _r, args, ctx: Context) => {
         const region = await ownTownship(ctx, args.townshipId);
         if (!(await ctx.gate.isEnabledAt(MODULE, region.path))) return [];
-        return ctx.prisma.pointsStoreItem.findMany({ ...q, where: { townshipId: region.id, ...(args.includeInactive ? {} : { active: true }) }, orderBy: [{ price: 'asc' }, { name: 'asc' }] });
+        return ctx.prisma.pointsStoreItem.findMany({
+          ...q,
+          where: { townshipId: region.id, ...(args.includeInactive ? {} : { active: true }) },
+          orderBy: [{ price: 'asc' }, { name: 'asc' }],
+        });
       },
     }),
   }));

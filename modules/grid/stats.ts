@@ -79,29 +79,45 @@ const evaluation = (s: Shape) =>
 export function registerStats(builder: Builder, E: GridEnums) {
   const StatusCount = builder.objectRef<{ status: string; count: number }>('IncidentStatusCount').implement({
     subGraphs: SG,
-    fields: (t) => ({ status: t.field({ type: E.IncidentStatus, resolve: (r) => r.status as never }), count: t.int({ resolve: (r) => r.count }) }),
-  });
-  const StageMedian = builder.objectRef<{ stage: string; medianHours: number; count: number }>('IncidentStageMedian').implement({
-    subGraphs: SG,
-    description: '环节用时中位数 median hours an incident spent in a stage (status) before the next step',
     fields: (t) => ({
-      stage: t.field({ type: E.IncidentStatus, resolve: (r) => r.stage as never }),
-      medianHours: t.float({ resolve: (r) => r.medianHours }),
-      count: t.int({ description: '样本数', resolve: (r) => r.count }),
+      status: t.field({ type: E.IncidentStatus, resolve: (r) => r.status as never }),
+      count: t.int({ resolve: (r) => r.count }),
     }),
   });
+  const StageMedian = builder
+    .objectRef<{ stage: string; medianHours: number; count: number }>('IncidentStageMedian')
+    .implement({
+      subGraphs: SG,
+      description: '环节用时中位数 median hours an incident spent in a stage (status) before the next step',
+      fields: (t) => ({
+        stage: t.field({ type: E.IncidentStatus, resolve: (r) => r.stage as never }),
+        medianHours: t.float({ resolve: (r) => r.medianHours }),
+        count: t.int({ description: '样本数', resolve: (r) => r.count }),
+      }),
+    });
   type Dept = Record<string, unknown> & { id: string };
   const DepartmentEvaluation = builder.objectRef<Dept>('DepartmentEvaluation').implement({
     subGraphs: SG,
     description: '部门考核 figures of one department over incidents escalated to it',
     fields: (t) => ({
-      department: t.prismaField({ type: 'Organization', resolve: (q, d, _a, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...q, where: { id: d.id } }) }),
+      department: t.prismaField({
+        type: 'Organization',
+        resolve: (q, d, _a, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...q, where: { id: d.id } }),
+      }),
       notified: t.int({ description: '被吹哨次数', resolve: (d) => n(d.notified) }),
       lead: t.int({ description: '主办', resolve: (d) => n(d.lead) }),
       assisting: t.int({ description: '协办', resolve: (d) => n(d.assisting) }),
-      responseRate: t.float({ nullable: true, description: '响应率 reported in within the report-in limit', resolve: (d) => rate(d.on_time_report_in, d.due_report_in) }),
+      responseRate: t.float({
+        nullable: true,
+        description: '响应率 reported in within the report-in limit',
+        resolve: (d) => rate(d.on_time_report_in, d.due_report_in),
+      }),
       closed: t.int({ description: '主办已结案', resolve: (d) => n(d.closed) }),
-      onTimeClosureRate: t.float({ nullable: true, description: '按期结案率 (lead)', resolve: (d) => rate(d.closed_on_time, d.closed) }),
+      onTimeClosureRate: t.float({
+        nullable: true,
+        description: '按期结案率 (lead)',
+        resolve: (d) => rate(d.closed_on_time, d.closed),
+      }),
       reworkCount: t.int({ description: '返工次数 (lead)', resolve: (d) => n(d.reworks) }),
       overdue: t.int({ description: '超期 (lead, open)', resolve: (d) => n(d.overdue) }),
       resolutionRate: t.float({ nullable: true, description: '解决率', resolve: (d) => rate(d.solved, d.closed) }),
@@ -113,37 +129,96 @@ export function registerStats(builder: Builder, E: GridEnums) {
     subGraphs: SG,
     description: '网格管理统计 grid figures for a region (townships where the module is on)',
     fields: (t) => ({
-      grids: t.int({ description: '网格数', resolve: async (s) => s.ctx.prisma.grid.count({ where: await s.ctx.gate.readableWhere(MODULE, s.path) }) }),
-      households: t.int({ description: '覆盖户数 households covered', resolve: async (s) => s.ctx.prisma.household.count({ where: await s.ctx.gate.readableWhere(MODULE, s.path) }) }),
+      grids: t.int({
+        description: '网格数',
+        resolve: async (s) => s.ctx.prisma.grid.count({ where: await s.ctx.gate.readableWhere(MODULE, s.path) }),
+      }),
+      households: t.int({
+        description: '覆盖户数 households covered',
+        resolve: async (s) => s.ctx.prisma.household.count({ where: await s.ctx.gate.readableWhere(MODULE, s.path) }),
+      }),
       gridLeaders: t.int({ description: '网格长', resolve: async (s) => (await staffCounts(s)).LEADER ?? 0 }),
-      fullTimeWorkers: t.int({ description: '专职网格员 (active in the period, or now)', resolve: async (s) => (await staffCounts(s)).FULL_TIME ?? 0 }),
-      partTimeWorkers: t.int({ description: '兼职网格员', resolve: async (s) => (await staffCounts(s)).PART_TIME ?? 0 }),
+      fullTimeWorkers: t.int({
+        description: '专职网格员 (active in the period, or now)',
+        resolve: async (s) => (await staffCounts(s)).FULL_TIME ?? 0,
+      }),
+      partTimeWorkers: t.int({
+        description: '兼职网格员',
+        resolve: async (s) => (await staffCounts(s)).PART_TIME ?? 0,
+      }),
       instructors: t.int({ description: '网格指导员', resolve: async (s) => (await staffCounts(s)).INSTRUCTOR ?? 0 }),
-      patrols: t.int({ description: '巡查走访 (all kinds)', resolve: async (s) => Object.values(await patrolCounts(s)).reduce((a, b) => a + b, 0) }),
-      hazardInspections: t.int({ description: '隐患排查', resolve: async (s) => (await patrolCounts(s)).HAZARD_INSPECTION ?? 0 }),
-      incidents: t.int({ description: '事件数 reported in the period', resolve: async (s) => n((await evaluation(s)).total) }),
-      incidentsByStatus: t.field({ maxItems: 10,
+      patrols: t.int({
+        description: '巡查走访 (all kinds)',
+        resolve: async (s) => Object.values(await patrolCounts(s)).reduce((a, b) => a + b, 0),
+      }),
+      hazardInspections: t.int({
+        description: '隐患排查',
+        resolve: async (s) => (await patrolCounts(s)).HAZARD_INSPECTION ?? 0,
+      }),
+      incidents: t.int({
+        description: '事件数 reported in the period',
+        resolve: async (s) => n((await evaluation(s)).total),
+      }),
+      incidentsByStatus: t.field({
+        maxItems: 10,
         type: [StatusCount],
         description: '按状态 incidents reported in the period by current status',
         resolve: async (s) => {
           const rows = await s.ctx.prisma.$queryRaw<{ status: string; c: bigint }[]>`
             SELECT i.status::text AS status, COUNT(*) AS c FROM "Incident" i WHERE ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')} GROUP BY i.status`;
           const by = new Map(rows.map((r) => [r.status, n(r.c)]));
-          return ['REPORTED', 'ACCEPTED', 'ESCALATED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'].map((status) => ({ status, count: by.get(status) ?? 0 }));
+          return ['REPORTED', 'ACCEPTED', 'ESCALATED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'].map(
+            (status) => ({ status, count: by.get(status) ?? 0 }),
+          );
         },
       }),
-      overdue: t.int({ description: '超期 open incidents past their stage deadline now', resolve: async (s) => n((await evaluation(s)).overdue) }),
-      closureRate: t.float({ nullable: true, description: '结案率 closed / reported (excluding rejected)', resolve: async (s) => { const e = await evaluation(s); return rate(e.closed, e.admitted); } }),
+      overdue: t.int({
+        description: '超期 open incidents past their stage deadline now',
+        resolve: async (s) => n((await evaluation(s)).overdue),
+      }),
+      closureRate: t.float({
+        nullable: true,
+        description: '结案率 closed / reported (excluding rejected)',
+        resolve: async (s) => {
+          const e = await evaluation(s);
+          return rate(e.closed, e.admitted);
+        },
+      }),
       onTimeClosureRate: t.float({
         nullable: true,
         description: '按期结案率 closed on time / due for closure (closed in the period, or due in it and still open)',
-        resolve: async (s) => { const e = await evaluation(s); return rate(e.closed_on_time, e.due_closure); },
+        resolve: async (s) => {
+          const e = await evaluation(s);
+          return rate(e.closed_on_time, e.due_closure);
+        },
       }),
       reworkCount: t.int({ description: '返工次数', resolve: async (s) => n((await evaluation(s)).reworks) }),
-      responseRate: t.float({ nullable: true, description: '响应率 accepted or rejected within the accept limit / due for a response', resolve: async (s) => { const e = await evaluation(s); return rate(e.responded, e.due_response); } }),
-      resolutionRate: t.float({ nullable: true, description: '解决率 solved (回访) / closed', resolve: async (s) => { const e = await evaluation(s); return rate(e.solved, e.closed); } }),
-      satisfactionRate: t.float({ nullable: true, description: '满意率 satisfied or basically satisfied / rated', resolve: async (s) => { const e = await evaluation(s); return rate(e.satisfied, e.rated); } }),
-      medianHoursByStage: t.field({ maxItems: 10,
+      responseRate: t.float({
+        nullable: true,
+        description: '响应率 accepted or rejected within the accept limit / due for a response',
+        resolve: async (s) => {
+          const e = await evaluation(s);
+          return rate(e.responded, e.due_response);
+        },
+      }),
+      resolutionRate: t.float({
+        nullable: true,
+        description: '解决率 solved (回访) / closed',
+        resolve: async (s) => {
+          const e = await evaluation(s);
+          return rate(e.solved, e.closed);
+        },
+      }),
+      satisfactionRate: t.float({
+        nullable: true,
+        description: '满意率 satisfied or basically satisfied / rated',
+        resolve: async (s) => {
+          const e = await evaluation(s);
+          return rate(e.satisfied, e.rated);
+        },
+      }),
+      medianHoursByStage: t.field({
+        maxItems: 10,
         type: [StageMedian],
         description: '各环节用时中位数 (hours)',
         resolve: async (s) => {
@@ -154,10 +229,15 @@ export function registerStats(builder: Builder, E: GridEnums) {
               WHERE e.kind = 'TRANSITION' AND ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')})
             SELECT stage::text AS stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (next_at - at)) / 3600.0) AS median, COUNT(*) AS c
             FROM steps WHERE next_at IS NOT NULL GROUP BY stage ORDER BY stage`;
-          return rows.map((r) => ({ stage: r.stage, medianHours: Math.round(Number(r.median) * 100) / 100, count: n(r.c) }));
+          return rows.map((r) => ({
+            stage: r.stage,
+            medianHours: Math.round(Number(r.median) * 100) / 100,
+            count: n(r.c),
+          }));
         },
       }),
-      departments: t.field({ maxItems: 200,
+      departments: t.field({
+        maxItems: 200,
         type: [DepartmentEvaluation],
         description: '部门考核 per department escalated to, incidents reported in the period',
         resolve: async (s) =>
@@ -181,13 +261,23 @@ export function registerStats(builder: Builder, E: GridEnums) {
       }),
       pointsIssued: t.int({
         description: '发放积分 points earned in the period',
-        resolve: async (s) => n((await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
-          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'EARN' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`)[0]?.v),
+        resolve: async (s) =>
+          n(
+            (
+              await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
+          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'EARN' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
+            )[0]?.v,
+          ),
       }),
       pointsRedeemed: t.int({
         description: '兑换积分 points redeemed in the period (positive)',
-        resolve: async (s) => -n((await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
-          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'REDEEM' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`)[0]?.v),
+        resolve: async (s) =>
+          -n(
+            (
+              await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
+          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'REDEEM' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
+            )[0]?.v,
+          ),
       }),
     }),
   });

@@ -2,7 +2,7 @@
 // ESCALATED, IN_PROGRESS) move up one supervision level (community → township → county). Reads what
 // is due from the database on every run (nothing held in memory), and each move is a conditional
 // update on (id, level, escalateAt), so a second run — or a second instance — never escalates twice.
-import { type JobDefinition } from '../../src/kit/index.js';
+import type { JobDefinition } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { LEVELS, writeEntry, type Level } from './incident-service.js';
 
@@ -37,7 +37,11 @@ export const escalateOverdueJob: JobDefinition = {
       const stage = Math.max(60_000, (incident.deadline ?? now).getTime() - incident.stageStartedAt.getTime());
       const moved = await tx.incident.updateMany({
         where: { id: incident.id, supervisionLevel: from, escalateAt: incident.escalateAt, status: incident.status },
-        data: { supervisionLevel: to, escalateAt: to === 'COUNTY' ? null : new Date(now.getTime() + stage), version: { increment: 1 } },
+        data: {
+          supervisionLevel: to,
+          escalateAt: to === 'COUNTY' ? null : new Date(now.getTime() + stage),
+          version: { increment: 1 },
+        },
       });
       if (moved.count !== 1) continue;
       escalated++;
@@ -46,7 +50,13 @@ export const escalateOverdueJob: JobDefinition = {
         level: to,
         note: `超期未${incident.status === 'REPORTED' ? '接报' : '办结'}，自动升级至${LEVEL_TERMS[to]}督办 (overdue: supervision raised from ${from} to ${to})`,
       });
-      await audit({ action: 'grid.incident.supervise', entityType: 'Incident', entityId: incident.id, regionPath: incident.regionPath, data: { from, to } });
+      await audit({
+        action: 'grid.incident.supervise',
+        entityType: 'Incident',
+        entityId: incident.id,
+        regionPath: incident.regionPath,
+        data: { from, to },
+      });
     }
     return { due: due.length, escalated, skippedDisabled };
   },

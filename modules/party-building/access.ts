@@ -28,8 +28,14 @@ export function committeeSeats(ctx: Context): Promise<Seats> {
     const personId = ctx.viewer?.personId;
     seats = personId
       ? ctx.prisma.partyCommitteeMember
-          .findMany({ where: { personId, endedAt: null }, select: { organization: { select: { id: true, treePath: true } } } })
-          .then((rows) => ({ treePaths: rows.map((r) => r.organization.treePath), orgIds: new Set(rows.map((r) => r.organization.id)) }))
+          .findMany({
+            where: { personId, endedAt: null },
+            select: { organization: { select: { id: true, treePath: true } } },
+          })
+          .then((rows) => ({
+            treePaths: rows.map((r) => r.organization.treePath),
+            orgIds: new Set(rows.map((r) => r.organization.id)),
+          }))
       : Promise.resolve({ treePaths: [], orgIds: new Set<string>() });
     seatsByRequest.set(key, seats);
   }
@@ -61,7 +67,9 @@ export async function sitsOnCommitteeOf(ctx: Context, orgId: string): Promise<bo
 export async function assertManages(ctx: Context, org: OrgScope, what = '该党组织') {
   if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', '请先登录 (log in first)');
   if (!(await canManageOrg(ctx, org))) {
-    throw forbidden(`只有${what}的支部委员会、上级党组织或辖区管理员可以办理 (its committee, the committees above it, or administrators of the area)`);
+    throw forbidden(
+      `只有${what}的支部委员会、上级党组织或辖区管理员可以办理 (its committee, the committees above it, or administrators of the area)`,
+    );
   }
 }
 

@@ -11,13 +11,23 @@ import {
   payloadType,
   ValidationError,
   type Builder,
-  type Context,
 } from '../../src/kit/index.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import { failIfMissing, membershipForWrite } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { readOrg } from './organizations.js';
-import { chinaDate, type DuesRateTable, MAX_BACK_PAYMENT_MONTHS, MODULE_ID, monthOf, monthlyDuesFen, monthsBetween, nextMonth, SUB, validMonth } from './rules.js';
+import {
+  chinaDate,
+  type DuesRateTable,
+  MAX_BACK_PAYMENT_MONTHS,
+  MODULE_ID,
+  monthOf,
+  monthlyDuesFen,
+  monthsBetween,
+  nextMonth,
+  SUB,
+  validMonth,
+} from './rules.js';
 
 const previousMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);
@@ -55,31 +65,55 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
         relation: 'the branch committee only',
       },
-      description: '核定党费: category and income base give the monthly amount from the rate table (the organisation\'s own committee only)',
+      description:
+        "核定党费: category and income base give the monthly amount from the rate table (the organisation's own committee only)",
       type: payload('SetDuesBasePayload'),
       errors: {},
       args: { input: t.arg({ type: BaseInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
-          .check(input.incomeBaseYuan == null || (input.incomeBaseYuan >= 0 && input.incomeBaseYuan <= 10_000_000), 'input.incomeBaseYuan', '0–10000000')
+          .check(
+            input.incomeBaseYuan == null || (input.incomeBaseYuan >= 0 && input.incomeBaseYuan <= 10_000_000),
+            'input.incomeBaseYuan',
+            '0–10000000',
+          )
           .check(input.fromMonth == null || validMonth(input.fromMonth), 'input.fromMonth', '格式 YYYY-MM')
           .throwIfAny();
         const m = await membershipForWrite(ctx, String(input.membershipId));
-        if (!(await sitsOnCommitteeOf(ctx, m.organizationId))) throw forbidden('党费基数由本支部委员会核定 (the branch committee only)');
-        if (m.stage !== 'PROBATIONARY' && m.stage !== 'FULL') failIfMissing([{ code: 'PARTY_MEMBER', message: '预备党员和正式党员缴纳党费 (members only)' }]);
+        if (!(await sitsOnCommitteeOf(ctx, m.organizationId)))
+          throw forbidden('党费基数由本支部委员会核定 (the branch committee only)');
+        if (m.stage !== 'PROBATIONARY' && m.stage !== 'FULL')
+          failIfMissing([{ code: 'PARTY_MEMBER', message: '预备党员和正式党员缴纳党费 (members only)' }]);
         const table = await ctx.settings.get<DuesRateTable>(MODULE_ID, 'duesRateTable', m.regionPath);
         const incomeBaseFen = input.incomeBaseYuan == null ? null : Math.round(input.incomeBaseYuan * 100);
-        const result = monthlyDuesFen(table, input.category, incomeBaseFen, input.farmerAmountYuan == null ? null : Math.round(input.farmerAmountYuan * 100));
+        const result = monthlyDuesFen(
+          table,
+          input.category,
+          incomeBaseFen,
+          input.farmerAmountYuan == null ? null : Math.round(input.farmerAmountYuan * 100),
+        );
         if ('error' in result) throw new ValidationError([{ path: 'input', message: result.error }]);
         const duesFromMonth = input.fromMonth ?? m.duesFromMonth ?? monthOf(chinaDate(ctx.clock.now()));
         const membership = await ctx.prisma.$transaction(async (tx) => {
           const { count } = await tx.partyMembership.updateMany({
             where: { id: m.id, version: m.version },
-            data: { duesCategory: input.category, incomeBaseFen: input.category === 'SALARIED' || input.category === 'RETIRED' ? incomeBaseFen : null, monthlyDuesFen: result.fen, duesFromMonth, version: { increment: 1 } },
+            data: {
+              duesCategory: input.category,
+              incomeBaseFen: input.category === 'SALARIED' || input.category === 'RETIRED' ? incomeBaseFen : null,
+              monthlyDuesFen: result.fen,
+              duesFromMonth,
+              version: { increment: 1 },
+            },
           });
           if (count !== 1) throw new AppError('CONFLICT', '档案已被他人修改 (changed by someone else first)');
           // the audit keeps the amount, never the income base
-          await ctx.audit(tx, { action: 'party.dues.base', entityType: 'PartyMembership', entityId: m.id, regionPath: m.regionPath, data: { category: input.category, monthlyFen: result.fen } });
+          await ctx.audit(tx, {
+            action: 'party.dues.base',
+            entityType: 'PartyMembership',
+            entityId: m.id,
+            regionPath: m.regionPath,
+            data: { category: input.category, monthlyFen: result.fen },
+          });
           return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
         });
         return { membership };
@@ -93,7 +127,8 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it, or the member',
       },
-      description: '缴纳党费 for whole months (back payment of at most 6 months at once; a month is paid once). The member, or the organisation\'s committee',
+      description:
+        "缴纳党费 for whole months (back payment of at most 6 months at once; a month is paid once). The member, or the organisation's committee",
       type: payload('RecordDuesPaymentPayload'),
       errors: {},
       args: { input: t.arg({ type: PaymentInput, required: true }) },
@@ -104,30 +139,61 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
           .check(!input.paidAt || input.paidAt <= ctx.clock.now(), 'input.paidAt', '不能晚于现在')
           .throwIfAny();
         if (months.length > MAX_BACK_PAYMENT_MONTHS) {
-          throw new AppError('LIMIT_EXCEEDED', `一次最多补交 ${MAX_BACK_PAYMENT_MONTHS} 个月 (at most ${MAX_BACK_PAYMENT_MONTHS} months at once)`);
+          throw new AppError(
+            'LIMIT_EXCEEDED',
+            `一次最多补交 ${MAX_BACK_PAYMENT_MONTHS} 个月 (at most ${MAX_BACK_PAYMENT_MONTHS} months at once)`,
+          );
         }
         const id = parseId(String(input.membershipId), 'PartyMembership', 'input.membershipId');
         const own = await ctx.prisma.partyMembership.findUnique({ where: { id } });
-        const m = own && ctx.viewer?.personId === own.personId ? own : await membershipForWrite(ctx, String(input.membershipId));
+        const m =
+          own && ctx.viewer?.personId === own.personId
+            ? own
+            : await membershipForWrite(ctx, String(input.membershipId));
         await ctx.gate.assertEnabled(MODULE_ID, m.regionPath);
-        if (m.status !== 'ACTIVE') throw new AppError('INVALID_TRANSITION', '档案已结束 (the membership is no longer active)');
-        if (!m.monthlyDuesFen || !m.duesFromMonth) failIfMissing([{ code: 'DUES_BASE', message: '尚未核定月缴党费 (the monthly amount is not set)' }]);
+        if (m.status !== 'ACTIVE')
+          throw new AppError('INVALID_TRANSITION', '档案已结束 (the membership is no longer active)');
+        if (!m.monthlyDuesFen || !m.duesFromMonth)
+          failIfMissing([{ code: 'DUES_BASE', message: '尚未核定月缴党费 (the monthly amount is not set)' }]);
         const current = monthOf(chinaDate(ctx.clock.now()));
         const early = months.filter((x) => x < m.duesFromMonth!);
-        if (early.length) throw new ValidationError([{ path: 'input.months', message: `起缴月份为 ${m.duesFromMonth} (${early.join(', ')} 早于起缴月份)` }]);
+        if (early.length)
+          throw new ValidationError([
+            { path: 'input.months', message: `起缴月份为 ${m.duesFromMonth} (${early.join(', ')} 早于起缴月份)` },
+          ]);
         let latest = current;
         for (let i = 0; i < 12; i++) latest = nextMonth(latest);
-        if (months.some((x) => x > latest)) throw new ValidationError([{ path: 'input.months', message: '最多预交 12 个月 (up to 12 months ahead)' }]);
+        if (months.some((x) => x > latest))
+          throw new ValidationError([{ path: 'input.months', message: '最多预交 12 个月 (up to 12 months ahead)' }]);
         const paidAt = input.paidAt ?? ctx.clock.now();
         const batchId = randomUUID();
         try {
           const membership = await ctx.prisma.$transaction(async (tx) => {
-            const paid = await tx.partyDuesPayment.findMany({ where: { membershipId: m.id, month: { in: months } }, select: { month: true } });
-            if (paid.length) throw new AppError('CONFLICT', `已缴纳 (already paid): ${paid.map((p) => p.month).join(', ')}`);
-            await tx.partyDuesPayment.createMany({
-              data: months.map((month) => ({ membershipId: m.id, organizationId: m.organizationId, regionPath: m.regionPath, month, amountFen: m.monthlyDuesFen!, paidAt, batchId, recordedById: ctx.viewer?.accountId ?? null })),
+            const paid = await tx.partyDuesPayment.findMany({
+              where: { membershipId: m.id, month: { in: months } },
+              select: { month: true },
             });
-            await ctx.audit(tx, { action: 'party.dues.payment', entityType: 'PartyMembership', entityId: m.id, regionPath: m.regionPath, data: { months, amountFen: m.monthlyDuesFen! * months.length } });
+            if (paid.length)
+              throw new AppError('CONFLICT', `已缴纳 (already paid): ${paid.map((p) => p.month).join(', ')}`);
+            await tx.partyDuesPayment.createMany({
+              data: months.map((month) => ({
+                membershipId: m.id,
+                organizationId: m.organizationId,
+                regionPath: m.regionPath,
+                month,
+                amountFen: m.monthlyDuesFen!,
+                paidAt,
+                batchId,
+                recordedById: ctx.viewer?.accountId ?? null,
+              })),
+            });
+            await ctx.audit(tx, {
+              action: 'party.dues.payment',
+              entityType: 'PartyMembership',
+              entityId: m.id,
+              regionPath: m.regionPath,
+              data: { months, amountFen: m.monthlyDuesFen! * months.length },
+            });
             return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
           });
           return { membership };
@@ -146,9 +212,13 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
   }
   const ArrearRef = builder.objectRef<Arrear>('DuesArrear').implement({
     subGraphs: SUB,
-    description: '党费欠缴 unpaid months before the current one (amount at today\'s monthly rate)',
+    description: "党费欠缴 unpaid months before the current one (amount at today's monthly rate)",
     fields: (t) => ({
-      membership: t.prismaField({ type: 'PartyMembership', resolve: (q, a, _x, ctx) => ctx.prisma.partyMembership.findUniqueOrThrow({ ...q, where: { id: a.membershipId } }) }),
+      membership: t.prismaField({
+        type: 'PartyMembership',
+        resolve: (q, a, _x, ctx) =>
+          ctx.prisma.partyMembership.findUniqueOrThrow({ ...q, where: { id: a.membershipId } }),
+      }),
       months: t.stringList({ resolve: (a) => a.months }),
       monthsCount: t.int({ resolve: (a) => a.months.length }),
       amountYuan: t.float({ resolve: (a) => a.amountFen / 100 }),
@@ -156,7 +226,8 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
   });
 
   builder.queryField('duesArrears', (t) =>
-    t.field({ maxItems: 1000,
+    t.field({
+      maxItems: 1000,
       subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
@@ -164,22 +235,36 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       type: [ArrearRef],
-      description: '党费欠缴名单 of an organisation (its committee, those above, administrators of the area), most months first',
+      description:
+        '党费欠缴名单 of an organisation (its committee, those above, administrators of the area), most months first',
       args: { organizationId: t.arg.id({ required: true }) },
       resolve: async (_r, args, ctx) => {
         const org = await readOrg(ctx, String(args.organizationId), 'organizationId');
         if (!org) return [];
-        if (!(await canManageOrg(ctx, org))) throw forbidden('仅本组织委员会、上级党组织和辖区管理员 (the committee, those above, administrators)');
+        if (!(await canManageOrg(ctx, org)))
+          throw forbidden('仅本组织委员会、上级党组织和辖区管理员 (the committee, those above, administrators)');
         const last = previousMonth(monthOf(chinaDate(ctx.clock.now())));
         const members = await ctx.prisma.partyMembership.findMany({
-          where: { organizationId: org.id, status: 'ACTIVE', stage: { in: ['PROBATIONARY', 'FULL'] }, monthlyDuesFen: { not: null }, duesFromMonth: { lte: last } },
-          select: { id: true, monthlyDuesFen: true, duesFromMonth: true, payments: { where: { month: { lte: last } }, select: { month: true } } },
+          where: {
+            organizationId: org.id,
+            status: 'ACTIVE',
+            stage: { in: ['PROBATIONARY', 'FULL'] },
+            monthlyDuesFen: { not: null },
+            duesFromMonth: { lte: last },
+          },
+          select: {
+            id: true,
+            monthlyDuesFen: true,
+            duesFromMonth: true,
+            payments: { where: { month: { lte: last } }, select: { month: true } },
+          },
         });
         const out: Arrear[] = [];
         for (const mem of members) {
           const paid = new Set(mem.payments.map((p) => p.month));
           const owed = monthsBetween(mem.duesFromMonth!, last).filter((x) => !paid.has(x));
-          if (owed.length) out.push({ membershipId: mem.id, months: owed, amountFen: owed.length * mem.monthlyDuesFen! });
+          if (owed.length)
+            out.push({ membershipId: mem.id, months: owed, amountFen: owed.length * mem.monthlyDuesFen! });
         }
         return out.sort((a, b) => b.months.length - a.months.length);
       },

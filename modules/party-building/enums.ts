@@ -2,7 +2,6 @@
 import { describedValues as values, type Builder } from '../../src/kit/index.js';
 import { SUB } from './rules.js';
 
-
 export function registerEnums(builder: Builder) {
   const e = <K extends string>(name: string, description: string, map: Record<K, string>) =>
     builder.enumType(name, { subGraphs: SUB, description, values: values(map) });
@@ -51,7 +50,7 @@ export function registerEnums(builder: Builder) {
       MEMBER: '委员',
     }),
     MeetingKind: e('PartyMeetingKind', '组织生活 三会一课', {
-      MEMBERS_MEETING: '支部党员大会 members\' meeting (quarterly)',
+      MEMBERS_MEETING: "支部党员大会 members' meeting (quarterly)",
       COMMITTEE_MEETING: '支部委员会会议 committee meeting (monthly)',
       GROUP_MEETING: '党小组会 group meeting (monthly)',
       PARTY_LECTURE: '党课 party lecture (quarterly; the secretary gives one a year)',
@@ -70,7 +69,11 @@ export function registerEnums(builder: Builder) {
       FARMER: '农民 0.2–1 元',
     }),
     RequestStatus: e('PartyRequestStatus', '诉求状态', { OPEN: '待答复', ANSWERED: '已答复' }),
-    ClauseStatus: e('PropertyClauseStatus', '附加条款履行状态', { PENDING: '待检查', FULFILLED: '已履行', NOT_FULFILLED: '未履行' }),
+    ClauseStatus: e('PropertyClauseStatus', '附加条款履行状态', {
+      PENDING: '待检查',
+      FULFILLED: '已履行',
+      NOT_FULFILLED: '未履行',
+    }),
     ImprovementCategory: e('ImprovementCategory', '改造类别', {
       GREENING: '绿化',
       ROAD: '道路',
@@ -79,7 +82,11 @@ export function registerEnums(builder: Builder) {
       ELEVATOR: '加装电梯',
       OTHER: '其他',
     }),
-    ImprovementStatus: e('ImprovementStatus', '项目状态', { PLANNED: '计划', IN_PROGRESS: '实施中', COMPLETED: '已完成' }),
+    ImprovementStatus: e('ImprovementStatus', '项目状态', {
+      PLANNED: '计划',
+      IN_PROGRESS: '实施中',
+      COMPLETED: '已完成',
+    }),
     WarningCode: e('PartyOrganizationWarningCode', '提醒类别', {
       TOO_FEW_FULL_MEMBERS: '正式党员少于 3 名',
       TOO_MANY_MEMBERS: '党员超过 50 名',

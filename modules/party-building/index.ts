@@ -21,17 +21,20 @@ import { registerTransfers } from './transfers.js';
 export default defineModule({
   id: MODULE_ID,
   title: '党支部建设',
-  description: '党组织与党员发展 (发展党员工作细则), 三会一课 and compliance (支部工作条例), 党费, 共建, 小区党支部: residents\' requests, property clauses, improvement projects',
+  description:
+    "党组织与党员发展 (发展党员工作细则), 三会一课 and compliance (支部工作条例), 党费, 共建, 小区党支部: residents' requests, property clauses, improvement projects",
   dependsOn: [],
   settings: {
     meetingFrequencies: {
-      description: '组织生活频次 required meeting frequencies per kind ({ kinds: { MEMBERS_MEETING: { every: "QUARTER", times: 1 }, … }, secretaryLecturesPerYear: 1 })',
+      description:
+        '组织生活频次 required meeting frequencies per kind ({ kinds: { MEMBERS_MEETING: { every: "QUARTER", times: 1 }, … }, secretaryLecturesPerYear: 1 })',
       kind: 'json',
       default: DEFAULT_FREQUENCIES,
       validate: validateFrequencies,
     },
     duesRateTable: {
-      description: '党费比例表 dues rate table after the 2008 rules ({ salaried: [{ upTo, rate }], retired: […], fixed: { STUDENT: 0.2, … }, farmer: { min, max } })',
+      description:
+        '党费比例表 dues rate table after the 2008 rules ({ salaried: [{ upTo, rate }], retired: […], fixed: { STUDENT: 0.2, … }, farmer: { min, max } })',
       kind: 'json',
       default: DEFAULT_DUES_RATES,
       validate: validateDuesTable,

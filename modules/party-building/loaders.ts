@@ -1,11 +1,16 @@
 // Request-scoped batch loaders shared by several fields, so nested lists stay N+1-free: every
 // loader issues one statement per nesting level, however many parents there are.
 import DataLoader from 'dataloader';
-import { type Context } from '../../src/kit/index.js';
+import type { Context } from '../../src/kit/index.js';
 
 const loaders = new WeakMap<object, Map<string, DataLoader<string, unknown>>>();
 
-export function requestLoader<V>(ctx: Context, name: string, batch: (ids: readonly string[]) => Promise<Map<string, V>>, fallback: V): DataLoader<string, V> {
+export function requestLoader<V>(
+  ctx: Context,
+  name: string,
+  batch: (ids: readonly string[]) => Promise<Map<string, V>>,
+  fallback: V,
+): DataLoader<string, V> {
   const key = ctx.request ?? ctx;
   let map = loaders.get(key);
   if (!map) loaders.set(key, (map = new Map()));

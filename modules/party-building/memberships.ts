@@ -5,14 +5,27 @@ import { refs } from './refs.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { requestLoader } from './loaders.js';
-import { addMonths, APPROVAL_WITHIN_MONTHS, ASSESSMENT_EVERY_MONTHS, chinaDate, MODULE_ID, SUB, TALK_WITHIN_MONTHS } from './rules.js';
-
+import {
+  addMonths,
+  APPROVAL_WITHIN_MONTHS,
+  ASSESSMENT_EVERY_MONTHS,
+  chinaDate,
+  MODULE_ID,
+  SUB,
+  TALK_WITHIN_MONTHS,
+} from './rules.js';
 
 /** may this viewer read this membership's file: the person themself, or who manages the organisation */
-export async function canReadMembership(ctx: Context, m: { personId: string; treePath: string; regionPath: string; organizationId: string }) {
+export async function canReadMembership(
+  ctx: Context,
+  m: { personId: string; treePath: string; regionPath: string; organizationId: string },
+) {
   if (!ctx.viewer) return false;
   if (!(await ctx.gate.isEnabledAt(MODULE_ID, m.regionPath))) return false;
-  return ctx.viewer.personId === m.personId || canManageOrg(ctx, { id: m.organizationId, treePath: m.treePath, regionPath: m.regionPath });
+  return (
+    ctx.viewer.personId === m.personId ||
+    canManageOrg(ctx, { id: m.organizationId, treePath: m.treePath, regionPath: m.regionPath })
+  );
 }
 
 const yuan = (fen: number | null) => (fen == null ? null : fen / 100);
@@ -50,7 +63,8 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
         type: 'PartyMeeting',
         nullable: true,
         description: '作出决定的会议',
-        resolve: (q, d, _a, ctx) => (d.meetingId ? ctx.prisma.partyMeeting.findUnique({ ...q, where: { id: d.meetingId } }) : null),
+        resolve: (q, d, _a, ctx) =>
+          d.meetingId ? ctx.prisma.partyMeeting.findUnique({ ...q, where: { id: d.meetingId } }) : null,
       }),
       note: t.exposeString('note', { nullable: true }),
     }),
@@ -66,13 +80,19 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
         type: 'PartyOrganization',
         nullable: true,
         description: '转出党组织 (null: from outside)',
-        resolve: (q, x, _a, ctx) => (x.fromOrganizationId ? ctx.prisma.partyOrganization.findUnique({ ...q, where: { id: x.fromOrganizationId } }) : null),
+        resolve: (q, x, _a, ctx) =>
+          x.fromOrganizationId
+            ? ctx.prisma.partyOrganization.findUnique({ ...q, where: { id: x.fromOrganizationId } })
+            : null,
       }),
       to: t.prismaField({
         type: 'PartyOrganization',
         nullable: true,
         description: '转入党组织 (null: out of this deployment, see destination)',
-        resolve: (q, x, _a, ctx) => (x.toOrganizationId ? ctx.prisma.partyOrganization.findUnique({ ...q, where: { id: x.toOrganizationId } }) : null),
+        resolve: (q, x, _a, ctx) =>
+          x.toOrganizationId
+            ? ctx.prisma.partyOrganization.findUnique({ ...q, where: { id: x.toOrganizationId } })
+            : null,
       }),
       destination: t.exposeString('destination', { nullable: true, description: '转往 (outside this deployment)' }),
       note: t.exposeString('note', { nullable: true }),
@@ -81,7 +101,8 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
 
   builder.prismaNode('PartyMembership', {
     subGraphs: SUB,
-    description: '党员档案 a membership and its development file (the person, their organisation\'s committee and those above, administrators of the area)',
+    description:
+      "党员档案 a membership and its development file (the person, their organisation's committee and those above, administrators of the area)",
     id: { field: 'id' },
     fields: (t) => ({
       person: t.loadable({ ...personLoad, description: '党员/申请人', resolve: (m) => m.personId }),
@@ -90,32 +111,87 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       stage: t.expose('stage', { type: enums.Stage }),
       status: t.expose('status', { type: enums.Status }),
       appliedAt: t.field({ type: 'Date', description: '递交入党申请', resolve: (m) => m.appliedAt }),
-      activistAt: t.field({ type: 'Date', nullable: true, description: '确定为入党积极分子', resolve: (m) => m.activistAt }),
-      candidateAt: t.field({ type: 'Date', nullable: true, description: '确定为发展对象', resolve: (m) => m.candidateAt }),
-      admittedAt: t.field({ type: 'Date', nullable: true, description: '支部大会接收为预备党员', resolve: (m) => m.admittedAt }),
+      activistAt: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '确定为入党积极分子',
+        resolve: (m) => m.activistAt,
+      }),
+      candidateAt: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '确定为发展对象',
+        resolve: (m) => m.candidateAt,
+      }),
+      admittedAt: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '支部大会接收为预备党员',
+        resolve: (m) => m.admittedAt,
+      }),
       approvedAt: t.field({ type: 'Date', nullable: true, description: '上级党委审批', resolve: (m) => m.approvedAt }),
-      probationEndsAt: t.field({ type: 'Date', nullable: true, description: '预备期满', resolve: (m) => m.probationEndsAt }),
-      probationExtendedMonths: t.exposeInt('probationExtendedMonths', { nullable: true, description: '延长预备期 (月)' }),
+      probationEndsAt: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '预备期满',
+        resolve: (m) => m.probationEndsAt,
+      }),
+      probationExtendedMonths: t.exposeInt('probationExtendedMonths', {
+        nullable: true,
+        description: '延长预备期 (月)',
+      }),
       fullAt: t.field({ type: 'Date', nullable: true, description: '转为正式党员', resolve: (m) => m.fullAt }),
       endedAt: t.field({ type: 'Date', nullable: true, resolve: (m) => m.endedAt }),
-      contacts: t.loadable({ maxItems: 10, ...personLoad, type: [R.Person], description: '培养联系人', resolve: (m) => m.contactIds }),
-      introducers: t.loadable({ maxItems: 5, ...personLoad, type: [R.Person], description: '入党介绍人', resolve: (m) => m.introducerIds }),
-      steps: t.relation('steps', { maxItems: 100, description: '发展工作记录', query: { take: 100, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] } }),
-      decisions: t.relation('decisions', { maxItems: 50, description: '阶段决定', query: { take: 50, orderBy: [{ decidedAt: 'asc' }, { createdAt: 'asc' }] } }),
-      transfers: t.relation('transfers', { maxItems: 50, description: '组织关系转接记录', query: { take: 50, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] } }),
+      contacts: t.loadable({
+        maxItems: 10,
+        ...personLoad,
+        type: [R.Person],
+        description: '培养联系人',
+        resolve: (m) => m.contactIds,
+      }),
+      introducers: t.loadable({
+        maxItems: 5,
+        ...personLoad,
+        type: [R.Person],
+        description: '入党介绍人',
+        resolve: (m) => m.introducerIds,
+      }),
+      steps: t.relation('steps', {
+        maxItems: 100,
+        description: '发展工作记录',
+        query: { take: 100, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
+      }),
+      decisions: t.relation('decisions', {
+        maxItems: 50,
+        description: '阶段决定',
+        query: { take: 50, orderBy: [{ decidedAt: 'asc' }, { createdAt: 'asc' }] },
+      }),
+      transfers: t.relation('transfers', {
+        maxItems: 50,
+        description: '组织关系转接记录',
+        query: { take: 50, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
+      }),
       duesCategory: t.expose('duesCategory', { type: enums.DuesCategory, nullable: true, description: '党费类别' }),
-      monthlyDuesYuan: t.float({ nullable: true, description: '月缴党费 (元)', resolve: (m) => yuan(m.monthlyDuesFen) }),
+      monthlyDuesYuan: t.float({
+        nullable: true,
+        description: '月缴党费 (元)',
+        resolve: (m) => yuan(m.monthlyDuesFen),
+      }),
       incomeBaseYuan: t.float({
         nullable: true,
-        description: '党费计算基数 (元): only the organisation\'s own committee sees it; null for everyone else',
-        resolve: async (m, _a, ctx) => ((await sitsOnCommitteeOf(ctx, m.organizationId)) ? yuan(m.incomeBaseFen) : null),
+        description: "党费计算基数 (元): only the organisation's own committee sees it; null for everyone else",
+        resolve: async (m, _a, ctx) =>
+          (await sitsOnCommitteeOf(ctx, m.organizationId)) ? yuan(m.incomeBaseFen) : null,
       }),
     }),
   });
   guardNode(builder, 'PartyMembership', (m, ctx) => canReadMembership(ctx, m));
 
   const manages = async (org: { id: string; treePath: string; regionPath: string }, ctx: Context) => {
-    if (!(await canManageOrg(ctx, org))) throw forbidden('党员名册仅本组织委员会、上级党组织和辖区管理员可见 (the roll is for the committee, those above and administrators)');
+    if (!(await canManageOrg(ctx, org)))
+      throw forbidden(
+        '党员名册仅本组织委员会、上级党组织和辖区管理员可见 (the roll is for the committee, those above and administrators)',
+      );
     return true;
   };
 
@@ -147,9 +223,12 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       subGraphs: SUB,
       type: R.PartyMembership,
       nullable: true,
-      description: '党员档案 (the person themself, their organisation\'s committee and those above, administrators of the area)',
+      description:
+        "党员档案 (the person themself, their organisation's committee and those above, administrators of the area)",
       load: async (personIds: string[], ctx) => {
-        const rows = await ctx.prisma.partyMembership.findMany({ where: { personId: { in: personIds }, status: 'ACTIVE' } });
+        const rows = await ctx.prisma.partyMembership.findMany({
+          where: { personId: { in: personIds }, status: 'ACTIVE' },
+        });
         const visible = await Promise.all(rows.map(async (m) => ((await canReadMembership(ctx, m)) ? m : null)));
         const byPerson = new Map(visible.filter((m) => m !== null).map((m) => [m!.personId, m!]));
         return personIds.map((id) => byPerson.get(id) ?? null);
@@ -174,16 +253,19 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       message: t.exposeString('message'),
       membership: t.prismaField({
         type: 'PartyMembership',
-        resolve: (q, o, _a, ctx) => ctx.prisma.partyMembership.findUniqueOrThrow({ ...q, where: { id: o.membershipId } }),
+        resolve: (q, o, _a, ctx) =>
+          ctx.prisma.partyMembership.findUniqueOrThrow({ ...q, where: { id: o.membershipId } }),
       }),
     }),
   });
 
   builder.prismaObjectField('PartyOrganization', 'overdueItems', (t) =>
-    t.field({ maxItems: 300,
+    t.field({
+      maxItems: 300,
       subGraphs: SUB,
       type: [OverdueRef],
-      description: '逾期事项: talks not held within a month, activists not assessed for 6 months, admissions not approved within 3 months, probations ended without a decision',
+      description:
+        '逾期事项: talks not held within a month, activists not assessed for 6 months, admissions not approved within 3 months, probations ended without a decision',
       authScopes: (org, _a, ctx) => manages(org, ctx),
       resolve: (org, _a, ctx) => overdueLoader(ctx).load(org.id),
     }),
@@ -196,9 +278,20 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       async (ids) => {
         const today = chinaDate(ctx.clock.now());
         const rows = await ctx.prisma.partyMembership.findMany({
-          where: { organizationId: { in: [...ids] }, status: 'ACTIVE', stage: { in: ['APPLICANT', 'ACTIVIST', 'PROBATIONARY'] } },
+          where: {
+            organizationId: { in: [...ids] },
+            status: 'ACTIVE',
+            stage: { in: ['APPLICANT', 'ACTIVIST', 'PROBATIONARY'] },
+          },
           select: {
-            id: true, organizationId: true, stage: true, appliedAt: true, activistAt: true, admittedAt: true, approvedAt: true, probationEndsAt: true,
+            id: true,
+            organizationId: true,
+            stage: true,
+            appliedAt: true,
+            activistAt: true,
+            admittedAt: true,
+            approvedAt: true,
+            probationEndsAt: true,
             steps: { where: { kind: { in: ['TALK', 'ASSESSMENT'] } }, select: { kind: true, at: true } },
           },
           orderBy: { appliedAt: 'asc' },
@@ -208,19 +301,44 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
         for (const m of rows) {
           if (m.stage === 'APPLICANT' && !m.steps.some((s) => s.kind === 'TALK')) {
             const due = addMonths(m.appliedAt, TALK_WITHIN_MONTHS);
-            if (due < today) push(m.organizationId, { kind: 'TALK', membershipId: m.id, dueOn: due, message: '递交申请后一个月内应派人谈话 (talk within one month of the application)' });
+            if (due < today)
+              push(m.organizationId, {
+                kind: 'TALK',
+                membershipId: m.id,
+                dueOn: due,
+                message: '递交申请后一个月内应派人谈话 (talk within one month of the application)',
+              });
           }
           if (m.stage === 'ACTIVIST' && m.activistAt) {
-            const last = m.steps.filter((s) => s.kind === 'ASSESSMENT').reduce((d, s) => (s.at > d ? s.at : d), m.activistAt);
+            const last = m.steps
+              .filter((s) => s.kind === 'ASSESSMENT')
+              .reduce((d, s) => (s.at > d ? s.at : d), m.activistAt);
             const due = addMonths(last, ASSESSMENT_EVERY_MONTHS);
-            if (due < today) push(m.organizationId, { kind: 'ASSESSMENT', membershipId: m.id, dueOn: due, message: '入党积极分子每半年考察一次 (assess every 6 months)' });
+            if (due < today)
+              push(m.organizationId, {
+                kind: 'ASSESSMENT',
+                membershipId: m.id,
+                dueOn: due,
+                message: '入党积极分子每半年考察一次 (assess every 6 months)',
+              });
           }
           if (m.stage === 'PROBATIONARY' && m.admittedAt && !m.approvedAt) {
             const due = addMonths(m.admittedAt, APPROVAL_WITHIN_MONTHS);
-            if (due < today) push(m.organizationId, { kind: 'APPROVAL', membershipId: m.id, dueOn: due, message: '上级党委应在三个月内审批 (the committee above approves within 3 months)' });
+            if (due < today)
+              push(m.organizationId, {
+                kind: 'APPROVAL',
+                membershipId: m.id,
+                dueOn: due,
+                message: '上级党委应在三个月内审批 (the committee above approves within 3 months)',
+              });
           }
           if (m.stage === 'PROBATIONARY' && m.probationEndsAt && m.probationEndsAt < today) {
-            push(m.organizationId, { kind: 'PROBATION_REVIEW', membershipId: m.id, dueOn: m.probationEndsAt, message: '预备期满应及时讨论转正 (probation has ended: decide)' });
+            push(m.organizationId, {
+              kind: 'PROBATION_REVIEW',
+              membershipId: m.id,
+              dueOn: m.probationEndsAt,
+              message: '预备期满应及时讨论转正 (probation has ended: decide)',
+            });
           }
         }
         return map;

@@ -20,7 +20,11 @@ export function registerProbation(builder: Builder) {
     subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
-      approvedAt: t.field({ type: 'Date', required: true, description: '上级党委审批日期 (within 3 months of admission)' }),
+      approvedAt: t.field({
+        type: 'Date',
+        required: true,
+        description: '上级党委审批日期 (within 3 months of admission)',
+      }),
       note: t.string({ required: false }),
     }),
   });
@@ -63,12 +67,27 @@ export function registerProbation(builder: Builder) {
           const above = (await committeeSeats(ctx)).treePaths.some((p) => m.treePath.startsWith(p) && p !== m.treePath);
           if (!above) throw forbidden('由上级党委审批 (the committee above approves, not the branch itself)');
         }
-        if (m.stage !== 'PROBATIONARY' || m.approvedAt) throw invalidTransition('只有待审批的预备党员可以审批 (only an unapproved probationary member)');
-        if (input.approvedAt < m.admittedAt!) throw new ValidationError([{ path: 'input.approvedAt', message: '不能早于支部大会接收日期 (before the admission)' }]);
+        if (m.stage !== 'PROBATIONARY' || m.approvedAt)
+          throw invalidTransition('只有待审批的预备党员可以审批 (only an unapproved probationary member)');
+        if (input.approvedAt < m.admittedAt!)
+          throw new ValidationError([
+            { path: 'input.approvedAt', message: '不能早于支部大会接收日期 (before the admission)' },
+          ]);
         const membership = await ctx.prisma.$transaction(async (tx) => {
           const updated = await update(tx, m, { approvedAt: input.approvedAt });
           const late = input.approvedAt > addMonths(m.admittedAt!, 3);
-          await decide(ctx, tx, m, 'APPROVED', 'PROBATIONARY', 'PROBATIONARY', input.approvedAt, null, [input.note?.trim(), late ? '超过三个月审批 (approved after 3 months)' : null].filter(Boolean).join('; ') || null);
+          await decide(
+            ctx,
+            tx,
+            m,
+            'APPROVED',
+            'PROBATIONARY',
+            'PROBATIONARY',
+            input.approvedAt,
+            null,
+            [input.note?.trim(), late ? '超过三个月审批 (approved after 3 months)' : null].filter(Boolean).join('; ') ||
+              null,
+          );
           return updated;
         });
         return { membership };
@@ -82,25 +101,61 @@ export function registerProbation(builder: Builder) {
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
-      description: '延长预备期 6–12 个月, once, decided by the members\' meeting when probation ends',
+      description: "延长预备期 6–12 个月, once, decided by the members' meeting when probation ends",
       type: payload('ExtendProbationPayload'),
       errors: {},
       args: { input: t.arg({ type: ExtendInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks().check(Number.isInteger(input.months) && input.months >= 6 && input.months <= 12, 'input.months', '延长 6–12 个月 (6–12 months)').throwIfAny();
+        new Checks()
+          .check(
+            Number.isInteger(input.months) && input.months >= 6 && input.months <= 12,
+            'input.months',
+            '延长 6–12 个月 (6–12 months)',
+          )
+          .throwIfAny();
         notFuture(ctx, input.decidedAt, 'input.decidedAt');
         const m = await membershipForWrite(ctx, String(input.membershipId));
-        if (m.stage !== 'PROBATIONARY' || m.status !== 'ACTIVE') throw invalidTransition('只有预备党员可以延长预备期 (probationary members only)');
-        if (m.probationExtendedMonths) throw invalidTransition('预备期只能延长一次 (probation can be extended once only)');
-        const meetingId = parseOptionalId(input.meetingId == null ? null : String(input.meetingId), 'PartyMeeting', 'input.meetingId');
+        if (m.stage !== 'PROBATIONARY' || m.status !== 'ACTIVE')
+          throw invalidTransition('只有预备党员可以延长预备期 (probationary members only)');
+        if (m.probationExtendedMonths)
+          throw invalidTransition('预备期只能延长一次 (probation can be extended once only)');
+        const meetingId = parseOptionalId(
+          input.meetingId == null ? null : String(input.meetingId),
+          'PartyMeeting',
+          'input.meetingId',
+        );
         const missing: Missing[] = [];
-        if (input.decidedAt < m.probationEndsAt!) missing.push({ code: 'PROBATION_ONE_YEAR', message: `预备期 ${isoDate(m.probationEndsAt!)} 期满时讨论 (decided when probation ends)` });
-        const mm = await meetingRequirement(ctx.prisma, meetingId, m.organizationId, ['MEMBERS_MEETING'], true, input.decidedAt);
+        if (input.decidedAt < m.probationEndsAt!)
+          missing.push({
+            code: 'PROBATION_ONE_YEAR',
+            message: `预备期 ${isoDate(m.probationEndsAt!)} 期满时讨论 (decided when probation ends)`,
+          });
+        const mm = await meetingRequirement(
+          ctx.prisma,
+          meetingId,
+          m.organizationId,
+          ['MEMBERS_MEETING'],
+          true,
+          input.decidedAt,
+        );
         if (mm) missing.push(mm);
         failIfMissing(missing);
         const membership = await ctx.prisma.$transaction(async (tx) => {
-          const updated = await update(tx, m, { probationExtendedMonths: input.months, probationEndsAt: addMonths(m.probationEndsAt!, input.months) });
-          await decide(ctx, tx, m, 'PROBATION_EXTENDED', 'PROBATIONARY', 'PROBATIONARY', input.decidedAt, meetingId, input.note ?? `延长 ${input.months} 个月`);
+          const updated = await update(tx, m, {
+            probationExtendedMonths: input.months,
+            probationEndsAt: addMonths(m.probationEndsAt!, input.months),
+          });
+          await decide(
+            ctx,
+            tx,
+            m,
+            'PROBATION_EXTENDED',
+            'PROBATIONARY',
+            'PROBATIONARY',
+            input.decidedAt,
+            meetingId,
+            input.note ?? `延长 ${input.months} 个月`,
+          );
           return updated;
         });
         return { membership };
@@ -114,21 +169,47 @@ export function registerProbation(builder: Builder) {
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
-      description: '取消预备党员资格 (members\' meeting with a quorum); the person is no longer a party member',
+      description: "取消预备党员资格 (members' meeting with a quorum); the person is no longer a party member",
       type: payload('CancelProbationPayload'),
       errors: {},
       args: { input: t.arg({ type: CancelInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         notFuture(ctx, input.decidedAt, 'input.decidedAt');
         const m = await membershipForWrite(ctx, String(input.membershipId));
-        if (m.stage !== 'PROBATIONARY' || m.status !== 'ACTIVE') throw invalidTransition('只有预备党员可以取消资格 (probationary members only)');
-        const meetingId = parseOptionalId(input.meetingId == null ? null : String(input.meetingId), 'PartyMeeting', 'input.meetingId');
-        const mm = await meetingRequirement(ctx.prisma, meetingId, m.organizationId, ['MEMBERS_MEETING'], true, input.decidedAt);
+        if (m.stage !== 'PROBATIONARY' || m.status !== 'ACTIVE')
+          throw invalidTransition('只有预备党员可以取消资格 (probationary members only)');
+        const meetingId = parseOptionalId(
+          input.meetingId == null ? null : String(input.meetingId),
+          'PartyMeeting',
+          'input.meetingId',
+        );
+        const mm = await meetingRequirement(
+          ctx.prisma,
+          meetingId,
+          m.organizationId,
+          ['MEMBERS_MEETING'],
+          true,
+          input.decidedAt,
+        );
         failIfMissing(mm ? [mm] : []);
         const membership = await ctx.prisma.$transaction(async (tx) => {
-          await update(tx, m, { status: 'CANCELLED', endedAt: input.decidedAt, endNote: input.note?.trim() || '取消预备党员资格' });
+          await update(tx, m, {
+            status: 'CANCELLED',
+            endedAt: input.decidedAt,
+            endNote: input.note?.trim() || '取消预备党员资格',
+          });
           await tx.person.update({ where: { id: m.personId }, data: { partyMember: false, partyJoinedAt: null } });
-          await decide(ctx, tx, m, 'PROBATION_CANCELLED', 'PROBATIONARY', 'PROBATIONARY', input.decidedAt, meetingId, input.note);
+          await decide(
+            ctx,
+            tx,
+            m,
+            'PROBATION_CANCELLED',
+            'PROBATIONARY',
+            'PROBATIONARY',
+            input.decidedAt,
+            meetingId,
+            input.note,
+          );
           return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
         });
         return { membership };

@@ -27,9 +27,20 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
       title: t.exposeString('title'),
       category: t.expose('category', { type: enums.ImprovementCategory }),
       status: t.expose('status', { type: enums.ImprovementStatus }),
-      investmentYuan: t.float({ nullable: true, description: '投资 (元)', resolve: (p) => (p.investmentFen == null ? null : p.investmentFen / 100) }),
-      greeningSquareMetres: t.exposeFloat('greeningSquareMetres', { nullable: true, description: '增加绿化面积 (平方米)' }),
-      roadKm: t.float({ nullable: true, description: '铺设路面 (公里)', resolve: (p) => (p.roadMetres == null ? null : p.roadMetres / 1000) }),
+      investmentYuan: t.float({
+        nullable: true,
+        description: '投资 (元)',
+        resolve: (p) => (p.investmentFen == null ? null : p.investmentFen / 100),
+      }),
+      greeningSquareMetres: t.exposeFloat('greeningSquareMetres', {
+        nullable: true,
+        description: '增加绿化面积 (平方米)',
+      }),
+      roadKm: t.float({
+        nullable: true,
+        description: '铺设路面 (公里)',
+        resolve: (p) => (p.roadMetres == null ? null : p.roadMetres / 1000),
+      }),
       parkingSpaces: t.exposeInt('parkingSpaces', { nullable: true, description: '增设车位 (个)' }),
       facilitiesRepaired: t.exposeInt('facilitiesRepaired', { nullable: true, description: '维修更换设施 (处)' }),
       startedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.startedOn }),
@@ -64,20 +75,46 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
     subGraphs: SUB,
     fields: (t) => ({
       projectId: t.id({ required: true }),
-      version: t.int({ required: false, description: '上次读到的版本 (refused with CONFLICT when someone changed it since)' }),
-      status: t.field({ type: enums.ImprovementStatus, required: false, description: 'forward only: PLANNED → IN_PROGRESS → COMPLETED' }),
+      version: t.int({
+        required: false,
+        description: '上次读到的版本 (refused with CONFLICT when someone changed it since)',
+      }),
+      status: t.field({
+        type: enums.ImprovementStatus,
+        required: false,
+        description: 'forward only: PLANNED → IN_PROGRESS → COMPLETED',
+      }),
       ...projectFigures(t),
     }),
   });
 
-  type Outputs = { investmentYuan?: number | null; greeningSquareMetres?: number | null; roadKm?: number | null; parkingSpaces?: number | null; facilitiesRepaired?: number | null; note?: string | null };
+  type Outputs = {
+    investmentYuan?: number | null;
+    greeningSquareMetres?: number | null;
+    roadKm?: number | null;
+    parkingSpaces?: number | null;
+    facilitiesRepaired?: number | null;
+    note?: string | null;
+  };
   const outputData = (i: Outputs) => {
     new Checks()
-      .check(i.investmentYuan == null || (i.investmentYuan >= 0 && i.investmentYuan <= 1e9), 'input.investmentYuan', '0–1000000000')
+      .check(
+        i.investmentYuan == null || (i.investmentYuan >= 0 && i.investmentYuan <= 1e9),
+        'input.investmentYuan',
+        '0–1000000000',
+      )
       .check(i.greeningSquareMetres == null || i.greeningSquareMetres >= 0, 'input.greeningSquareMetres', '≥ 0')
       .check(i.roadKm == null || (i.roadKm >= 0 && i.roadKm <= 1000), 'input.roadKm', '0–1000')
-      .check(i.parkingSpaces == null || (i.parkingSpaces >= 0 && i.parkingSpaces <= 100000), 'input.parkingSpaces', '≥ 0')
-      .check(i.facilitiesRepaired == null || (i.facilitiesRepaired >= 0 && i.facilitiesRepaired <= 100000), 'input.facilitiesRepaired', '≥ 0')
+      .check(
+        i.parkingSpaces == null || (i.parkingSpaces >= 0 && i.parkingSpaces <= 100000),
+        'input.parkingSpaces',
+        '≥ 0',
+      )
+      .check(
+        i.facilitiesRepaired == null || (i.facilitiesRepaired >= 0 && i.facilitiesRepaired <= 100000),
+        'input.facilitiesRepaired',
+        '≥ 0',
+      )
       .text(i.note, 'input.note', { max: 500, required: false })
       .throwIfAny();
     const d: Prisma.PartyImprovementProjectUpdateManyMutationInput = {};
@@ -99,13 +136,18 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '小区改造项目 (residential branch)',
-      type: payloadType(builder, 'CreateImprovementProjectPayload', 'project', 'PartyImprovementProject', { subGraphs: SUB }),
+      type: payloadType(builder, 'CreateImprovementProjectPayload', 'project', 'PartyImprovementProject', {
+        subGraphs: SUB,
+      }),
       errors: {},
       args: { input: t.arg({ type: CreateProjectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.title, 'input.title', { max: 100 }).throwIfAny();
         const data = outputData(input);
-        const org = await orgForWrite(ctx, parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'));
+        const org = await orgForWrite(
+          ctx,
+          parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'),
+        );
         residentialOnly(org);
         const status = input.status ?? 'PLANNED';
         const today = chinaDate(ctx.clock.now());
@@ -114,11 +156,22 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
           const p = await tx.partyImprovementProject.create({
             data: {
               ...(data as Prisma.PartyImprovementProjectUncheckedCreateInput),
-              organizationId: org.id, regionPath: org.regionPath, title: input.title.trim(), category: input.category, status,
-              startedOn, completedOn: status === 'COMPLETED' ? (input.completedOn ?? today) : null,
+              organizationId: org.id,
+              regionPath: org.regionPath,
+              title: input.title.trim(),
+              category: input.category,
+              status,
+              startedOn,
+              completedOn: status === 'COMPLETED' ? (input.completedOn ?? today) : null,
             },
           });
-          await ctx.audit(tx, { action: 'party.project.create', entityType: 'PartyImprovementProject', entityId: p.id, regionPath: org.regionPath, data: { status } });
+          await ctx.audit(tx, {
+            action: 'party.project.create',
+            entityType: 'PartyImprovementProject',
+            entityId: p.id,
+            regionPath: org.regionPath,
+            data: { status },
+          });
           return p;
         });
         return { project };
@@ -132,25 +185,42 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '更新改造项目: status forward only, outputs corrected',
-      type: payloadType(builder, 'UpdateImprovementProjectPayload', 'project', 'PartyImprovementProject', { subGraphs: SUB }),
+      type: payloadType(builder, 'UpdateImprovementProjectPayload', 'project', 'PartyImprovementProject', {
+        subGraphs: SUB,
+      }),
       errors: {},
       args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const data = outputData(input);
         const id = parseId(String(input.projectId), 'PartyImprovementProject', 'input.projectId');
-        const p = await forWrite(ctx, await ctx.prisma.partyImprovementProject.findUnique({ where: { id } }), '改造项目 project');
+        const p = await forWrite(
+          ctx,
+          await ctx.prisma.partyImprovementProject.findUnique({ where: { id } }),
+          '改造项目 project',
+        );
         const today = chinaDate(ctx.clock.now());
-        if (input.status && ORDER[input.status]! < ORDER[p.status]!) throw invalidTransition(`项目状态只能向前 (${p.status} → ${input.status} is backwards)`);
+        if (input.status && ORDER[input.status]! < ORDER[p.status]!)
+          throw invalidTransition(`项目状态只能向前 (${p.status} → ${input.status} is backwards)`);
         if (input.status && input.status !== p.status) data.status = input.status;
         if (input.startedOn) data.startedOn = input.startedOn;
-        else if (input.status && input.status !== 'PLANNED' && !p.startedOn) data.startedOn = input.completedOn ?? today;
+        else if (input.status && input.status !== 'PLANNED' && !p.startedOn)
+          data.startedOn = input.completedOn ?? today;
         if (input.completedOn) data.completedOn = input.completedOn;
         else if (input.status === 'COMPLETED' && !p.completedOn) data.completedOn = today;
         const version = input.version ?? p.version;
         const project = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.partyImprovementProject.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+          const { count } = await tx.partyImprovementProject.updateMany({
+            where: { id, version },
+            data: { ...data, version: { increment: 1 } },
+          });
           if (count !== 1) throw new AppError('CONFLICT', '项目已被他人修改, 请刷新 (changed by someone else first)');
-          await ctx.audit(tx, { action: 'party.project.update', entityType: 'PartyImprovementProject', entityId: id, regionPath: p.regionPath, data: { status: input.status ?? p.status } });
+          await ctx.audit(tx, {
+            action: 'party.project.update',
+            entityType: 'PartyImprovementProject',
+            entityId: id,
+            regionPath: p.regionPath,
+            data: { status: input.status ?? p.status },
+          });
           return tx.partyImprovementProject.findUniqueOrThrow({ where: { id } });
         });
         return { project };

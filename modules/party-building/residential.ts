@@ -23,11 +23,21 @@ import { requestLoader } from './loaders.js';
 import { chinaDate, MODULE_ID, SUB } from './rules.js';
 
 export const residentialOnly = (org: { residentialComplex: string | null }) => {
-  if (!org.residentialComplex) failIfMissing([{ code: 'RESIDENTIAL_BRANCH', message: '小区党支部的工作 (a residential branch: one with a residential complex)' }]);
+  if (!org.residentialComplex)
+    failIfMissing([
+      {
+        code: 'RESIDENTIAL_BRANCH',
+        message: '小区党支部的工作 (a residential branch: one with a residential complex)',
+      },
+    ]);
 };
 
 /** loads a record of the module for a change: the module on there, the viewer manages its organisation */
-export async function forWrite<T extends { organizationId: string; regionPath: string }>(ctx: Context, record: T | null, what: string): Promise<T> {
+export async function forWrite<T extends { organizationId: string; regionPath: string }>(
+  ctx: Context,
+  record: T | null,
+  what: string,
+): Promise<T> {
   if (!record) throw notFound(what);
   await ctx.gate.assertEnabled(MODULE_ID, record.regionPath);
   const org = await ctx.prisma.partyOrganization.findUniqueOrThrow({ where: { id: record.organizationId } });
@@ -35,14 +45,18 @@ export async function forWrite<T extends { organizationId: string; regionPath: s
   return record;
 }
 
-
 export function registerResidential(builder: Builder, enums: PartyEnums) {
   const R = refs(builder);
   const names = (ctx: Context) =>
     requestLoader(
       ctx,
       'personNames',
-      async (ids) => new Map((await ctx.prisma.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name])),
+      async (ids) =>
+        new Map(
+          (await ctx.prisma.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } })).map(
+            (p) => [p.id, p.name],
+          ),
+        ),
       '',
     );
 
@@ -105,7 +119,11 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       addedOn: t.field({ type: 'Date', resolve: (c) => c.addedOn }),
       status: t.expose('status', { type: enums.ClauseStatus }),
       lastCheckedAt: t.expose('lastCheckedAt', { type: 'DateTime', nullable: true }),
-      checks: t.relation('checks', { maxItems: 100, description: '检查记录', query: { take: 100, orderBy: { checkedAt: 'desc' } } }),
+      checks: t.relation('checks', {
+        maxItems: 100,
+        description: '检查记录',
+        query: { take: 100, orderBy: { checkedAt: 'desc' } },
+      }),
     }),
   });
 
@@ -116,14 +134,27 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       cursor: 'id',
       totalCount: true,
       args: { status: t.arg({ type: enums.RequestStatus, required: false }) },
-      query: (args) => ({ where: args.status ? { status: args.status } : {}, orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }] }),
+      query: (args) => ({
+        where: args.status ? { status: args.status } : {},
+        orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }],
+      }),
       authScopes: async (o, _a, ctx) => {
         if (!(await canManageOrg(ctx, o))) throw forbidden('诉求仅本组织委员会、上级党组织和辖区管理员可见');
         return true;
       },
     }),
-    propertyClauses: t.relation('clauses', { maxItems: 50, subGraphs: SUB, description: '物业附加条款', query: { take: 50, orderBy: [{ addedOn: 'asc' }, { title: 'asc' }] } }),
-    improvementProjects: t.relation('projects', { maxItems: 200, subGraphs: SUB, description: '改造项目', query: { take: 200, orderBy: [{ createdAt: 'asc' }] } }),
+    propertyClauses: t.relation('clauses', {
+      maxItems: 50,
+      subGraphs: SUB,
+      description: '物业附加条款',
+      query: { take: 50, orderBy: [{ addedOn: 'asc' }, { title: 'asc' }] },
+    }),
+    improvementProjects: t.relation('projects', {
+      maxItems: 200,
+      subGraphs: SUB,
+      description: '改造项目',
+      query: { take: 200, orderBy: [{ createdAt: 'asc' }] },
+    }),
   }));
 
   const RequestInput = builder.inputType('RecordResidentRequestInput', {
@@ -152,7 +183,12 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
   });
   const CheckInput = builder.inputType('CheckPropertyClauseInput', {
     subGraphs: SUB,
-    fields: (t) => ({ clauseId: t.id({ required: true }), fulfilled: t.boolean({ required: true }), note: t.string({ required: false }), checkedAt: t.field({ type: 'DateTime', required: false }) }),
+    fields: (t) => ({
+      clauseId: t.id({ required: true }),
+      fulfilled: t.boolean({ required: true }),
+      note: t.string({ required: false }),
+      checkedAt: t.field({ type: 'DateTime', required: false }),
+    }),
   });
   builder.mutationFields((t) => ({
     recordResidentRequest: t.field({
@@ -167,17 +203,40 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       errors: {},
       args: { input: t.arg({ type: RequestInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.content, 'input.content', { max: 1000 }).text(input.channel, 'input.channel', { max: 40, required: false })
-          .check(!input.receivedAt || input.receivedAt <= ctx.clock.now(), 'input.receivedAt', '不能晚于现在').throwIfAny();
-        const org = await orgForWrite(ctx, parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'));
+        new Checks()
+          .text(input.content, 'input.content', { max: 1000 })
+          .text(input.channel, 'input.channel', { max: 40, required: false })
+          .check(!input.receivedAt || input.receivedAt <= ctx.clock.now(), 'input.receivedAt', '不能晚于现在')
+          .throwIfAny();
+        const org = await orgForWrite(
+          ctx,
+          parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'),
+        );
         residentialOnly(org);
-        const residentId = parseOptionalId(input.residentId == null ? null : String(input.residentId), 'Person', 'input.residentId');
-        if (residentId && !(await ctx.prisma.person.findUnique({ where: { id: residentId }, select: { id: true } }))) throw notFound('居民 person');
+        const residentId = parseOptionalId(
+          input.residentId == null ? null : String(input.residentId),
+          'Person',
+          'input.residentId',
+        );
+        if (residentId && !(await ctx.prisma.person.findUnique({ where: { id: residentId }, select: { id: true } })))
+          throw notFound('居民 person');
         const request = await ctx.prisma.$transaction(async (tx) => {
           const r = await tx.partyResidentRequest.create({
-            data: { organizationId: org.id, regionPath: org.regionPath, residentId, content: input.content.trim(), channel: input.channel?.trim() || null, receivedAt: input.receivedAt ?? ctx.clock.now() },
+            data: {
+              organizationId: org.id,
+              regionPath: org.regionPath,
+              residentId,
+              content: input.content.trim(),
+              channel: input.channel?.trim() || null,
+              receivedAt: input.receivedAt ?? ctx.clock.now(),
+            },
           });
-          await ctx.audit(tx, { action: 'party.request.record', entityType: 'PartyResidentRequest', entityId: r.id, regionPath: org.regionPath });
+          await ctx.audit(tx, {
+            action: 'party.request.record',
+            entityType: 'PartyResidentRequest',
+            entityId: r.id,
+            regionPath: org.regionPath,
+          });
           return r;
         });
         return { request };
@@ -197,11 +256,28 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.answer, 'input.answer', { max: 1000 }).throwIfAny();
         const id = parseId(String(input.requestId), 'PartyResidentRequest', 'input.requestId');
-        const r = await forWrite(ctx, await ctx.prisma.partyResidentRequest.findUnique({ where: { id } }), '诉求 request');
+        const r = await forWrite(
+          ctx,
+          await ctx.prisma.partyResidentRequest.findUnique({ where: { id } }),
+          '诉求 request',
+        );
         const request = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.partyResidentRequest.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'ANSWERED', answer: input.answer.trim(), answeredAt: ctx.clock.now(), answeredById: ctx.viewer?.accountId ?? null } });
+          const { count } = await tx.partyResidentRequest.updateMany({
+            where: { id, status: 'OPEN' },
+            data: {
+              status: 'ANSWERED',
+              answer: input.answer.trim(),
+              answeredAt: ctx.clock.now(),
+              answeredById: ctx.viewer?.accountId ?? null,
+            },
+          });
           if (count !== 1) throw invalidTransition('诉求已答复 (already answered)');
-          await ctx.audit(tx, { action: 'party.request.answer', entityType: 'PartyResidentRequest', entityId: id, regionPath: r.regionPath });
+          await ctx.audit(tx, {
+            action: 'party.request.answer',
+            entityType: 'PartyResidentRequest',
+            entityId: id,
+            regionPath: r.regionPath,
+          });
           return tx.partyResidentRequest.findUniqueOrThrow({ where: { id } });
         });
         return { request };
@@ -219,17 +295,40 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       errors: {},
       args: { input: t.arg({ type: ClauseInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.title, 'input.title', { max: 100 }).text(input.content, 'input.content', { max: 1000, required: false }).throwIfAny();
-        const org = await orgForWrite(ctx, parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'));
+        new Checks()
+          .text(input.title, 'input.title', { max: 100 })
+          .text(input.content, 'input.content', { max: 1000, required: false })
+          .throwIfAny();
+        const org = await orgForWrite(
+          ctx,
+          parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'),
+        );
         residentialOnly(org);
-        const company = await ctx.prisma.organization.findUnique({ where: { id: parseId(String(input.propertyCompanyId), 'Organization', 'input.propertyCompanyId') } });
+        const company = await ctx.prisma.organization.findUnique({
+          where: { id: parseId(String(input.propertyCompanyId), 'Organization', 'input.propertyCompanyId') },
+        });
         if (!company) throw notFound('物业公司 organization');
-        if (company.kind !== 'PROPERTY_MANAGEMENT') throw new ValidationError([{ path: 'input.propertyCompanyId', message: '应为物业公司 (a property-management company)' }]);
+        if (company.kind !== 'PROPERTY_MANAGEMENT')
+          throw new ValidationError([
+            { path: 'input.propertyCompanyId', message: '应为物业公司 (a property-management company)' },
+          ]);
         const clause = await ctx.prisma.$transaction(async (tx) => {
           const c = await tx.partyPropertyClause.create({
-            data: { organizationId: org.id, regionPath: org.regionPath, propertyCompanyId: company.id, title: input.title.trim(), content: input.content?.trim() || null, addedOn: input.addedOn ?? chinaDate(ctx.clock.now()) },
+            data: {
+              organizationId: org.id,
+              regionPath: org.regionPath,
+              propertyCompanyId: company.id,
+              title: input.title.trim(),
+              content: input.content?.trim() || null,
+              addedOn: input.addedOn ?? chinaDate(ctx.clock.now()),
+            },
           });
-          await ctx.audit(tx, { action: 'party.clause.add', entityType: 'PartyPropertyClause', entityId: c.id, regionPath: org.regionPath });
+          await ctx.audit(tx, {
+            action: 'party.clause.add',
+            entityType: 'PartyPropertyClause',
+            entityId: c.id,
+            regionPath: org.regionPath,
+          });
           return c;
         });
         return { clause };
@@ -247,15 +346,43 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       errors: {},
       args: { input: t.arg({ type: CheckInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.note, 'input.note', { max: 500, required: false }).check(!input.checkedAt || input.checkedAt <= ctx.clock.now(), 'input.checkedAt', '不能晚于现在').throwIfAny();
+        new Checks()
+          .text(input.note, 'input.note', { max: 500, required: false })
+          .check(!input.checkedAt || input.checkedAt <= ctx.clock.now(), 'input.checkedAt', '不能晚于现在')
+          .throwIfAny();
         const id = parseId(String(input.clauseId), 'PartyPropertyClause', 'input.clauseId');
-        const c = await forWrite(ctx, await ctx.prisma.partyPropertyClause.findUnique({ where: { id } }), '附加条款 clause');
+        const c = await forWrite(
+          ctx,
+          await ctx.prisma.partyPropertyClause.findUnique({ where: { id } }),
+          '附加条款 clause',
+        );
         const checkedAt = input.checkedAt ?? ctx.clock.now();
         const clause = await ctx.prisma.$transaction(async (tx) => {
-          await tx.partyPropertyClauseCheck.create({ data: { clauseId: id, checkedAt, fulfilled: input.fulfilled, note: input.note?.trim() || null, regionPath: c.regionPath, checkedById: ctx.viewer?.accountId ?? null } });
-          const latest = await tx.partyPropertyClauseCheck.findFirstOrThrow({ where: { clauseId: id }, orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }] });
-          const updated = await tx.partyPropertyClause.update({ where: { id }, data: { status: latest.fulfilled ? 'FULFILLED' : 'NOT_FULFILLED', lastCheckedAt: latest.checkedAt } });
-          await ctx.audit(tx, { action: 'party.clause.check', entityType: 'PartyPropertyClause', entityId: id, regionPath: c.regionPath, data: { fulfilled: input.fulfilled } });
+          await tx.partyPropertyClauseCheck.create({
+            data: {
+              clauseId: id,
+              checkedAt,
+              fulfilled: input.fulfilled,
+              note: input.note?.trim() || null,
+              regionPath: c.regionPath,
+              checkedById: ctx.viewer?.accountId ?? null,
+            },
+          });
+          const latest = await tx.partyPropertyClauseCheck.findFirstOrThrow({
+            where: { clauseId: id },
+            orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
+          });
+          const updated = await tx.partyPropertyClause.update({
+            where: { id },
+            data: { status: latest.fulfilled ? 'FULFILLED' : 'NOT_FULFILLED', lastCheckedAt: latest.checkedAt },
+          });
+          await ctx.audit(tx, {
+            action: 'party.clause.check',
+            entityType: 'PartyPropertyClause',
+            entityId: id,
+            regionPath: c.regionPath,
+            data: { fulfilled: input.fulfilled },
+          });
           return updated;
         });
         return { clause };

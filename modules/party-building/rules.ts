@@ -68,7 +68,9 @@ export const describeMissing = (missing: Missing[]) =>
 
 export function ageOn(birthDate: Date, on: Date): number {
   let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
-  const before = on.getUTCMonth() < birthDate.getUTCMonth() || (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
+  const before =
+    on.getUTCMonth() < birthDate.getUTCMonth() ||
+    (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
   if (before) age -= 1;
   return age;
 }
@@ -77,7 +79,11 @@ export function ageOn(birthDate: Date, on: Date): number {
  * 考察: an activist is assessed every 6 months. By `until` there must be one assessment for every
  * full half-year since `activistAt`, the latest no more than 6 months back. Returns what is short, or null.
  */
-export function assessmentShortfall(activistAt: Date, assessments: Date[], until: Date): { needed: number; have: number; lastGapFrom: Date | null } | null {
+export function assessmentShortfall(
+  activistAt: Date,
+  assessments: Date[],
+  until: Date,
+): { needed: number; have: number; lastGapFrom: Date | null } | null {
   const within = assessments.filter((a) => a >= activistAt && a <= until).sort((a, b) => a.getTime() - b.getTime());
   let needed = 0;
   while (addMonths(activistAt, (needed + 1) * ASSESSMENT_EVERY_MONTHS) <= until) needed++;
@@ -121,10 +127,18 @@ export const DEFAULT_DUES_RATES: DuesRateTable = {
 export function validateDuesTable(v: unknown): string | null {
   const t = v as DuesRateTable;
   const bands = (b: unknown) =>
-    Array.isArray(b) && b.length > 0 && b.every((x) => x && typeof x.rate === 'number' && x.rate >= 0 && x.rate < 1 && (x.upTo === null || typeof x.upTo === 'number')) && b[b.length - 1].upTo === null;
+    Array.isArray(b) &&
+    b.length > 0 &&
+    b.every(
+      (x) =>
+        x && typeof x.rate === 'number' && x.rate >= 0 && x.rate < 1 && (x.upTo === null || typeof x.upTo === 'number'),
+    ) &&
+    b[b.length - 1].upTo === null;
   if (!t || typeof t !== 'object') return '应为对象 (an object)';
-  if (!bands(t.salaried) || !bands(t.retired)) return 'salaried/retired 应为费率档次, 最后一档 upTo 为 null (rate bands, the last with upTo null)';
-  if (!t.fixed || typeof t.fixed !== 'object' || !Object.values(t.fixed).every((x) => typeof x === 'number' && x > 0)) return 'fixed 应为正数金额 (positive amounts)';
+  if (!bands(t.salaried) || !bands(t.retired))
+    return 'salaried/retired 应为费率档次, 最后一档 upTo 为 null (rate bands, the last with upTo null)';
+  if (!t.fixed || typeof t.fixed !== 'object' || !Object.values(t.fixed).every((x) => typeof x === 'number' && x > 0))
+    return 'fixed 应为正数金额 (positive amounts)';
   if (!t.farmer || !(t.farmer.min > 0) || !(t.farmer.max >= t.farmer.min)) return 'farmer 应为 { min, max } (a range)';
   return null;
 }
@@ -146,7 +160,8 @@ export function monthlyDuesFen(
   if (category === 'FARMER') {
     const { min, max } = table.farmer;
     if (farmerAmountFen == null) return { error: `农民党员每月 ${min}–${max} 元, 请填写金额 (give the amount)` };
-    if (farmerAmountFen < Math.round(min * 100) || farmerAmountFen > Math.round(max * 100)) return { error: `农民党员每月 ${min}–${max} 元 (between ${min} and ${max} yuan)` };
+    if (farmerAmountFen < Math.round(min * 100) || farmerAmountFen > Math.round(max * 100))
+      return { error: `农民党员每月 ${min}–${max} 元 (between ${min} and ${max} yuan)` };
     return { fen: farmerAmountFen };
   }
   const fixed = table.fixed[category];
@@ -187,12 +202,21 @@ export const MEETING_KINDS = Object.keys(DEFAULT_FREQUENCIES.kinds);
 
 export function validateFrequencies(v: unknown): string | null {
   const f = v as MeetingFrequencies;
-  if (!f || typeof f !== 'object' || !f.kinds || typeof f.kinds !== 'object') return '应为 { kinds, secretaryLecturesPerYear }';
+  if (!f || typeof f !== 'object' || !f.kinds || typeof f.kinds !== 'object')
+    return '应为 { kinds, secretaryLecturesPerYear }';
   for (const [k, r] of Object.entries(f.kinds)) {
     if (!MEETING_KINDS.includes(k)) return `未知会议类别 ${k} (unknown kind)`;
-    if (!r || !['MONTH', 'QUARTER', 'YEAR'].includes(r.every) || !Number.isInteger(r.times) || r.times < 0 || r.times > 31) return `${k}: every 应为 MONTH/QUARTER/YEAR, times 0–31`;
+    if (
+      !r ||
+      !['MONTH', 'QUARTER', 'YEAR'].includes(r.every) ||
+      !Number.isInteger(r.times) ||
+      r.times < 0 ||
+      r.times > 31
+    )
+      return `${k}: every 应为 MONTH/QUARTER/YEAR, times 0–31`;
   }
-  if (!Number.isInteger(f.secretaryLecturesPerYear) || f.secretaryLecturesPerYear < 0) return 'secretaryLecturesPerYear 应为非负整数';
+  if (!Number.isInteger(f.secretaryLecturesPerYear) || f.secretaryLecturesPerYear < 0)
+    return 'secretaryLecturesPerYear 应为非负整数';
   return null;
 }
 
@@ -201,7 +225,14 @@ export function applicableKinds(orgKind: string, hasCommittee: boolean): string[
   if (orgKind === 'GROUP') return ['GROUP_MEETING'];
   const committee = hasCommittee ? ['COMMITTEE_MEETING'] : [];
   if (orgKind === 'BRANCH' || orgKind === 'JOINT_BRANCH') {
-    return ['MEMBERS_MEETING', ...committee, 'PARTY_LECTURE', 'THEME_DAY', 'ORGANIZATIONAL_LIFE_MEETING', 'DEMOCRATIC_REVIEW'];
+    return [
+      'MEMBERS_MEETING',
+      ...committee,
+      'PARTY_LECTURE',
+      'THEME_DAY',
+      'ORGANIZATIONAL_LIFE_MEETING',
+      'DEMOCRATIC_REVIEW',
+    ];
   }
   return committee; // 党委、党总支: their committee meets monthly
 }
@@ -214,9 +245,14 @@ export interface Period {
 
 /** the periods of a year (dates in China time, end exclusive) */
 export function periodsOf(year: number, every: Every): Period[] {
-  if (every === 'YEAR') return [{ key: String(year), start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)) }];
+  if (every === 'YEAR')
+    return [{ key: String(year), start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)) }];
   if (every === 'QUARTER') {
-    return [0, 1, 2, 3].map((q) => ({ key: `${year}-Q${q + 1}`, start: new Date(Date.UTC(year, q * 3, 1)), end: new Date(Date.UTC(year, q * 3 + 3, 1)) }));
+    return [0, 1, 2, 3].map((q) => ({
+      key: `${year}-Q${q + 1}`,
+      start: new Date(Date.UTC(year, q * 3, 1)),
+      end: new Date(Date.UTC(year, q * 3 + 3, 1)),
+    }));
   }
   return Array.from({ length: 12 }, (_, m) => ({
     key: `${year}-${String(m + 1).padStart(2, '0')}`,

@@ -22,8 +22,14 @@ type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 type Status = ActivityRow['status'];
 
 /** loads an activity the viewer organises, in a township where the module is on */
-export async function organisedActivity(ctx: Context, globalId: string | number, path = 'input.activityId'): Promise<ActivityRow> {
-  const activity = await ctx.prisma.volunteerActivity.findUnique({ where: { id: parseId(String(globalId), 'VolunteerActivity', path) } });
+export async function organisedActivity(
+  ctx: Context,
+  globalId: string | number,
+  path = 'input.activityId',
+): Promise<ActivityRow> {
+  const activity = await ctx.prisma.volunteerActivity.findUnique({
+    where: { id: parseId(String(globalId), 'VolunteerActivity', path) },
+  });
   if (!activity) throw notFound('志愿服务活动 activity');
   await ctx.gate.assertEnabled(MODULE, activity.regionPath);
   if (!(await canOrganize(ctx, activity))) {
@@ -47,7 +53,10 @@ async function transition(
   return ctx.prisma.$transaction(async (tx) => {
     const { count } = await tx.volunteerActivity.updateMany({ where: { id: activity.id, status: { in: from } }, data });
     if (count === 0) {
-      const now = await tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id }, select: { status: true } });
+      const now = await tx.volunteerActivity.findUniqueOrThrow({
+        where: { id: activity.id },
+        select: { status: true },
+      });
       const to = (data.status as Status | undefined) ?? null;
       throw invalidTransition(
         to
@@ -56,7 +65,13 @@ async function transition(
       );
     }
     await extra(tx);
-    await ctx.audit(tx, { action, entityType: 'VolunteerActivity', entityId: activity.id, regionPath: activity.regionPath, data: { from: activity.status, to: data.status ?? activity.status } });
+    await ctx.audit(tx, {
+      action,
+      entityType: 'VolunteerActivity',
+      entityId: activity.id,
+      regionPath: activity.regionPath,
+      data: { from: activity.status, to: data.status ?? activity.status },
+    });
     return tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id } });
   });
 }
@@ -70,7 +85,10 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
     subGraphs: SG,
     fields: (t) => ({
       communityId: t.id({ required: true, description: '所在社区' }),
-      teamId: t.id({ required: false, description: '组织队伍 (its community or township must contain the activity’s community)' }),
+      teamId: t.id({
+        required: false,
+        description: '组织队伍 (its community or township must contain the activity’s community)',
+      }),
       title: t.string({ required: true }),
       category: t.field({ type: enums.ActivityCategory, required: true }),
       place: t.string({ required: true }),
@@ -78,13 +96,19 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       endsAt: t.field({ type: 'DateTime', required: true }),
       capacity: t.field({ type: 'PositiveInt', required: true, description: '招募人数 (1–10000)' }),
       description: t.string({ required: false }),
-      risky: t.boolean({ required: false, description: '有风险 (e.g. work at height, water, traffic): insurance must be recorded before the start' }),
+      risky: t.boolean({
+        required: false,
+        description: '有风险 (e.g. work at height, water, traffic): insurance must be recorded before the start',
+      }),
       organizationIds: t.idList({ required: false, description: '主办单位' }),
     }),
   });
   const CancelInput = builder.inputType('CancelVolunteerActivityInput', {
     subGraphs: SG,
-    fields: (t) => ({ activityId: t.id({ required: true }), reason: t.string({ required: true, description: '取消原因' }) }),
+    fields: (t) => ({
+      activityId: t.id({ required: true }),
+      reason: t.string({ required: true, description: '取消原因' }),
+    }),
   });
   const InsuranceInput = builder.inputType('RecordActivityInsuranceInput', {
     subGraphs: SG,
@@ -116,31 +140,67 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
           .check(input.capacity <= 10_000, 'input.capacity', '最多 10000 人')
           .check(input.startsAt > now, 'input.startsAt', '开始时间应在将来 (must be in the future)')
           .check(input.endsAt > input.startsAt, 'input.endsAt', '结束时间应晚于开始时间 (after the start)')
-          .check(input.endsAt.getTime() - input.startsAt.getTime() <= 31 * 86_400_000, 'input.endsAt', '活动最长 31 天 (at most 31 days)')
+          .check(
+            input.endsAt.getTime() - input.startsAt.getTime() <= 31 * 86_400_000,
+            'input.endsAt',
+            '活动最长 31 天 (at most 31 days)',
+          )
           .check((input.organizationIds ?? []).length <= 10, 'input.organizationIds', '最多 10 个主办单位')
           .throwIfAny();
         const community = await communityArg(ctx, input.communityId, 'input.communityId');
-        const teamId = parseOptionalId(input.teamId == null ? null : String(input.teamId), 'VolunteerTeam', 'input.teamId');
+        const teamId = parseOptionalId(
+          input.teamId == null ? null : String(input.teamId),
+          'VolunteerTeam',
+          'input.teamId',
+        );
         const team = teamId ? await ctx.prisma.volunteerTeam.findUnique({ where: { id: teamId } }) : null;
         if (teamId && !team) throw notFound('志愿服务队 team');
-        if (team && !community.path.startsWith(team.regionPath)) throw new AppError('VALIDATION', '该队不属于活动所在社区或乡镇 (the team belongs elsewhere)', { path: 'input.teamId' });
+        if (team && !community.path.startsWith(team.regionPath))
+          throw new AppError('VALIDATION', '该队不属于活动所在社区或乡镇 (the team belongs elsewhere)', {
+            path: 'input.teamId',
+          });
         if (!managesPeopleAt(ctx.viewer, community.path) && !(team && (await ledTeamIds(ctx)).has(team.id))) {
           throw forbidden('该社区工作人员或队长可以创建 (workers of the community or the team’s leaders)');
         }
         await ctx.gate.assertEnabled(MODULE, community.path);
-        const organizationIds = [...new Set((input.organizationIds ?? []).map((id, i) => parseId(String(id), 'Organization', `input.organizationIds.${i}`)))];
-        if (organizationIds.length && (await ctx.prisma.organization.count({ where: { id: { in: organizationIds } } })) !== organizationIds.length) {
+        const organizationIds = [
+          ...new Set(
+            (input.organizationIds ?? []).map((id, i) =>
+              parseId(String(id), 'Organization', `input.organizationIds.${i}`),
+            ),
+          ),
+        ];
+        if (
+          organizationIds.length &&
+          (await ctx.prisma.organization.count({ where: { id: { in: organizationIds } } })) !== organizationIds.length
+        ) {
           throw notFound('主办单位 organization');
         }
         const activity = await ctx.prisma.$transaction(async (tx) => {
           const a = await tx.volunteerActivity.create({
             data: {
-              communityId: community.id, regionPath: community.path, teamId: team?.id ?? null, organizationIds,
-              title: input.title.trim(), category: input.category, place: input.place.trim(), description: input.description?.trim() || null,
-              startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity, risky: input.risky ?? false, createdById: ctx.viewer!.accountId,
+              communityId: community.id,
+              regionPath: community.path,
+              teamId: team?.id ?? null,
+              organizationIds,
+              title: input.title.trim(),
+              category: input.category,
+              place: input.place.trim(),
+              description: input.description?.trim() || null,
+              startsAt: input.startsAt,
+              endsAt: input.endsAt,
+              capacity: input.capacity,
+              risky: input.risky ?? false,
+              createdById: ctx.viewer!.accountId,
             },
           });
-          await ctx.audit(tx, { action: 'volunteering.activity.create', entityType: 'VolunteerActivity', entityId: a.id, regionPath: a.regionPath, data: { title: a.title } });
+          await ctx.audit(tx, {
+            action: 'volunteering.activity.create',
+            entityType: 'VolunteerActivity',
+            entityId: a.id,
+            regionPath: a.regionPath,
+            data: { title: a.title },
+          });
           return a;
         });
         return { activity };
@@ -160,8 +220,17 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       resolve: async (_r, { input }, ctx) => {
         const activity = await organisedActivity(ctx, input.activityId);
         const now = ctx.clock.now();
-        if (activity.status === 'DRAFT' && activity.startsAt <= now) throw new AppError('PRECONDITION_FAILED', '开始时间已过，不能发布 (the start has passed)');
-        return { activity: await transition(ctx, activity, ['DRAFT'], { status: 'RECRUITING', publishedAt: now }, 'volunteering.activity.publish') };
+        if (activity.status === 'DRAFT' && activity.startsAt <= now)
+          throw new AppError('PRECONDITION_FAILED', '开始时间已过，不能发布 (the start has passed)');
+        return {
+          activity: await transition(
+            ctx,
+            activity,
+            ['DRAFT'],
+            { status: 'RECRUITING', publishedAt: now },
+            'volunteering.activity.publish',
+          ),
+        };
       },
     }),
     recordActivityInsurance: t.field({
@@ -176,12 +245,21 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       errors: {},
       args: { input: t.arg({ type: InsuranceInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.insurer, 'input.insurer', { max: 80 }).text(input.policyNumber, 'input.policyNumber', { max: 60 }).throwIfAny();
+        new Checks()
+          .text(input.insurer, 'input.insurer', { max: 80 })
+          .text(input.policyNumber, 'input.policyNumber', { max: 60 })
+          .throwIfAny();
         const activity = await organisedActivity(ctx, input.activityId);
         return {
           activity: await transition(
-            ctx, activity, ['DRAFT', 'RECRUITING'],
-            { insurer: input.insurer.trim(), insurancePolicy: input.policyNumber.trim(), insuranceRecordedAt: ctx.clock.now() },
+            ctx,
+            activity,
+            ['DRAFT', 'RECRUITING'],
+            {
+              insurer: input.insurer.trim(),
+              insurancePolicy: input.policyNumber.trim(),
+              insuranceRecordedAt: ctx.clock.now(),
+            },
             'volunteering.activity.insurance',
           ),
         };
@@ -203,7 +281,15 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
         if (activity.status === 'RECRUITING' && activity.risky && !activity.insuranceRecordedAt) {
           throw new AppError('PRECONDITION_FAILED', '有风险的活动须先登记意外险 (record accident insurance first)');
         }
-        return { activity: await transition(ctx, activity, ['RECRUITING'], { status: 'ONGOING', startedAt: ctx.clock.now() }, 'volunteering.activity.start') };
+        return {
+          activity: await transition(
+            ctx,
+            activity,
+            ['RECRUITING'],
+            { status: 'ONGOING', startedAt: ctx.clock.now() },
+            'volunteering.activity.start',
+          ),
+        };
       },
     }),
     completeVolunteerActivity: t.field({
@@ -219,7 +305,15 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       args: { input: t.arg({ type: IdInput('CompleteVolunteerActivityInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const activity = await organisedActivity(ctx, input.activityId);
-        return { activity: await transition(ctx, activity, ['ONGOING'], { status: 'COMPLETED', completedAt: ctx.clock.now() }, 'volunteering.activity.complete') };
+        return {
+          activity: await transition(
+            ctx,
+            activity,
+            ['ONGOING'],
+            { status: 'COMPLETED', completedAt: ctx.clock.now() },
+            'volunteering.activity.complete',
+          ),
+        };
       },
     }),
     cancelVolunteerActivity: t.field({
@@ -239,11 +333,16 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
         const now = ctx.clock.now();
         return {
           activity: await transition(
-            ctx, activity, ['DRAFT', 'RECRUITING'],
+            ctx,
+            activity,
+            ['DRAFT', 'RECRUITING'],
             { status: 'CANCELLED', cancelledAt: now, cancelReason: input.reason.trim() },
             'volunteering.activity.cancel',
             async (tx) => {
-              await tx.volunteerEnrollment.updateMany({ where: { activityId: activity.id, status: 'SIGNED_UP' }, data: { status: 'CANCELLED', cancelledAt: now } });
+              await tx.volunteerEnrollment.updateMany({
+                where: { activityId: activity.id, status: 'SIGNED_UP' },
+                data: { status: 'CANCELLED', cancelledAt: now },
+              });
             },
           ),
         };

@@ -43,9 +43,17 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
       title: t.string({ required: false }),
       category: t.field({ type: enums.ActivityCategory, required: false }),
       place: t.string({ required: false }),
-      startsAt: t.field({ type: 'DateTime', required: false, description: '开始时间 (of a RECRUITING activity: only before it starts)' }),
+      startsAt: t.field({
+        type: 'DateTime',
+        required: false,
+        description: '开始时间 (of a RECRUITING activity: only before it starts)',
+      }),
       endsAt: t.field({ type: 'DateTime', required: false, description: '结束时间' }),
-      capacity: t.field({ type: 'PositiveInt', required: false, description: '招募人数 (1–10000, not below the places already taken)' }),
+      capacity: t.field({
+        type: 'PositiveInt',
+        required: false,
+        description: '招募人数 (1–10000, not below the places already taken)',
+      }),
       description: t.string({ required: false, description: '活动内容 (null clears it)' }),
       teamId: t.id({ required: false, description: '组织队伍 (null removes the team)' }),
     }),
@@ -67,35 +75,64 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const now = ctx.clock.now();
-        const fields = ['title', 'category', 'place', 'startsAt', 'endsAt', 'capacity', 'description', 'teamId'] as const;
-        const checks = new Checks().check(fields.some((f) => input[f] !== undefined), 'input', '请至少修改一项 (nothing to change)');
+        const fields = [
+          'title',
+          'category',
+          'place',
+          'startsAt',
+          'endsAt',
+          'capacity',
+          'description',
+          'teamId',
+        ] as const;
+        const checks = new Checks().check(
+          fields.some((f) => input[f] !== undefined),
+          'input',
+          '请至少修改一项 (nothing to change)',
+        );
         if (input.title !== undefined) checks.text(input.title, 'input.title', { max: 100 });
         if (input.place !== undefined) checks.text(input.place, 'input.place', { max: 200 });
-        if (input.description !== undefined) checks.text(input.description, 'input.description', { max: 2000, required: false });
-        for (const f of ['category', 'startsAt', 'endsAt', 'capacity'] as const) checks.check(input[f] !== null, `input.${f}`, CLEAR_ERROR);
+        if (input.description !== undefined)
+          checks.text(input.description, 'input.description', { max: 2000, required: false });
+        for (const f of ['category', 'startsAt', 'endsAt', 'capacity'] as const)
+          checks.check(input[f] !== null, `input.${f}`, CLEAR_ERROR);
         if (input.capacity != null) checks.check(input.capacity <= 10_000, 'input.capacity', '最多 10000 人');
         checks.throwIfAny();
 
         const activity = await organisedActivity(ctx, input.activityId);
-        if (!EDITABLE.includes(activity.status)) throw invalidTransition(`只有草稿或招募中的活动可以修改 (not editable while ${activity.status})`);
+        if (!EDITABLE.includes(activity.status))
+          throw invalidTransition(`只有草稿或招募中的活动可以修改 (not editable while ${activity.status})`);
 
         const startsAt = input.startsAt ?? activity.startsAt;
         const endsAt = input.endsAt ?? activity.endsAt;
-        const timesChange = startsAt.getTime() !== activity.startsAt.getTime() || endsAt.getTime() !== activity.endsAt.getTime();
+        const timesChange =
+          startsAt.getTime() !== activity.startsAt.getTime() || endsAt.getTime() !== activity.endsAt.getTime();
         if (timesChange) {
           if (activity.status === 'RECRUITING' && activity.startsAt <= now) {
-            throw new AppError('PRECONDITION_FAILED', '活动已到开始时间，不能再改时间 (the activity has reached its start: times are fixed)');
+            throw new AppError(
+              'PRECONDITION_FAILED',
+              '活动已到开始时间，不能再改时间 (the activity has reached its start: times are fixed)',
+            );
           }
           new Checks()
             .check(startsAt > now, 'input.startsAt', '开始时间应在将来 (must be in the future)')
             .check(endsAt > startsAt, 'input.endsAt', '结束时间应晚于开始时间 (after the start)')
-            .check(endsAt.getTime() - startsAt.getTime() <= MAX_DAYS * 86_400_000, 'input.endsAt', `活动最长 ${MAX_DAYS} 天 (at most ${MAX_DAYS} days)`)
+            .check(
+              endsAt.getTime() - startsAt.getTime() <= MAX_DAYS * 86_400_000,
+              'input.endsAt',
+              `活动最长 ${MAX_DAYS} 天 (at most ${MAX_DAYS} days)`,
+            )
             .throwIfAny();
         }
         if (input.capacity != null && input.capacity < activity.enrolledCount) {
-          throw new AppError('LIMIT_EXCEEDED', `已有 ${activity.enrolledCount} 人报名，招募人数不能少于此数 (capacity below the places taken)`, {
-            capacity: input.capacity, enrolledCount: activity.enrolledCount,
-          });
+          throw new AppError(
+            'LIMIT_EXCEEDED',
+            `已有 ${activity.enrolledCount} 人报名，招募人数不能少于此数 (capacity below the places taken)`,
+            {
+              capacity: input.capacity,
+              enrolledCount: activity.enrolledCount,
+            },
+          );
         }
 
         // the team: same rule as on creation (its community or township contains the activity's community;
@@ -106,10 +143,19 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
           if (teamId && teamId !== activity.teamId) {
             const team = await ctx.prisma.volunteerTeam.findUnique({ where: { id: teamId } });
             if (!team) throw notFound('志愿服务队 team');
-            if (!activity.regionPath.startsWith(team.regionPath)) throw new AppError('VALIDATION', '该队不属于活动所在社区或乡镇 (the team belongs elsewhere)', { path: 'input.teamId' });
+            if (!activity.regionPath.startsWith(team.regionPath))
+              throw new AppError('VALIDATION', '该队不属于活动所在社区或乡镇 (the team belongs elsewhere)', {
+                path: 'input.teamId',
+              });
           }
-          if (teamId !== activity.teamId && !managesPeopleAt(ctx.viewer, activity.regionPath) && !(teamId && (await ledTeamIds(ctx)).has(teamId))) {
-            throw forbidden('更换组织队伍须为该社区工作人员或新队队长 (workers of the community or leaders of the new team)');
+          if (
+            teamId !== activity.teamId &&
+            !managesPeopleAt(ctx.viewer, activity.regionPath) &&
+            !(teamId && (await ledTeamIds(ctx)).has(teamId))
+          ) {
+            throw forbidden(
+              '更换组织队伍须为该社区工作人员或新队队长 (workers of the community or leaders of the new team)',
+            );
           }
         }
 
@@ -132,7 +178,11 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
             { id: activity.id, status: { in: EDITABLE } },
             input.capacity != null ? { enrolledCount: { lte: input.capacity } } : {},
             timesChange
-              ? { startsAt: activity.startsAt, endsAt: activity.endsAt, OR: [{ status: 'DRAFT' }, { startsAt: { gt: now } }] }
+              ? {
+                  startsAt: activity.startsAt,
+                  endsAt: activity.endsAt,
+                  OR: [{ status: 'DRAFT' }, { startsAt: { gt: now } }],
+                }
               : {},
           ],
         };
@@ -140,7 +190,10 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
           const { count } = await tx.volunteerActivity.updateMany({ where, data });
           if (count === 0) await explainRefusal(tx, activity, { capacity: input.capacity ?? null, timesChange, now });
           await ctx.audit(tx, {
-            action: 'volunteering.activity.update', entityType: 'VolunteerActivity', entityId: activity.id, regionPath: activity.regionPath,
+            action: 'volunteering.activity.update',
+            entityType: 'VolunteerActivity',
+            entityId: activity.id,
+            regionPath: activity.regionPath,
             data: { status: activity.status, changes },
           });
           return tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id } });
@@ -158,14 +211,23 @@ async function explainRefusal(
   { capacity, timesChange, now }: { capacity: number | null; timesChange: boolean; now: Date },
 ): Promise<never> {
   const fresh = await tx.volunteerActivity.findUniqueOrThrow({ where: { id: before.id } });
-  if (!EDITABLE.includes(fresh.status)) throw invalidTransition(`只有草稿或招募中的活动可以修改 (not editable while ${fresh.status})`);
+  if (!EDITABLE.includes(fresh.status))
+    throw invalidTransition(`只有草稿或招募中的活动可以修改 (not editable while ${fresh.status})`);
   if (capacity != null && fresh.enrolledCount > capacity) {
-    throw new AppError('LIMIT_EXCEEDED', `已有 ${fresh.enrolledCount} 人报名，招募人数不能少于此数 (capacity below the places taken)`, {
-      capacity, enrolledCount: fresh.enrolledCount,
-    });
+    throw new AppError(
+      'LIMIT_EXCEEDED',
+      `已有 ${fresh.enrolledCount} 人报名，招募人数不能少于此数 (capacity below the places taken)`,
+      {
+        capacity,
+        enrolledCount: fresh.enrolledCount,
+      },
+    );
   }
   if (timesChange && fresh.status === 'RECRUITING' && fresh.startsAt <= now) {
-    throw new AppError('PRECONDITION_FAILED', '活动已到开始时间，不能再改时间 (the activity has reached its start: times are fixed)');
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      '活动已到开始时间，不能再改时间 (the activity has reached its start: times are fixed)',
+    );
   }
   throw conflict('活动时间已被他人修改，请刷新后重试 (the times were changed meanwhile: reload and retry)');
 }

@@ -9,7 +9,18 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
-import { canOrganize, draftVisibility, enrollmentVisibility, ledTeamIds, isOrganizer, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
+import {
+  canOrganize,
+  draftVisibility,
+  enrollmentVisibility,
+  ledTeamIds,
+  isOrganizer,
+  loaders,
+  MODULE,
+  regionArg,
+  scopeOf,
+  SG,
+} from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
@@ -29,22 +40,37 @@ export function registerActivities(builder: Builder, enums: Enums) {
       capacity: t.exposeInt('capacity', { description: '招募人数 places' }),
       enrolledCount: t.exposeInt('enrolledCount', { description: '已报名人数 places taken' }),
       remainingPlaces: t.int({ description: '剩余名额', resolve: (a) => Math.max(0, a.capacity - a.enrolledCount) }),
-      risky: t.exposeBoolean('risky', { description: '有风险的活动: accident insurance must be recorded before it starts' }),
+      risky: t.exposeBoolean('risky', {
+        description: '有风险的活动: accident insurance must be recorded before it starts',
+      }),
       insuranceRecorded: t.boolean({ description: '已投保意外险', resolve: (a) => !!a.insuranceRecordedAt }),
       insurer: t.exposeString('insurer', { nullable: true, description: '保险公司' }),
       insurancePolicy: t.exposeString('insurancePolicy', { nullable: true, description: '保单号' }),
       cancelReason: t.exposeString('cancelReason', { nullable: true, description: '取消原因' }),
-      publishedAt: t.field({ type: 'DateTime', nullable: true, description: '发布时间', resolve: (a) => a.publishedAt }),
+      publishedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '发布时间',
+        resolve: (a) => a.publishedAt,
+      }),
       startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.startedAt }),
       completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.completedAt }),
       cancelledAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.cancelledAt }),
       createdAt: t.field({ type: 'DateTime', resolve: (a) => a.createdAt }),
-      community: t.prismaField({ type: 'Region', description: '所在社区', resolve: async (_q, a, _x, ctx) => (await loaders.region(ctx).load(a.communityId))! }),
+      community: t.prismaField({
+        type: 'Region',
+        description: '所在社区',
+        resolve: async (_q, a, _x, ctx) => (await loaders.region(ctx).load(a.communityId))!,
+      }),
       team: t.relation('team', { nullable: true, description: '组织队伍' }),
-      organizations: t.prismaField({ maxItems: 20,
+      organizations: t.prismaField({
+        maxItems: 20,
         type: ['Organization'],
         description: '主办单位 organising units',
-        resolve: async (_q, a, _x, ctx) => (await loaders.organization(ctx).loadMany(a.organizationIds)).flatMap((o) => (o && !(o instanceof Error) ? [o] : [])),
+        resolve: async (_q, a, _x, ctx) =>
+          (await loaders.organization(ctx).loadMany(a.organizationIds)).flatMap((o) =>
+            o && !(o instanceof Error) ? [o] : [],
+          ),
       }),
       enrollments: t.relatedConnection('enrollments', {
         description: '报名 enrollments you may see: all for organisers and readers of the area, your own otherwise',
@@ -86,8 +112,13 @@ export function registerActivities(builder: Builder, enums: Enums) {
   });
 
   type Filter = typeof ActivityFilter.$inferInput;
-  const activityWhere = async (ctx: Context, scope: string, f: Partial<Filter> | null | undefined): Promise<Prisma.VolunteerActivityWhereInput> => {
-    if (f?.from && f.to && f.from > f.to) throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
+  const activityWhere = async (
+    ctx: Context,
+    scope: string,
+    f: Partial<Filter> | null | undefined,
+  ): Promise<Prisma.VolunteerActivityWhereInput> => {
+    if (f?.from && f.to && f.from > f.to)
+      throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
     const teamId = parseOptionalId(f?.teamId == null ? null : String(f.teamId), 'VolunteerTeam', 'filter.teamId');
     return {
       AND: [
@@ -112,7 +143,11 @@ export function registerActivities(builder: Builder, enums: Enums) {
       args: { filter: t.arg({ type: ActivityFilter, required: false }) },
       resolve: async (query, _r, args, ctx) => {
         const scope = scopeOf(ctx, await regionArg(ctx, args.filter?.regionId, 'filter.regionId'));
-        return ctx.prisma.volunteerActivity.findMany({ ...query, where: await activityWhere(ctx, scope, args.filter), orderBy: ORDER });
+        return ctx.prisma.volunteerActivity.findMany({
+          ...query,
+          where: await activityWhere(ctx, scope, args.filter),
+          orderBy: ORDER,
+        });
       },
       totalCount: async (_c, args, ctx) => {
         const scope = scopeOf(ctx, await regionArg(ctx, args.filter?.regionId, 'filter.regionId'));
@@ -127,7 +162,10 @@ export function registerActivities(builder: Builder, enums: Enums) {
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
       resolve: async (query, _r, args, ctx) => {
-        const activity = await ctx.prisma.volunteerActivity.findUnique({ ...query, where: { id: parseId(String(args.id), 'VolunteerActivity') } });
+        const activity = await ctx.prisma.volunteerActivity.findUnique({
+          ...query,
+          where: { id: parseId(String(args.id), 'VolunteerActivity') },
+        });
         if (!activity) return null;
         await ctx.gate.assertEnabled(MODULE, activity.regionPath);
         return activity.status !== 'DRAFT' || (await canOrganize(ctx, activity)) ? activity : null;
@@ -146,8 +184,13 @@ export function registerActivities(builder: Builder, enums: Enums) {
         category: t.arg({ type: enums.ActivityCategory, required: false }),
       },
       resolve: async (query, region, args, ctx) =>
-        ctx.prisma.volunteerActivity.findMany({ ...query, where: await activityWhere(ctx, region.path, args), orderBy: ORDER }),
-      totalCount: async (region, args, ctx) => ctx.prisma.volunteerActivity.count({ where: await activityWhere(ctx, region.path, args) }),
+        ctx.prisma.volunteerActivity.findMany({
+          ...query,
+          where: await activityWhere(ctx, region.path, args),
+          orderBy: ORDER,
+        }),
+      totalCount: async (region, args, ctx) =>
+        ctx.prisma.volunteerActivity.count({ where: await activityWhere(ctx, region.path, args) }),
     }),
   );
 }

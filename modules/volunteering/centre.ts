@@ -21,7 +21,11 @@ export function registerCentres(builder: Builder) {
       address: t.exposeString('address', { nullable: true, description: '地址' }),
       phone: t.exposeString('phone', { nullable: true, description: '服务电话 (the centre’s, not a person’s)' }),
       openingHours: t.exposeString('openingHours', { nullable: true, description: '开放时间' }),
-      community: t.prismaField({ type: 'Region', description: '所在社区', resolve: async (_q, c, _a, ctx) => (await loaders.region(ctx).load(c.communityId))! }),
+      community: t.prismaField({
+        type: 'Region',
+        description: '所在社区',
+        resolve: async (_q, c, _a, ctx) => (await loaders.region(ctx).load(c.communityId))!,
+      }),
     }),
   });
   guardNode(builder, 'VolunteerServiceCentre', async (c, ctx) => {
@@ -49,15 +53,27 @@ export function registerCentres(builder: Builder) {
       description: '志愿服务中心列表',
       type: 'VolunteerServiceCentre',
       cursor: 'id',
-      args: { regionId: t.arg.id({ required: false, description: '区划: centres of it and below (default: your area)' }) },
+      args: {
+        regionId: t.arg.id({ required: false, description: '区划: centres of it and below (default: your area)' }),
+      },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.volunteerServiceCentre.findMany({
           ...query,
-          where: await ctx.gate.readableWhere(MODULE, scopeOf(ctx, await regionArg(ctx, args.regionId, 'regionId')), 'regionPath'),
+          where: await ctx.gate.readableWhere(
+            MODULE,
+            scopeOf(ctx, await regionArg(ctx, args.regionId, 'regionId')),
+            'regionPath',
+          ),
           orderBy: [{ regionPath: 'asc' }, { id: 'asc' }],
         }),
       totalCount: async (_c, args, ctx) =>
-        ctx.prisma.volunteerServiceCentre.count({ where: await ctx.gate.readableWhere(MODULE, scopeOf(ctx, await regionArg(ctx, args.regionId, 'regionId')), 'regionPath') }),
+        ctx.prisma.volunteerServiceCentre.count({
+          where: await ctx.gate.readableWhere(
+            MODULE,
+            scopeOf(ctx, await regionArg(ctx, args.regionId, 'regionId')),
+            'regionPath',
+          ),
+        }),
     }),
   );
 
@@ -77,7 +93,9 @@ export function registerCentres(builder: Builder) {
       subGraphs: SG,
       policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '设立志愿服务中心: one per community (workers and admins of the community)',
-      type: payloadType(builder, 'CreateVolunteerServiceCentrePayload', 'centre', 'VolunteerServiceCentre', { subGraphs: SG }),
+      type: payloadType(builder, 'CreateVolunteerServiceCentrePayload', 'centre', 'VolunteerServiceCentre', {
+        subGraphs: SG,
+      }),
       errors: {},
       args: { input: t.arg({ type: CentreInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -94,11 +112,22 @@ export function registerCentres(builder: Builder) {
           const centre = await ctx.prisma.$transaction(async (tx) => {
             const c = await tx.volunteerServiceCentre.create({
               data: {
-                communityId: community.id, regionPath: community.path, name: input.name.trim(), address: input.address?.trim() || null,
-                phone: input.phone?.trim() || null, openingHours: input.openingHours?.trim() || null, createdById: ctx.viewer!.accountId,
+                communityId: community.id,
+                regionPath: community.path,
+                name: input.name.trim(),
+                address: input.address?.trim() || null,
+                phone: input.phone?.trim() || null,
+                openingHours: input.openingHours?.trim() || null,
+                createdById: ctx.viewer!.accountId,
               },
             });
-            await ctx.audit(tx, { action: 'volunteering.centre.create', entityType: 'VolunteerServiceCentre', entityId: c.id, regionPath: c.regionPath, data: { name: c.name } });
+            await ctx.audit(tx, {
+              action: 'volunteering.centre.create',
+              entityType: 'VolunteerServiceCentre',
+              entityId: c.id,
+              regionPath: c.regionPath,
+              data: { name: c.name },
+            });
             return c;
           });
           return { centre };

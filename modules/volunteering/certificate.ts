@@ -18,7 +18,17 @@ import {
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
-import { DEFAULT_STAR_THRESHOLDS, displayName, hoursOf, isUniqueViolation, loaders, MODULE, SG, starLevelOf, viewerName } from './shared.js';
+import {
+  DEFAULT_STAR_THRESHOLDS,
+  displayName,
+  hoursOf,
+  isUniqueViolation,
+  loaders,
+  MODULE,
+  SG,
+  starLevelOf,
+  viewerName,
+} from './shared.js';
 import { volunteerNumber } from './volunteer.js';
 
 type CertificateRow = Prisma.VolunteerCertificateGetPayload<object>;
@@ -84,13 +94,17 @@ export function registerCertificates(builder: Builder) {
       issuerName: t.exposeString('issuerName', { description: '出具单位' }),
       periodFrom: t.field({ type: 'DateTime', description: '证明期间 起', resolve: (c) => c.periodFrom }),
       periodTo: t.field({ type: 'DateTime', description: '证明期间 止 (exclusive)', resolve: (c) => c.periodTo }),
-      volunteerName: t.string({ description: '志愿者姓名 (masked unless it is yours or you manage the community)', resolve: (c, _a, ctx) => displayName(snap(c).volunteer.name, entitled(ctx, c)) }),
+      volunteerName: t.string({
+        description: '志愿者姓名 (masked unless it is yours or you manage the community)',
+        resolve: (c, _a, ctx) => displayName(snap(c).volunteer.name, entitled(ctx, c)),
+      }),
       volunteerNumber: t.string({ description: '志愿者编号', resolve: (c) => snap(c).volunteer.volunteerNumber }),
       totalHours: t.float({ description: '期间服务时长(小时)', resolve: (c) => hoursOf(c.totalHours) }),
       recordCount: t.exposeInt('recordCount', { description: '记录条数' }),
       cumulativeHours: t.float({ description: '出具时累计时长', resolve: (c) => snap(c).totals.cumulativeHours }),
       starLevel: t.int({ description: '出具时星级', resolve: (c) => snap(c).totals.starLevel }),
-      entries: t.field({ maxItems: 500,
+      entries: t.field({
+        maxItems: 500,
         type: [Entry],
         description: '所列记录 (only for the volunteer and those who manage the community)',
         resolve: (c, _a, ctx) => (entitled(ctx, c) ? snap(c).records : []),
@@ -155,8 +169,15 @@ export function registerCertificates(builder: Builder) {
         scope: { record: 'Person', id: 'input.personId' },
         relation: 'a member or resident for themself only',
       },
-      description: '出具志愿服务证明 over a period (the volunteer, or a worker of their community); free; lists the verified records and totals',
-      type: payloadType<CertificateRow>(builder, 'IssueVolunteerCertificatePayload', 'certificate', 'VolunteerCertificate', { subGraphs: SG }),
+      description:
+        '出具志愿服务证明 over a period (the volunteer, or a worker of their community); free; lists the verified records and totals',
+      type: payloadType<CertificateRow>(
+        builder,
+        'IssueVolunteerCertificatePayload',
+        'certificate',
+        'VolunteerCertificate',
+        { subGraphs: SG },
+      ),
       errors: {},
       args: { input: t.arg({ type: IssueInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -170,7 +191,11 @@ export function registerCertificates(builder: Builder) {
         if (!person || !(await canSeePerson(ctx, person))) throw notFound('居民 person');
         const volunteer = await ctx.prisma.volunteer.findUnique({ where: { personId } });
         if (!volunteer) throw new AppError('PRECONDITION_FAILED', '此人尚未注册志愿者 (not a registered volunteer)');
-        if (ctx.viewer!.personId !== personId && !managesPeopleAt(ctx.viewer, volunteer.regionPath) && !managesPeopleAt(ctx.viewer, person.homePath)) {
+        if (
+          ctx.viewer!.personId !== personId &&
+          !managesPeopleAt(ctx.viewer, volunteer.regionPath) &&
+          !managesPeopleAt(ctx.viewer, person.homePath)
+        ) {
           throw forbidden('本人或所在社区工作人员申请 (the volunteer or a worker of their community)');
         }
         await ctx.gate.assertEnabled(MODULE, volunteer.regionPath);
@@ -179,7 +204,11 @@ export function registerCertificates(builder: Builder) {
           orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
           take: 2000,
         });
-        if (!records.length) throw new AppError('PRECONDITION_FAILED', '该期间没有已确认的志愿服务记录 (no verified records in that period)');
+        if (!records.length)
+          throw new AppError(
+            'PRECONDITION_FAILED',
+            '该期间没有已确认的志愿服务记录 (no verified records in that period)',
+          );
         const [totals, thresholds, centre, community, signer] = await Promise.all([
           loaders.totals(ctx).load(volunteer.id),
           ctx.settings.get<number[]>(MODULE, 'starThresholds', volunteer.regionPath),
@@ -187,16 +216,34 @@ export function registerCertificates(builder: Builder) {
           loaders.region(ctx).load(volunteer.communityId),
           viewerName(ctx),
         ]);
-        const serviceHours = Math.round(records.filter((r) => r.kind === 'SERVICE').reduce((s, r) => s + hoursOf(r.hours) * 100, 0)) / 100;
+        const serviceHours =
+          Math.round(records.filter((r) => r.kind === 'SERVICE').reduce((s, r) => s + hoursOf(r.hours) * 100, 0)) / 100;
         const issuerName = centre?.name ?? `${community?.name ?? ''}志愿服务站`;
         const snapshot: CertificateSnapshot = {
-          volunteer: { name: person.name, volunteerNumber: volunteerNumber(volunteer.seq), registeredAt: volunteer.registeredAt.toISOString() },
+          volunteer: {
+            name: person.name,
+            volunteerNumber: volunteerNumber(volunteer.seq),
+            registeredAt: volunteer.registeredAt.toISOString(),
+          },
           period: { from: input.from.toISOString(), to: input.to.toISOString() },
-          totals: { serviceHours, records: records.length, cumulativeHours: totals.total, starLevel: starLevelOf(totals.total, thresholds ?? DEFAULT_STAR_THRESHOLDS) },
+          totals: {
+            serviceHours,
+            records: records.length,
+            cumulativeHours: totals.total,
+            starLevel: starLevelOf(totals.total, thresholds ?? DEFAULT_STAR_THRESHOLDS),
+          },
           issuer: { name: issuerName, issuedBy: signer },
           records: records.map((r) => ({
-            kind: r.kind, title: r.title, content: r.content, place: r.place, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(),
-            hours: hoursOf(r.hours), organizationName: r.organizationName, confirmedByName: r.confirmedByName, version: r.version,
+            kind: r.kind,
+            title: r.title,
+            content: r.content,
+            place: r.place,
+            startsAt: r.startsAt.toISOString(),
+            endsAt: r.endsAt.toISOString(),
+            hours: hoursOf(r.hours),
+            organizationName: r.organizationName,
+            confirmedByName: r.confirmedByName,
+            version: r.version,
           })),
         };
         for (let attempt = 0; ; attempt++) {
@@ -204,12 +251,29 @@ export function registerCertificates(builder: Builder) {
             const certificate = await ctx.prisma.$transaction(async (tx) => {
               const c = await tx.volunteerCertificate.create({
                 data: {
-                  serial: newSerial(now), volunteerId: volunteer.id, personId, communityId: volunteer.communityId, regionPath: volunteer.regionPath,
-                  periodFrom: input.from, periodTo: input.to, issuedAt: now, issuedById: ctx.viewer!.accountId, issuerName, maskedName: maskName(person.name),
-                  totalHours: serviceHours, recordCount: records.length, snapshot: snapshot as unknown as Prisma.InputJsonValue,
+                  serial: newSerial(now),
+                  volunteerId: volunteer.id,
+                  personId,
+                  communityId: volunteer.communityId,
+                  regionPath: volunteer.regionPath,
+                  periodFrom: input.from,
+                  periodTo: input.to,
+                  issuedAt: now,
+                  issuedById: ctx.viewer!.accountId,
+                  issuerName,
+                  maskedName: maskName(person.name),
+                  totalHours: serviceHours,
+                  recordCount: records.length,
+                  snapshot: snapshot as unknown as Prisma.InputJsonValue,
                 },
               });
-              await ctx.audit(tx, { action: 'volunteering.certificate.issue', entityType: 'VolunteerCertificate', entityId: c.id, regionPath: c.regionPath, data: { serial: c.serial, hours: serviceHours } });
+              await ctx.audit(tx, {
+                action: 'volunteering.certificate.issue',
+                entityType: 'VolunteerCertificate',
+                entityId: c.id,
+                regionPath: c.regionPath,
+                data: { serial: c.serial, hours: serviceHours },
+              });
               return c;
             });
             return { certificate };

@@ -20,7 +20,18 @@ import {
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { appendVersion, loadRecord, recordFor } from './records.js';
-import { assertNotOwnRecord, hoursOf, loaders, MODULE, readsAt, regionArg, scopeOf, SG, TX, viewerName } from './shared.js';
+import {
+  assertNotOwnRecord,
+  hoursOf,
+  loaders,
+  MODULE,
+  readsAt,
+  regionArg,
+  scopeOf,
+  SG,
+  TX,
+  viewerName,
+} from './shared.js';
 
 type RequestRow = Prisma.VolunteerCorrectionRequestGetPayload<object>;
 
@@ -32,7 +43,11 @@ export function registerCorrections(builder: Builder, enums: Enums) {
     fields: (t) => ({
       status: t.expose('status', { type: enums.CorrectionStatus }),
       reason: t.exposeString('reason', { description: '申请理由' }),
-      requestedHours: t.float({ nullable: true, description: '申请更正为(小时)', resolve: (c) => (c.requestedHours == null ? null : hoursOf(c.requestedHours)) }),
+      requestedHours: t.float({
+        nullable: true,
+        description: '申请更正为(小时)',
+        resolve: (c) => (c.requestedHours == null ? null : hoursOf(c.requestedHours)),
+      }),
       createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
       answer: t.exposeString('answer', { nullable: true, description: '组织方答复' }),
       answeredAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.answeredAt }),
@@ -45,7 +60,11 @@ export function registerCorrections(builder: Builder, enums: Enums) {
     return ctx.viewer?.personId === c.personId || readsAt(ctx.viewer, c.regionPath);
   });
 
-  const where = async (ctx: Context, regionId: string | number | null | undefined, status: RequestRow['status'] | null | undefined): Promise<Prisma.VolunteerCorrectionRequestWhereInput> => {
+  const where = async (
+    ctx: Context,
+    regionId: string | number | null | undefined,
+    status: RequestRow['status'] | null | undefined,
+  ): Promise<Prisma.VolunteerCorrectionRequestWhereInput> => {
     const viewer = ctx.viewer!;
     const scope = scopeOf(ctx, await regionArg(ctx, regionId, 'regionId'));
     const reader = readsWithinScope(viewer);
@@ -60,14 +79,23 @@ export function registerCorrections(builder: Builder, enums: Enums) {
       description: '更正申请 to answer (workers and admins: their area; volunteers: their own), oldest first',
       type: 'VolunteerCorrectionRequest',
       cursor: 'id',
-      args: { regionId: t.arg.id({ required: false }), status: t.arg({ type: enums.CorrectionStatus, required: false }) },
+      args: {
+        regionId: t.arg.id({ required: false }),
+        status: t.arg({ type: enums.CorrectionStatus, required: false }),
+      },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.volunteerCorrectionRequest.findMany({ ...query, where: await where(ctx, args.regionId, args.status), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.volunteerCorrectionRequest.count({ where: await where(ctx, args.regionId, args.status) }),
+        ctx.prisma.volunteerCorrectionRequest.findMany({
+          ...query,
+          where: await where(ctx, args.regionId, args.status),
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.volunteerCorrectionRequest.count({ where: await where(ctx, args.regionId, args.status) }),
     }),
   );
 
-  const Payload = (name: string) => payloadType<RequestRow>(builder, name, 'request', 'VolunteerCorrectionRequest', { subGraphs: SG });
+  const Payload = (name: string) =>
+    payloadType<RequestRow>(builder, name, 'request', 'VolunteerCorrectionRequest', { subGraphs: SG });
   const RequestInput = builder.inputType('RequestServiceRecordCorrectionInput', {
     subGraphs: SG,
     fields: (t) => ({
@@ -101,20 +129,38 @@ export function registerCorrections(builder: Builder, enums: Enums) {
       resolve: async (_r, { input }, ctx) => {
         new Checks()
           .text(input.reason, 'input.reason', { min: 2, max: 500 })
-          .check(input.requestedHours == null || (input.requestedHours >= 0 && input.requestedHours <= 744), 'input.requestedHours', '0–744 小时')
+          .check(
+            input.requestedHours == null || (input.requestedHours >= 0 && input.requestedHours <= 744),
+            'input.requestedHours',
+            '0–744 小时',
+          )
           .throwIfAny();
         const { record } = await recordFor(ctx, input.recordId);
         const person = await loaders.person(ctx).load(record.personId);
-        if (!person || !managesPerson(ctx.viewer, person)) throw forbidden('本人或所在社区工作人员申请 (the volunteer or a worker for them)');
+        if (!person || !managesPerson(ctx.viewer, person))
+          throw forbidden('本人或所在社区工作人员申请 (the volunteer or a worker for them)');
         const request = await ctx.prisma.$transaction(async (tx) => {
-          if (await tx.volunteerCorrectionRequest.findFirst({ where: { recordId: record.id, status: 'OPEN' } })) throw conflict('已有待处理的更正申请 (one is open)');
+          if (await tx.volunteerCorrectionRequest.findFirst({ where: { recordId: record.id, status: 'OPEN' } }))
+            throw conflict('已有待处理的更正申请 (one is open)');
           const c = await tx.volunteerCorrectionRequest.create({
             data: {
-              recordId: record.id, personId: record.personId, communityId: record.communityId, regionPath: record.regionPath, reason: input.reason.trim(),
-              requestedHours: input.requestedHours ?? null, requestedById: ctx.viewer!.accountId, createdAt: ctx.clock.now(),
+              recordId: record.id,
+              personId: record.personId,
+              communityId: record.communityId,
+              regionPath: record.regionPath,
+              reason: input.reason.trim(),
+              requestedHours: input.requestedHours ?? null,
+              requestedById: ctx.viewer!.accountId,
+              createdAt: ctx.clock.now(),
             },
           });
-          await ctx.audit(tx, { action: 'volunteering.correction.request', entityType: 'VolunteerCorrectionRequest', entityId: c.id, regionPath: c.regionPath, data: { recordId: record.id } });
+          await ctx.audit(tx, {
+            action: 'volunteering.correction.request',
+            entityType: 'VolunteerCorrectionRequest',
+            entityId: c.id,
+            regionPath: c.regionPath,
+            data: { recordId: record.id },
+          });
           return c;
         });
         return { request };
@@ -133,7 +179,9 @@ export function registerCorrections(builder: Builder, enums: Enums) {
       args: { input: t.arg({ type: AnswerInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.answer, 'input.answer', { min: 2, max: 500 }).throwIfAny();
-        const request = await ctx.prisma.volunteerCorrectionRequest.findUnique({ where: { id: parseId(String(input.requestId), 'VolunteerCorrectionRequest', 'input.requestId') } });
+        const request = await ctx.prisma.volunteerCorrectionRequest.findUnique({
+          where: { id: parseId(String(input.requestId), 'VolunteerCorrectionRequest', 'input.requestId') },
+        });
         if (!request) throw notFound('更正申请 request');
         const { record, organiser } = await loadRecord(ctx, request.recordId);
         if (!organiser) throw forbidden('谁记录谁证明: the organiser side answers');
@@ -143,21 +191,46 @@ export function registerCorrections(builder: Builder, enums: Enums) {
           throw forbidden('更正申请须由申请人以外的人批准 (someone other than the requester approves)');
         }
         if (request.status !== 'OPEN') throw invalidTransition(`申请已处理 (${request.status})`);
-        const hours = input.accept ? (input.hours ?? (request.requestedHours == null ? null : hoursOf(request.requestedHours))) : null;
-        if (input.accept && (hours == null || hours < 0 || hours > 744)) throw new ValidationError([{ path: 'input.hours', message: '请填写更正后的时长 (0–744)' }]);
+        const hours = input.accept
+          ? (input.hours ?? (request.requestedHours == null ? null : hoursOf(request.requestedHours)))
+          : null;
+        if (input.accept && (hours == null || hours < 0 || hours > 744))
+          throw new ValidationError([{ path: 'input.hours', message: '请填写更正后的时长 (0–744)' }]);
         const signer = await viewerName(ctx);
         const updated = await ctx.prisma.$transaction(async (tx) => {
           let resultVersion: number | null = null;
           if (input.accept) {
-            const r = await appendVersion(ctx, tx, record, { hours: hours!, content: record.content, reason: `更正申请：${request.reason}；答复：${input.answer.trim()}` }, signer);
+            const r = await appendVersion(
+              ctx,
+              tx,
+              record,
+              {
+                hours: hours!,
+                content: record.content,
+                reason: `更正申请：${request.reason}；答复：${input.answer.trim()}`,
+              },
+              signer,
+            );
             resultVersion = r.version;
           }
           const { count } = await tx.volunteerCorrectionRequest.updateMany({
             where: { id: request.id, status: 'OPEN' },
-            data: { status: input.accept ? 'ACCEPTED' : 'REJECTED', answer: input.answer.trim(), answeredById: ctx.viewer!.accountId, answeredAt: ctx.clock.now(), resultVersion },
+            data: {
+              status: input.accept ? 'ACCEPTED' : 'REJECTED',
+              answer: input.answer.trim(),
+              answeredById: ctx.viewer!.accountId,
+              answeredAt: ctx.clock.now(),
+              resultVersion,
+            },
           });
           if (count === 0) throw invalidTransition('申请已处理 (answered meanwhile)');
-          await ctx.audit(tx, { action: 'volunteering.correction.answer', entityType: 'VolunteerCorrectionRequest', entityId: request.id, regionPath: request.regionPath, data: { accept: input.accept, hours } });
+          await ctx.audit(tx, {
+            action: 'volunteering.correction.answer',
+            entityType: 'VolunteerCorrectionRequest',
+            entityId: request.id,
+            regionPath: request.regionPath,
+            data: { accept: input.accept, hours },
+          });
           return tx.volunteerCorrectionRequest.findUniqueOrThrow({ where: { id: request.id } });
         }, TX);
         return { request: updated };

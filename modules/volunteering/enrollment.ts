@@ -24,13 +24,29 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
-import { canOrganize, displayName, isOrganizer, isUniqueViolation, ledTeamIds, loaders, MODULE, readsAt, servedHours, SG, TX } from './shared.js';
+import {
+  canOrganize,
+  displayName,
+  isOrganizer,
+  isUniqueViolation,
+  ledTeamIds,
+  loaders,
+  MODULE,
+  readsAt,
+  servedHours,
+  SG,
+  TX,
+} from './shared.js';
 
 type EnrollmentRow = Prisma.VolunteerEnrollmentGetPayload<object>;
 type EnrollmentWithActivity = Prisma.VolunteerEnrollmentGetPayload<{ include: { activity: true } }>;
 
 const STATUS_NAME: Record<EnrollmentRow['status'], string> = {
-  SIGNED_UP: '已报名', CANCELLED: '已取消', CHECKED_IN: '已签到', CHECKED_OUT: '已签退', CONFIRMED: '时长已确认',
+  SIGNED_UP: '已报名',
+  CANCELLED: '已取消',
+  CHECKED_IN: '已签到',
+  CHECKED_OUT: '已签退',
+  CONFIRMED: '时长已确认',
 };
 
 /** loads an enrollment with its activity; the viewer must be the volunteer, manage them, or organise the activity */
@@ -67,7 +83,10 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         resolve: async (e, _a, ctx) => {
           const p = await loaders.person(ctx).load(e.personId);
           if (!p) return '*';
-          return displayName(p.name, managesPerson(ctx.viewer, p) || isOrganizer(ctx.viewer, e.activity, await ledTeamIds(ctx)));
+          return displayName(
+            p.name,
+            managesPerson(ctx.viewer, p) || isOrganizer(ctx.viewer, e.activity, await ledTeamIds(ctx)),
+          );
         },
       }),
       person: t.prismaField({
@@ -77,7 +96,9 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         select: { activity: { select: { regionPath: true, createdById: true, teamId: true } } },
         resolve: async (_q, e, _a, ctx) => {
           const p = await loaders.person(ctx).load(e.personId);
-          return p && (managesPerson(ctx.viewer, p) || isOrganizer(ctx.viewer, e.activity, await ledTeamIds(ctx))) ? p : null;
+          return p && (managesPerson(ctx.viewer, p) || isOrganizer(ctx.viewer, e.activity, await ledTeamIds(ctx)))
+            ? p
+            : null;
         },
       }),
       servedHours: t.float({
@@ -96,19 +117,30 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
     return !!activity && canOrganize(ctx, activity);
   });
 
-  const Payload = (name: string) => payloadType<EnrollmentRow>(builder, name, 'enrollment', 'VolunteerEnrollment', { subGraphs: SG });
+  const Payload = (name: string) =>
+    payloadType<EnrollmentRow>(builder, name, 'enrollment', 'VolunteerEnrollment', { subGraphs: SG });
   const SignUpInput = builder.inputType('SignUpForActivityInput', {
     subGraphs: SG,
     fields: (t) => ({
       activityId: t.id({ required: true }),
-      personId: t.id({ required: false, description: '志愿者 (default: yourself; workers may sign up residents they manage)' }),
+      personId: t.id({
+        required: false,
+        description: '志愿者 (default: yourself; workers may sign up residents they manage)',
+      }),
     }),
   });
   const EnrollmentInput = (name: string) =>
     builder.inputType(name, { subGraphs: SG, fields: (t) => ({ enrollmentId: t.id({ required: true }) }) });
 
   /** SIGNED_UP → CANCELLED etc. as a conditional update on the expected status */
-  async function move(ctx: Context, e: EnrollmentWithActivity, from: EnrollmentRow['status'], data: Prisma.VolunteerEnrollmentUpdateManyMutationInput, action: string, extra?: (tx: Prisma.TransactionClient) => Promise<void>) {
+  async function move(
+    ctx: Context,
+    e: EnrollmentWithActivity,
+    from: EnrollmentRow['status'],
+    data: Prisma.VolunteerEnrollmentUpdateManyMutationInput,
+    action: string,
+    extra?: (tx: Prisma.TransactionClient) => Promise<void>,
+  ) {
     return ctx.prisma.$transaction(async (tx) => {
       const { count } = await tx.volunteerEnrollment.updateMany({ where: { id: e.id, status: from }, data });
       if (count === 0) {
@@ -116,7 +148,13 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         throw invalidTransition(`报名当前为「${STATUS_NAME[now.status]}」 (not allowed while ${now.status})`);
       }
       await extra?.(tx);
-      await ctx.audit(tx, { action, entityType: 'VolunteerEnrollment', entityId: e.id, regionPath: e.regionPath, data: { activityId: e.activityId, from, to: data.status } });
+      await ctx.audit(tx, {
+        action,
+        entityType: 'VolunteerEnrollment',
+        entityId: e.id,
+        regionPath: e.regionPath,
+        data: { activityId: e.activityId, from, to: data.status },
+      });
       return tx.volunteerEnrollment.findUniqueOrThrow({ where: { id: e.id } });
     }, TX);
   }
@@ -129,15 +167,20 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
         relation: 'a member or resident for themself only, or the organiser',
       },
-      description: '报名 (yourself, or a resident you manage): LIMIT_EXCEEDED when full, CONFLICT when already enrolled',
+      description:
+        '报名 (yourself, or a resident you manage): LIMIT_EXCEEDED when full, CONFLICT when already enrolled',
       type: Payload('SignUpForActivityPayload'),
       errors: {},
       args: { input: t.arg({ type: SignUpInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const viewer = ctx.viewer!;
         const activityId = parseId(String(input.activityId), 'VolunteerActivity', 'input.activityId');
-        const personId = input.personId == null ? viewer.personId : parseId(String(input.personId), 'Person', 'input.personId');
-        if (!personId) throw new ValidationError([{ path: 'input.personId', message: '请指定志愿者 (your account is not linked to a person)' }]);
+        const personId =
+          input.personId == null ? viewer.personId : parseId(String(input.personId), 'Person', 'input.personId');
+        if (!personId)
+          throw new ValidationError([
+            { path: 'input.personId', message: '请指定志愿者 (your account is not linked to a person)' },
+          ]);
         const activity = await ctx.prisma.volunteerActivity.findUnique({ where: { id: activityId } });
         if (!activity) throw notFound('志愿服务活动 activity');
         await ctx.gate.assertEnabled(MODULE, activity.regionPath);
@@ -151,19 +194,30 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         const volunteer = await loaders.volunteerByPerson(ctx).load(personId);
         if (!volunteer) throw new AppError('PRECONDITION_FAILED', '请先注册志愿者 (register as a volunteer first)');
         const now = ctx.clock.now();
-        if (activity.status !== 'RECRUITING') throw invalidTransition(`活动不在招募中 (activity is ${activity.status})`);
+        if (activity.status !== 'RECRUITING')
+          throw invalidTransition(`活动不在招募中 (activity is ${activity.status})`);
         if (activity.startsAt <= now) throw invalidTransition('活动已开始，报名截止 (sign-up closed at the start)');
         const enrollment = await ctx.prisma.$transaction(async (tx) => {
           const { count } = await tx.volunteerActivity.updateMany({
-            where: { id: activity.id, status: 'RECRUITING', startsAt: { gt: now }, enrolledCount: { lt: tx.volunteerActivity.fields.capacity } },
+            where: {
+              id: activity.id,
+              status: 'RECRUITING',
+              startsAt: { gt: now },
+              enrolledCount: { lt: tx.volunteerActivity.fields.capacity },
+            },
             data: { enrolledCount: { increment: 1 } },
           });
-          const existing = await tx.volunteerEnrollment.findUnique({ where: { activityId_volunteerId: { activityId: activity.id, volunteerId: volunteer.id } } });
+          const existing = await tx.volunteerEnrollment.findUnique({
+            where: { activityId_volunteerId: { activityId: activity.id, volunteerId: volunteer.id } },
+          });
           if (existing && existing.status !== 'CANCELLED') throw conflict('已报名该活动 (already enrolled)');
           if (count === 0) {
             const fresh = await tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id } });
-            if (fresh.status !== 'RECRUITING' || fresh.startsAt <= now) throw invalidTransition(`报名已截止 (activity is ${fresh.status})`);
-            throw new AppError('LIMIT_EXCEEDED', `名额已满 (all ${fresh.capacity} places taken)`, { capacity: fresh.capacity });
+            if (fresh.status !== 'RECRUITING' || fresh.startsAt <= now)
+              throw invalidTransition(`报名已截止 (activity is ${fresh.status})`);
+            throw new AppError('LIMIT_EXCEEDED', `名额已满 (all ${fresh.capacity} places taken)`, {
+              capacity: fresh.capacity,
+            });
           }
           let row: EnrollmentRow;
           if (existing) {
@@ -177,8 +231,13 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
             try {
               row = await tx.volunteerEnrollment.create({
                 data: {
-                  activityId: activity.id, volunteerId: volunteer.id, personId, communityId: activity.communityId, regionPath: activity.regionPath,
-                  signedUpAt: now, signedUpById: viewer.accountId,
+                  activityId: activity.id,
+                  volunteerId: volunteer.id,
+                  personId,
+                  communityId: activity.communityId,
+                  regionPath: activity.regionPath,
+                  signedUpAt: now,
+                  signedUpById: viewer.accountId,
                 },
               });
             } catch (e) {
@@ -186,7 +245,13 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
               throw e;
             }
           }
-          await ctx.audit(tx, { action: 'volunteering.signUp', entityType: 'VolunteerEnrollment', entityId: row.id, regionPath: row.regionPath, data: { activityId: activity.id, volunteerId: volunteer.id } });
+          await ctx.audit(tx, {
+            action: 'volunteering.signUp',
+            entityType: 'VolunteerEnrollment',
+            entityId: row.id,
+            regionPath: row.regionPath,
+            data: { activityId: activity.id, volunteerId: volunteer.id },
+          });
           return row;
         }, TX);
         return { enrollment };
@@ -199,7 +264,8 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the volunteer or the organiser',
       },
-      description: '取消报名 before the activity starts (the volunteer, a worker for them, or the organiser); the place is freed',
+      description:
+        '取消报名 before the activity starts (the volunteer, a worker for them, or the organiser); the place is freed',
       type: Payload('CancelSignUpPayload'),
       errors: {},
       args: { input: t.arg({ type: EnrollmentInput('CancelSignUpInput'), required: true }) },
@@ -209,9 +275,19 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         if (enrollment.activity.status !== 'RECRUITING' || enrollment.activity.startsAt <= now) {
           throw invalidTransition('活动已开始或已结束，不能取消报名 (only before the start)');
         }
-        const updated = await move(ctx, enrollment, 'SIGNED_UP', { status: 'CANCELLED', cancelledAt: now }, 'volunteering.cancelSignUp', async (tx) => {
-          await tx.volunteerActivity.updateMany({ where: { id: enrollment.activityId, enrolledCount: { gt: 0 } }, data: { enrolledCount: { decrement: 1 } } });
-        });
+        const updated = await move(
+          ctx,
+          enrollment,
+          'SIGNED_UP',
+          { status: 'CANCELLED', cancelledAt: now },
+          'volunteering.cancelSignUp',
+          async (tx) => {
+            await tx.volunteerActivity.updateMany({
+              where: { id: enrollment.activityId, enrolledCount: { gt: 0 } },
+              data: { enrolledCount: { decrement: 1 } },
+            });
+          },
+        );
         return { enrollment: updated };
       },
     }),
@@ -222,18 +298,31 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the volunteer or the organiser',
       },
-      description: '签到 while the activity is ONGOING (organisers; the volunteer themself from one hour before the start to the end)',
+      description:
+        '签到 while the activity is ONGOING (organisers; the volunteer themself from one hour before the start to the end)',
       type: Payload('CheckInPayload'),
       errors: {},
       args: { input: t.arg({ type: EnrollmentInput('CheckInInput'), required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const { enrollment, organiser } = await enrollmentFor(ctx, input.enrollmentId);
         const now = ctx.clock.now();
-        if (!organiser && (now.getTime() < enrollment.activity.startsAt.getTime() - 3_600_000 || now > enrollment.activity.endsAt)) {
+        if (
+          !organiser &&
+          (now.getTime() < enrollment.activity.startsAt.getTime() - 3_600_000 || now > enrollment.activity.endsAt)
+        ) {
           throw forbidden('不在活动时间内，请由组织方签到 (outside the activity time: ask the organiser)');
         }
-        if (enrollment.activity.status !== 'ONGOING') throw invalidTransition(`活动未在进行中 (activity is ${enrollment.activity.status})`);
-        return { enrollment: await move(ctx, enrollment, 'SIGNED_UP', { status: 'CHECKED_IN', checkInAt: now, checkInById: ctx.viewer!.accountId }, 'volunteering.checkIn') };
+        if (enrollment.activity.status !== 'ONGOING')
+          throw invalidTransition(`活动未在进行中 (activity is ${enrollment.activity.status})`);
+        return {
+          enrollment: await move(
+            ctx,
+            enrollment,
+            'SIGNED_UP',
+            { status: 'CHECKED_IN', checkInAt: now, checkInById: ctx.viewer!.accountId },
+            'volunteering.checkIn',
+          ),
+        };
       },
     }),
     checkOut: t.field({
@@ -243,7 +332,8 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the volunteer or the organiser',
       },
-      description: '签退 after check-in, while ONGOING or after completion (organisers; the volunteer themself until the end)',
+      description:
+        '签退 after check-in, while ONGOING or after completion (organisers; the volunteer themself until the end)',
       type: Payload('CheckOutPayload'),
       errors: {},
       args: { input: t.arg({ type: EnrollmentInput('CheckOutInput'), required: true }) },
@@ -253,8 +343,17 @@ export function registerEnrollments(builder: Builder, enums: Enums) {
         if (!organiser && now.getTime() > enrollment.activity.endsAt.getTime() + 3_600_000) {
           throw forbidden('活动已结束，请由组织方签退 (after the end: ask the organiser)');
         }
-        if (!['ONGOING', 'COMPLETED'].includes(enrollment.activity.status)) throw invalidTransition(`活动未开始 (activity is ${enrollment.activity.status})`);
-        return { enrollment: await move(ctx, enrollment, 'CHECKED_IN', { status: 'CHECKED_OUT', checkOutAt: now, checkOutById: ctx.viewer!.accountId }, 'volunteering.checkOut') };
+        if (!['ONGOING', 'COMPLETED'].includes(enrollment.activity.status))
+          throw invalidTransition(`活动未开始 (activity is ${enrollment.activity.status})`);
+        return {
+          enrollment: await move(
+            ctx,
+            enrollment,
+            'CHECKED_IN',
+            { status: 'CHECKED_OUT', checkOutAt: now, checkOutById: ctx.viewer!.accountId },
+            'volunteering.checkOut',
+          ),
+        };
       },
     }),
   }));

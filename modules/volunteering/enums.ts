@@ -1,7 +1,6 @@
 import { describedValues as d, type Builder } from '../../src/kit/index.js';
 import { SG } from './shared.js';
 
-
 export const ACTIVITY_STATUS = {
   DRAFT: '草稿 draft, visible to its organisers only',
   RECRUITING: '招募中 published, open for sign-up',
@@ -68,11 +67,16 @@ export function registerEnums(builder: Builder) {
     CorrectionStatus: builder.enumType('VolunteerCorrectionStatus', {
       subGraphs: SG,
       description: '更正申请状态',
-      values: d({ OPEN: '待处理 open', ACCEPTED: '已更正 accepted: a new record version', REJECTED: '不予更正 rejected with an answer' }),
+      values: d({
+        OPEN: '待处理 open',
+        ACCEPTED: '已更正 accepted: a new record version',
+        REJECTED: '不予更正 rejected with an answer',
+      }),
     }),
     OrderStatus: builder.enumType('ServiceOrderStatus', {
       subGraphs: SG,
-      description: '派单状态 (街道派单、部门接单): DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before completion',
+      description:
+        '派单状态 (街道派单、部门接单): DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before completion',
       values: d({
         DISPATCHED: '已派单 dispatched',
         ACCEPTED: '已接单 accepted, volunteers assigned',

@@ -40,7 +40,12 @@ export default defineModule({
     registerStats(builder);
   },
   settings: {
-    recordDeadlineDays: integerSetting('记录期限(天): hours must be confirmed within this many days after an activity ends', 30, 1, 365),
+    recordDeadlineDays: integerSetting(
+      '记录期限(天): hours must be confirmed within this many days after an activity ends',
+      30,
+      1,
+      365,
+    ),
     starThresholds: {
       description: '星级时长门槛(小时): cumulative hours for one to five stars, five strictly increasing numbers',
       kind: 'json',

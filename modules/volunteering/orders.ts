@@ -29,7 +29,9 @@ type OrderRow = Prisma.VolunteerServiceOrderGetPayload<object>;
 /** the accepting side: staff of the assigned organisation, leaders of the assigned team, admins over the order */
 const isAssignee = (ctx: Context, o: OrderRow, led: Set<string>) =>
   !!ctx.viewer &&
-  ((!!o.assigneeOrganizationId && ctx.viewer.organizationId === o.assigneeOrganizationId) || (!!o.teamId && led.has(o.teamId)) || isAdminOf(ctx.viewer, o.regionPath));
+  ((!!o.assigneeOrganizationId && ctx.viewer.organizationId === o.assigneeOrganizationId) ||
+    (!!o.teamId && led.has(o.teamId)) ||
+    isAdminOf(ctx.viewer, o.regionPath));
 
 const canSeeOrder = (ctx: Context, o: OrderRow, led: Set<string>) =>
   isAssignee(ctx, o, led) || (readsWithinScope(ctx.viewer) && within(ctx.viewer, o.regionPath));
@@ -37,21 +39,36 @@ const canSeeOrder = (ctx: Context, o: OrderRow, led: Set<string>) =>
 export function registerOrders(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerServiceOrder', {
     subGraphs: SG,
-    description: '服务清单派单 a resident need dispatched by a township (街道派单) and accepted by a department or team (部门接单)',
+    description:
+      '服务清单派单 a resident need dispatched by a township (街道派单) and accepted by a department or team (部门接单)',
     id: { field: 'id' },
     fields: (t) => ({
       title: t.exposeString('title', { description: '事项' }),
       description: t.exposeString('description', { nullable: true, description: '需求说明' }),
       status: t.expose('status', { type: enums.OrderStatus }),
       dueAt: t.field({ type: 'DateTime', nullable: true, description: '办结时限', resolve: (o) => o.dueAt }),
-      overdue: t.boolean({ description: '已超时', resolve: (o, _a, ctx) => !!o.dueAt && (o.status === 'DISPATCHED' || o.status === 'ACCEPTED') && o.dueAt < ctx.clock.now() }),
-      township: t.prismaField({ type: 'Region', description: '派单乡镇街道', resolve: async (_q, o, _a, ctx) => (await loaders.region(ctx).load(o.townshipId))! }),
-      community: t.prismaField({ type: 'Region', nullable: true, description: '需求所在社区', resolve: (_q, o, _a, ctx) => (o.communityId ? loaders.region(ctx).load(o.communityId) : null) }),
+      overdue: t.boolean({
+        description: '已超时',
+        resolve: (o, _a, ctx) =>
+          !!o.dueAt && (o.status === 'DISPATCHED' || o.status === 'ACCEPTED') && o.dueAt < ctx.clock.now(),
+      }),
+      township: t.prismaField({
+        type: 'Region',
+        description: '派单乡镇街道',
+        resolve: async (_q, o, _a, ctx) => (await loaders.region(ctx).load(o.townshipId))!,
+      }),
+      community: t.prismaField({
+        type: 'Region',
+        nullable: true,
+        description: '需求所在社区',
+        resolve: (_q, o, _a, ctx) => (o.communityId ? loaders.region(ctx).load(o.communityId) : null),
+      }),
       assigneeOrganization: t.prismaField({
         type: 'Organization',
         nullable: true,
         description: '接单部门',
-        resolve: (_q, o, _a, ctx) => (o.assigneeOrganizationId ? loaders.organization(ctx).load(o.assigneeOrganizationId) : null),
+        resolve: (_q, o, _a, ctx) =>
+          o.assigneeOrganizationId ? loaders.organization(ctx).load(o.assigneeOrganizationId) : null,
       }),
       team: t.relation('team', { nullable: true, description: '接单队伍' }),
       assignedVolunteerCount: t.int({ description: '派出志愿者人数', resolve: (o) => o.assignedPersonIds.length }),
@@ -59,7 +76,12 @@ export function registerOrders(builder: Builder, enums: Enums) {
       acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => o.acceptedAt }),
       completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => o.completedAt }),
       result: t.exposeString('result', { nullable: true, description: '办理结果' }),
-      cancelledAt: t.field({ type: 'DateTime', nullable: true, description: '撤销时间', resolve: (o) => o.cancelledAt }),
+      cancelledAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: '撤销时间',
+        resolve: (o) => o.cancelledAt,
+      }),
       cancelReason: t.exposeString('cancelReason', { nullable: true, description: '撤销原因' }),
       householdsVisited: t.exposeInt('householdsVisited', { description: '走访户数' }),
       suggestions: t.exposeInt('suggestions', { description: '收集意见建议' }),
@@ -80,7 +102,10 @@ export function registerOrders(builder: Builder, enums: Enums) {
     }),
   });
 
-  const orderWhere = async (ctx: Context, f: typeof OrderFilter.$inferInput | null | undefined): Promise<Prisma.VolunteerServiceOrderWhereInput> => {
+  const orderWhere = async (
+    ctx: Context,
+    f: typeof OrderFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.VolunteerServiceOrderWhereInput> => {
     const viewer = ctx.viewer!;
     const region = await regionArg(ctx, f?.regionId, 'filter.regionId');
     const led = [...(await ledTeamIds(ctx))];
@@ -101,17 +126,24 @@ export function registerOrders(builder: Builder, enums: Enums) {
     t.prismaConnection({
       subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
-      description: '服务清单派单 (townships and readers: their area; departments and teams: orders assigned to them), newest first',
+      description:
+        '服务清单派单 (townships and readers: their area; departments and teams: orders assigned to them), newest first',
       type: 'VolunteerServiceOrder',
       cursor: 'id',
       args: { filter: t.arg({ type: OrderFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.volunteerServiceOrder.findMany({ ...query, where: await orderWhere(ctx, args.filter), orderBy: [{ dispatchedAt: 'desc' }, { id: 'asc' }] }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.volunteerServiceOrder.count({ where: await orderWhere(ctx, args.filter) }),
+        ctx.prisma.volunteerServiceOrder.findMany({
+          ...query,
+          where: await orderWhere(ctx, args.filter),
+          orderBy: [{ dispatchedAt: 'desc' }, { id: 'asc' }],
+        }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.volunteerServiceOrder.count({ where: await orderWhere(ctx, args.filter) }),
     }),
   );
 
-  const Payload = (name: string) => payloadType<OrderRow>(builder, name, 'order', 'VolunteerServiceOrder', { subGraphs: SG });
+  const Payload = (name: string) =>
+    payloadType<OrderRow>(builder, name, 'order', 'VolunteerServiceOrder', { subGraphs: SG });
   const DispatchInput = builder.inputType('DispatchServiceOrderInput', {
     subGraphs: SG,
     fields: (t) => ({
@@ -153,7 +185,9 @@ export function registerOrders(builder: Builder, enums: Enums) {
 
   /** loads an order the viewer may act on as the accepting side */
   const assignedOrder = async (ctx: Context, globalId: string | number) => {
-    const order = await ctx.prisma.volunteerServiceOrder.findUnique({ where: { id: parseId(String(globalId), 'VolunteerServiceOrder', 'input.orderId') } });
+    const order = await ctx.prisma.volunteerServiceOrder.findUnique({
+      where: { id: parseId(String(globalId), 'VolunteerServiceOrder', 'input.orderId') },
+    });
     if (!order) throw notFound('派单 order');
     await ctx.gate.assertEnabled(MODULE, order.regionPath);
     const led = await ledTeamIds(ctx);
@@ -162,11 +196,27 @@ export function registerOrders(builder: Builder, enums: Enums) {
     return order;
   };
 
-  const move = (ctx: Context, order: OrderRow, from: OrderRow['status'] | OrderRow['status'][], data: Prisma.VolunteerServiceOrderUpdateManyMutationInput, action: string, audited: Record<string, unknown> = {}) =>
+  const move = (
+    ctx: Context,
+    order: OrderRow,
+    from: OrderRow['status'] | OrderRow['status'][],
+    data: Prisma.VolunteerServiceOrderUpdateManyMutationInput,
+    action: string,
+    audited: Record<string, unknown> = {},
+  ) =>
     ctx.prisma.$transaction(async (tx) => {
-      const { count } = await tx.volunteerServiceOrder.updateMany({ where: { id: order.id, status: { in: [from].flat() }, version: order.version }, data: { ...data, version: { increment: 1 } } });
+      const { count } = await tx.volunteerServiceOrder.updateMany({
+        where: { id: order.id, status: { in: [from].flat() }, version: order.version },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (count === 0) throw invalidTransition(`派单状态已变化 (order is no longer ${[from].flat().join(' or ')})`);
-      await ctx.audit(tx, { action, entityType: 'VolunteerServiceOrder', entityId: order.id, regionPath: order.regionPath, data: { from: order.status, to: data.status, ...audited } });
+      await ctx.audit(tx, {
+        action,
+        entityType: 'VolunteerServiceOrder',
+        entityId: order.id,
+        regionPath: order.regionPath,
+        data: { from: order.status, to: data.status, ...audited },
+      });
       return tx.volunteerServiceOrder.findUniqueOrThrow({ where: { id: order.id } });
     }, TX);
 
@@ -183,28 +233,62 @@ export function registerOrders(builder: Builder, enums: Enums) {
         new Checks()
           .text(input.title, 'input.title', { max: 100 })
           .text(input.description, 'input.description', { max: 2000, required: false })
-          .check(input.assigneeOrganizationId != null || input.teamId != null, 'input.assigneeOrganizationId', '请指定接单部门或队伍 (a department or a team)')
+          .check(
+            input.assigneeOrganizationId != null || input.teamId != null,
+            'input.assigneeOrganizationId',
+            '请指定接单部门或队伍 (a department or a team)',
+          )
           .check(!input.dueAt || input.dueAt > now, 'input.dueAt', '时限应在将来')
           .throwIfAny();
         const township = (await regionArg(ctx, input.townshipId, 'input.townshipId'))!;
-        if (township.level !== 'TOWNSHIP') throw new AppError('VALIDATION', 'townshipId 应为乡镇街道 (must be a township)', { path: 'input.townshipId' });
+        if (township.level !== 'TOWNSHIP')
+          throw new AppError('VALIDATION', 'townshipId 应为乡镇街道 (must be a township)', {
+            path: 'input.townshipId',
+          });
         if (!isAdminOf(ctx.viewer, township.path)) throw forbidden('乡镇街道管理员派单 (township admins dispatch)');
         const community = await regionArg(ctx, input.communityId, 'input.communityId');
-        if (community && (community.level !== 'COMMUNITY' || community.parentId !== township.id)) throw new AppError('VALIDATION', '社区不在该乡镇 (community outside the township)', { path: 'input.communityId' });
+        if (community && (community.level !== 'COMMUNITY' || community.parentId !== township.id))
+          throw new AppError('VALIDATION', '社区不在该乡镇 (community outside the township)', {
+            path: 'input.communityId',
+          });
         const regionPath = community?.path ?? township.path;
         await ctx.gate.assertEnabled(MODULE, regionPath);
-        const organizationId = parseOptionalId(input.assigneeOrganizationId == null ? null : String(input.assigneeOrganizationId), 'Organization', 'input.assigneeOrganizationId');
-        const teamId = parseOptionalId(input.teamId == null ? null : String(input.teamId), 'VolunteerTeam', 'input.teamId');
-        if (organizationId && !(await loaders.organization(ctx).load(organizationId))) throw notFound('接单部门 organization');
-        if (teamId && !(await ctx.prisma.volunteerTeam.findUnique({ where: { id: teamId } }))) throw notFound('志愿服务队 team');
+        const organizationId = parseOptionalId(
+          input.assigneeOrganizationId == null ? null : String(input.assigneeOrganizationId),
+          'Organization',
+          'input.assigneeOrganizationId',
+        );
+        const teamId = parseOptionalId(
+          input.teamId == null ? null : String(input.teamId),
+          'VolunteerTeam',
+          'input.teamId',
+        );
+        if (organizationId && !(await loaders.organization(ctx).load(organizationId)))
+          throw notFound('接单部门 organization');
+        if (teamId && !(await ctx.prisma.volunteerTeam.findUnique({ where: { id: teamId } })))
+          throw notFound('志愿服务队 team');
         const order = await ctx.prisma.$transaction(async (tx) => {
           const o = await tx.volunteerServiceOrder.create({
             data: {
-              townshipId: township.id, communityId: community?.id ?? null, regionPath, title: input.title.trim(), description: input.description?.trim() || null,
-              dueAt: input.dueAt ?? null, assigneeOrganizationId: organizationId, teamId, dispatchedById: ctx.viewer!.accountId, dispatchedAt: now,
+              townshipId: township.id,
+              communityId: community?.id ?? null,
+              regionPath,
+              title: input.title.trim(),
+              description: input.description?.trim() || null,
+              dueAt: input.dueAt ?? null,
+              assigneeOrganizationId: organizationId,
+              teamId,
+              dispatchedById: ctx.viewer!.accountId,
+              dispatchedAt: now,
             },
           });
-          await ctx.audit(tx, { action: 'volunteering.order.dispatch', entityType: 'VolunteerServiceOrder', entityId: o.id, regionPath, data: { title: o.title, organizationId, teamId } });
+          await ctx.audit(tx, {
+            action: 'volunteering.order.dispatch',
+            entityType: 'VolunteerServiceOrder',
+            entityId: o.id,
+            regionPath,
+            data: { title: o.title, organizationId, teamId },
+          });
           return o;
         });
         return { order };
@@ -223,12 +307,34 @@ export function registerOrders(builder: Builder, enums: Enums) {
       args: { input: t.arg({ type: AcceptInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const order = await assignedOrder(ctx, input.orderId);
-        const personIds = [...new Set((input.volunteerPersonIds ?? []).map((id, i) => parseId(String(id), 'Person', `input.volunteerPersonIds.${i}`)))];
+        const personIds = [
+          ...new Set(
+            (input.volunteerPersonIds ?? []).map((id, i) =>
+              parseId(String(id), 'Person', `input.volunteerPersonIds.${i}`),
+            ),
+          ),
+        ];
         new Checks().check(personIds.length <= 200, 'input.volunteerPersonIds', '最多 200 人').throwIfAny();
-        if (personIds.length && (await ctx.prisma.volunteer.count({ where: { personId: { in: personIds } } })) !== personIds.length) {
+        if (
+          personIds.length &&
+          (await ctx.prisma.volunteer.count({ where: { personId: { in: personIds } } })) !== personIds.length
+        ) {
           throw new AppError('PRECONDITION_FAILED', '所派人员须为已注册志愿者 (assign registered volunteers only)');
         }
-        return { order: await move(ctx, order, 'DISPATCHED', { status: 'ACCEPTED', acceptedAt: ctx.clock.now(), acceptedById: ctx.viewer!.accountId, assignedPersonIds: personIds }, 'volunteering.order.accept') };
+        return {
+          order: await move(
+            ctx,
+            order,
+            'DISPATCHED',
+            {
+              status: 'ACCEPTED',
+              acceptedAt: ctx.clock.now(),
+              acceptedById: ctx.viewer!.accountId,
+              assignedPersonIds: personIds,
+            },
+            'volunteering.order.accept',
+          ),
+        };
       },
     }),
     completeServiceOrder: t.field({
@@ -243,27 +349,51 @@ export function registerOrders(builder: Builder, enums: Enums) {
       errors: {},
       args: { input: t.arg({ type: CompleteInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        const counts = { householdsVisited: input.householdsVisited ?? 0, suggestions: input.suggestions ?? 0, disputesResolved: input.disputesResolved ?? 0, mattersDone: input.mattersDone ?? 0 };
+        const counts = {
+          householdsVisited: input.householdsVisited ?? 0,
+          suggestions: input.suggestions ?? 0,
+          disputesResolved: input.disputesResolved ?? 0,
+          mattersDone: input.mattersDone ?? 0,
+        };
         new Checks()
           .text(input.result, 'input.result', { min: 2, max: 2000 })
-          .check(Object.values(counts).every((n) => n <= 100_000), 'input', '每项最多 100000')
+          .check(
+            Object.values(counts).every((n) => n <= 100_000),
+            'input',
+            '每项最多 100000',
+          )
           .throwIfAny();
         const order = await assignedOrder(ctx, input.orderId);
         return {
-          order: await move(ctx, order, 'ACCEPTED', { status: 'COMPLETED', completedAt: ctx.clock.now(), completedById: ctx.viewer!.accountId, result: input.result.trim(), ...counts }, 'volunteering.order.complete'),
+          order: await move(
+            ctx,
+            order,
+            'ACCEPTED',
+            {
+              status: 'COMPLETED',
+              completedAt: ctx.clock.now(),
+              completedById: ctx.viewer!.accountId,
+              result: input.result.trim(),
+              ...counts,
+            },
+            'volunteering.order.complete',
+          ),
         };
       },
     }),
     cancelServiceOrder: t.field({
       subGraphs: SG,
       policy: { roles: ADMINS, scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' } },
-      description: '撤销派单 DISPATCHED / ACCEPTED → CANCELLED with a reason (admins of the dispatching township or above); a completed order cannot be withdrawn',
+      description:
+        '撤销派单 DISPATCHED / ACCEPTED → CANCELLED with a reason (admins of the dispatching township or above); a completed order cannot be withdrawn',
       type: Payload('CancelServiceOrderPayload'),
       errors: {},
       args: { input: t.arg({ type: CancelInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { min: 2, max: 500 }).throwIfAny();
-        const order = await ctx.prisma.volunteerServiceOrder.findUnique({ where: { id: parseId(String(input.orderId), 'VolunteerServiceOrder', 'input.orderId') } });
+        const order = await ctx.prisma.volunteerServiceOrder.findUnique({
+          where: { id: parseId(String(input.orderId), 'VolunteerServiceOrder', 'input.orderId') },
+        });
         if (!order) throw notFound('派单 order');
         await ctx.gate.assertEnabled(MODULE, order.regionPath);
         const township = await loaders.region(ctx).load(order.townshipId);
@@ -272,14 +402,26 @@ export function registerOrders(builder: Builder, enums: Enums) {
           throw forbidden('派单乡镇街道的管理员撤销 (admins of the dispatching township or above)');
         }
         if (order.status !== 'DISPATCHED' && order.status !== 'ACCEPTED') {
-          throw invalidTransition(order.status === 'COMPLETED' ? '已办结的派单不能撤销 (a completed order cannot be cancelled)' : '派单已撤销 (already cancelled)');
+          throw invalidTransition(
+            order.status === 'COMPLETED'
+              ? '已办结的派单不能撤销 (a completed order cannot be cancelled)'
+              : '派单已撤销 (already cancelled)',
+          );
         }
         const reason = input.reason.trim();
         return {
           order: await move(
-            ctx, order, ['DISPATCHED', 'ACCEPTED'],
-            { status: 'CANCELLED', cancelledAt: ctx.clock.now(), cancelledById: ctx.viewer!.accountId, cancelReason: reason },
-            'volunteering.order.cancel', { reason },
+            ctx,
+            order,
+            ['DISPATCHED', 'ACCEPTED'],
+            {
+              status: 'CANCELLED',
+              cancelledAt: ctx.clock.now(),
+              cancelledById: ctx.viewer!.accountId,
+              cancelReason: reason,
+            },
+            'volunteering.order.cancel',
+            { reason },
           ),
         };
       },
@@ -290,5 +432,7 @@ export function registerOrders(builder: Builder, enums: Enums) {
 /** 个人信息: the volunteers assigned to service orders an organisation accepted (its staff see them) */
 export async function orderPeople({ prisma, organizationId, scope }: LinkedPeopleKit): Promise<string[]> {
   const where = { assigneeOrganizationId: organizationId, regionPath: { startsWith: scope } };
-  return (await prisma.volunteerServiceOrder.findMany({ where, select: { assignedPersonIds: true } })).flatMap((o) => o.assignedPersonIds);
+  return (await prisma.volunteerServiceOrder.findMany({ where, select: { assignedPersonIds: true } })).flatMap(
+    (o) => o.assignedPersonIds,
+  );
 }

@@ -21,14 +21,30 @@ import {
 } from '../../src/kit/index.js';
 import { enrollmentFor } from './enrollment.js';
 import type { Enums } from './enums.js';
-import { assertNotOwnRecord, assertWithinAttended, attendedHours, canOrganize, displayName, hoursOf, loaders, MODULE, readsAt, servedHours, SG, TX, viewerName }
-  from './shared.js';
+import {
+  assertNotOwnRecord,
+  assertWithinAttended,
+  attendedHours,
+  canOrganize,
+  displayName,
+  hoursOf,
+  loaders,
+  MODULE,
+  readsAt,
+  servedHours,
+  SG,
+  TX,
+  viewerName,
+} from './shared.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
 
 /** 组织单位 when no unit or team is named: the community's service centre, else the community */
 async function communityOrganiser(ctx: Context, communityId: string) {
-  const [centre, community] = await Promise.all([ctx.prisma.volunteerServiceCentre.findUnique({ where: { communityId } }), loaders.region(ctx).load(communityId)]);
+  const [centre, community] = await Promise.all([
+    ctx.prisma.volunteerServiceCentre.findUnique({ where: { communityId } }),
+    loaders.region(ctx).load(communityId),
+  ]);
   return centre?.name ?? `${community?.name ?? ''}志愿服务站`;
 }
 
@@ -42,7 +58,9 @@ export async function loadRecord(ctx: Context, id: string) {
   const record = await ctx.prisma.volunteerServiceRecord.findUnique({ where: { id }, include: { activity: true } });
   if (!record) throw notFound('志愿服务记录 record');
   await ctx.gate.assertEnabled(MODULE, record.regionPath);
-  const organiser = record.activity ? await canOrganize(ctx, record.activity) : managesPeopleAt(ctx.viewer, record.regionPath);
+  const organiser = record.activity
+    ? await canOrganize(ctx, record.activity)
+    : managesPeopleAt(ctx.viewer, record.regionPath);
   return { record, organiser };
 }
 
@@ -62,20 +80,39 @@ export async function appendVersion(
   const version = record.version + 1;
   await tx.volunteerServiceRecordVersion.create({
     data: {
-      recordId: record.id, version, hours: change.hours, content: change.content, startsAt: record.startsAt, endsAt: record.endsAt,
-      reason: change.reason, changedById: ctx.viewer!.accountId, changedByName: signer, communityId: record.communityId, regionPath: record.regionPath, createdAt: ctx.clock.now(),
+      recordId: record.id,
+      version,
+      hours: change.hours,
+      content: change.content,
+      startsAt: record.startsAt,
+      endsAt: record.endsAt,
+      reason: change.reason,
+      changedById: ctx.viewer!.accountId,
+      changedByName: signer,
+      communityId: record.communityId,
+      regionPath: record.regionPath,
+      createdAt: ctx.clock.now(),
     },
   });
   const previousHours = hoursOf(record.hours);
   await ctx.audit(tx, {
-    action: 'volunteering.record.correct', entityType: 'VolunteerServiceRecord', entityId: record.id, regionPath: record.regionPath,
+    action: 'volunteering.record.correct',
+    entityType: 'VolunteerServiceRecord',
+    entityId: record.id,
+    regionPath: record.regionPath,
     data: { version, previousHours, hours: change.hours, reason: change.reason },
   });
   if (record.kind === 'SERVICE' && previousHours !== change.hours) {
     await ctx.publish(tx, {
       type: 'volunteering.hoursCorrected',
       regionPath: record.regionPath,
-      payload: { personId: record.personId, recordId: record.id, previousHours, hours: change.hours, delta: Math.round((change.hours - previousHours) * 100) / 100 },
+      payload: {
+        personId: record.personId,
+        recordId: record.id,
+        previousHours,
+        hours: change.hours,
+        delta: Math.round((change.hours - previousHours) * 100) / 100,
+      },
     });
   }
   return tx.volunteerServiceRecord.findUniqueOrThrow({ where: { id: record.id } });
@@ -84,7 +121,8 @@ export async function appendVersion(
 export function registerRecords(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerServiceRecord', {
     subGraphs: SG,
-    description: '志愿服务记录 a verified record: volunteer, activity, content, place, time, hours, organisation, confirmed by',
+    description:
+      '志愿服务记录 a verified record: volunteer, activity, content, place, time, hours, organisation, confirmed by',
     id: { field: 'id' },
     fields: (t) => ({
       kind: t.expose('kind', { type: enums.RecordKind }),
@@ -96,19 +134,34 @@ export function registerRecords(builder: Builder, enums: Enums) {
       hours: t.float({ description: '服务时长(小时) excluding travel', resolve: (r) => hoursOf(r.hours) }),
       organizationName: t.exposeString('organizationName', { description: '组织单位' }),
       confirmedByName: t.string({
-        description: '记录人 confirmed by (in full for the volunteer and the workers of the record’s community, else masked)',
-        resolve: (r, _a, ctx) => displayName(r.confirmedByName, ctx.viewer?.personId === r.personId || managesPeopleAt(ctx.viewer, r.regionPath)),
+        description:
+          '记录人 confirmed by (in full for the volunteer and the workers of the record’s community, else masked)',
+        resolve: (r, _a, ctx) =>
+          displayName(
+            r.confirmedByName,
+            ctx.viewer?.personId === r.personId || managesPeopleAt(ctx.viewer, r.regionPath),
+          ),
       }),
       confirmedAt: t.field({ type: 'DateTime', description: '确认时间', resolve: (r) => r.confirmedAt }),
       version: t.exposeInt('version', { description: '版本 (1 = as first confirmed)' }),
       activity: t.relation('activity', { nullable: true }),
-      versions: t.relation('versions', { maxItems: 20, description: '历次版本 every version with its reason', query: { take: 20, orderBy: { version: 'asc' } } }),
-      corrections: t.relation('corrections', { maxItems: 20, description: '更正申请', query: { take: 20, orderBy: { createdAt: 'asc' } } }),
+      versions: t.relation('versions', {
+        maxItems: 20,
+        description: '历次版本 every version with its reason',
+        query: { take: 20, orderBy: { version: 'asc' } },
+      }),
+      corrections: t.relation('corrections', {
+        maxItems: 20,
+        description: '更正申请',
+        query: { take: 20, orderBy: { createdAt: 'asc' } },
+      }),
       volunteerName: t.string({
         description: '志愿者姓名 (masked unless you manage the person or the record’s community)',
         resolve: async (r, _a, ctx) => {
           const p = await loaders.person(ctx).load(r.personId);
-          return p ? displayName(p.name, managesPerson(ctx.viewer, p) || managesPeopleAt(ctx.viewer, r.regionPath)) : '*';
+          return p
+            ? displayName(p.name, managesPerson(ctx.viewer, p) || managesPeopleAt(ctx.viewer, r.regionPath))
+            : '*';
         },
       }),
       person: t.prismaField({
@@ -145,12 +198,16 @@ export function registerRecords(builder: Builder, enums: Enums) {
     }),
   });
 
-  const RecordPayload = (name: string) => payloadType<RecordRow>(builder, name, 'record', 'VolunteerServiceRecord', { subGraphs: SG });
+  const RecordPayload = (name: string) =>
+    payloadType<RecordRow>(builder, name, 'record', 'VolunteerServiceRecord', { subGraphs: SG });
   const ConfirmInput = builder.inputType('ConfirmServiceHoursInput', {
     subGraphs: SG,
     fields: (t) => ({
       enrollmentId: t.id({ required: true }),
-      hours: t.float({ required: false, description: '时长(小时): default from check-in/out; a different value needs a note' }),
+      hours: t.float({
+        required: false,
+        description: '时长(小时): default from check-in/out; a different value needs a note',
+      }),
       note: t.string({ required: false, description: '说明 (required when the hours differ from check-in/out)' }),
     }),
   });
@@ -187,7 +244,8 @@ export function registerRecords(builder: Builder, enums: Enums) {
         scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
-      description: '确认服务时长 (organisers, within recordDeadlineDays after the activity): creates the record and publishes volunteering.hoursVerified',
+      description:
+        '确认服务时长 (organisers, within recordDeadlineDays after the activity): creates the record and publishes volunteering.hoursVerified',
       type: RecordPayload('ConfirmServiceHoursPayload'),
       errors: {},
       args: { input: t.arg({ type: ConfirmInput, required: true }) },
@@ -196,24 +254,42 @@ export function registerRecords(builder: Builder, enums: Enums) {
         if (!organiser) throw forbidden('谁组织谁记录: only the organiser confirms hours');
         assertNotOwnRecord(ctx, enrollment.personId);
         const activity = enrollment.activity;
-        if (enrollment.status === 'CONFIRMED') throw conflict('时长已确认，如需修改请更正 (already confirmed: correct the record instead)');
-        if (!['CHECKED_IN', 'CHECKED_OUT'].includes(enrollment.status)) throw invalidTransition(`未签到，不能记录时长 (enrollment is ${enrollment.status})`);
-        if (!['ONGOING', 'COMPLETED'].includes(activity.status)) throw invalidTransition(`活动状态为 ${activity.status}`);
+        if (enrollment.status === 'CONFIRMED')
+          throw conflict('时长已确认，如需修改请更正 (already confirmed: correct the record instead)');
+        if (!['CHECKED_IN', 'CHECKED_OUT'].includes(enrollment.status))
+          throw invalidTransition(`未签到，不能记录时长 (enrollment is ${enrollment.status})`);
+        if (!['ONGOING', 'COMPLETED'].includes(activity.status))
+          throw invalidTransition(`活动状态为 ${activity.status}`);
         const now = ctx.clock.now();
         const days = await ctx.settings.get<number>(MODULE, 'recordDeadlineDays', activity.regionPath);
         if (now.getTime() > activity.endsAt.getTime() + days * 86_400_000) {
-          throw new AppError('PRECONDITION_FAILED', `已超过记录期限：活动结束后 ${days} 天内确认 (deadline passed: ${days} days after the activity)`, { days });
+          throw new AppError(
+            'PRECONDITION_FAILED',
+            `已超过记录期限：活动结束后 ${days} 天内确认 (deadline passed: ${days} days after the activity)`,
+            { days },
+          );
         }
         const computed = servedHours(activity, enrollment.checkInAt, enrollment.checkOutAt);
         const hours = input.hours ?? computed;
         const note = input.note?.trim() || null;
         // never more than the attended time inside the activity's window; more needs an approved correction
         const maxHours = attendedHours(activity, enrollment, now);
-        if (hours == null) throw new ValidationError([{ path: 'input.hours', message: '未签退，请填写时长 (no check-out: give the hours)' }]);
+        if (hours == null)
+          throw new ValidationError([
+            { path: 'input.hours', message: '未签退，请填写时长 (no check-out: give the hours)' },
+          ]);
         new Checks()
-          .check(hours > 0 && hours <= maxHours, 'input.hours', `时长应在 0–${maxHours} 小时之间，不超过活动时间内的签到时长 (at most the attended time)`)
+          .check(
+            hours > 0 && hours <= maxHours,
+            'input.hours',
+            `时长应在 0–${maxHours} 小时之间，不超过活动时间内的签到时长 (at most the attended time)`,
+          )
           .check(twoDecimals(hours), 'input.hours', '最多两位小数')
-          .check(hours === computed || !!note, 'input.note', '时长与签到签退不一致时须说明理由 (a reason is required when editing the hours)')
+          .check(
+            hours === computed || !!note,
+            'input.note',
+            '时长与签到签退不一致时须说明理由 (a reason is required when editing the hours)',
+          )
           .text(note, 'input.note', { max: 500, required: false })
           .throwIfAny();
         const [signer, organizations, team, fallback] = await Promise.all([
@@ -225,23 +301,55 @@ export function registerRecords(builder: Builder, enums: Enums) {
         const orgNames = organizations.flatMap((o) => (o && !(o instanceof Error) ? [o.name] : []));
         const organizationName = orgNames.length ? orgNames.join('、') : (team?.name ?? fallback);
         const record = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.volunteerEnrollment.updateMany({ where: { id: enrollment.id, status: { in: ['CHECKED_IN', 'CHECKED_OUT'] } }, data: { status: 'CONFIRMED' } });
+          const { count } = await tx.volunteerEnrollment.updateMany({
+            where: { id: enrollment.id, status: { in: ['CHECKED_IN', 'CHECKED_OUT'] } },
+            data: { status: 'CONFIRMED' },
+          });
           if (count === 0) throw conflict('时长已确认或报名已变更 (changed meanwhile)');
           const r = await tx.volunteerServiceRecord.create({
             data: {
-              volunteerId: enrollment.volunteerId, personId: enrollment.personId, communityId: activity.communityId, regionPath: activity.regionPath,
-              kind: 'SERVICE', activityId: activity.id, enrollmentId: enrollment.id, title: activity.title, content: activity.description ?? activity.title,
-              place: activity.place, startsAt: activity.startsAt, endsAt: activity.endsAt, hours, organizationName,
-              confirmedById: ctx.viewer!.accountId, confirmedByName: signer, confirmedAt: now,
+              volunteerId: enrollment.volunteerId,
+              personId: enrollment.personId,
+              communityId: activity.communityId,
+              regionPath: activity.regionPath,
+              kind: 'SERVICE',
+              activityId: activity.id,
+              enrollmentId: enrollment.id,
+              title: activity.title,
+              content: activity.description ?? activity.title,
+              place: activity.place,
+              startsAt: activity.startsAt,
+              endsAt: activity.endsAt,
+              hours,
+              organizationName,
+              confirmedById: ctx.viewer!.accountId,
+              confirmedByName: signer,
+              confirmedAt: now,
             },
           });
           await tx.volunteerServiceRecordVersion.create({
             data: {
-              recordId: r.id, version: 1, hours, content: r.content, startsAt: r.startsAt, endsAt: r.endsAt, reason: note,
-              changedById: ctx.viewer!.accountId, changedByName: signer, communityId: r.communityId, regionPath: r.regionPath, createdAt: now,
+              recordId: r.id,
+              version: 1,
+              hours,
+              content: r.content,
+              startsAt: r.startsAt,
+              endsAt: r.endsAt,
+              reason: note,
+              changedById: ctx.viewer!.accountId,
+              changedByName: signer,
+              communityId: r.communityId,
+              regionPath: r.regionPath,
+              createdAt: now,
             },
           });
-          await ctx.audit(tx, { action: 'volunteering.record.confirm', entityType: 'VolunteerServiceRecord', entityId: r.id, regionPath: r.regionPath, data: { enrollmentId: enrollment.id, hours, computed, note } });
+          await ctx.audit(tx, {
+            action: 'volunteering.record.confirm',
+            entityType: 'VolunteerServiceRecord',
+            entityId: r.id,
+            regionPath: r.regionPath,
+            data: { enrollmentId: enrollment.id, hours, computed, note },
+          });
           await ctx.publish(tx, {
             type: 'volunteering.hoursVerified',
             regionPath: r.regionPath,
@@ -265,7 +373,11 @@ export function registerRecords(builder: Builder, enums: Enums) {
       args: { input: t.arg({ type: CorrectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks()
-          .check(input.hours >= 0 && input.hours <= 744 && twoDecimals(input.hours), 'input.hours', '时长应为 0–744 小时，最多两位小数')
+          .check(
+            input.hours >= 0 && input.hours <= 744 && twoDecimals(input.hours),
+            'input.hours',
+            '时长应为 0–744 小时，最多两位小数',
+          )
           .text(input.content, 'input.content', { max: 2000, required: false })
           .text(input.reason, 'input.reason', { min: 2, max: 500 })
           .throwIfAny();
@@ -275,7 +387,14 @@ export function registerRecords(builder: Builder, enums: Enums) {
         await assertWithinAttended(ctx, record, input.hours);
         const signer = await viewerName(ctx);
         const updated = await ctx.prisma.$transaction(
-          (tx) => appendVersion(ctx, tx, record, { hours: input.hours, content: input.content?.trim() || record.content, reason: input.reason.trim() }, signer),
+          (tx) =>
+            appendVersion(
+              ctx,
+              tx,
+              record,
+              { hours: input.hours, content: input.content?.trim() || record.content, reason: input.reason.trim() },
+              signer,
+            ),
           TX,
         );
         return { record: updated };
@@ -291,7 +410,11 @@ export function registerRecords(builder: Builder, enums: Enums) {
       resolve: async (_r, { input }, ctx) => {
         const hours = input.kind === 'AWARD' ? 0 : (input.hours ?? 0);
         new Checks()
-          .check(input.kind !== 'SERVICE', 'input.kind', '服务时长只能通过活动记录 (service hours come from activities)')
+          .check(
+            input.kind !== 'SERVICE',
+            'input.kind',
+            '服务时长只能通过活动记录 (service hours come from activities)',
+          )
           .text(input.title, 'input.title', { max: 100 })
           .text(input.content, 'input.content', { max: 2000 })
           .text(input.place, 'input.place', { max: 200, required: false })
@@ -302,22 +425,53 @@ export function registerRecords(builder: Builder, enums: Enums) {
         const personId = parseId(String(input.personId), 'Person', 'input.personId');
         const volunteer = await ctx.prisma.volunteer.findUnique({ where: { personId } });
         if (!volunteer) throw new AppError('PRECONDITION_FAILED', '此人尚未注册志愿者 (not a registered volunteer)');
-        if (!managesPeopleAt(ctx.viewer, volunteer.regionPath)) throw forbidden('志愿者所在社区工作人员办理 (workers of the volunteer’s community)');
+        if (!managesPeopleAt(ctx.viewer, volunteer.regionPath))
+          throw forbidden('志愿者所在社区工作人员办理 (workers of the volunteer’s community)');
         await ctx.gate.assertEnabled(MODULE, volunteer.regionPath);
         const [signer, fallback] = await Promise.all([viewerName(ctx), communityOrganiser(ctx, volunteer.communityId)]);
         const now = ctx.clock.now();
         const record = await ctx.prisma.$transaction(async (tx) => {
           const r = await tx.volunteerServiceRecord.create({
             data: {
-              volunteerId: volunteer.id, personId, communityId: volunteer.communityId, regionPath: volunteer.regionPath, kind: input.kind,
-              title: input.title.trim(), content: input.content.trim(), place: input.place?.trim() || null, startsAt: input.startsAt, endsAt: input.endsAt, hours,
-              organizationName: input.organizationName?.trim() || fallback, confirmedById: ctx.viewer!.accountId, confirmedByName: signer, confirmedAt: now,
+              volunteerId: volunteer.id,
+              personId,
+              communityId: volunteer.communityId,
+              regionPath: volunteer.regionPath,
+              kind: input.kind,
+              title: input.title.trim(),
+              content: input.content.trim(),
+              place: input.place?.trim() || null,
+              startsAt: input.startsAt,
+              endsAt: input.endsAt,
+              hours,
+              organizationName: input.organizationName?.trim() || fallback,
+              confirmedById: ctx.viewer!.accountId,
+              confirmedByName: signer,
+              confirmedAt: now,
             },
           });
           await tx.volunteerServiceRecordVersion.create({
-            data: { recordId: r.id, version: 1, hours, content: r.content, startsAt: r.startsAt, endsAt: r.endsAt, changedById: ctx.viewer!.accountId, changedByName: signer, communityId: r.communityId, regionPath: r.regionPath, createdAt: now },
+            data: {
+              recordId: r.id,
+              version: 1,
+              hours,
+              content: r.content,
+              startsAt: r.startsAt,
+              endsAt: r.endsAt,
+              changedById: ctx.viewer!.accountId,
+              changedByName: signer,
+              communityId: r.communityId,
+              regionPath: r.regionPath,
+              createdAt: now,
+            },
           });
-          await ctx.audit(tx, { action: 'volunteering.record.add', entityType: 'VolunteerServiceRecord', entityId: r.id, regionPath: r.regionPath, data: { kind: r.kind, title: r.title } });
+          await ctx.audit(tx, {
+            action: 'volunteering.record.add',
+            entityType: 'VolunteerServiceRecord',
+            entityId: r.id,
+            regionPath: r.regionPath,
+            data: { kind: r.kind, title: r.title },
+          });
           return r;
         });
         return { record };

@@ -24,21 +24,31 @@ const period = (from: Date | null, to: Date | null) =>
 async function figures(ctx: Context, path: string, from: Date | null, to: Date | null): Promise<VolunteeringFigures> {
   const readable = await ctx.gate.readableWhere(MODULE, path, 'regionPath');
   const when = period(from, to);
-  const live: Prisma.VolunteerActivityWhereInput = { AND: [readable, { status: { in: ['RECRUITING', 'ONGOING', 'COMPLETED'] } }, when ? { startsAt: when } : {}] };
-  const [activities, completedActivities, volunteers, enrollments, hours, orders, done, certificates] = await Promise.all([
-    ctx.prisma.volunteerActivity.count({ where: live }),
-    ctx.prisma.volunteerActivity.count({ where: { AND: [live, { status: 'COMPLETED' }] } }),
-    ctx.prisma.volunteer.count({ where: { AND: [readable, to ? { registeredAt: { lt: to } } : {}] } }),
-    ctx.prisma.volunteerEnrollment.count({ where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { signedUpAt: when } : {}] } }),
-    ctx.prisma.volunteerServiceRecord.aggregate({ where: { AND: [readable, { kind: 'SERVICE' }, when ? { startsAt: when } : {}] }, _sum: { hours: true } }),
-    ctx.prisma.volunteerServiceOrder.count({ where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { dispatchedAt: when } : {}] } }),
-    ctx.prisma.volunteerServiceOrder.aggregate({
-      where: { AND: [readable, { status: 'COMPLETED' }, when ? { completedAt: when } : {}] },
-      _count: { _all: true },
-      _sum: { householdsVisited: true, suggestions: true, disputesResolved: true, mattersDone: true },
-    }),
-    ctx.prisma.volunteerCertificate.count({ where: { AND: [readable, when ? { issuedAt: when } : {}] } }),
-  ]);
+  const live: Prisma.VolunteerActivityWhereInput = {
+    AND: [readable, { status: { in: ['RECRUITING', 'ONGOING', 'COMPLETED'] } }, when ? { startsAt: when } : {}],
+  };
+  const [activities, completedActivities, volunteers, enrollments, hours, orders, done, certificates] =
+    await Promise.all([
+      ctx.prisma.volunteerActivity.count({ where: live }),
+      ctx.prisma.volunteerActivity.count({ where: { AND: [live, { status: 'COMPLETED' }] } }),
+      ctx.prisma.volunteer.count({ where: { AND: [readable, to ? { registeredAt: { lt: to } } : {}] } }),
+      ctx.prisma.volunteerEnrollment.count({
+        where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { signedUpAt: when } : {}] },
+      }),
+      ctx.prisma.volunteerServiceRecord.aggregate({
+        where: { AND: [readable, { kind: 'SERVICE' }, when ? { startsAt: when } : {}] },
+        _sum: { hours: true },
+      }),
+      ctx.prisma.volunteerServiceOrder.count({
+        where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { dispatchedAt: when } : {}] },
+      }),
+      ctx.prisma.volunteerServiceOrder.aggregate({
+        where: { AND: [readable, { status: 'COMPLETED' }, when ? { completedAt: when } : {}] },
+        _count: { _all: true },
+        _sum: { householdsVisited: true, suggestions: true, disputesResolved: true, mattersDone: true },
+      }),
+      ctx.prisma.volunteerCertificate.count({ where: { AND: [readable, when ? { issuedAt: when } : {}] } }),
+    ]);
   return {
     activities,
     completedActivities,
@@ -60,13 +70,19 @@ export function registerStats(builder: Builder) {
     subGraphs: SG,
     description: '志愿服务统计 rolled up from every community below the region (townships with the module on)',
     fields: (t) => ({
-      activities: t.exposeInt('activities', { description: '志愿服务活动数 (published, started in the period; cancelled excluded)' }),
+      activities: t.exposeInt('activities', {
+        description: '志愿服务活动数 (published, started in the period; cancelled excluded)',
+      }),
       completedActivities: t.exposeInt('completedActivities', { description: '已结束活动数' }),
       volunteers: t.exposeInt('volunteers', { description: '注册志愿者数 (registered before the end of the period)' }),
       enrollments: t.exposeInt('enrollments', { description: '报名人次 (signed up in the period)' }),
       verifiedHours: t.exposeFloat('verifiedHours', { description: '已确认服务时长(小时) (service in the period)' }),
-      serviceOrders: t.exposeInt('serviceOrders', { description: '派单数 (dispatched in the period; cancelled orders excluded)' }),
-      completedServiceOrders: t.exposeInt('completedServiceOrders', { description: '办结派单数 (completed in the period)' }),
+      serviceOrders: t.exposeInt('serviceOrders', {
+        description: '派单数 (dispatched in the period; cancelled orders excluded)',
+      }),
+      completedServiceOrders: t.exposeInt('completedServiceOrders', {
+        description: '办结派单数 (completed in the period)',
+      }),
       householdsVisited: t.exposeInt('householdsVisited', { description: '走访户数 (completed orders)' }),
       suggestions: t.exposeInt('suggestions', { description: '收集意见建议' }),
       disputesResolved: t.exposeInt('disputesResolved', { description: '化解矛盾纠纷' }),

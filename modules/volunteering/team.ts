@@ -19,26 +19,36 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
-import { communityArg, displayName, isUniqueViolation, ledTeamIds, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
+import { displayName, isUniqueViolation, ledTeamIds, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
 
 export function registerTeams(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerTeam', {
     subGraphs: SG,
-    description: '志愿服务队 a volunteer team of a community or township (public: names of teams are not personal information)',
+    description:
+      '志愿服务队 a volunteer team of a community or township (public: names of teams are not personal information)',
     id: { field: 'id' },
     fields: (t) => ({
       name: t.exposeString('name', { description: '队名' }),
       kind: t.expose('kind', { type: enums.TeamKind }),
       description: t.exposeString('description', { nullable: true, description: '简介' }),
-      region: t.prismaField({ type: 'Region', description: '所属社区或乡镇', resolve: async (_q, team, _a, ctx) => (await loaders.region(ctx).load(team.regionId))! }),
+      region: t.prismaField({
+        type: 'Region',
+        description: '所属社区或乡镇',
+        resolve: async (_q, team, _a, ctx) => (await loaders.region(ctx).load(team.regionId))!,
+      }),
       organization: t.prismaField({
         type: 'Organization',
         nullable: true,
         description: '依托单位 sponsoring organisation',
-        resolve: (_q, team, _a, ctx) => (team.organizationId ? loaders.organization(ctx).load(team.organizationId) : null),
+        resolve: (_q, team, _a, ctx) =>
+          team.organizationId ? loaders.organization(ctx).load(team.organizationId) : null,
       }),
       memberCount: t.relationCount('members', { description: '队员人数' }),
-      members: t.relation('members', { maxItems: 200, description: '队长与队员 leaders first', query: { take: 200, orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }] } }),
+      members: t.relation('members', {
+        maxItems: 200,
+        description: '队长与队员 leaders first',
+        query: { take: 200, orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }] },
+      }),
       createdAt: t.field({ type: 'DateTime', resolve: (team) => team.createdAt }),
     }),
   });
@@ -81,7 +91,10 @@ export function registerTeams(builder: Builder, enums: Enums) {
       search: t.string({ required: false, description: '队名包含' }),
     }),
   });
-  const teamWhere = async (ctx: Context, f: typeof TeamFilter.$inferInput | null | undefined): Promise<Prisma.VolunteerTeamWhereInput> => {
+  const teamWhere = async (
+    ctx: Context,
+    f: typeof TeamFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.VolunteerTeamWhereInput> => {
     const region = await regionArg(ctx, f?.regionId, 'filter.regionId');
     const search = f?.search?.trim();
     return {
@@ -102,7 +115,11 @@ export function registerTeams(builder: Builder, enums: Enums) {
       cursor: 'id',
       args: { filter: t.arg({ type: TeamFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.volunteerTeam.findMany({ ...query, where: await teamWhere(ctx, args.filter), orderBy: [{ regionPath: 'asc' }, { name: 'asc' }, { id: 'asc' }] }),
+        ctx.prisma.volunteerTeam.findMany({
+          ...query,
+          where: await teamWhere(ctx, args.filter),
+          orderBy: [{ regionPath: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+        }),
       totalCount: async (_c, args, ctx) => ctx.prisma.volunteerTeam.count({ where: await teamWhere(ctx, args.filter) }),
     }),
   );
@@ -132,7 +149,9 @@ export function registerTeams(builder: Builder, enums: Enums) {
 
   /** workers and admins over the team's region, or its leaders */
   const teamFor = async (ctx: Context, teamGlobalId: string | number) => {
-    const team = await ctx.prisma.volunteerTeam.findUnique({ where: { id: parseId(String(teamGlobalId), 'VolunteerTeam', 'input.teamId') } });
+    const team = await ctx.prisma.volunteerTeam.findUnique({
+      where: { id: parseId(String(teamGlobalId), 'VolunteerTeam', 'input.teamId') },
+    });
     if (!team) throw notFound('志愿服务队 team');
     await ctx.gate.assertEnabled(MODULE, team.regionPath);
     if (!managesPeopleAt(ctx.viewer, team.regionPath) && !(await ledTeamIds(ctx)).has(team.id)) {
@@ -150,19 +169,42 @@ export function registerTeams(builder: Builder, enums: Enums) {
       errors: {},
       args: { input: t.arg({ type: CreateTeamInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.name, 'input.name', { max: 60 }).text(input.description, 'input.description', { max: 1000, required: false }).throwIfAny();
+        new Checks()
+          .text(input.name, 'input.name', { max: 60 })
+          .text(input.description, 'input.description', { max: 1000, required: false })
+          .throwIfAny();
         const region = (await regionArg(ctx, input.regionId, 'input.regionId'))!;
-        if (region.level !== 'COMMUNITY' && region.level !== 'TOWNSHIP') throw new AppError('VALIDATION', 'regionId 应为社区/村或乡镇街道 (community or township)');
+        if (region.level !== 'COMMUNITY' && region.level !== 'TOWNSHIP')
+          throw new AppError('VALIDATION', 'regionId 应为社区/村或乡镇街道 (community or township)');
         if (!managesPeopleAt(ctx.viewer, region.path)) throw forbidden('只能在本辖区成立 (inside your area only)');
         await ctx.gate.assertEnabled(MODULE, region.path);
-        const organizationId = parseOptionalId(input.organizationId == null ? null : String(input.organizationId), 'Organization', 'input.organizationId');
-        if (organizationId && !(await ctx.prisma.organization.findUnique({ where: { id: organizationId } }))) throw notFound('依托单位 organization');
+        const organizationId = parseOptionalId(
+          input.organizationId == null ? null : String(input.organizationId),
+          'Organization',
+          'input.organizationId',
+        );
+        if (organizationId && !(await ctx.prisma.organization.findUnique({ where: { id: organizationId } })))
+          throw notFound('依托单位 organization');
         try {
           const team = await ctx.prisma.$transaction(async (tx) => {
             const created = await tx.volunteerTeam.create({
-              data: { regionId: region.id, regionPath: region.path, name: input.name.trim(), kind: input.kind, organizationId, description: input.description?.trim() || null, createdById: ctx.viewer!.accountId },
+              data: {
+                regionId: region.id,
+                regionPath: region.path,
+                name: input.name.trim(),
+                kind: input.kind,
+                organizationId,
+                description: input.description?.trim() || null,
+                createdById: ctx.viewer!.accountId,
+              },
             });
-            await ctx.audit(tx, { action: 'volunteering.team.create', entityType: 'VolunteerTeam', entityId: created.id, regionPath: region.path, data: { name: created.name, kind: created.kind } });
+            await ctx.audit(tx, {
+              action: 'volunteering.team.create',
+              entityType: 'VolunteerTeam',
+              entityId: created.id,
+              regionPath: region.path,
+              data: { name: created.name, kind: created.kind },
+            });
             return created;
           });
           return { team };
@@ -191,9 +233,23 @@ export function registerTeams(builder: Builder, enums: Enums) {
         try {
           const member = await ctx.prisma.$transaction(async (tx) => {
             const m = await tx.volunteerTeamMember.create({
-              data: { teamId: team.id, volunteerId: volunteer.id, personId, role: input.role ?? 'MEMBER', regionId: team.regionId, regionPath: team.regionPath, joinedAt: ctx.clock.now() },
+              data: {
+                teamId: team.id,
+                volunteerId: volunteer.id,
+                personId,
+                role: input.role ?? 'MEMBER',
+                regionId: team.regionId,
+                regionPath: team.regionPath,
+                joinedAt: ctx.clock.now(),
+              },
             });
-            await ctx.audit(tx, { action: 'volunteering.team.addMember', entityType: 'VolunteerTeam', entityId: team.id, regionPath: team.regionPath, data: { volunteerId: volunteer.id, role: m.role } });
+            await ctx.audit(tx, {
+              action: 'volunteering.team.addMember',
+              entityType: 'VolunteerTeam',
+              entityId: team.id,
+              regionPath: team.regionPath,
+              data: { volunteerId: volunteer.id, role: m.role },
+            });
             return m;
           });
           return { member };
@@ -220,11 +276,16 @@ export function registerTeams(builder: Builder, enums: Enums) {
         await ctx.prisma.$transaction(async (tx) => {
           const removed = await tx.volunteerTeamMember.deleteMany({ where: { teamId: team.id, personId } });
           if (removed.count === 0) throw notFound('队员 member');
-          await ctx.audit(tx, { action: 'volunteering.team.removeMember', entityType: 'VolunteerTeam', entityId: team.id, regionPath: team.regionPath, data: { personId } });
+          await ctx.audit(tx, {
+            action: 'volunteering.team.removeMember',
+            entityType: 'VolunteerTeam',
+            entityId: team.id,
+            regionPath: team.regionPath,
+            data: { personId },
+          });
         });
         return { team };
       },
     }),
   }));
-
 }

@@ -21,7 +21,17 @@ import {
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import {
-  ageOn, DEFAULT_STAR_THRESHOLDS, displayName, isUniqueViolation, loaders, MODULE, readsAt, regionArg, scopeOf, SG, starLevelOf,
+  ageOn,
+  DEFAULT_STAR_THRESHOLDS,
+  displayName,
+  isUniqueViolation,
+  loaders,
+  MODULE,
+  readsAt,
+  regionArg,
+  scopeOf,
+  SG,
+  starLevelOf,
 } from './shared.js';
 
 type VolunteerRow = Prisma.VolunteerGetPayload<object>;
@@ -55,21 +65,39 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
           return p && managesPerson(ctx.viewer, p) ? p : null;
         },
       }),
-      community: t.prismaField({ type: 'Region', description: '注册社区 home community at registration', resolve: async (_q, v, _a, ctx) => (await loaders.region(ctx).load(v.communityId))! }),
+      community: t.prismaField({
+        type: 'Region',
+        description: '注册社区 home community at registration',
+        resolve: async (_q, v, _a, ctx) => (await loaders.region(ctx).load(v.communityId))!,
+      }),
       registeredAt: t.field({ type: 'DateTime', description: '注册时间', resolve: (v) => v.registeredAt }),
       skills: t.exposeStringList('skills', { description: '技能特长' }),
       availability: t.exposeString('availability', { nullable: true, description: '服务时间意向' }),
-      recordConsentAt: t.field({ type: 'DateTime', description: '同意记录志愿服务信息的时间 consent to record-keeping', resolve: (v) => v.recordConsentAt }),
-      guardianConsentRecorded: t.boolean({ description: '已记录监护人同意 (volunteers aged 14–18)', resolve: (v) => !!v.guardianConsentAt }),
+      recordConsentAt: t.field({
+        type: 'DateTime',
+        description: '同意记录志愿服务信息的时间 consent to record-keeping',
+        resolve: (v) => v.recordConsentAt,
+      }),
+      guardianConsentRecorded: t.boolean({
+        description: '已记录监护人同意 (volunteers aged 14–18)',
+        resolve: (v) => !!v.guardianConsentAt,
+      }),
       guardianName: t.string({
         nullable: true,
         description: '监护人 (only to those who manage the volunteer)',
         resolve: (v, _a, ctx) => (managesPeopleAt(ctx.viewer, v.regionPath) ? v.guardianName : null),
       }),
-      totalHours: t.float({ description: '累计志愿服务时长(小时) verified service hours, all time', resolve: async (v, _a, ctx) => (await loaders.totals(ctx).load(v.id)).total }),
-      hoursThisYear: t.float({ description: '本年度志愿服务时长(小时) this calendar year (Beijing time)', resolve: async (v, _a, ctx) => (await loaders.totals(ctx).load(v.id)).year }),
+      totalHours: t.float({
+        description: '累计志愿服务时长(小时) verified service hours, all time',
+        resolve: async (v, _a, ctx) => (await loaders.totals(ctx).load(v.id)).total,
+      }),
+      hoursThisYear: t.float({
+        description: '本年度志愿服务时长(小时) this calendar year (Beijing time)',
+        resolve: async (v, _a, ctx) => (await loaders.totals(ctx).load(v.id)).year,
+      }),
       starLevel: t.int({
-        description: '星级 0–5 from cumulative hours and the township’s thresholds (setting starThresholds, default 100/300/600/1000/1500)',
+        description:
+          '星级 0–5 from cumulative hours and the township’s thresholds (setting starThresholds, default 100/300/600/1000/1500)',
         resolve: async (v, _a, ctx) => {
           const thresholds = await ctx.settings.get<number[]>(MODULE, 'starThresholds', v.regionPath);
           return starLevelOf((await loaders.totals(ctx).load(v.id)).total, thresholds ?? DEFAULT_STAR_THRESHOLDS);
@@ -80,10 +108,21 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
         cursor: 'id',
         totalCount: true,
         args: { kind: t.arg({ type: enums.RecordKind, required: false }) },
-        query: (args) => ({ where: args.kind ? { kind: args.kind } : {}, orderBy: [{ startsAt: 'desc' }, { id: 'desc' }] }),
+        query: (args) => ({
+          where: args.kind ? { kind: args.kind } : {},
+          orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
+        }),
       }),
-      teams: t.relation('memberships', { maxItems: 50, description: '所在志愿服务队', query: { take: 50, orderBy: { joinedAt: 'asc' } } }),
-      certificates: t.relation('certificates', { maxItems: 100, description: '已开具的志愿服务证明', query: { take: 100, orderBy: { issuedAt: 'desc' } } }),
+      teams: t.relation('memberships', {
+        maxItems: 50,
+        description: '所在志愿服务队',
+        query: { take: 50, orderBy: { joinedAt: 'asc' } },
+      }),
+      certificates: t.relation('certificates', {
+        maxItems: 100,
+        description: '已开具的志愿服务证明',
+        query: { take: 100, orderBy: { issuedAt: 'desc' } },
+      }),
     }),
   });
   guardNode(builder, 'Volunteer', async (v, ctx) => {
@@ -115,7 +154,10 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
     }),
   });
 
-  const volunteerWhere = async (ctx: Context, f: typeof VolunteerFilter.$inferInput | null | undefined): Promise<Prisma.VolunteerWhereInput> => {
+  const volunteerWhere = async (
+    ctx: Context,
+    f: typeof VolunteerFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.VolunteerWhereInput> => {
     if (!readsWithinScope(ctx.viewer)) throw forbidden('无权查看志愿者名单 (workers, admins, staff and analysts)');
     const region = await regionArg(ctx, f?.regionId, 'filter.regionId');
     if (region && !within(ctx.viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
@@ -139,8 +181,13 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
       cursor: 'id',
       args: { filter: t.arg({ type: VolunteerFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.volunteer.findMany({ ...query, where: await volunteerWhere(ctx, args.filter), orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }] }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.volunteer.count({ where: await volunteerWhere(ctx, args.filter) }),
+        ctx.prisma.volunteer.findMany({
+          ...query,
+          where: await volunteerWhere(ctx, args.filter),
+          orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }],
+        }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.volunteer.count({ where: await volunteerWhere(ctx, args.filter) }),
     }),
   );
 
@@ -171,7 +218,8 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
         scope: { record: 'Person', id: 'input.personId' },
         relation: 'a member or resident for themself only',
       },
-      description: '注册志愿者: 18+ freely, 14–18 with a guardian’s consent recorded, under 14 refused (the person or a worker of their community)',
+      description:
+        '注册志愿者: 18+ freely, 14–18 with a guardian’s consent recorded, under 14 refused (the person or a worker of their community)',
       type: payloadType<VolunteerRow>(builder, 'RegisterVolunteerPayload', 'volunteer', 'Volunteer', { subGraphs: SG }),
       errors: {},
       args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
@@ -182,20 +230,35 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
         if (ctx.viewer!.personId !== person.id && !managesPeopleAt(ctx.viewer, person.homePath)) {
           throw forbidden('本人或所在社区工作人员办理 (the person themself or a worker of their community)');
         }
-        if (!person.homeCommunityId) throw new AppError('PRECONDITION_FAILED', '请先登记居住社区 (the person has no home community)');
+        if (!person.homeCommunityId)
+          throw new AppError('PRECONDITION_FAILED', '请先登记居住社区 (the person has no home community)');
         await ctx.gate.assertEnabled(MODULE, person.homePath);
-        if (!person.birthDate) throw new AppError('PRECONDITION_FAILED', '请先登记出生日期 (birth date needed for the age rules)');
+        if (!person.birthDate)
+          throw new AppError('PRECONDITION_FAILED', '请先登记出生日期 (birth date needed for the age rules)');
         const now = ctx.clock.now();
         const age = ageOn(person.birthDate, now);
-        if (age < 14) throw new AppError('PRECONDITION_FAILED', `未满 14 周岁不能注册志愿者 (under 14: ${age})`, { age });
+        if (age < 14)
+          throw new AppError('PRECONDITION_FAILED', `未满 14 周岁不能注册志愿者 (under 14: ${age})`, { age });
         const skills = [...new Set((input.skills ?? []).map((s) => s.trim()).filter(Boolean))];
         const minor = age < 18;
         const g = input.guardianConsent;
         new Checks()
-          .check(input.consentToRecords, 'input.consentToRecords', '须同意记录志愿服务信息 (consent to record-keeping is required)')
-          .check(skills.length <= 20 && skills.every((s) => s.length <= 30), 'input.skills', '最多 20 项，每项 30 字以内')
+          .check(
+            input.consentToRecords,
+            'input.consentToRecords',
+            '须同意记录志愿服务信息 (consent to record-keeping is required)',
+          )
+          .check(
+            skills.length <= 20 && skills.every((s) => s.length <= 30),
+            'input.skills',
+            '最多 20 项，每项 30 字以内',
+          )
           .text(input.availability, 'input.availability', { max: 200, required: false })
-          .check(!minor || !!g, 'input.guardianConsent', '14–18 周岁须记录监护人同意 (guardian consent required for ages 14–18)')
+          .check(
+            !minor || !!g,
+            'input.guardianConsent',
+            '14–18 周岁须记录监护人同意 (guardian consent required for ages 14–18)',
+          )
           .text(g?.guardianName, 'input.guardianConsent.guardianName', { max: 40, required: minor && !!g })
           .text(g?.relationship, 'input.guardianConsent.relationship', { max: 20, required: minor && !!g })
           .throwIfAny();
@@ -216,7 +279,13 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
                 registeredById: ctx.viewer!.accountId,
               },
             });
-            await ctx.audit(tx, { action: 'volunteering.register', entityType: 'Volunteer', entityId: v.id, regionPath: v.regionPath, data: { age, guardianConsent: minor } });
+            await ctx.audit(tx, {
+              action: 'volunteering.register',
+              entityType: 'Volunteer',
+              entityId: v.id,
+              regionPath: v.regionPath,
+              data: { age, guardianConsent: minor },
+            });
             return v;
           });
           return { volunteer };

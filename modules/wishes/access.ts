@@ -24,7 +24,8 @@ import {
 import { MODULE_ID, PUBLIC_STATUSES } from './model.js';
 
 /** a community worker (社区工作者) whose area includes `path` */
-export const isWorkerAt = (viewer: Viewer | null, path: string) => !!viewer && viewer.role === 'COMMUNITY_WORKER' && within(viewer, path);
+export const isWorkerAt = (viewer: Viewer | null, path: string) =>
+  !!viewer && viewer.role === 'COMMUNITY_WORKER' && within(viewer, path);
 
 /** the viewer's own Person row, read at most once per request */
 export const viewerPerson = createContextCache(
@@ -36,7 +37,9 @@ export const viewerPerson = createContextCache(
  * 服务社区: the community whose wishes a party member may claim. In-service members (在职党员, with a
  * work organisation) serve where they registered; other members where they live.
  */
-export function serviceCommunityOf(person: Pick<Person, 'partyMember' | 'registeredCommunityId' | 'workOrganizationId' | 'homeCommunityId'>) {
+export function serviceCommunityOf(
+  person: Pick<Person, 'partyMember' | 'registeredCommunityId' | 'workOrganizationId' | 'homeCommunityId'>,
+) {
   if (!person.partyMember) return null;
   if (person.registeredCommunityId) return person.registeredCommunityId;
   return person.workOrganizationId ? null : person.homeCommunityId;

@@ -17,11 +17,17 @@ import { registerWishTypes } from './wish-node.js';
 export default defineModule({
   id: MODULE_ID,
   title: '微心愿',
-  description: '圆梦微心愿: residents\' small wishes are collected, reviewed and published, claimed one-to-one by party members, fulfilled and acknowledged',
+  description:
+    "圆梦微心愿: residents' small wishes are collected, reviewed and published, claimed one-to-one by party members, fulfilled and acknowledged",
   dependsOn: [],
   settings: {
     maxOpenClaims: integerSetting('每名党员同时认领上限 open claims one party member may hold at a time', 5, 1, 50),
-    claimDeadlineDays: integerSetting('认领兑现期限(天) days a claimant has to fulfil before the wish returns to the wall', 14, 1, 90),
+    claimDeadlineDays: integerSetting(
+      '认领兑现期限(天) days a claimant has to fulfil before the wish returns to the wall',
+      14,
+      1,
+      90,
+    ),
     maxSubmissionsPerDay: integerSetting('每人每日提交上限 wishes one requester may submit within 24 hours', 5, 1, 100),
   },
   jobs: [expireClaims],

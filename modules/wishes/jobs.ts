@@ -1,7 +1,7 @@
 // wishes.expireClaims: claims past their deadline (claimDueAt) go back to PUBLISHED, with a timeline
 // entry naming nobody (the system). Only townships where the module is on: a switched-off township is
 // frozen, and its overdue claims are returned on the first run after it is switched back on.
-import { type JobDefinition } from '../../src/kit/index.js';
+import type { JobDefinition } from '../../src/kit/index.js';
 import { CLEARED_CLAIM, MODULE_ID } from './model.js';
 import { timelineRow } from './transition.js';
 
@@ -12,7 +12,10 @@ export const expireClaims: JobDefinition = {
   async run({ tx, now, gate, audit }) {
     const readable = await gate.readableWhere(MODULE_ID, '/', 'regionPath');
     const due = { status: 'CLAIMED' as const, claimDueAt: { lte: now } };
-    const candidates = await tx.wish.findMany({ where: { AND: [readable, due] }, select: { id: true, claimantId: true } });
+    const candidates = await tx.wish.findMany({
+      where: { AND: [readable, due] },
+      select: { id: true, claimantId: true },
+    });
     if (!candidates.length) return { expired: 0 };
     // conditional: a claim fulfilled or released meanwhile is not touched
     const expired = await tx.wish.updateManyAndReturn({

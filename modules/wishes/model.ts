@@ -65,7 +65,13 @@ export const TAKEN_STATUSES: readonly WishStatus[] = ['CLAIMED', 'FULFILLED', 'C
 export const PUBLIC_STATUSES: readonly WishStatus[] = ['PUBLISHED', ...TAKEN_STATUSES];
 
 /** fields cleared when a claim ends without fulfilment (released or expired) */
-export const CLEARED_CLAIM = { claimantId: null, organizationId: null, claimNote: null, claimedAt: null, claimDueAt: null } as const;
+export const CLEARED_CLAIM = {
+  claimantId: null,
+  organizationId: null,
+  claimNote: null,
+  claimedAt: null,
+  claimDueAt: null,
+} as const;
 
 export const CATEGORY_LABELS = {
   DAILY_NECESSITIES: '生活必需品 daily necessities (米面油, 电饭锅, 取暖器 …)',
@@ -80,18 +86,33 @@ export const CHANNEL_LABELS = {
   CHAT_GROUP: '爱心群 community chat group',
   WISH_WALL: '心愿墙 wish wall',
   HOME_VISIT: '走访入户 home visit',
-  ONLINE: '线上 online, from the residents\' app',
+  ONLINE: "线上 online, from the residents' app",
 } as const;
-
 
 /** the module's GraphQL enums (built once per builder) */
 export function registerEnums(builder: Builder) {
   return {
-    WishStatus: builder.enumType('WishStatus', { subGraphs: SUB_GRAPHS, description: '微心愿状态', values: values(STATUS_LABELS) }),
-    WishAction: builder.enumType('WishAction', { subGraphs: SUB_GRAPHS, description: '心愿流转动作', values: values(ACTION_LABELS) }),
+    WishStatus: builder.enumType('WishStatus', {
+      subGraphs: SUB_GRAPHS,
+      description: '微心愿状态',
+      values: values(STATUS_LABELS),
+    }),
+    WishAction: builder.enumType('WishAction', {
+      subGraphs: SUB_GRAPHS,
+      description: '心愿流转动作',
+      values: values(ACTION_LABELS),
+    }),
     // public: the wish wall filters by it (see wall.ts)
-    WishCategory: builder.enumType('WishCategory', { subGraphs: [...SUB_GRAPHS, PUBLIC_SUB_GRAPH], description: '心愿类别', values: values(CATEGORY_LABELS) }),
-    WishChannel: builder.enumType('WishChannel', { subGraphs: SUB_GRAPHS, description: '征集渠道', values: values(CHANNEL_LABELS) }),
+    WishCategory: builder.enumType('WishCategory', {
+      subGraphs: [...SUB_GRAPHS, PUBLIC_SUB_GRAPH],
+      description: '心愿类别',
+      values: values(CATEGORY_LABELS),
+    }),
+    WishChannel: builder.enumType('WishChannel', {
+      subGraphs: SUB_GRAPHS,
+      description: '征集渠道',
+      values: values(CHANNEL_LABELS),
+    }),
   };
 }
 

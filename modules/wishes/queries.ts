@@ -27,18 +27,38 @@ interface WishFilterShape {
 const ORDER: Prisma.WishOrderByWithRelationInput[] = [{ submittedAt: 'desc' }, { id: 'desc' }];
 
 /** the where of a wish list: what the viewer may see, inside `scope`, where the module is on, filtered */
-async function listWhere(ctx: Context, filter: WishFilterShape | null | undefined, fixed: Prisma.WishWhereInput = {}, scopePath?: string) {
+async function listWhere(
+  ctx: Context,
+  filter: WishFilterShape | null | undefined,
+  fixed: Prisma.WishWhereInput = {},
+  scopePath?: string,
+) {
   let scope = scopePath ?? defaultScope(ctx.viewer);
-  const regionId = parseOptionalId(filter?.regionId == null ? null : String(filter.regionId), 'Region', 'filter.regionId');
+  const regionId = parseOptionalId(
+    filter?.regionId == null ? null : String(filter.regionId),
+    'Region',
+    'filter.regionId',
+  );
   if (regionId) {
     const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
     if (!region) throw notFound('区划 region');
-    if (readsWithinScope(ctx.viewer) && !within(ctx.viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
+    if (readsWithinScope(ctx.viewer) && !within(ctx.viewer, region.path))
+      throw forbidden('超出辖区 (outside your area)');
     scope = region.path;
   }
-  const [visible, readable] = await Promise.all([visibleWishesWhere(ctx), ctx.gate.readableWhere(MODULE_ID, scope, 'regionPath')]);
-  const claimantId = parseOptionalId(filter?.claimantId == null ? null : String(filter.claimantId), 'Person', 'filter.claimantId');
-  const submitted = { ...(filter?.submittedFrom ? { gte: filter.submittedFrom } : {}), ...(filter?.submittedTo ? { lt: filter.submittedTo } : {}) };
+  const [visible, readable] = await Promise.all([
+    visibleWishesWhere(ctx),
+    ctx.gate.readableWhere(MODULE_ID, scope, 'regionPath'),
+  ]);
+  const claimantId = parseOptionalId(
+    filter?.claimantId == null ? null : String(filter.claimantId),
+    'Person',
+    'filter.claimantId',
+  );
+  const submitted = {
+    ...(filter?.submittedFrom ? { gte: filter.submittedFrom } : {}),
+    ...(filter?.submittedTo ? { lt: filter.submittedTo } : {}),
+  };
   return {
     AND: [
       visible,
@@ -78,13 +98,15 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       type: Wish,
       cursor: 'id',
       args: { filter: t.arg({ type: WishFilter, required: false }) },
-      resolve: async (query, _r, args, ctx) => ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args.filter), orderBy: ORDER }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args.filter), orderBy: ORDER }),
       totalCount: async (_c, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args.filter) }),
     }),
     wish: t.prismaField({
       subGraphs: SUB_GRAPHS,
       policy: { roles: 'LOGGED_IN', scope: { record: 'Wish', id: 'id' } },
-      description: '一个心愿 (null when it does not exist or you may not see it; MODULE_DISABLED where the module is off)',
+      description:
+        '一个心愿 (null when it does not exist or you may not see it; MODULE_DISABLED where the module is off)',
       type: Wish,
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
@@ -104,10 +126,14 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       type: Wish,
       cursor: 'id',
       authScopes: { loggedIn: true },
-      args: { status: t.arg({ type: enums.WishStatus, required: false }), category: t.arg({ type: enums.WishCategory, required: false }) },
+      args: {
+        status: t.arg({ type: enums.WishStatus, required: false }),
+        category: t.arg({ type: enums.WishCategory, required: false }),
+      },
       resolve: async (query, region, args, ctx) =>
         ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args, {}, region.path), orderBy: ORDER }),
-      totalCount: async (region, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args, {}, region.path) }),
+      totalCount: async (region, args, ctx) =>
+        ctx.prisma.wish.count({ where: await listWhere(ctx, args, {}, region.path) }),
     }),
   );
 
@@ -117,10 +143,18 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       description: '认领的微心愿 wishes this party member claims or has fulfilled (those you may see)',
       type: Wish,
       cursor: 'id',
-      args: { status: t.arg({ type: enums.WishStatus, required: false }), category: t.arg({ type: enums.WishCategory, required: false }) },
+      args: {
+        status: t.arg({ type: enums.WishStatus, required: false }),
+        category: t.arg({ type: enums.WishCategory, required: false }),
+      },
       resolve: async (query, person, args, ctx) =>
-        ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args, { claimantId: person.id }, '/'), orderBy: ORDER }),
-      totalCount: async (person, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args, { claimantId: person.id }, '/') }),
+        ctx.prisma.wish.findMany({
+          ...query,
+          where: await listWhere(ctx, args, { claimantId: person.id }, '/'),
+          orderBy: ORDER,
+        }),
+      totalCount: async (person, args, ctx) =>
+        ctx.prisma.wish.count({ where: await listWhere(ctx, args, { claimantId: person.id }, '/') }),
     }),
   );
 }

@@ -2,7 +2,7 @@
 // from prisma/seed/demo-data.ts; the other requesters and a few in-service members are generated here
 // (fictitious, like all demo people). Everything the page reports has happened, so every claimed wish
 // is FULFILLED or CONFIRMED: no demo claim is open, so none expires when the server starts.
-import { type Gender, type PersonTag, type WishCategory, type WishChannel } from '../../src/kit/index.js';
+import type { Gender, PersonTag, WishCategory, WishChannel } from '../../src/kit/index.js';
 
 export const CODES = {
   yuanlin: '652301006001', // 园林社区
@@ -29,8 +29,20 @@ export interface NewMember {
 
 /** in-service party members (在职党员) the page implies but demo-data.ts does not name */
 export const NEW_MEMBERS: NewMember[] = [
-  { name: '陈志远', gender: 'MALE', community: CODES.yuanlin, organization: '昌吉州人民医院', commitment: '每月为社区老人义诊一次' },
-  { name: '刘芳', gender: 'FEMALE', community: CODES.yuanlin, organization: '新疆农业职业技术大学', commitment: '认领困难群众微心愿' },
+  {
+    name: '陈志远',
+    gender: 'MALE',
+    community: CODES.yuanlin,
+    organization: '昌吉州人民医院',
+    commitment: '每月为社区老人义诊一次',
+  },
+  {
+    name: '刘芳',
+    gender: 'FEMALE',
+    community: CODES.yuanlin,
+    organization: '新疆农业职业技术大学',
+    commitment: '认领困难群众微心愿',
+  },
   ...(['杨帆', '李娜', '张昊', '王雪', '赵磊', '周婷', '孙健'] as const).map((name, i) => ({
     name,
     gender: (i % 2 ? 'FEMALE' : 'MALE') as Gender,
@@ -38,8 +50,20 @@ export const NEW_MEMBERS: NewMember[] = [
     organization: '昌吉州融媒体中心',
     commitment: '圆梦微心愿，每季度至少认领一个',
   })),
-  { name: '郭鹏', gender: 'MALE', community: CODES.jiashun, organization: '昌吉州人民医院', commitment: '冬季为独居老人送温暖' },
-  { name: '林志明', gender: 'MALE', community: CODES.huangtaizi, organization: '福建援疆三明分指挥部', commitment: '圆梦微心愿 爱心助成长' },
+  {
+    name: '郭鹏',
+    gender: 'MALE',
+    community: CODES.jiashun,
+    organization: '昌吉州人民医院',
+    commitment: '冬季为独居老人送温暖',
+  },
+  {
+    name: '林志明',
+    gender: 'MALE',
+    community: CODES.huangtaizi,
+    organization: '福建援疆三明分指挥部',
+    commitment: '圆梦微心愿 爱心助成长',
+  },
 ];
 
 type Item = [title: string, category: WishCategory, value: number, description: string];
@@ -71,13 +95,38 @@ export const CHANNELS: WishChannel[] = ['CHAT_GROUP', 'WISH_WALL', 'HOME_VISIT',
 
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏'];
 const GIVEN: [string, Gender][] = [
-  ['秀英', 'FEMALE'], ['桂兰', 'FEMALE'], ['建华', 'MALE'], ['玉珍', 'FEMALE'], ['志强', 'MALE'], ['淑珍', 'FEMALE'],
-  ['国庆', 'MALE'], ['丽娟', 'FEMALE'], ['文明', 'MALE'], ['春梅', 'FEMALE'], ['德胜', 'MALE'], ['凤英', 'FEMALE'],
-  ['永福', 'MALE'], ['翠兰', 'FEMALE'], ['长林', 'MALE'], ['素芳', 'FEMALE'], ['振华', 'MALE'], ['金花', 'FEMALE'],
-  ['宝山', 'MALE'], ['桂香', 'FEMALE'], ['新民', 'MALE'], ['玉芬', 'FEMALE'], ['明亮', 'MALE'], ['海燕', 'FEMALE'],
+  ['秀英', 'FEMALE'],
+  ['桂兰', 'FEMALE'],
+  ['建华', 'MALE'],
+  ['玉珍', 'FEMALE'],
+  ['志强', 'MALE'],
+  ['淑珍', 'FEMALE'],
+  ['国庆', 'MALE'],
+  ['丽娟', 'FEMALE'],
+  ['文明', 'MALE'],
+  ['春梅', 'FEMALE'],
+  ['德胜', 'MALE'],
+  ['凤英', 'FEMALE'],
+  ['永福', 'MALE'],
+  ['翠兰', 'FEMALE'],
+  ['长林', 'MALE'],
+  ['素芳', 'FEMALE'],
+  ['振华', 'MALE'],
+  ['金花', 'FEMALE'],
+  ['宝山', 'MALE'],
+  ['桂香', 'FEMALE'],
+  ['新民', 'MALE'],
+  ['玉芬', 'FEMALE'],
+  ['明亮', 'MALE'],
+  ['海燕', 'FEMALE'],
 ];
 const KAZAKH_GIVEN: [string, Gender][] = [
-  ['阿依古丽', 'FEMALE'], ['叶尔兰', 'MALE'], ['古丽米拉', 'FEMALE'], ['阿斯哈尔', 'MALE'], ['加娜尔', 'FEMALE'], ['努尔江', 'MALE'],
+  ['阿依古丽', 'FEMALE'],
+  ['叶尔兰', 'MALE'],
+  ['古丽米拉', 'FEMALE'],
+  ['阿斯哈尔', 'MALE'],
+  ['加娜尔', 'FEMALE'],
+  ['努尔江', 'MALE'],
 ];
 const KAZAKH_FATHERS = ['托合塔尔', '叶尔肯', '努尔别克', '哈力别克', '阿合买提'];
 
@@ -92,15 +141,29 @@ export interface NewResident {
  * Deterministic, distinct names avoiding `taken` (the names already in the database), so that a later
  * `kit.person(name)` of another module never picks a generated person by mistake.
  */
-export function generateResidents(count: number, taken: Set<string>, kind: 'adult' | 'pupil', offset = 0): NewResident[] {
+export function generateResidents(
+  count: number,
+  taken: Set<string>,
+  kind: 'adult' | 'pupil',
+  offset = 0,
+): NewResident[] {
   const result: NewResident[] = [];
   for (let i = offset; result.length < count; i++) {
     const kazakh = kind === 'pupil' && i % 3 === 0;
-    const [given, gender] = kazakh ? KAZAKH_GIVEN[i % KAZAKH_GIVEN.length]! : GIVEN[(i * 7 + Math.floor(i / GIVEN.length)) % GIVEN.length]!;
-    const name = kazakh ? `${given}·${KAZAKH_FATHERS[Math.floor(i / 3) % KAZAKH_FATHERS.length]}` : `${SURNAMES[i % SURNAMES.length]}${given}`;
+    const [given, gender] = kazakh
+      ? KAZAKH_GIVEN[i % KAZAKH_GIVEN.length]!
+      : GIVEN[(i * 7 + Math.floor(i / GIVEN.length)) % GIVEN.length]!;
+    const name = kazakh
+      ? `${given}·${KAZAKH_FATHERS[Math.floor(i / 3) % KAZAKH_FATHERS.length]}`
+      : `${SURNAMES[i % SURNAMES.length]}${given}`;
     if (taken.has(name)) continue;
     taken.add(name);
-    const tags: PersonTag[] = kind === 'pupil' ? (i % 4 === 0 ? ['LEFT_BEHIND'] : []) : [(['ELDERLY', 'HARDSHIP', 'EMPTY_NEST', 'LIVING_ALONE', 'DISABLED'] as const)[i % 5]];
+    const tags: PersonTag[] =
+      kind === 'pupil'
+        ? i % 4 === 0
+          ? ['LEFT_BEHIND']
+          : []
+        : [(['ELDERLY', 'HARDSHIP', 'EMPTY_NEST', 'LIVING_ALONE', 'DISABLED'] as const)[i % 5]];
     result.push({ name, gender, ethnicity: kazakh ? '哈萨克族' : i % 6 === 5 ? '回族' : '汉族', tags });
   }
   return result;

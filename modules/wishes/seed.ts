@@ -4,8 +4,19 @@
 // claimed by 阜康市住建局 and 甘河子镇派出所 members, and 塔西河乡学校's 30 书包. A handful of queries
 // and three createMany statements.
 import { randomUUID } from 'node:crypto';
-import { type Prisma, type Role, type SeedKit } from '../../src/kit/index.js';
-import { CHANNELS, CODES, cst, DAY, generateResidents, HOUR, ITEMS, NEW_MEMBERS, WORKERS, type NewResident } from './seed-data.js';
+import type { Prisma, Role, SeedKit } from '../../src/kit/index.js';
+import {
+  CHANNELS,
+  CODES,
+  cst,
+  DAY,
+  generateResidents,
+  HOUR,
+  ITEMS,
+  NEW_MEMBERS,
+  WORKERS,
+  type NewResident,
+} from './seed-data.js';
 import { timelineRow, type Actor } from './transition.js';
 
 type Item = (typeof ITEMS)[number];
@@ -34,7 +45,10 @@ export async function seedWishes(kit: SeedKit) {
     prisma.region.findMany({ where: { code: { in: Object.values(CODES) } } }),
     prisma.organization.findMany(),
     prisma.person.findMany({ select: { id: true, name: true } }),
-    prisma.account.findMany({ where: { personId: { not: null } }, select: { id: true, username: true, personId: true, role: true } }),
+    prisma.account.findMany({
+      where: { personId: { not: null } },
+      select: { id: true, username: true, personId: true, role: true },
+    }),
   ]);
   const region = (code: string) => regions.find((r) => r.code === code) ?? fail(`region ${code}`);
   const orgId = (name: string) => organizations.find((o) => o.name === name)?.id ?? fail(`organisation ${name}`);
@@ -49,8 +63,17 @@ export async function seedWishes(kit: SeedKit) {
     const home = region(m.community);
     const id = randomUUID();
     newPeople.push({
-      id, name: m.name, gender: m.gender, ethnicity: '汉族', homeCommunityId: home.id, homePath: home.path, tags: [],
-      partyMember: true, workOrganizationId: orgId(m.organization), registeredCommunityId: home.id, registeredAt: cst('2024-03-01T09:00:00'),
+      id,
+      name: m.name,
+      gender: m.gender,
+      ethnicity: '汉族',
+      homeCommunityId: home.id,
+      homePath: home.path,
+      tags: [],
+      partyMember: true,
+      workOrganizationId: orgId(m.organization),
+      registeredCommunityId: home.id,
+      registeredAt: cst('2024-03-01T09:00:00'),
       serviceCommitments: [m.commitment],
     });
     personIds.set(m.name, id);
@@ -79,13 +102,21 @@ export async function seedWishes(kit: SeedKit) {
   [personId('王孝梅'), personId('苏文华'), ...yuanlinNew].forEach((requesterId, i) => {
     const claimantId = yuanlinClaimants[i]!;
     specs.push({
-      community: CODES.yuanlin, requesterId, channel: 'HOME_VISIT', submittedAt: cst(`2024-11-2${i}T10:00:00`),
+      community: CODES.yuanlin,
+      requesterId,
+      channel: 'HOME_VISIT',
+      submittedAt: cst(`2024-11-2${i}T10:00:00`),
       item: i === 0 ? item('米面油') : i === 1 ? item('助行器') : cycle(i + 3),
       claim: {
-        claimantId, organizationId: claimantId === personId('刘芳') ? orgId('新疆农业职业技术大学') : yuanlinMedical,
-        afterHours: 20 + i * 5, fulfilDays: i === 0 ? 11 : 5 + i,
+        claimantId,
+        organizationId: claimantId === personId('刘芳') ? orgId('新疆农业职业技术大学') : yuanlinMedical,
+        afterHours: 20 + i * 5,
+        fulfilDays: i === 0 ? 11 : 5 + i,
         ...(i === 0
-          ? { fulfilmentNote: '与社区干部吴晓芳一起把大米、清油送到王大姐家', confirm: { by: 'worker' as const, thanks: '王孝梅：谢谢党员们来看我', rating: 5 } }
+          ? {
+              fulfilmentNote: '与社区干部吴晓芳一起把大米、清油送到王大姐家',
+              confirm: { by: 'worker' as const, thanks: '王孝梅：谢谢党员们来看我', rating: 5 },
+            }
           : {}),
       },
     });
@@ -98,17 +129,27 @@ export async function seedWishes(kit: SeedKit) {
     const day = 1 + (i % 28);
     const outcome = i < 100 ? 'CONFIRMED' : i < 114 ? 'FULFILLED' : 'PUBLISHED';
     specs.push({
-      community: CODES.jingcaicheng, requesterId, channel: i === 0 ? 'CHAT_GROUP' : CHANNELS[i % 4]!,
+      community: CODES.jingcaicheng,
+      requesterId,
+      channel: i === 0 ? 'CHAT_GROUP' : CHANNELS[i % 4]!,
       submittedAt: cst(`2024-11-${String(day).padStart(2, '0')}T${String(9 + (i % 9)).padStart(2, '0')}:30:00`),
       item: i === 0 ? item('护腰带、护膝') : i === 1 ? item('轮椅') : cycle(i),
       ...(outcome === 'PUBLISHED'
         ? {}
         : {
             claim: {
-              claimantId: mediaMembers[i % mediaMembers.length]!, organizationId: media, afterHours: 2 + ((i * 13) % 70), fulfilDays: 1 + ((i * 5) % 9),
+              claimantId: mediaMembers[i % mediaMembers.length]!,
+              organizationId: media,
+              afterHours: 2 + ((i * 13) % 70),
+              fulfilDays: 1 + ((i * 5) % 9),
               ...(i === 0 ? { fulfilmentNote: '小区包楼干部代为送到何阿姨家' } : {}),
               ...(outcome === 'CONFIRMED'
-                ? { confirm: i === 0 ? { by: 'requester' as const, thanks: '谢谢小蒲，护腰带、护膝戴上可暖和了', rating: 5 } : { by: 'worker' as const, rating: 4 + (i % 2) } }
+                ? {
+                    confirm:
+                      i === 0
+                        ? { by: 'requester' as const, thanks: '谢谢小蒲，护腰带、护膝戴上可暖和了', rating: 5 }
+                        : { by: 'worker' as const, rating: 4 + (i % 2) },
+                  }
                 : {}),
             },
           }),
@@ -117,22 +158,44 @@ export async function seedWishes(kit: SeedKit) {
 
   // 嘉顺社区: 张兴德's 小太阳取暖器
   specs.push({
-    community: CODES.jiashun, requesterId: personId('张兴德'), channel: 'HOME_VISIT', submittedAt: cst('2024-11-15T10:00:00'), item: item('小太阳取暖器'),
+    community: CODES.jiashun,
+    requesterId: personId('张兴德'),
+    channel: 'HOME_VISIT',
+    submittedAt: cst('2024-11-15T10:00:00'),
+    item: item('小太阳取暖器'),
     claim: {
-      claimantId: personId('郭鹏'), organizationId: orgId('昌吉州人民医院'), afterHours: 26, fulfilDays: 6, fulfilmentNote: '送去小太阳取暖器一台',
+      claimantId: personId('郭鹏'),
+      organizationId: orgId('昌吉州人民医院'),
+      afterHours: 26,
+      fulfilDays: 6,
+      fulfilmentNote: '送去小太阳取暖器一台',
       confirm: { by: 'worker', thanks: '这小太阳取暖器把我的心都热暖和了，非常感谢“圆梦人”', rating: 5 },
     },
   });
 
   // 天龙社区: 21 wishes claimed by members of 阜康市住建局 and 甘河子镇派出所 (电饭锅, 水杯, 书包, 轮椅 …)
-  const tianlongClaimants: [string, string][] = [['刘建国', '阜康市住建局'], ['阿依努尔·买买提', '阜康市住建局'], ['王鹏', '甘河子镇派出所'], ['努尔兰·阿合买提', '甘河子镇派出所']];
+  const tianlongClaimants: [string, string][] = [
+    ['刘建国', '阜康市住建局'],
+    ['阿依努尔·买买提', '阜康市住建局'],
+    ['王鹏', '甘河子镇派出所'],
+    ['努尔兰·阿合买提', '甘河子镇派出所'],
+  ];
   const tianlongItems = ['电饭锅', '保温水杯', '书包和文具', '轮椅'].map(item);
   [personId('李桂芝'), ...tianlongNew].forEach((requesterId, i) => {
     const [claimant, org] = tianlongClaimants[i % 4]!;
     specs.push({
-      community: CODES.tianlong, requesterId, channel: CHANNELS[(i + 1) % 4]!, submittedAt: new Date(cst('2024-03-05T10:00:00').getTime() + i * 11 * DAY),
+      community: CODES.tianlong,
+      requesterId,
+      channel: CHANNELS[(i + 1) % 4]!,
+      submittedAt: new Date(cst('2024-03-05T10:00:00').getTime() + i * 11 * DAY),
       item: i === 0 ? item('轮椅') : i < 12 ? tianlongItems[i % 4]! : cycle(i),
-      claim: { claimantId: personId(claimant), organizationId: orgId(org), afterHours: 6 + ((i * 17) % 96), fulfilDays: 2 + (i % 6), ...(i < 15 ? { confirm: { by: 'worker' as const, rating: 5 } } : {}) },
+      claim: {
+        claimantId: personId(claimant),
+        organizationId: orgId(org),
+        afterHours: 6 + ((i * 17) % 96),
+        fulfilDays: 2 + (i % 6),
+        ...(i < 15 ? { confirm: { by: 'worker' as const, rating: 5 } } : {}),
+      },
     });
   });
 
@@ -140,12 +203,21 @@ export async function seedWishes(kit: SeedKit) {
   const fujian = orgId('福建援疆三明分指挥部');
   [personId('江萨亚·叶尔布拉提'), ...pupilsNew].forEach((requesterId, i) => {
     specs.push({
-      community: CODES.huangtaizi, requesterId, channel: 'WISH_WALL', submittedAt: cst(`2024-10-0${1 + (i % 5)}T11:00:00`),
+      community: CODES.huangtaizi,
+      requesterId,
+      channel: 'WISH_WALL',
+      submittedAt: cst(`2024-10-0${1 + (i % 5)}T11:00:00`),
       item: item('书包'),
       claim: {
-        claimantId: personId('林志明'), organizationId: fujian, afterHours: 48 + i, fulfilDays: 10,
+        claimantId: personId('林志明'),
+        organizationId: fujian,
+        afterHours: 48 + i,
+        fulfilDays: 10,
         fulfilmentNote: '“圆梦微心愿 爱心助成长”活动：向塔西河乡学校捐赠30个书包及文具、书籍、体育用品',
-        confirm: { by: 'worker', ...(i === 0 ? { thanks: '非常感谢援疆干部和叔叔阿姨们的帮助，我一定会努力学习' } : {}) },
+        confirm: {
+          by: 'worker',
+          ...(i === 0 ? { thanks: '非常感谢援疆干部和叔叔阿姨们的帮助，我一定会努力学习' } : {}),
+        },
       },
     });
   });
@@ -170,20 +242,62 @@ export async function seedWishes(kit: SeedKit) {
     const status = !s.claim ? 'PUBLISHED' : confirm ? 'CONFIRMED' : 'FULFILLED';
     const w = { id: randomUUID(), communityId: community.id, regionPath: community.path };
     wishes.push({
-      ...w, requesterId: s.requesterId, title, description, category, channel: s.channel, estimatedValue: value, status, version: confirm ? 4 : s.claim ? 3 : 1,
-      submittedAt: s.submittedAt, reviewedAt: publishedAt, publishedAt, claimantId: s.claim?.claimantId ?? null, organizationId: s.claim?.organizationId ?? null,
-      claimedAt, claimDueAt: claimedAt && new Date(claimedAt.getTime() + 14 * DAY), fulfilledAt, fulfilmentNote: s.claim?.fulfilmentNote ?? null,
-      evidenceUrls: [], confirmedAt, thanks: confirm?.thanks ?? null, rating: confirm?.rating ?? null,
+      ...w,
+      requesterId: s.requesterId,
+      title,
+      description,
+      category,
+      channel: s.channel,
+      estimatedValue: value,
+      status,
+      version: confirm ? 4 : s.claim ? 3 : 1,
+      submittedAt: s.submittedAt,
+      reviewedAt: publishedAt,
+      publishedAt,
+      claimantId: s.claim?.claimantId ?? null,
+      organizationId: s.claim?.organizationId ?? null,
+      claimedAt,
+      claimDueAt: claimedAt && new Date(claimedAt.getTime() + 14 * DAY),
+      fulfilledAt,
+      fulfilmentNote: s.claim?.fulfilmentNote ?? null,
+      evidenceUrls: [],
+      confirmedAt,
+      thanks: confirm?.thanks ?? null,
+      rating: confirm?.rating ?? null,
     });
-    events.push(timelineRow(w, { action: 'SUBMITTED', from: null, to: 'PENDING_REVIEW', at: s.submittedAt, actor: worker }));
-    events.push(timelineRow(w, { action: 'APPROVED', from: 'PENDING_REVIEW', to: 'PUBLISHED', at: publishedAt, actor: worker }));
+    events.push(
+      timelineRow(w, { action: 'SUBMITTED', from: null, to: 'PENDING_REVIEW', at: s.submittedAt, actor: worker }),
+    );
+    events.push(
+      timelineRow(w, { action: 'APPROVED', from: 'PENDING_REVIEW', to: 'PUBLISHED', at: publishedAt, actor: worker }),
+    );
     if (!s.claim) continue;
     const claimant = actor(s.claim.claimantId, 'PARTY_MEMBER');
-    events.push(timelineRow(w, { action: 'CLAIMED', from: 'PUBLISHED', to: 'CLAIMED', at: claimedAt!, actor: claimant }));
-    events.push(timelineRow(w, { action: 'FULFILLED', from: 'CLAIMED', to: 'FULFILLED', at: fulfilledAt!, actor: claimant, note: s.claim.fulfilmentNote }));
+    events.push(
+      timelineRow(w, { action: 'CLAIMED', from: 'PUBLISHED', to: 'CLAIMED', at: claimedAt!, actor: claimant }),
+    );
+    events.push(
+      timelineRow(w, {
+        action: 'FULFILLED',
+        from: 'CLAIMED',
+        to: 'FULFILLED',
+        at: fulfilledAt!,
+        actor: claimant,
+        note: s.claim.fulfilmentNote,
+      }),
+    );
     if (!confirm) continue;
     const by = confirm.by === 'requester' ? actor(s.requesterId, 'RESIDENT') : worker;
-    events.push(timelineRow(w, { action: 'CONFIRMED', from: 'FULFILLED', to: 'CONFIRMED', at: confirmedAt!, actor: by, note: confirm.thanks }));
+    events.push(
+      timelineRow(w, {
+        action: 'CONFIRMED',
+        from: 'FULFILLED',
+        to: 'CONFIRMED',
+        at: confirmedAt!,
+        actor: by,
+        note: confirm.thanks,
+      }),
+    );
   }
 
   await prisma.$transaction([

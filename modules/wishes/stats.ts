@@ -39,7 +39,12 @@ async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to
   return Prisma.join(parts, ' AND ');
 }
 
-async function figures(ctx: Context, stats: RegionStatsShape, from: Date | null, to: Date | null): Promise<WishStatsShape> {
+async function figures(
+  ctx: Context,
+  stats: RegionStatsShape,
+  from: Date | null,
+  to: Date | null,
+): Promise<WishStatsShape> {
   if (from && to && from > to) throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
   const cohort = await cohortSql(ctx, stats.region.path, from, to);
   const [row] = await ctx.prisma.$queryRaw<Figures[]>`
@@ -68,7 +73,11 @@ export function registerStats(builder: Builder) {
       fields: (t) => ({
         name: t.exposeString('name', { description: '单位名称' }),
         count: t.exposeInt('count', { description: '认领数' }),
-        organization: t.prismaField({ type: 'Organization', nullable: true, resolve: (_q, o, _a, ctx) => organizationLoader(ctx).load(o.organizationId) }),
+        organization: t.prismaField({
+          type: 'Organization',
+          nullable: true,
+          resolve: (_q, o, _a, ctx) => organizationLoader(ctx).load(o.organizationId),
+        }),
       }),
     });
 
@@ -78,7 +87,9 @@ export function registerStats(builder: Builder) {
     fields: (t) => ({
       submitted: t.exposeInt('submitted', { description: '征集数 wishes submitted in the period' }),
       published: t.exposeInt('published', { description: '发布数 of those, published' }),
-      claimed: t.exposeInt('claimed', { description: '认领数 of those, with a standing claim (released or expired claims do not count)' }),
+      claimed: t.exposeInt('claimed', {
+        description: '认领数 of those, with a standing claim (released or expired claims do not count)',
+      }),
       fulfilled: t.exposeInt('fulfilled', { description: '兑现数 of those, fulfilled' }),
       confirmed: t.exposeInt('confirmed', { description: '确认数 of those, acknowledged' }),
       rejected: t.exposeInt('rejected', { description: '未通过数' }),
@@ -98,7 +109,8 @@ export function registerStats(builder: Builder) {
         description: '兑现用时中位数 (天) from the claim to its fulfilment',
         resolve: (s) => round(s.medianDaysToFulfil, 1),
       }),
-      topClaimingOrganizations: t.field({ maxItems: 50,
+      topClaimingOrganizations: t.field({
+        maxItems: 50,
         type: [OrganizationCount],
         description: '认领单位排行 organisations whose members claimed the most of these wishes',
         args: { first: t.arg.int({ required: false, defaultValue: 5, description: '1–20' }) },

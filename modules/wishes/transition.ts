@@ -1,8 +1,22 @@
 // Every change of a wish's status goes through its lifecycle (the kit's defineLifecycle): a conditional
 // update on (id, status, version), one timeline row and one audit entry, inside the write's transaction.
 // If anybody changed the wish since it was read, the update matches no row: CONFLICT, nothing changed.
-import { defineLifecycle, type Context, type Prisma, type Role, type Wish, type WriteUnit } from '../../src/kit/index.js';
-import { ACTION_LABELS, STATUS_LABELS, TRANSITIONS, type TransitionAction, type WishAction, type WishStatus } from './model.js';
+import {
+  defineLifecycle,
+  type Context,
+  type Prisma,
+  type Role,
+  type Wish,
+  type WriteUnit,
+} from '../../src/kit/index.js';
+import {
+  ACTION_LABELS,
+  STATUS_LABELS,
+  TRANSITIONS,
+  type TransitionAction,
+  type WishAction,
+  type WishStatus,
+} from './model.js';
 
 /** throws INVALID_TRANSITION unless `action` is allowed from the wish's current status */
 export function assertTransition(wish: Pick<Wish, 'status'>, action: TransitionAction) {
@@ -67,13 +81,18 @@ export const wishLifecycle = defineLifecycle<WishStatus, Exclude<WishAction, 'SU
   illegal: (wish, action) =>
     `${short(STATUS_LABELS[wish.status])}的心愿不能${short(ACTION_LABELS[action])} ` +
     `(cannot ${action.toLowerCase().replace('_', ' ')} a ${wish.status} wish)`,
-  timeline: (w, ctx, wish, e) =>
-    w.tx.wishEvent.create({ data: timelineRow(wish, { ...e, actor: actorOf(ctx) }) }),
+  timeline: (w, ctx, wish, e) => w.tx.wishEvent.create({ data: timelineRow(wish, { ...e, actor: actorOf(ctx) }) }),
 });
 
 const RACE = '心愿刚被他人更改，请刷新后重试 (the wish changed meanwhile; reload and retry)';
 
-export function applyTransition(w: WriteUnit, ctx: Context, wish: Wish, action: TransitionAction, options: TransitionOptions = {}) {
+export function applyTransition(
+  w: WriteUnit,
+  ctx: Context,
+  wish: Wish,
+  action: TransitionAction,
+  options: TransitionOptions = {},
+) {
   return wishLifecycle.apply(w, ctx, wish, action, { ...options, conflictMessage: options.conflictMessage ?? RACE });
 }
 
@@ -85,5 +104,9 @@ export function applyEdit(
   options: TransitionOptions & { changes: Record<string, { from: unknown; to: unknown }> },
 ) {
   const { changes, ...rest } = options;
-  return wishLifecycle.apply(w, ctx, wish, 'EDITED', { ...rest, conflictMessage: rest.conflictMessage ?? RACE, audit: { changes } });
+  return wishLifecycle.apply(w, ctx, wish, 'EDITED', {
+    ...rest,
+    conflictMessage: rest.conflictMessage ?? RACE,
+    audit: { changes },
+  });
 }

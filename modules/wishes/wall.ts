@@ -26,13 +26,28 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
     subGraphs: PUBLIC,
     description: '心愿墙上的心愿 a published wish as the public sees it (no personal information)',
     fields: (t) => ({
-      id: t.id({ description: '心愿的全局 ID (the Wish id: pass it to claimWish)', resolve: (w) => encodeGlobalID('Wish', w.id) }),
+      id: t.id({
+        description: '心愿的全局 ID (the Wish id: pass it to claimWish)',
+        resolve: (w) => encodeGlobalID('Wish', w.id),
+      }),
       title: t.exposeString('title', { description: '心愿' }),
       description: t.exposeString('description', { nullable: true, description: '说明 (reviewed before publication)' }),
       category: t.expose('category', { type: enums.WishCategory }),
-      estimatedValue: t.float({ nullable: true, description: '预估价值 (元)', resolve: (w) => (w.estimatedValue == null ? null : Number(w.estimatedValue)) }),
-      publishedAt: t.field({ type: 'DateTime', description: '发布时间', resolve: (w) => w.publishedAt ?? w.submittedAt }),
-      community: t.prismaField({ type: 'Region', description: '社区/村', resolve: (_q, w, _a, ctx) => mustLoad(regionLoader(ctx), w.communityId, 'region') }),
+      estimatedValue: t.float({
+        nullable: true,
+        description: '预估价值 (元)',
+        resolve: (w) => (w.estimatedValue == null ? null : Number(w.estimatedValue)),
+      }),
+      publishedAt: t.field({
+        type: 'DateTime',
+        description: '发布时间',
+        resolve: (w) => w.publishedAt ?? w.submittedAt,
+      }),
+      community: t.prismaField({
+        type: 'Region',
+        description: '社区/村',
+        resolve: (_q, w, _a, ctx) => mustLoad(regionLoader(ctx), w.communityId, 'region'),
+      }),
       requesterName: t.string({
         description: '许愿人 masked (何**)',
         resolve: async (w, _a, ctx) => maskName((await mustLoad(personLoader(ctx), w.requesterId, 'person')).name),
@@ -48,11 +63,18 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
       type: WishWallItem,
       cursor: 'id',
       args: {
-        regionId: t.arg.id({ required: false, description: '区划: wishes of communities under it (default: everywhere the module is on)' }),
+        regionId: t.arg.id({
+          required: false,
+          description: '区划: wishes of communities under it (default: everywhere the module is on)',
+        }),
         category: t.arg({ type: enums.WishCategory, required: false }),
       },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.wish.findMany({ ...query, where: await wallWhere(ctx, args), orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }] }),
+        ctx.prisma.wish.findMany({
+          ...query,
+          where: await wallWhere(ctx, args),
+          orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        }),
       totalCount: async (_r, args, ctx) => ctx.prisma.wish.count({ where: await wallWhere(ctx, args) }),
     }),
   );
@@ -66,5 +88,10 @@ async function wallWhere(
   const region = regionId ? await ctx.prisma.region.findUnique({ where: { id: regionId } }) : null;
   if (regionId && !region) throw notFound('区划 region');
   const readable = await ctx.gate.readableWhere(MODULE_ID, region?.path ?? '/', 'regionPath');
-  return { AND: [readable as Prisma.WishWhereInput, { status: 'PUBLISHED', ...(args.category ? { category: args.category } : {}) }] };
+  return {
+    AND: [
+      readable as Prisma.WishWhereInput,
+      { status: 'PUBLISHED', ...(args.category ? { category: args.category } : {}) },
+    ],
+  };
 }

@@ -20,20 +20,31 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
     description: '心愿流转记录 one entry of a wish timeline: who, when, from, to, note',
     fields: (t) => ({
       action: t.expose('action', { type: enums.WishAction, description: '动作' }),
-      from: t.expose('fromStatus', { type: enums.WishStatus, nullable: true, description: '原状态 (null for the submission)' }),
+      from: t.expose('fromStatus', {
+        type: enums.WishStatus,
+        nullable: true,
+        description: '原状态 (null for the submission)',
+      }),
       to: t.expose('toStatus', { type: enums.WishStatus, description: '新状态' }),
       at: t.expose('at', { type: 'DateTime', description: '时间' }),
       note: t.exposeString('note', { nullable: true, description: '说明 reason, note or thanks' }),
       // a String: the kernel keeps its Role enum ref to itself (see the module README, kernel wishes)
-      actorRole: t.exposeString('actorRole', { nullable: true, description: '操作人角色: a Role value (COMMUNITY_WORKER, PARTY_MEMBER, RESIDENT …); null for the system (claim-expiry job)' }),
+      actorRole: t.exposeString('actorRole', {
+        nullable: true,
+        description:
+          '操作人角色: a Role value (COMMUNITY_WORKER, PARTY_MEMBER, RESIDENT …); null for the system (claim-expiry job)',
+      }),
       actorName: t.string({
         nullable: true,
-        description: '操作人 the person who acted: in full for the actor and for those who see the people of this wish, otherwise masked',
+        description:
+          '操作人 the person who acted: in full for the actor and for those who see the people of this wish, otherwise masked',
         select: { wish: { select: { regionPath: true, requesterId: true, claimantId: true } } },
         resolve: async (e, _a, ctx) => {
           if (!e.actorPersonId) return null;
           const person = await mustLoad(personLoader(ctx), e.actorPersonId, 'person');
-          return ctx.viewer?.personId === e.actorPersonId || seesPeopleOf(ctx.viewer, e.wish) ? person.name : maskName(person.name);
+          return ctx.viewer?.personId === e.actorPersonId || seesPeopleOf(ctx.viewer, e.wish)
+            ? person.name
+            : maskName(person.name);
         },
       }),
     }),
@@ -52,7 +63,8 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
 
   const WishRef = builder.prismaNode('Wish', {
     subGraphs: SUB_GRAPHS,
-    description: '微心愿 a resident\'s small wish: collected, reviewed and published by the community, claimed one-to-one by a party member, fulfilled and acknowledged',
+    description:
+      "微心愿 a resident's small wish: collected, reviewed and published by the community, claimed one-to-one by a party member, fulfilled and acknowledged",
     id: { field: 'id' },
     fields: (t) => ({
       title: t.exposeString('title', { description: '心愿 what is wished for, e.g. 护腰带、护膝' }),
@@ -73,7 +85,8 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
       requester: t.prismaField({
         type: 'Person',
         nullable: true,
-        description: '许愿人 (only for those who manage people of this community, and the requester and claimant themselves)',
+        description:
+          '许愿人 (only for those who manage people of this community, and the requester and claimant themselves)',
         resolve: (_q, w, _a, ctx) => personOf(ctx, w, w.requesterId),
       }),
       requesterName: t.string({
@@ -97,19 +110,27 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
       organization: t.prismaField({
         type: 'Organization',
         nullable: true,
-        description: '认领单位 the claimant\'s organisation, when they claimed on its behalf',
+        description: "认领单位 the claimant's organisation, when they claimed on its behalf",
         resolve: (_q, w, _a, ctx) => (w.organizationId ? organizationLoader(ctx).load(w.organizationId) : null),
       }),
       claimNote: t.exposeString('claimNote', { nullable: true, description: '认领留言' }),
       claimedAt: t.expose('claimedAt', { type: 'DateTime', nullable: true, description: '认领时间' }),
-      claimDueAt: t.expose('claimDueAt', { type: 'DateTime', nullable: true, description: '认领期限: after it the claim returns to the wall' }),
+      claimDueAt: t.expose('claimDueAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: '认领期限: after it the claim returns to the wall',
+      }),
       fulfilledAt: t.expose('fulfilledAt', { type: 'DateTime', nullable: true, description: '兑现时间' }),
       fulfilmentNote: t.exposeString('fulfilmentNote', { nullable: true, description: '兑现说明' }),
       evidenceUrls: t.exposeStringList('evidenceUrls', { description: '兑现凭证 photos or documents' }),
       confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: '确认时间' }),
       thanks: t.exposeString('thanks', { nullable: true, description: '感谢留言' }),
       rating: t.exposeInt('rating', { nullable: true, description: '评价 1–5' }),
-      timeline: t.relation('events', { maxItems: 50, description: '流转记录, oldest first', query: { take: 50, orderBy: { seq: 'asc' } } }),
+      timeline: t.relation('events', {
+        maxItems: 50,
+        description: '流转记录, oldest first',
+        query: { take: 50, orderBy: { seq: 'asc' } },
+      }),
     }),
   });
 

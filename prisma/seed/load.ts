@@ -17,7 +17,12 @@ export async function isEmpty(prisma: PrismaClient) {
   return (await prisma.region.count()) === 0;
 }
 
-export async function seedDemo(prisma: PrismaClient, modules: readonly ModuleDefinition[], password: string, now = new Date()) {
+export async function seedDemo(
+  prisma: PrismaClient,
+  modules: readonly ModuleDefinition[],
+  password: string,
+  now = new Date(),
+) {
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(
     async (tx) => {
@@ -25,14 +30,22 @@ export async function seedDemo(prisma: PrismaClient, modules: readonly ModuleDef
       for (const r of regions) {
         const parent = r.parentCode ? paths.get(r.parentCode)! : null;
         const created = await tx.region.create({
-          data: { code: r.code, name: r.name, level: r.level, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, r.code) },
+          data: {
+            code: r.code,
+            name: r.name,
+            level: r.level,
+            parentId: parent?.id ?? null,
+            path: childPath(parent?.path ?? null, r.code),
+          },
         });
         paths.set(r.code, created);
       }
       const orgs = new Map<string, string>();
       for (const o of organizations) {
         const region = paths.get(o.regionCode)!;
-        const created = await tx.organization.create({ data: { name: o.name, kind: o.kind, regionId: region.id, regionPath: region.path } });
+        const created = await tx.organization.create({
+          data: { name: o.name, kind: o.kind, regionId: region.id, regionPath: region.path },
+        });
         orgs.set(o.name, created.id);
       }
       const persons = new Map<string, string>();
@@ -77,10 +90,21 @@ export async function seedDemo(prisma: PrismaClient, modules: readonly ModuleDef
       const root = regions.find((r) => r.level === 'PREFECTURE')!;
       for (const m of modules) {
         await tx.moduleSwitch.create({
-          data: { regionId: paths.get(root.code)!.id, regionPath: paths.get(root.code)!.path, moduleId: m.id, enabled: true, note: '演示数据 demo data' },
+          data: {
+            regionId: paths.get(root.code)!.id,
+            regionPath: paths.get(root.code)!.path,
+            moduleId: m.id,
+            enabled: true,
+            note: '演示数据 demo data',
+          },
         });
       }
-      await tx.auditLog.create({ data: { action: 'seed.demo', data: { regions: regions.length, people: people.length, accounts: accounts.length } } });
+      await tx.auditLog.create({
+        data: {
+          action: 'seed.demo',
+          data: { regions: regions.length, people: people.length, accounts: accounts.length },
+        },
+      });
     },
     { timeout: 120_000, maxWait: 60_000 },
   );
@@ -89,8 +113,11 @@ export async function seedDemo(prisma: PrismaClient, modules: readonly ModuleDef
     prisma,
     now,
     region: (code) => prisma.region.findUniqueOrThrow({ where: { code } }),
-    person: async (name) => (await prisma.person.findFirst({ where: { name } })) ?? Promise.reject(new Error(`demo person ${name} missing`)),
-    organization: async (name) => (await prisma.organization.findFirst({ where: { name } })) ?? Promise.reject(new Error(`demo organisation ${name} missing`)),
+    person: async (name) =>
+      (await prisma.person.findFirst({ where: { name } })) ?? Promise.reject(new Error(`demo person ${name} missing`)),
+    organization: async (name) =>
+      (await prisma.organization.findFirst({ where: { name } })) ??
+      Promise.reject(new Error(`demo organisation ${name} missing`)),
     account: (username) => prisma.account.findUniqueOrThrow({ where: { username } }),
   };
   for (const m of modules) await m.seed?.(kit);

@@ -33,7 +33,9 @@ export class PolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     if (!ROOTS.has(config.kind)) return config;
     const policy = policyOf(config as never);
     if (!policy) {
-      throw new Error(`${config.parentType}.${config.name} declares no policy (权限声明): add \`policy: { roles, scope }\``);
+      throw new Error(
+        `${config.parentType}.${config.name} declares no policy (权限声明): add \`policy: { roles, scope }\``,
+      );
     }
     return { ...config, extensions: { ...config.extensions, policy } };
   }

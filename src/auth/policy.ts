@@ -112,7 +112,10 @@ async function regionPathOf(ctx: Context, typename: string, id: string, column: 
   const delegate = (ctx.prisma as unknown as Record<string, { findUnique?: (a: unknown) => Promise<unknown> }>)[model];
   if (!delegate?.findUnique) throw new Error(`policy: no Prisma model for ${typename}`);
   const keys = column.split('.');
-  const select = keys.reduceRight<Record<string, unknown>>((inner, key, i) => ({ [key]: i === keys.length - 1 ? true : { select: inner } }), {});
+  const select = keys.reduceRight<Record<string, unknown>>(
+    (inner, key, i) => ({ [key]: i === keys.length - 1 ? true : { select: inner } }),
+    {},
+  );
   let value: unknown = await delegate.findUnique({ where: { id }, select });
   for (const key of keys) value = value == null ? null : (value as Record<string, unknown>)[key];
   return typeof value === 'string' ? value : null;

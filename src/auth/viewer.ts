@@ -41,4 +41,5 @@ export const managesPerson = (viewer: Viewer | null, person: { id: string; homeP
 
 /** roles that may list records of others inside their scope (masked where they do not manage) */
 export const READER_ROLES: Role[] = ['SYSTEM_ADMIN', 'REGION_ADMIN', 'COMMUNITY_WORKER', 'DEPARTMENT_STAFF', 'ANALYST'];
-export const readsWithinScope = (viewer: Viewer | null): viewer is Viewer => !!viewer && READER_ROLES.includes(viewer.role);
+export const readsWithinScope = (viewer: Viewer | null): viewer is Viewer =>
+  !!viewer && READER_ROLES.includes(viewer.role);

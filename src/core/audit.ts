@@ -21,7 +21,8 @@ export function registerAudit(builder: Builder) {
       actor: t.prismaField({
         type: 'Account',
         nullable: true,
-        resolve: (q, e, _a, ctx) => (e.actorId ? ctx.prisma.account.findUnique({ ...q, where: { id: e.actorId } }) : null),
+        resolve: (q, e, _a, ctx) =>
+          e.actorId ? ctx.prisma.account.findUnique({ ...q, where: { id: e.actorId } }) : null,
       }),
     }),
   });
@@ -37,9 +38,15 @@ export function registerAudit(builder: Builder) {
     }),
   });
 
-  const where = async (ctx: Context, f: typeof AuditFilter.$inferInput | null | undefined): Promise<Prisma.AuditLogWhereInput> => {
+  const where = async (
+    ctx: Context,
+    f: typeof AuditFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.AuditLogWhereInput> => {
     const viewer = ctx.viewer!;
-    const scope = await scopeFromFilter(ctx, f?.regionId, { base: viewerScope(ctx), allowed: (p) => isAdminOf(viewer, p) });
+    const scope = await scopeFromFilter(ctx, f?.regionId, {
+      base: viewerScope(ctx),
+      allowed: (p) => isAdminOf(viewer, p),
+    });
     return {
       ...(scope === '/' ? {} : { regionPath: { startsWith: scope } }),
       ...(f?.action ? { action: startsWithText(f.action) } : {}),
@@ -58,7 +65,11 @@ export function registerAudit(builder: Builder) {
       cursor: 'id',
       args: { filter: t.arg({ type: AuditFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.auditLog.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
+        ctx.prisma.auditLog.findMany({
+          ...query,
+          where: await where(ctx, args.filter),
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        }),
       totalCount: async (_c, args, ctx) => ctx.prisma.auditLog.count({ where: await where(ctx, args.filter) }),
     }),
   );

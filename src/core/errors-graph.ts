@@ -35,12 +35,10 @@ export function registerErrorTypes(builder: Builder) {
     isTypeOf: (e) => e instanceof AppError,
   });
 
-  const FieldIssue = builder
-    .objectRef<{ path: string; message: string }>('FieldIssue')
-    .implement({
-      description: '输入问题 one problem with one input field',
-      fields: (t) => ({ path: t.exposeString('path'), message: t.exposeString('message') }),
-    });
+  const FieldIssue = builder.objectRef<{ path: string; message: string }>('FieldIssue').implement({
+    description: '输入问题 one problem with one input field',
+    fields: (t) => ({ path: t.exposeString('path'), message: t.exposeString('message') }),
+  });
 
   builder.objectType(ValidationError, {
     name: 'ValidationError',
@@ -73,7 +71,11 @@ export function payloadType<T>(
     subGraphs: options.subGraphs,
     description: options.description,
     fields: (t) => ({
-      [field]: t.field({ type, nullable: options.nullable ?? false, resolve: (p: Record<string, T>) => p[field] as never }),
+      [field]: t.field({
+        type,
+        nullable: options.nullable ?? false,
+        resolve: (p: Record<string, T>) => p[field] as never,
+      }),
     }),
   });
 }

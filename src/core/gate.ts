@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { ModuleDisabledError } from '../errors.js';
 import type { ModuleDefinition } from '../modules.js';
-import { ancestorsOrSelf, townshipPathOf } from './paths.js';
+import { inherited, townshipPathOf } from './paths.js';
 
 export type SwitchSource = 'SET_HERE' | 'INHERITED' | 'DEFAULT';
 
@@ -94,10 +94,7 @@ export class ModuleGate {
   async readableWhere(moduleId: string, scope: string, column = 'regionPath') {
     const off = await this.disabledTownshipsWithin(moduleId, scope);
     return {
-      AND: [
-        { [column]: { startsWith: scope } },
-        ...off.map((p) => ({ NOT: { [column]: { startsWith: p } } })),
-      ],
+      AND: [{ [column]: { startsWith: scope } }, ...off.map((p) => ({ NOT: { [column]: { startsWith: p } } }))],
     };
   }
 
@@ -108,7 +105,12 @@ export class ModuleGate {
   async readableSql(moduleId: string, scope: string, column: string): Promise<Prisma.Sql> {
     const col = Prisma.raw(column);
     const off = await this.disabledTownshipsWithin(moduleId, scope);
-    const hidden = off.length ? Prisma.sql` AND NOT (${Prisma.join(off.map((p) => Prisma.sql`${col} LIKE ${`${p}%`}`), ' OR ')})` : Prisma.empty;
+    const hidden = off.length
+      ? Prisma.sql` AND NOT (${Prisma.join(
+          off.map((p) => Prisma.sql`${col} LIKE ${`${p}%`}`),
+          ' OR ',
+        )})`
+      : Prisma.empty;
     return Prisma.sql`${col} LIKE ${`${scope}%`}${hidden}`;
   }
 
@@ -129,22 +131,11 @@ export class ModuleGate {
   }
 }
 
-
 /** the nearest switch at or above the township decides; none means the module's default */
 export function effectiveState(switches: readonly SwitchRow[], module: ModuleDefinition, path: string): ModuleState {
-  const target = townshipPathOf(path) ?? path;
-  const chain = ancestorsOrSelf(target);
-  let best: SwitchRow | undefined;
-  for (const s of switches) {
-    if (s.moduleId === module.id && chain.includes(s.regionPath)) {
-      if (!best || s.regionPath.length > best.regionPath.length) best = s;
-    }
-  }
-  if (!best) return { moduleId: module.id, enabled: module.defaultEnabled ?? false, source: 'DEFAULT', decidedAt: null };
-  return {
-    moduleId: module.id,
-    enabled: best.enabled,
-    source: best.regionPath === path ? 'SET_HERE' : 'INHERITED',
-    decidedAt: best.regionPath,
-  };
+  const { row, source, decidedAt } = inherited(
+    switches.filter((s) => s.moduleId === module.id),
+    path,
+  );
+  return { moduleId: module.id, enabled: row ? row.enabled : (module.defaultEnabled ?? false), source, decidedAt };
 }

@@ -6,7 +6,7 @@
 // of the selection the rows lack are loaded by id (one batched statement per field level) and merged in.
 import SchemaBuilder, { BasePlugin, isThenable, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import DataLoader from 'dataloader';
+import { rowLoader } from './request-cache.js';
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 
 const pluginName = 'loadedSelection';
@@ -23,20 +23,12 @@ type Row = Record<string, unknown>;
 type Delegate = { findMany(args: unknown): Promise<Row[]> };
 
 // one loader per request, model and selection: the rows of a list's items are completed in one statement
-const loaders = new WeakMap<object, Map<string, DataLoader<string, Row | undefined>>>();
 function loaderFor(ctx: object, delegate: Delegate, key: string, select: Row) {
-  let perRequest = loaders.get(ctx);
-  if (!perRequest) loaders.set(ctx, (perRequest = new Map()));
-  let loader = perRequest.get(key);
-  if (!loader) {
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const rows = await delegate.findMany({ where: { id: { in: [...ids] } }, select });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id));
-    });
-    perRequest.set(key, loader);
-  }
-  return loader;
+  return rowLoader<Row & { id: string }>(
+    ctx,
+    `selection:${key}`,
+    (ids) => delegate.findMany({ where: { id: { in: ids } }, select }) as Promise<(Row & { id: string })[]>,
+  );
 }
 
 export class PothosLoadedSelectionPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -74,7 +66,8 @@ export class PothosLoadedSelectionPlugin<Types extends SchemaTypes> extends Base
     const loader = loaderFor(ctx as object, delegate, `${delegateName}:${JSON.stringify(select)}`, select);
     const loaded = await loader.loadMany(rows.map((r) => r.id as string));
     const byId = new Map(loaded.map((r) => (r && !(r instanceof Error) ? [r.id, r] : [null, null])));
-    const merge = (r: unknown) => (r && typeof r === 'object' ? { ...byId.get((r as Row).id), ...(r as Row) } : r);
+    const merge = (r: unknown) =>
+      r && typeof r === 'object' ? { ...byId.get((r as Row).id as string), ...(r as Row) } : r;
     return Array.isArray(value) ? value.map(merge) : merge(value);
   }
 }

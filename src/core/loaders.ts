@@ -1,22 +1,21 @@
 // Per-request batch loaders for core rows that module records point at by plain id column. A field that
 // needs a person, organisation or region goes through one of these, so a page costs one query per kind
 // of row, whatever its length.
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Context } from '../context.js';
+import { rowLoader } from './request-cache.js';
 
+let names = 0;
+/** a request-scoped loader of rows by id: `loader(ctx).load(id)` */
 export function byIdLoader<T extends { id: string }>(load: (ctx: Context, ids: string[]) => Promise<T[]>) {
-  return createContextCache(
-    (ctx: Context) =>
-      new DataLoader<string, T | null>(async (ids) => {
-        const rows = new Map((await load(ctx, [...ids])).map((r) => [r.id, r]));
-        return ids.map((id) => rows.get(id) ?? null);
-      }),
-  );
+  const name = `byId:${++names}`;
+  return (ctx: Context) => rowLoader<T>(ctx, name, (ids) => load(ctx, ids));
 }
 
 export const personLoader = byIdLoader((ctx, ids) => ctx.prisma.person.findMany({ where: { id: { in: ids } } }));
-export const organizationLoader = byIdLoader((ctx, ids) => ctx.prisma.organization.findMany({ where: { id: { in: ids } } }));
+export const organizationLoader = byIdLoader((ctx, ids) =>
+  ctx.prisma.organization.findMany({ where: { id: { in: ids } } }),
+);
 export const regionLoader = byIdLoader((ctx, ids) => ctx.prisma.region.findMany({ where: { id: { in: ids } } }));
 
 /** loads a row that a foreign key guarantees; a miss is a bug, not a user error */

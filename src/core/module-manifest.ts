@@ -25,7 +25,10 @@ export function manifestOf(schema: GraphQLSchema, id: string): ModuleManifest {
     .sort();
   const rootFields: ModuleManifest['rootFields'] = [];
   const permissions: ModuleManifest['permissions'] = [];
-  for (const [operation, type] of [['QUERY', schema.getQueryType()], ['MUTATION', schema.getMutationType()]] as const) {
+  for (const [operation, type] of [
+    ['QUERY', schema.getQueryType()],
+    ['MUTATION', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       if (!ownedBy(field.extensions, id)) continue;
       rootFields.push({ name: field.name, operation });
@@ -42,7 +45,9 @@ export function manifestOf(schema: GraphQLSchema, id: string): ModuleManifest {
   }
   const stats = schema.getType('RegionStats');
   const statsFields = isObjectType(stats)
-    ? Object.values(stats.getFields()).filter((f) => ownedBy(f.extensions, id)).map((f) => `${f.name}: ${getNamedType(f.type).name}`)
+    ? Object.values(stats.getFields())
+        .filter((f) => ownedBy(f.extensions, id))
+        .map((f) => `${f.name}: ${getNamedType(f.type).name}`)
     : [];
   return { types, rootFields, permissions, statsFields };
 }
@@ -65,22 +70,31 @@ export function registerModuleManifest<T extends { module: ModuleDefinition }>(
   });
   const RootField = builder.objectRef<ModuleManifest['rootFields'][number]>('ModuleRootField').implement({
     description: '模块的根字段 a query or mutation the module contributes',
-    fields: (t) => ({ name: t.exposeString('name'), operation: t.field({ type: Operation, resolve: (f) => f.operation }) }),
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      operation: t.field({ type: Operation, resolve: (f) => f.operation }),
+    }),
   });
   const Permission = builder.objectRef<ModuleManifest['permissions'][number]>('ModulePermission').implement({
     description: '权限声明 who may run an operation (the declared policy the kernel enforces)',
     fields: (t) => ({
       operation: t.exposeString('operation', { description: '根字段' }),
       roles: t.exposeStringList('roles', { description: '角色 (ANYONE, LOGGED_IN or role names)' }),
-      scope: t.exposeString('scope', { description: '范围规则 how the target is checked against the viewer\'s area (JSON)' }),
+      scope: t.exposeString('scope', {
+        description: "范围规则 how the target is checked against the viewer's area (JSON)",
+      }),
       relation: t.exposeString('relation', { nullable: true, description: '关系规则 the further per-record rule' }),
     }),
   });
   const SettingKind = builder.enumType('ModuleSettingKind', {
     description: '参数类型',
     values: {
-      INTEGER: { description: '整数' }, DECIMAL: { description: '小数' }, BOOLEAN: { description: '是/否' },
-      ENUM: { description: '选项' }, DURATION: { description: '时长(毫秒)' }, JSON: { description: '结构化 (表格等)' },
+      INTEGER: { description: '整数' },
+      DECIMAL: { description: '小数' },
+      BOOLEAN: { description: '是/否' },
+      ENUM: { description: '选项' },
+      DURATION: { description: '时长(毫秒)' },
+      JSON: { description: '结构化 (表格等)' },
     } as const,
   });
   type SettingRow = { key: string; def: NonNullable<ModuleDefinition['settings']>[string] };
@@ -121,7 +135,10 @@ export function registerModuleManifest<T extends { module: ModuleDefinition }>(
       description: '参数定义',
       resolve: (i: T) => Object.entries(i.module.settings ?? {}).map(([key, def]) => ({ key, def })),
     }),
-    statsFields: t.stringList({ description: '统计字段 RegionStats fields (name: type)', resolve: (i: T) => manifest(i.module.id).statsFields }),
+    statsFields: t.stringList({
+      description: '统计字段 RegionStats fields (name: type)',
+      resolve: (i: T) => manifest(i.module.id).statsFields,
+    }),
     jobs: t.field({ type: [Job], maxItems: 10, resolve: (i: T) => [...(i.module.jobs ?? [])] }),
     events: t.field({ type: Events, resolve: (i: T) => i.module }),
   }));

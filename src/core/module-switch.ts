@@ -14,7 +14,11 @@ interface ModuleInfo {
   state: ModuleState;
 }
 
-export function registerModuleSwitches(builder: Builder, modules: readonly ModuleDefinition[], full: () => GraphQLSchema) {
+export function registerModuleSwitches(
+  builder: Builder,
+  modules: readonly ModuleDefinition[],
+  full: () => GraphQLSchema,
+) {
   const byId = new Map(modules.map((m) => [m.id, m]));
 
   const Source = builder.enumType('ModuleStateSource', {
@@ -39,7 +43,8 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
         type: 'Region',
         nullable: true,
         description: '决定该状态的区划 the region whose switch decides',
-        resolve: (q, i, _a, ctx) => (i.state.decidedAt ? ctx.prisma.region.findUnique({ ...q, where: { path: i.state.decidedAt } }) : null),
+        resolve: (q, i, _a, ctx) =>
+          i.state.decidedAt ? ctx.prisma.region.findUnique({ ...q, where: { path: i.state.decidedAt } }) : null,
       }),
     }),
   });
@@ -53,15 +58,19 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
   };
 
   builder.queryField('modules', (t) =>
-    t.field({ maxItems: 20,
+    t.field({
+      maxItems: 20,
       subGraphs: ['core'],
       policy: { roles: 'ANYONE', scope: 'NONE' },
-      description: '模块列表: every installed module with its effective state at the region (a community shows its township)',
+      description:
+        '模块列表: every installed module with its effective state at the region (a community shows its township)',
       type: [ModuleInfoRef],
       args: { regionId: t.arg.id({ required: true }) },
       resolve: async (_r, args, ctx) => {
         const region = await regionById(ctx, args.regionId);
-        return Promise.all(modules.map(async (module) => ({ module, state: await ctx.gate.stateAt(module.id, region.path) })));
+        return Promise.all(
+          modules.map(async (module) => ({ module, state: await ctx.gate.stateAt(module.id, region.path) })),
+        );
       },
     }),
   );
@@ -76,7 +85,11 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
   });
   const ResetModuleSwitchInput = builder.inputType('ResetModuleSwitchInput', {
     description: '取消本级设置, so the region inherits again',
-    fields: (t) => ({ regionId: t.id({ required: true }), moduleId: t.string({ required: true }), note: t.string({ required: false }) }),
+    fields: (t) => ({
+      regionId: t.id({ required: true }),
+      moduleId: t.string({ required: true }),
+      note: t.string({ required: false }),
+    }),
   });
   const SwitchPayload = (name: string) =>
     builder.objectRef<{ module: ModuleInfo }>(name).implement({
@@ -89,20 +102,34 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
     for (const t of townships) {
       const on = (m: ModuleDefinition) => effectiveState(switches, m, t).enabled;
       if (on(changed)) {
-        for (const dep of changed.dependsOn) if (!on(byId.get(dep)!)) problems.add(`${changed.id} 依赖 ${dep}，而 ${dep} 未启用 (needs ${dep}, which is off)`);
+        for (const dep of changed.dependsOn)
+          if (!on(byId.get(dep)!))
+            problems.add(`${changed.id} 依赖 ${dep}，而 ${dep} 未启用 (needs ${dep}, which is off)`);
       } else {
-        for (const m of modules) if (m.dependsOn.includes(changed.id) && on(m)) problems.add(`${m.id} 依赖 ${changed.id}，请先停用 ${m.id} (${m.id} needs it)`);
+        for (const m of modules)
+          if (m.dependsOn.includes(changed.id) && on(m))
+            problems.add(`${m.id} 依赖 ${changed.id}，请先停用 ${m.id} (${m.id} needs it)`);
       }
     }
     return [...problems];
   }
 
-  async function applySwitch(ctx: Context, input: { regionId: string | number; moduleId: string; note?: string | null }, enabled: boolean | null) {
+  async function applySwitch(
+    ctx: Context,
+    input: { regionId: string | number; moduleId: string; note?: string | null },
+    enabled: boolean | null,
+  ) {
     const module = byId.get(input.moduleId);
-    if (!module) throw new AppError('VALIDATION', `未安装模块 ${input.moduleId} (no such module; installed: ${[...byId.keys()].join(', ')})`);
+    if (!module)
+      throw new AppError(
+        'VALIDATION',
+        `未安装模块 ${input.moduleId} (no such module; installed: ${[...byId.keys()].join(', ')})`,
+      );
     const region = await regionById(ctx, input.regionId, 'input.regionId');
-    if (region.level === 'COMMUNITY') throw new AppError('VALIDATION', '社区/村不单独设置，请在乡镇街道设置 (switch at township level or above)');
-    if (!isAdminOf(ctx.viewer, region.path)) throw forbidden('只有该区划或上级的管理员可以设置 (admins of this region or above)');
+    if (region.level === 'COMMUNITY')
+      throw new AppError('VALIDATION', '社区/村不单独设置，请在乡镇街道设置 (switch at township level or above)');
+    if (!isAdminOf(ctx.viewer, region.path))
+      throw forbidden('只有该区划或上级的管理员可以设置 (admins of this region or above)');
     const note = input.note?.trim() || null;
     if (note && note.length > 500) throw new AppError('VALIDATION', 'note 最多 500 字');
     // read before the transaction: on the embedded database a query outside an open transaction waits for it
@@ -121,7 +148,14 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
       } else {
         await tx.moduleSwitch.upsert({
           where: { regionId_moduleId: { regionId: region.id, moduleId: module.id } },
-          create: { regionId: region.id, regionPath: region.path, moduleId: module.id, enabled, note, updatedById: ctx.viewer!.accountId },
+          create: {
+            regionId: region.id,
+            regionPath: region.path,
+            moduleId: module.id,
+            enabled,
+            note,
+            updatedById: ctx.viewer!.accountId,
+          },
           update: { enabled, note, updatedById: ctx.viewer!.accountId },
         });
       }
@@ -141,7 +175,8 @@ export function registerModuleSwitches(builder: Builder, modules: readonly Modul
     setModuleEnabled: t.field({
       subGraphs: ['core'],
       policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
-      description: '启用/停用模块 for a prefecture, county or township (admins of it or above). Nothing is deleted when a module is switched off.',
+      description:
+        '启用/停用模块 for a prefecture, county or township (admins of it or above). Nothing is deleted when a module is switched off.',
       type: SwitchPayload('SetModuleEnabledPayload'),
       errors: {},
       args: { input: t.arg({ type: SetModuleEnabledInput, required: true }) },

@@ -48,7 +48,10 @@ export function registerOrganizations(builder: Builder) {
     }),
   });
 
-  const where = async (ctx: import('../context.js').Context, f: typeof OrganizationFilter.$inferInput | null | undefined): Promise<Prisma.OrganizationWhereInput> => {
+  const where = async (
+    ctx: import('../context.js').Context,
+    f: typeof OrganizationFilter.$inferInput | null | undefined,
+  ): Promise<Prisma.OrganizationWhereInput> => {
     const scope = await scopeFromFilter(ctx, f?.regionId, { base: '/', allowed: () => true });
     const search = f?.search?.trim();
     return {
@@ -67,7 +70,11 @@ export function registerOrganizations(builder: Builder) {
       cursor: 'id',
       args: { filter: t.arg({ type: OrganizationFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
-        ctx.prisma.organization.findMany({ ...query, where: await where(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+        ctx.prisma.organization.findMany({
+          ...query,
+          where: await where(ctx, args.filter),
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        }),
       totalCount: async (_c, args, ctx) => ctx.prisma.organization.count({ where: await where(ctx, args.filter) }),
     }),
     organization: t.prismaField({
@@ -76,7 +83,8 @@ export function registerOrganizations(builder: Builder) {
       type: 'Organization',
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
-      resolve: (query, _r, args, ctx) => ctx.prisma.organization.findUnique({ ...query, where: { id: parseId(String(args.id), 'Organization') } }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.organization.findUnique({ ...query, where: { id: parseId(String(args.id), 'Organization') } }),
     }),
   }));
 
@@ -99,7 +107,9 @@ export function registerOrganizations(builder: Builder) {
       args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.name, 'input.name', { max: 80 }).throwIfAny();
-        const region = await ctx.prisma.region.findUnique({ where: { id: parseId(String(input.regionId), 'Region', 'input.regionId') } });
+        const region = await ctx.prisma.region.findUnique({
+          where: { id: parseId(String(input.regionId), 'Region', 'input.regionId') },
+        });
         if (!region) throw notFound('区划 region');
         if (!isAdminOf(ctx.viewer, region.path)) throw forbidden('只有该区划的管理员可以新增单位 (region admins only)');
         const name = input.name.trim();
@@ -107,8 +117,16 @@ export function registerOrganizations(builder: Builder) {
           if (await tx.organization.findUnique({ where: { regionId_name: { regionId: region.id, name } } })) {
             throw new AppError('CONFLICT', `${name} 已存在 (already exists in that region)`);
           }
-          const o = await tx.organization.create({ data: { name, kind: input.kind, regionId: region.id, regionPath: region.path } });
-          await ctx.audit(tx, { action: 'organization.create', entityType: 'Organization', entityId: o.id, regionPath: region.path, data: { name } });
+          const o = await tx.organization.create({
+            data: { name, kind: input.kind, regionId: region.id, regionPath: region.path },
+          });
+          await ctx.audit(tx, {
+            action: 'organization.create',
+            entityType: 'Organization',
+            entityId: o.id,
+            regionPath: region.path,
+            data: { name },
+          });
           return o;
         });
         return { organization };

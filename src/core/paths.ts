@@ -20,3 +20,23 @@ export function townshipPathOf(path: string): string | null {
 }
 
 export const childPath = (parentPath: string | null, code: string) => `${parentPath ?? '/'}${code}/`;
+
+export interface Inherited<T> {
+  row: T | undefined;
+  source: 'SET_HERE' | 'INHERITED' | 'DEFAULT';
+  decidedAt: string | null;
+}
+
+/**
+ * 继承规则, the one rule for switches and settings: the row set at the nearest region at or above the
+ * township of `path` decides (a community follows its township); none found means the default.
+ */
+export function inherited<T extends { regionPath: string }>(rows: Iterable<T>, path: string): Inherited<T> {
+  const chain = ancestorsOrSelf(townshipPathOf(path) ?? path);
+  let best: T | undefined;
+  for (const r of rows) {
+    if (chain.includes(r.regionPath) && (!best || r.regionPath.length > best.regionPath.length)) best = r;
+  }
+  if (!best) return { row: undefined, source: 'DEFAULT', decidedAt: null };
+  return { row: best, source: best.regionPath === path ? 'SET_HERE' : 'INHERITED', decidedAt: best.regionPath };
+}

@@ -7,12 +7,11 @@
 //   `linkedPeople` in their definition), with name, phone, id number and address masked;
 // - everyone else (analysts included) sees no contact details at all, names masked to the surname, and
 //   no sensitive fact: hidden (null), not masked.
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { maskName } from '../auth/mask.js';
 import { managesPerson, readsWithinScope, within, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { perRequest, requestLoader } from './request-cache.js';
 
 export interface PersonKey {
   id: string;
@@ -22,12 +21,13 @@ export interface PersonKey {
 /** FULL: self or manager; LINKED: a case of the viewer's organisation involves them; NONE: anyone else */
 export type PersonView = 'FULL' | 'LINKED' | 'NONE';
 
-const linkedCache = createContextCache(() => ({ ids: null as Promise<Set<string>> | null }));
+const linkedCache = (ctx: Context) =>
+  perRequest(ctx, 'privacy:linked', () => ({ ids: null as Promise<Set<string>> | null }));
 
 /** people linked to cases of the viewer's organisation, from every module serving this request */
 export function linkedPeople(ctx: Context): Promise<Set<string>> {
   const viewer = ctx.viewer;
-  if (!viewer || viewer.role !== 'DEPARTMENT_STAFF' || !viewer.organizationId) return Promise.resolve(new Set());
+  if (viewer?.role !== 'DEPARTMENT_STAFF' || !viewer.organizationId) return Promise.resolve(new Set());
   const cache = linkedCache(ctx);
   cache.ids ??= (async () => {
     const kit = { prisma: ctx.prisma, organizationId: viewer.organizationId!, scope: viewer.regionPath };
@@ -58,7 +58,7 @@ export async function canSeePerson(ctx: Context, p: PersonKey): Promise<boolean>
 export const shownName = (viewer: Viewer | null, person: PersonKey, name: string): string =>
   managesPerson(viewer, person) ? name : maskName(name);
 
-const disclosed = createContextCache(() => new Set<string>());
+const disclosed = (ctx: Context) => perRequest(ctx, 'privacy:disclosed', () => new Set<string>());
 
 /**
  * A module hands out a person the viewer may know by name through a relation the kernel cannot see (the
@@ -93,25 +93,25 @@ export interface SensitiveRead {
   recordId: string;
 }
 
-const auditLoader = createContextCache(
-  (ctx: Context) =>
-    new DataLoader<SensitiveRead, true>(
-      async (reads) => {
-        await ctx.prisma.auditLog.createMany({
-          data: reads.map((r) => ({
-            actorId: ctx.viewer?.accountId ?? null,
-            action: r.action,
-            entityType: 'Person',
-            entityId: r.personId,
-            regionPath: r.regionPath,
-            data: { field: r.field, recordId: r.recordId } as Prisma.InputJsonValue,
-          })),
-        });
-        return reads.map(() => true as const);
-      },
-      { cache: false },
-    ),
-);
+const auditLoader = (ctx: Context) =>
+  requestLoader<SensitiveRead, true>(
+    ctx,
+    'privacy:audit',
+    async (reads) => {
+      await ctx.prisma.auditLog.createMany({
+        data: reads.map((r) => ({
+          actorId: ctx.viewer?.accountId ?? null,
+          action: r.action,
+          entityType: 'Person',
+          entityId: r.personId,
+          regionPath: r.regionPath,
+          data: { field: r.field, recordId: r.recordId } as Prisma.InputJsonValue,
+        })),
+      });
+      return reads.map(() => true as const);
+    },
+    { cache: false },
+  );
 
 /**
  * One audit row per sensitive read, batched: every read resolved in the same tick of a request goes out

@@ -29,7 +29,11 @@ export function registerRegions(builder: Builder) {
       level: t.expose('level', { type: RegionLevel }),
       path: t.exposeString('path', { description: '路径 materialised path of codes from the prefecture down' }),
       parent: t.relation('parent', { nullable: true, description: '上级区划' }),
-      children: t.relation('children', { maxItems: 200, description: '下级区划', query: { take: 200, orderBy: { code: 'asc' } } }),
+      children: t.relation('children', {
+        maxItems: 200,
+        description: '下级区划',
+        query: { take: 200, orderBy: { code: 'asc' } },
+      }),
       stats: t.field({
         type: RegionStats,
         description: '统计 figures for this region and everything below it; modules add their own',
@@ -52,31 +56,46 @@ export function registerRegions(builder: Builder) {
     }),
   });
 
-  const count = (description: string, fn: (s: import('../builder.js').RegionStatsShape, ctx: import('../context.js').Context) => Promise<number>) =>
-    ({ description, fn });
+  const count = (
+    description: string,
+    fn: (s: import('../builder.js').RegionStatsShape, ctx: import('../context.js').Context) => Promise<number>,
+  ) => ({ description, fn });
   const figures = {
     townships: count('乡镇街道数', (s, ctx) =>
-      ctx.prisma.region.count({ where: { level: 'TOWNSHIP', path: { startsWith: s.region.path } } })),
+      ctx.prisma.region.count({ where: { level: 'TOWNSHIP', path: { startsWith: s.region.path } } }),
+    ),
     communities: count('社区村数', (s, ctx) =>
-      ctx.prisma.region.count({ where: { level: 'COMMUNITY', path: { startsWith: s.region.path } } })),
+      ctx.prisma.region.count({ where: { level: 'COMMUNITY', path: { startsWith: s.region.path } } }),
+    ),
     residents: count('登记居民数 people whose home community is in the region', (s, ctx) =>
-      ctx.prisma.person.count({ where: { homePath: { startsWith: s.region.path } } })),
+      ctx.prisma.person.count({ where: { homePath: { startsWith: s.region.path } } }),
+    ),
     partyMembers: count('党员数 party members living in the region', (s, ctx) =>
-      ctx.prisma.person.count({ where: { partyMember: true, homePath: { startsWith: s.region.path } } })),
-    registeredInServiceMembers: count('在职党员报到数 in-service members registered at communities of the region', (s, ctx) =>
-      ctx.prisma.person.count({ where: { registeredCommunity: { path: { startsWith: s.region.path } } } })),
+      ctx.prisma.person.count({ where: { partyMember: true, homePath: { startsWith: s.region.path } } }),
+    ),
+    registeredInServiceMembers: count(
+      '在职党员报到数 in-service members registered at communities of the region',
+      (s, ctx) => ctx.prisma.person.count({ where: { registeredCommunity: { path: { startsWith: s.region.path } } } }),
+    ),
     organizations: count('单位数 organisations in the region', (s, ctx) =>
-      ctx.prisma.organization.count({ where: { regionPath: { startsWith: s.region.path } } })),
+      ctx.prisma.organization.count({ where: { regionPath: { startsWith: s.region.path } } }),
+    ),
   };
 
   RegionStats.implement({
     description: '区域统计 figures rolled up from every community below the region; each module adds a field',
     fields: (t) => ({
-      region: t.prismaField({ type: 'Region', resolve: (q, s, _a, ctx) => ctx.prisma.region.findUniqueOrThrow({ ...q, where: { id: s.region.id } }) }),
+      region: t.prismaField({
+        type: 'Region',
+        resolve: (q, s, _a, ctx) => ctx.prisma.region.findUniqueOrThrow({ ...q, where: { id: s.region.id } }),
+      }),
       from: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.from }),
       to: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.to }),
       ...Object.fromEntries(
-        Object.entries(figures).map(([name, f]) => [name, t.int({ description: f.description, resolve: (s, _a, ctx) => f.fn(s, ctx) })]),
+        Object.entries(figures).map(([name, f]) => [
+          name,
+          t.int({ description: f.description, resolve: (s, _a, ctx) => f.fn(s, ctx) }),
+        ]),
       ),
     }),
   });
@@ -98,7 +117,11 @@ export function registerRegions(builder: Builder) {
       cursor: 'id',
       args: { filter: t.arg({ type: RegionFilter, required: false }) },
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.region.findMany({ ...query, where: regionWhere(args.filter), orderBy: [{ code: 'asc' }, { id: 'asc' }] }),
+        ctx.prisma.region.findMany({
+          ...query,
+          where: regionWhere(args.filter),
+          orderBy: [{ code: 'asc' }, { id: 'asc' }],
+        }),
       totalCount: (_c, args, ctx) => ctx.prisma.region.count({ where: regionWhere(args.filter) }),
     }),
     region: t.prismaField({
@@ -117,7 +140,8 @@ export function registerRegions(builder: Builder) {
       nullable: true,
       description: '按区划代码查找 find a region by its code',
       args: { code: t.arg.string({ required: true }) },
-      resolve: (query, _root, args, ctx) => ctx.prisma.region.findUnique({ ...query, where: { code: args.code.trim() } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.region.findUnique({ ...query, where: { code: args.code.trim() } }),
     }),
   }));
 
@@ -147,18 +171,26 @@ export function registerRegions(builder: Builder) {
           .throwIfAny();
         const parent = await ctx.prisma.region.findUnique({ where: { id: parentId } });
         if (!parent) throw notFound('上级区划 parent region');
-        if (!isAdminOf(ctx.viewer, parent.path)) throw forbidden('只有该区划的管理员可以新增下级 (admins of the parent only)');
+        if (!isAdminOf(ctx.viewer, parent.path))
+          throw forbidden('只有该区划的管理员可以新增下级 (admins of the parent only)');
         const level = LEVELS[LEVELS.indexOf(parent.level) + 1];
         if (!level) throw new AppError('VALIDATION', '社区/村之下不能再建区划 (nothing below a community)');
         if (!code.startsWith(parent.code) || code.length <= parent.code.length) {
           throw new AppError('VALIDATION', `代码应以上级代码 ${parent.code} 开头 (must extend the parent code)`);
         }
         const region = await ctx.prisma.$transaction(async (tx) => {
-          if (await tx.region.findUnique({ where: { code } })) throw new AppError('CONFLICT', `代码 ${code} 已存在 (code exists)`);
+          if (await tx.region.findUnique({ where: { code } }))
+            throw new AppError('CONFLICT', `代码 ${code} 已存在 (code exists)`);
           const created = await tx.region.create({
             data: { code, name: input.name.trim(), level, parentId, path: childPath(parent.path, code) },
           });
-          await ctx.audit(tx, { action: 'region.create', entityType: 'Region', entityId: created.id, regionPath: created.path, data: { code, name: created.name } });
+          await ctx.audit(tx, {
+            action: 'region.create',
+            entityType: 'Region',
+            entityId: created.id,
+            regionPath: created.path,
+            data: { code, name: created.name },
+          });
           return created;
         });
         return { region };
@@ -167,7 +199,9 @@ export function registerRegions(builder: Builder) {
   );
 }
 
-function regionWhere(filter: { level?: string | null; parentId?: string | number | null; search?: string | null } | null | undefined) {
+function regionWhere(
+  filter: { level?: string | null; parentId?: string | number | null; search?: string | null } | null | undefined,
+) {
   const search = filter?.search?.trim();
   return {
     ...(filter?.level ? { level: filter.level as never } : {}),

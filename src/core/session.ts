@@ -56,7 +56,10 @@ function registerLogin(builder: Builder, deps: SessionDeps) {
         const account = await ctx.prisma.account.findUnique({ where: { username } });
         const ok = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash()));
         if (!account || !ok || account.disabled) {
-          throw new AppError('UNAUTHENTICATED', '用户名或密码错误，或账号已停用 (wrong username or password, or account disabled)');
+          throw new AppError(
+            'UNAUTHENTICATED',
+            '用户名或密码错误，或账号已停用 (wrong username or password, or account disabled)',
+          );
         }
         await clearAttempts(ctx.prisma, key);
         await ctx.prisma.account.update({ where: { id: account.id }, data: { lastLoginAt: now } });
@@ -96,7 +99,8 @@ function registerLogout(builder: Builder) {
         const viewer = ctx.viewer!;
         const all = input?.all ?? false;
         const now = ctx.clock.now();
-        if (!all && !viewer.session) throw new AppError('PRECONDITION_FAILED', '此请求没有可结束的令牌 (no token to end)');
+        if (!all && !viewer.session)
+          throw new AppError('PRECONDITION_FAILED', '此请求没有可结束的令牌 (no token to end)');
         await ctx.prisma.$transaction(async (tx) => {
           if (all) {
             await tx.account.update({ where: { id: viewer.accountId }, data: { tokenVersion: { increment: 1 } } });

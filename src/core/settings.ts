@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, forbidden, notFound, ValidationError } from '../errors.js';
 import type { ModuleDefinition, SettingDefinition } from '../modules.js';
 import { parseId } from './lookup.js';
-import { ancestorsOrSelf, townshipPathOf } from './paths.js';
+import { inherited } from './paths.js';
 import { ADMINS } from '../auth/policy.js';
 
 interface SettingRow {
@@ -33,7 +33,8 @@ export class SettingsReader {
     private readonly prisma: PrismaClient | Prisma.TransactionClient,
     modules: readonly ModuleDefinition[],
   ) {
-    for (const m of modules) for (const [key, def] of Object.entries(m.settings ?? {})) this.defs.set(`${m.id}.${key}`, def);
+    for (const m of modules)
+      for (const [key, def] of Object.entries(m.settings ?? {})) this.defs.set(`${m.id}.${key}`, def);
   }
 
   definition(moduleId: string, key: string) {
@@ -43,17 +44,12 @@ export class SettingsReader {
   async resolve(moduleId: string, key: string, path: string): Promise<SettingValue> {
     const def = this.definition(moduleId, key);
     if (!def) throw new Error(`module ${moduleId} declares no setting ${key}`);
-    this.rows ??= this.prisma.moduleSetting.findMany({ select: { regionPath: true, moduleId: true, key: true, value: true } });
-    const target = townshipPathOf(path) ?? path;
-    const chain = ancestorsOrSelf(target);
-    let best: SettingRow | undefined;
-    for (const r of await this.rows) {
-      if (r.moduleId === moduleId && r.key === key && chain.includes(r.regionPath)) {
-        if (!best || r.regionPath.length > best.regionPath.length) best = r;
-      }
-    }
-    if (!best) return { value: def.default, source: 'DEFAULT', decidedAt: null };
-    return { value: best.value, source: best.regionPath === path ? 'SET_HERE' : 'INHERITED', decidedAt: best.regionPath };
+    this.rows ??= this.prisma.moduleSetting.findMany({
+      select: { regionPath: true, moduleId: true, key: true, value: true },
+    });
+    const rows = (await this.rows).filter((r) => r.moduleId === moduleId && r.key === key);
+    const { row, source, decidedAt } = inherited(rows, path);
+    return { value: row ? row.value : def.default, source, decidedAt };
   }
 
   /** the effective value for the township of `path` */
@@ -62,7 +58,11 @@ export class SettingsReader {
   }
 }
 
-export function registerSettings(builder: Builder, modules: readonly ModuleDefinition[], Source: ReturnType<typeof import('./module-switch.js').registerModuleSwitches>['Source']) {
+export function registerSettings(
+  builder: Builder,
+  modules: readonly ModuleDefinition[],
+  Source: ReturnType<typeof import('./module-switch.js').registerModuleSwitches>['Source'],
+) {
   const byId = new Map(modules.map((m) => [m.id, m]));
 
   const SettingRef = builder
@@ -79,7 +79,8 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
         sourceRegion: t.prismaField({
           type: 'Region',
           nullable: true,
-          resolve: (q, s, _a, ctx) => (s.value.decidedAt ? ctx.prisma.region.findUnique({ ...q, where: { path: s.value.decidedAt } }) : null),
+          resolve: (q, s, _a, ctx) =>
+            s.value.decidedAt ? ctx.prisma.region.findUnique({ ...q, where: { path: s.value.decidedAt } }) : null,
         }),
       }),
     });
@@ -91,7 +92,8 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
   };
 
   builder.queryField('moduleSettings', (t) =>
-    t.field({ maxItems: 50,
+    t.field({
+      maxItems: 50,
       subGraphs: ['core'],
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '模块参数: every setting a module declares, with its effective value at the region',
@@ -118,7 +120,11 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
       regionId: t.id({ required: true, description: '州、县市或乡镇街道' }),
       moduleId: t.string({ required: true }),
       key: t.string({ required: true }),
-      value: t.field({ type: 'JSON', required: false, description: 'the new value; null removes the setting here so the region inherits again' }),
+      value: t.field({
+        type: 'JSON',
+        required: false,
+        description: 'the new value; null removes the setting here so the region inherits again',
+      }),
       note: t.string({ required: false }),
     }),
   });
@@ -128,17 +134,26 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
       subGraphs: ['core'],
       policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description: '设置模块参数 (admins of that region or above)',
-      type: builder.objectRef<{ setting: { moduleId: string; key: string; def: SettingDefinition; value: SettingValue } }>('SetModuleSettingPayload').implement({
-        fields: (f) => ({ setting: f.field({ type: SettingRef, resolve: (p) => p.setting }) }),
-      }),
+      type: builder
+        .objectRef<{ setting: { moduleId: string; key: string; def: SettingDefinition; value: SettingValue } }>(
+          'SetModuleSettingPayload',
+        )
+        .implement({
+          fields: (f) => ({ setting: f.field({ type: SettingRef, resolve: (p) => p.setting }) }),
+        }),
       errors: {},
       args: { input: t.arg({ type: SetModuleSettingInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const def = ctx.settings.definition(input.moduleId, input.key);
-        if (!byId.has(input.moduleId) || !def) throw new ValidationError([{ path: 'input.key', message: `模块 ${input.moduleId} 没有参数 ${input.key} (no such setting)` }]);
+        if (!byId.has(input.moduleId) || !def)
+          throw new ValidationError([
+            { path: 'input.key', message: `模块 ${input.moduleId} 没有参数 ${input.key} (no such setting)` },
+          ]);
         const region = await regionOf(ctx, input.regionId, 'input.regionId');
-        if (region.level === 'COMMUNITY') throw new AppError('VALIDATION', '请在乡镇街道或以上设置 (township level or above)');
-        if (!isAdminOf(ctx.viewer, region.path)) throw forbidden('只有该区划或上级的管理员可以设置 (admins of this region or above)');
+        if (region.level === 'COMMUNITY')
+          throw new AppError('VALIDATION', '请在乡镇街道或以上设置 (township level or above)');
+        if (!isAdminOf(ctx.viewer, region.path))
+          throw forbidden('只有该区划或上级的管理员可以设置 (admins of this region or above)');
         const value = input.value ?? null;
         if (value !== null) {
           const problem = def.validate(value);
@@ -150,7 +165,14 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
           else
             await tx.moduleSetting.upsert({
               where,
-              create: { regionId: region.id, regionPath: region.path, moduleId: input.moduleId, key: input.key, value: value as Prisma.InputJsonValue, updatedById: ctx.viewer!.accountId },
+              create: {
+                regionId: region.id,
+                regionPath: region.path,
+                moduleId: input.moduleId,
+                key: input.key,
+                value: value as Prisma.InputJsonValue,
+                updatedById: ctx.viewer!.accountId,
+              },
               update: { value: value as Prisma.InputJsonValue, updatedById: ctx.viewer!.accountId },
             });
           await ctx.audit(tx, {
@@ -162,7 +184,14 @@ export function registerSettings(builder: Builder, modules: readonly ModuleDefin
           });
         });
         const fresh = new SettingsReader(ctx.prisma, modules);
-        return { setting: { moduleId: input.moduleId, key: input.key, def, value: await fresh.resolve(input.moduleId, input.key, region.path) } };
+        return {
+          setting: {
+            moduleId: input.moduleId,
+            key: input.key,
+            def,
+            value: await fresh.resolve(input.moduleId, input.key, region.path),
+          },
+        };
       },
     }),
   );

@@ -29,7 +29,8 @@ export function addRegionStats<Shape>(
       resolve: (stats, args, ctx) => {
         const from = args.from ?? stats.from;
         const to = args.to ?? stats.to;
-        if (from && to && from > to) throw new ValidationError([{ path: 'to', message: 'from 应早于 to (from must not be after to)' }]);
+        if (from && to && from > to)
+          throw new ValidationError([{ path: 'to', message: 'from 应早于 to (from must not be after to)' }]);
         return options.resolve({ region: stats.region, from, to }, ctx) as never;
       },
     }),

@@ -19,7 +19,10 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/mi
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory() && /^\d/.test(e.name)).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory() && /^\d/.test(e.name))
+    .map((e) => e.name)
+    .sort();
   const found = await Promise.all(
     names.map(async (name) => {
       // a folder without migration.sql is not (yet) a migration
@@ -56,7 +59,9 @@ export async function migrate(session: SqlSession, options: { lock: boolean; log
       const previous = applied.get(m.name);
       if (previous !== undefined) {
         if (previous !== m.checksum) {
-          throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+          throw new Error(
+            `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`,
+          );
         }
         continue;
       }

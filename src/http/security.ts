@@ -29,7 +29,10 @@ export function httpSecurityFromEnv(env: NodeJS.ProcessEnv = process.env) {
   const http: HttpSecurityOptions = {
     graphiql: flag(env.GRAPHIQL) ?? defaults.graphiql,
     introspection: flag(env.INTROSPECTION) ?? defaults.introspection,
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
   for (const origin of http.corsOrigins) {
     // an exact origin only: '*' or a path would turn the allow-list into reflection

@@ -31,8 +31,13 @@ declare global {
 const maxLengthOf = (def: GraphQLArgument | GraphQLInputField) =>
   typeof def.extensions?.maxLength === 'number' ? def.extensions.maxLength : MAX_TEXT_LENGTH;
 
-function checkValue(value: unknown, type: GraphQLInputType, def: GraphQLArgument | GraphQLInputField, path: string,
-  issues: FieldIssue[]) {
+function checkValue(
+  value: unknown,
+  type: GraphQLInputType,
+  def: GraphQLArgument | GraphQLInputField,
+  path: string,
+  issues: FieldIssue[],
+) {
   if (value == null) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {

@@ -77,31 +77,34 @@ export function preExecutionIssues(schema: GraphQLSchema, document: DocumentNode
   const typeInfo = new TypeInfo(schema);
   const found: { issue: FieldIssue; path: string[] }[] = [];
   const path: string[] = [];
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Field: {
-      enter(node) {
-        path.push(node.alias?.value ?? node.name.value);
-        const def = typeInfo.getFieldDef();
-        if (!def) return;
-        // every connection pages by Prisma id cursors, unless it declares its own format (`customCursor`)
-        const pagesById = !def.extensions?.customCursor && getNamedType(def.type).name.endsWith('Connection');
-        for (const arg of node.arguments ?? []) {
-          const argDef = def.args.find((a) => a.name === arg.name.value);
-          const value = argumentValue(arg.value, variables);
-          const problem = argDef?.extensions?.isRelayGlobalID
-            ? globalIdProblem(value)
-            : pagesById && (arg.name.value === 'after' || arg.name.value === 'before')
-              ? prismaCursorProblem(value)
-              : null;
-          if (problem) found.push({ issue: { path: arg.name.value, message: problem }, path: [...path] });
-        }
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(node) {
+          path.push(node.alias?.value ?? node.name.value);
+          const def = typeInfo.getFieldDef();
+          if (!def) return;
+          // every connection pages by Prisma id cursors, unless it declares its own format (`customCursor`)
+          const pagesById = !def.extensions?.customCursor && getNamedType(def.type).name.endsWith('Connection');
+          for (const arg of node.arguments ?? []) {
+            const argDef = def.args.find((a) => a.name === arg.name.value);
+            const value = argumentValue(arg.value, variables);
+            const problem = argDef?.extensions?.isRelayGlobalID
+              ? globalIdProblem(value)
+              : pagesById && (arg.name.value === 'after' || arg.name.value === 'before')
+                ? prismaCursorProblem(value)
+                : null;
+            if (problem) found.push({ issue: { path: arg.name.value, message: problem }, path: [...path] });
+          }
+        },
+        leave() {
+          path.pop();
+        },
       },
-      leave() {
-        path.pop();
-      },
-    },
-    FragmentDefinition: { enter: () => void path.splice(0), leave: () => void path.splice(0) },
-  }));
+      FragmentDefinition: { enter: () => void path.splice(0), leave: () => void path.splice(0) },
+    }),
+  );
   return found;
 }
 
@@ -135,7 +138,7 @@ export function requestGuard(): Plugin {
     },
     // before validation: the cost rule already maps arguments (and would trip over a malformed global id)
     onValidate({ params, context, setResult }) {
-      const variables = ((context as { params?: { variables?: Record<string, unknown> } }).params?.variables ?? {});
+      const variables = (context as { params?: { variables?: Record<string, unknown> } }).params?.variables ?? {};
       const found = preExecutionIssues(params.schema, params.documentAST, variables);
       if (found.length) {
         setResult(found.map((f) => validationError(`${f.issue.path}: ${f.issue.message}`, [f.issue], f.path)));

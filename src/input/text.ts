@@ -18,6 +18,7 @@ const INVISIBLE = /[\u200B\u2060-\u2064\uFEFF\u00AD\u180E\u115F\u1160\u3164\uFFA
 // ZWNJ/ZWJ are invisible too, but carry meaning in two places we keep: ZWJ inside an emoji sequence
 // (👨‍👩‍👧 in a wish) and ZWNJ between two letters of an Arabic-script language (Uyghur, Kazakh in 昌吉州).
 const JOINER = /[\u200C\u200D]/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: skin-tone modifiers are matched on their own on purpose
 const PICTO = /[\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}]/u;
 const ARABIC = /\p{Script=Arabic}/u;
 

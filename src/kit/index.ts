@@ -32,7 +32,10 @@ export { guardNode } from '../core/node-guards.js';
 export { addRegionStats } from '../core/stats.js';
 export { parseId, parseOptionalId } from '../core/lookup.js';
 export { mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
+// the one per-request cache: memoised lookups and DataLoaders that live as long as the request
+export { mapLoader, perRequest, requestLoader, rowLoader } from '../core/request-cache.js';
 export { containsText } from '../input/like.js';
+export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core/scope.js';
 
 // writes: one unit per mutation (gate, settings, transaction, audit, events) and state machines
 export { write, WRITE_TX_OPTIONS, type WriteScope, type WriteUnit } from './write.js';

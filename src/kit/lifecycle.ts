@@ -17,7 +17,8 @@ export interface Transition<S extends string> {
 export interface LifecycleRecord<S extends string> {
   id: string;
   status: S;
-  version: number;
+  /** optimistic lock; models without one are guarded by their status alone (`versioned: false`) */
+  version?: number;
   regionPath: string;
 }
 
@@ -37,6 +38,8 @@ export interface LifecycleDefinition<S extends string, A extends string, R exten
   /** 状态 with their labels: the first word is shown in messages */
   states: Record<S, string>;
   transitions: Record<A, Transition<S>>;
+  /** false for models without a `version` column: the update is conditional on the status only */
+  versioned?: boolean;
   /** writes the timeline row of one transition */
   timeline?(w: WriteUnit, ctx: Context, record: R, entry: TimelineEntry<S, A>): Promise<unknown>;
   /** the INVALID_TRANSITION message, when the generic one does not read well */
@@ -60,6 +63,7 @@ export function defineLifecycle<S extends string, A extends string, R extends Li
   definition: LifecycleDefinition<S, A, R>,
 ) {
   const { entity, model, states, transitions } = definition;
+  const versioned = definition.versioned !== false;
 
   /** INVALID_TRANSITION unless `action` may be taken from the record's status (and by the viewer's role) */
   function assert(record: Pick<R, 'status'>, action: A, ctx?: Context) {
@@ -81,10 +85,15 @@ export function defineLifecycle<S extends string, A extends string, R extends Li
     const to = t.to === 'SAME' ? record.status : t.to;
     const delegate = (w.tx as unknown as Record<string, Delegate>)[model]!;
     const [updated] = (await delegate.updateManyAndReturn({
-      where: { id: record.id, status: record.status, version: record.version },
-      data: { ...options.data, status: to, version: { increment: 1 } },
+      where: versioned
+        ? { id: record.id, status: record.status, version: record.version }
+        : { id: record.id, status: record.status },
+      data: versioned ? { ...options.data, status: to, version: { increment: 1 } } : { ...options.data, status: to },
     })) as R[];
-    if (!updated) throw conflict(options.conflictMessage ?? '记录刚被他人更改，请刷新后重试 (it changed meanwhile; reload and retry)');
+    if (!updated)
+      throw conflict(
+        options.conflictMessage ?? '记录刚被他人更改，请刷新后重试 (it changed meanwhile; reload and retry)',
+      );
     const note = options.note ?? null;
     await definition.timeline?.(w, ctx, record, { action, from: record.status, to, at: w.now, note });
     await w.audit({

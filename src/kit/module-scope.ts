@@ -65,11 +65,14 @@ function trackOwnership(builder: PothosSchemaTypes.SchemaBuilder<SchemaTypes>): 
     const owner = current;
     let typeName = '';
     onTypeConfig(param, (config) => void (typeName = config.name));
-    addFields(param, owned(() => {
-      const map = fields();
-      if (owner !== undefined) for (const name of Object.keys(map)) owners.fields.set(`${typeName}.${name}`, owner);
-      return map;
-    }));
+    addFields(
+      param,
+      owned(() => {
+        const map = fields();
+        if (owner !== undefined) for (const name of Object.keys(map)) owners.fields.set(`${typeName}.${name}`, owner);
+        return map;
+      }),
+    );
   };
   const addInputFields = store.addInputFields.bind(store);
   store.addInputFields = (param, fields) => addInputFields(param, owned(fields));

@@ -44,7 +44,11 @@ export async function write<T>(ctx: Context, scope: WriteScope, work: (w: WriteU
         now,
         settings,
         audit: (entry) =>
-          ctx.audit(tx, { ...entry, action: prefixed(scope.module, entry.action), regionPath: entry.regionPath ?? scope.regionPath }),
+          ctx.audit(tx, {
+            ...entry,
+            action: prefixed(scope.module, entry.action),
+            regionPath: entry.regionPath ?? scope.regionPath,
+          }),
         publish: (event) => {
           if (!event.type.startsWith(`${scope.module}.`)) {
             throw new Error(`module ${scope.module} may only publish its own events, not ${event.type}`);

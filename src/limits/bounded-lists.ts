@@ -45,8 +45,9 @@ export class PothosBoundedListsPlugin<Types extends SchemaTypes> extends BasePlu
 
   override afterBuild(schema: GraphQLSchema) {
     if (this.unbounded.length) {
-      throw new Error(`lists of objects without a bound (make each a connection or declare maxItems): ${
-        this.unbounded.join(', ')}`);
+      throw new Error(
+        `lists of objects without a bound (make each a connection or declare maxItems): ${this.unbounded.join(', ')}`,
+      );
     }
     return schema;
   }
@@ -57,7 +58,8 @@ export class PothosBoundedListsPlugin<Types extends SchemaTypes> extends BasePlu
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const maxItems = config.extensions?.maxItems as number | undefined;
     if (!maxItems) return resolver;
-    const cut = (value: unknown) => (Array.isArray(value) && value.length > maxItems ? value.slice(0, maxItems) : value);
+    const cut = (value: unknown) =>
+      Array.isArray(value) && value.length > maxItems ? value.slice(0, maxItems) : value;
     return (parent, args, ctx, info) => {
       const result = resolver(parent, args, ctx, info);
       return isThenable(result) ? Promise.resolve(result).then(cut) : cut(result);

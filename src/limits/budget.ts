@@ -32,8 +32,12 @@ export class RequestBudget {
   spend(n: number) {
     this.bytes += n;
     if (!this.exceeded && this.bytes > this.maxBytes) {
-      this.exceed(limitError(`响应超过 ${this.maxBytes} 字节 (response too large)`,
-        { limit: 'responseBytes', max: this.maxBytes }));
+      this.exceed(
+        limitError(`响应超过 ${this.maxBytes} 字节 (response too large)`, {
+          limit: 'responseBytes',
+          max: this.maxBytes,
+        }),
+      );
     }
   }
 
@@ -58,8 +62,12 @@ export class RequestBudget {
 
   private outOfTime() {
     if (this.exceeded) return;
-    this.exceed(limitError(`执行超过 ${this.budgetMs} 毫秒 (execution took too long)`,
-      { limit: 'executionMs', max: this.budgetMs }));
+    this.exceed(
+      limitError(`执行超过 ${this.budgetMs} 毫秒 (execution took too long)`, {
+        limit: 'executionMs',
+        max: this.budgetMs,
+      }),
+    );
   }
 }
 
@@ -121,7 +129,8 @@ export function useExecutionBudget(executionMs: number): Plugin<{ budget?: Reque
       const budget = (args.contextValue as { budget?: RequestBudget }).budget;
       if (!budget) return undefined;
       const operation = args.document.definitions.find(
-        (d: DefinitionNode) => d.kind === 'OperationDefinition' &&
+        (d: DefinitionNode) =>
+          d.kind === 'OperationDefinition' &&
           (!args.operationName || (d as { name?: { value: string } }).name?.value === args.operationName),
       ) as { operation?: string } | undefined;
       if (operation?.operation !== 'mutation') {

@@ -22,8 +22,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Limits } from './config.js';
 
-const isList = (type: GraphQLOutputType): boolean =>
-  isNonNullType(type) ? isList(type.ofType) : isListType(type);
+const isList = (type: GraphQLOutputType): boolean => (isNonNullType(type) ? isList(type.ofType) : isListType(type));
 
 const pageSize = (args: Record<string, unknown>) => {
   const asked = (args.first ?? args.last) as number | null | undefined;
@@ -51,14 +50,23 @@ export const limitError = (message: string, details: Record<string, unknown>) =>
 
 // Introspection lists (types, fields, args …) nest into each other without end; GraphiQL's own query
 // nests three of them and asks for `__schema` once. Fragments are expanded, so they cannot hide nesting.
-const INTROSPECTION_LISTS = new Set(['types', 'fields', 'args', 'inputFields', 'interfaces', 'possibleTypes',
-  'enumValues', 'directives']);
+const INTROSPECTION_LISTS = new Set([
+  'types',
+  'fields',
+  'args',
+  'inputFields',
+  'interfaces',
+  'possibleTypes',
+  'enumValues',
+  'directives',
+]);
 const MAX_INTROSPECTION_NESTING = 3;
 const MAX_INTROSPECTION_ROOTS = 3;
 
 function introspectionRule(context: ValidationContext): ASTVisitor {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const d of context.getDocument().definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   let roots = 0;
   let deepest = 0;
   const walk = (set: SelectionSetNode | undefined, inside: boolean, nesting: number, seen: Set<string>) => {
@@ -81,9 +89,13 @@ function introspectionRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       walk(node.selectionSet, false, 0, new Set());
       if (roots > MAX_INTROSPECTION_ROOTS || deepest > MAX_INTROSPECTION_NESTING) {
-        context.reportError(limitError(
-          `内省查询过大 (introspection: at most ${MAX_INTROSPECTION_ROOTS} __schema/__type, lists nested ` +
-            `at most ${MAX_INTROSPECTION_NESTING} deep)`, { limit: 'introspection' }));
+        context.reportError(
+          limitError(
+            `内省查询过大 (introspection: at most ${MAX_INTROSPECTION_ROOTS} __schema/__type, lists nested ` +
+              `at most ${MAX_INTROSPECTION_NESTING} deep)`,
+            { limit: 'introspection' },
+          ),
+        );
       }
       roots = 0;
       deepest = 0;
@@ -125,12 +137,22 @@ export function useQueryLimits(limits: Limits): Plugin {
         operationName: args.operationName ?? null,
         validate: ({ complexity, depth }, report) => {
           if (depth > limits.maxDepth) {
-            report(limitError(`嵌套深度 ${depth} 超过 ${limits.maxDepth} (depth)`,
-              { limit: 'depth', max: limits.maxDepth, actual: depth }));
+            report(
+              limitError(`嵌套深度 ${depth} 超过 ${limits.maxDepth} (depth)`, {
+                limit: 'depth',
+                max: limits.maxDepth,
+                actual: depth,
+              }),
+            );
           }
           if (complexity > limits.maxCost) {
-            report(limitError(`查询代价 ${complexity} 超过 ${limits.maxCost} (cost)`,
-              { limit: 'cost', max: limits.maxCost, actual: complexity }));
+            report(
+              limitError(`查询代价 ${complexity} 超过 ${limits.maxCost} (cost)`, {
+                limit: 'cost',
+                max: limits.maxCost,
+                actual: complexity,
+              }),
+            );
           }
         },
       });

@@ -41,7 +41,10 @@ interface NodeServerContext {
 export function clientAddress(request: Request, serverContext: unknown, trustProxyHops: number): string {
   const socket = (serverContext as NodeServerContext | undefined)?.req?.socket?.remoteAddress ?? 'unknown';
   if (trustProxyHops <= 0) return socket;
-  const forwarded = (request.headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return forwarded[forwarded.length - trustProxyHops] ?? forwarded[0] ?? socket;
 }
 
@@ -63,15 +66,19 @@ export function useRateLimit(options: {
         : anonymous.take(clientAddress(request, serverContext, options.trustProxyHops));
       if (!wait) return;
       const body = {
-        errors: [{
-          message: `请求过于频繁，请 ${wait} 秒后再试 (too many requests, retry after ${wait}s)`,
-          extensions: { code: 'RATE_LIMITED', retryAfter: wait },
-        }],
+        errors: [
+          {
+            message: `请求过于频繁，请 ${wait} 秒后再试 (too many requests, retry after ${wait}s)`,
+            extensions: { code: 'RATE_LIMITED', retryAfter: wait },
+          },
+        ],
       };
-      endResponse(new fetchAPI.Response(JSON.stringify(body), {
-        status: 429,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) },
-      }));
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(body), {
+          status: 429,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) },
+        }),
+      );
     },
   };
 }

@@ -15,8 +15,16 @@ describe('login and viewer', () => {
     const r = await t.gql(LOGIN, { u: 'beiwucha-admin', p: DEMO_PASSWORD });
     expect(r.data.login.__typename).toBe('LoginPayload');
     expect(r.data.login.account).toEqual({ username: 'beiwucha-admin', role: 'REGION_ADMIN' });
-    const me = await t.gql(`{ viewer { account { username role region { name } } } }`, {}, { token: r.data.login.token });
-    expect(me.data.viewer.account).toEqual({ username: 'beiwucha-admin', role: 'REGION_ADMIN', region: { name: '北五岔镇' } });
+    const me = await t.gql(
+      `{ viewer { account { username role region { name } } } }`,
+      {},
+      { token: r.data.login.token },
+    );
+    expect(me.data.viewer.account).toEqual({
+      username: 'beiwucha-admin',
+      role: 'REGION_ADMIN',
+      region: { name: '北五岔镇' },
+    });
   });
 
   it('rejects a wrong password with a typed error', async () => {

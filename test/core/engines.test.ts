@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 type Version = [number, number, number];
 const parse = (v: string): Version => {
-  const [a = 0, b = 0, c = 0] = v.replace(/^v/, '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
+  const [a = 0, b = 0, c = 0] = v
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
   return [a, b, c];
 };
 const cmp = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
@@ -30,12 +33,19 @@ function satisfiesOne(v: Version, comparator: string): boolean {
   if (op === '~' || parts < 3) return c >= 0 && v[0] === base[0] && (parts < 2 || v[1] === base[1]);
   return c === 0;
 }
-const comparators = (alt: string) => alt.trim().replace(/([<>=^~]+)\s+/g, '$1').split(/\s+/);
+const comparators = (alt: string) =>
+  alt
+    .trim()
+    .replace(/([<>=^~]+)\s+/g, '$1')
+    .split(/\s+/);
 const satisfies = (v: Version, range: string) =>
   range.split('||').some((alt) => comparators(alt).every((c) => satisfiesOne(v, c)));
 /** the lowest version a range admits (lower bound of its loosest alternative) */
 const minimumOf = (range: string): Version =>
-  range.split('||').map((alt) => parse(/(\d+(?:\.\d+){0,2})/.exec(alt)?.[1] ?? '0')).sort(cmp)[0]!;
+  range
+    .split('||')
+    .map((alt) => parse(/(\d+(?:\.\d+){0,2})/.exec(alt)?.[1] ?? '0'))
+    .sort(cmp)[0]!;
 
 /** installed runtime dependencies: resolved like Node does (nested node_modules first, then upwards) */
 function runtimeClosure(): Map<string, { name: string; version: string; node?: string }> {
@@ -65,8 +75,9 @@ describe('engines.node', () => {
     const packages = [...runtimeClosure().values()].filter((p) => p.node);
     expect(packages.length).toBeGreaterThan(10);
     const strictest = packages.reduce((a, b) => (cmp(minimumOf(b.node!), minimumOf(a.node!)) > 0 ? b : a));
-    expect(minimumOf(declared).join('.'), `${strictest.name}@${strictest.version} needs ${strictest.node}`)
-      .toBe(minimumOf(strictest.node!).join('.'));
+    expect(minimumOf(declared).join('.'), `${strictest.name}@${strictest.version} needs ${strictest.node}`).toBe(
+      minimumOf(strictest.node!).join('.'),
+    );
     const ours = minimumOf(declared);
     for (const p of packages) expect(satisfies(ours, p.node!), `${p.name}@${p.version}: ${p.node}`).toBe(true);
   });

@@ -51,8 +51,15 @@ describe('module-scoped registration', () => {
   it("an untagged module's types and fields are in its own sub-graph", () => {
     const registry = new SchemaRegistry([untagged], deps);
     const own = printSchema(registry.schemaFor(['untagged']));
-    for (const part of ['type UntaggedThing', 'enum UntaggedKind', 'input UntaggedInput', 'untaggedThings:',
-      'untaggedThing(', 'untaggedPage(', 'QueryUntaggedPageConnection']) {
+    for (const part of [
+      'type UntaggedThing',
+      'enum UntaggedKind',
+      'input UntaggedInput',
+      'untaggedThings:',
+      'untaggedThing(',
+      'untaggedPage(',
+      'QueryUntaggedPageConnection',
+    ]) {
       expect(own).toContain(part);
     }
     const core = printSchema(registry.schemaFor([]));

@@ -11,8 +11,7 @@ const apps: Record<string, App> = {};
 const secret = new TextEncoder().encode('test-secret-test-secret-test-secret!!');
 beforeAll(async () => {
   t = await createTestApp();
-  const make = (o: Partial<AppOptions>) =>
-    createApp({ db: t.db, modules: [], clock: t.clock, secret, ...o });
+  const make = (o: Partial<AppOptions>) => createApp({ db: t.db, modules: [], clock: t.clock, secret, ...o });
   apps.dev = await make({});
   apps.prod = await make({ production: true, http: { corsOrigins: ALLOWED } });
   apps.prodOpen = await make({ production: true, http: { graphiql: true, introspection: true } });
@@ -28,8 +27,11 @@ const post = (app: App, query: string, headers: Record<string, string> = {}) =>
   });
 const page = (app: App) => app.yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
 const loginToken = async () => {
-  const r = await post(apps.prod!, `mutation { login(input: { username: "analyst", password: "Test-pass-123" }) {
-    ... on LoginPayload { token } } }`);
+  const r = await post(
+    apps.prod!,
+    `mutation { login(input: { username: "analyst", password: "Test-pass-123" }) {
+    ... on LoginPayload { token } } }`,
+  );
   return ((await r.json()) as any).data.login.token as string;
 };
 
@@ -61,13 +63,14 @@ describe('GraphiQL and introspection', () => {
 });
 
 describe('security headers', () => {
-  const responses = () => [
-    ['POST /graphql', post(apps.prod!, `{ __typename }`)],
-    ['GET /health', apps.prod!.yoga.fetch('http://test/health')],
-    ['GET /unknown', apps.prod!.yoga.fetch('http://test/elsewhere')],
-    ['a refused request', post(apps.prod!, INTROSPECT)],
-    ['GraphiQL', page(apps.dev!)],
-  ] as const;
+  const responses = () =>
+    [
+      ['POST /graphql', post(apps.prod!, `{ __typename }`)],
+      ['GET /health', apps.prod!.yoga.fetch('http://test/health')],
+      ['GET /unknown', apps.prod!.yoga.fetch('http://test/elsewhere')],
+      ['a refused request', post(apps.prod!, INTROSPECT)],
+      ['GraphiQL', page(apps.dev!)],
+    ] as const;
 
   it('every response has nosniff, no-referrer and a CSP with frame-ancestors none', async () => {
     for (const [what, pending] of responses()) {
@@ -128,8 +131,9 @@ describe('CORS from an allow-list', () => {
       production: true,
       http: { graphiql: false, introspection: false, corsOrigins: [] },
     });
-    expect(httpSecurityFromEnv({ GRAPHIQL: 'false', CORS_ORIGINS: 'https://a.example, https://b.example:8443' }).http)
-      .toEqual({ graphiql: false, introspection: true, corsOrigins: ['https://a.example', 'https://b.example:8443'] });
+    expect(
+      httpSecurityFromEnv({ GRAPHIQL: 'false', CORS_ORIGINS: 'https://a.example, https://b.example:8443' }).http,
+    ).toEqual({ graphiql: false, introspection: true, corsOrigins: ['https://a.example', 'https://b.example:8443'] });
     expect(() => httpSecurityFromEnv({ CORS_ORIGINS: '*' })).toThrow(/not an origin/);
     expect(() => httpSecurityFromEnv({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/not an origin/);
   });

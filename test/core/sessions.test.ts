@@ -38,8 +38,9 @@ describe('login throttle under concurrency', () => {
   });
 
   it('gives unknown usernames the same budget, so the answer reveals nothing', async () => {
-    const codes = (await Promise.all(Array.from({ length: 20 }, () => t.gql(LOGIN, { u: 'nobody-at-all', p: 'x' }))))
-      .map((r) => codeOf(r, 'login'));
+    const codes = (
+      await Promise.all(Array.from({ length: 20 }, () => t.gql(LOGIN, { u: 'nobody-at-all', p: 'x' })))
+    ).map((r) => codeOf(r, 'login'));
     expect(tally(codes)).toEqual({ UNAUTHENTICATED: 5, RATE_LIMITED: 15 });
   });
 
@@ -66,8 +67,9 @@ describe('changePassword throttle', () => {
     // nothing changed: the session and the old password still work
     expect((await t.gql(ME, {}, { token })).data.viewer.account.username).toBe('tianlong-worker');
     advance(LOGIN_THROTTLE.lockMs + 1_000);
-    expect(codeOf(await t.gql(CHANGE, { c: DEMO_PASSWORD, n: 'Fresh-garden-2026' }, { token }), 'changePassword'))
-      .toBe('ChangePasswordPayload');
+    expect(codeOf(await t.gql(CHANGE, { c: DEMO_PASSWORD, n: 'Fresh-garden-2026' }, { token }), 'changePassword')).toBe(
+      'ChangePasswordPayload',
+    );
     await expect(t.login('tianlong-worker', 'Fresh-garden-2026')).resolves.toBeTypeOf('string');
   });
 });

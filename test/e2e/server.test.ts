@@ -19,7 +19,18 @@ const exits = new WeakMap<ChildProcess, Promise<number | null>>();
 function start(): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: '', NODE_ENV: '', SEED_DEMO: '', HOST: '', DATABASE_URL: '', JWT_SECRET: '', JOBS: 'off' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DEMO_PASSWORD: '',
+      NODE_ENV: '',
+      SEED_DEMO: '',
+      HOST: '',
+      DATABASE_URL: '',
+      JWT_SECRET: '',
+      JOBS: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   exits.set(child, new Promise((resolve) => child.once('exit', (code) => resolve(code))));
@@ -68,7 +79,9 @@ describe.skipIf(engine() === 'postgres')('npm start', () => {
     const html = await page.text();
     expect(html).toContain('党建引领基层治理');
     expect(html).toContain('claimWish'); // module examples join the opening operations
-    const login = await gql(`mutation { login(input: { username: "zhou-admin", password: "${password}" }) { ... on LoginPayload { token } } }`);
+    const login = await gql(
+      `mutation { login(input: { username: "zhou-admin", password: "${password}" }) { ... on LoginPayload { token } } }`,
+    );
     token = login.data.login.token;
     expect(token).toBeTruthy();
     child.kill('SIGTERM');
@@ -85,7 +98,10 @@ describe.skipIf(engine() === 'postgres')('npm start', () => {
     const community = (await gql(`{ regionByCode(code: "652301004001") { id } }`)).data.regionByCode.id;
     const created: string[] = [];
     const writes = Array.from({ length: 40 }, async (_, i) => {
-      const r = await gql(`mutation { createPerson(input: { name: "写入${i}", homeCommunityId: "${community}" }) { ... on CreatePersonPayload { person { id } } } }`, token).catch(() => null);
+      const r = await gql(
+        `mutation { createPerson(input: { name: "写入${i}", homeCommunityId: "${community}" }) { ... on CreatePersonPayload { person { id } } } }`,
+        token,
+      ).catch(() => null);
       if (r?.data?.createPerson?.person) created.push(r.data.createPerson.person.id);
     });
     await new Promise((r) => setTimeout(r, 150));

@@ -22,7 +22,13 @@ describe('all installed modules together', () => {
     );
     expect(r.errors).toBeUndefined();
     const s = r.data.regionByCode.stats;
-    for (const v of [s.wishes.submitted, s.partyBuilding.organizations, s.volunteering.activities, s.elderCare.dayCareCenters, s.grid.grids]) {
+    for (const v of [
+      s.wishes.submitted,
+      s.partyBuilding.organizations,
+      s.volunteering.activities,
+      s.elderCare.dayCareCenters,
+      s.grid.grids,
+    ]) {
       expect(v).toBeGreaterThan(0);
     }
   });
@@ -35,13 +41,25 @@ describe('all installed modules together', () => {
       return r.data.partyRegistrations.edges.map((e: any) => e.node).find((n: any) => n.person.name === '蒲晓');
     };
     const before = await count();
-    const wall = await t.gql(`{ wishWall(first: 1) { edges { node { id } } } }`, {}, { headers: { 'x-township': '652301004' } });
+    const wall = await t.gql(
+      `{ wishWall(first: 1) { edges { node { id } } } }`,
+      {},
+      { headers: { 'x-township': '652301004' } },
+    );
     const wishId = wall.data.wishWall.edges[0].node.id;
     const pu = await t.login('member-pu');
-    const claim = await t.gql(`mutation($i: ClaimWishInput!) { claimWish(input: $i) { __typename ... on Error { code message } } }`, { i: { wishId } }, { token: pu });
+    const claim = await t.gql(
+      `mutation($i: ClaimWishInput!) { claimWish(input: $i) { __typename ... on Error { code message } } }`,
+      { i: { wishId } },
+      { token: pu },
+    );
     expect(claim.data.claimWish.__typename).toBe('ClaimWishPayload');
     expect((await count()).wishesClaimed).toBe(before.wishesClaimed + 1);
-    const fulfil = await t.gql(`mutation($i: FulfillWishInput!) { fulfillWish(input: $i) { __typename } }`, { i: { wishId, note: '已送到' } }, { token: pu });
+    const fulfil = await t.gql(
+      `mutation($i: FulfillWishInput!) { fulfillWish(input: $i) { __typename } }`,
+      { i: { wishId, note: '已送到' } },
+      { token: pu },
+    );
     expect(fulfil.data.fulfillWish.__typename).toBe('FulfillWishPayload');
     expect((await count()).wishesFulfilled).toBe(before.wishesFulfilled + 1);
   });
@@ -50,7 +68,11 @@ describe('all installed modules together', () => {
 describe('node(id) follows the module switches', () => {
   it('hides a wish of a township where wishes is off, even from a prefecture admin', async () => {
     const admin = await t.login('zhou-admin');
-    const list = await t.gql(`query($r: ID!) { wishes(filter: { regionId: $r }, first: 1) { edges { node { id } } } }`, { r: await regionId(t, '652324203') }, { token: admin });
+    const list = await t.gql(
+      `query($r: ID!) { wishes(filter: { regionId: $r }, first: 1) { edges { node { id } } } }`,
+      { r: await regionId(t, '652324203') },
+      { token: admin },
+    );
     const id = list.data.wishes.edges[0].node.id;
     const q = `query($id: ID!) { node(id: $id) { id ... on Wish { title } } }`;
     expect((await t.gql(q, { id }, { token: admin })).data.node.id).toBe(id);

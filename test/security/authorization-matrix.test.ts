@@ -39,7 +39,9 @@ beforeAll(async () => {
   townshipCode = township.code;
   const made = await t.gql(
     `mutation($i: CreateAccountInput!) { createAccount(input: $i) { __typename ... on Error { code message } } }`,
-    { i: { username: 'matrix-analyst', password: DEMO_PASSWORD, role: 'ANALYST', regionId: globalRegion(township.id) } },
+    {
+      i: { username: 'matrix-analyst', password: DEMO_PASSWORD, role: 'ANALYST', regionId: globalRegion(township.id) },
+    },
     { token: admin },
   );
   expect(made.data?.createAccount.__typename).toBe('CreateAccountPayload');
@@ -53,7 +55,14 @@ beforeAll(async () => {
         })
       : [];
     const seatTrees = seats.map((s) => s.organization.treePath);
-    viewers.push({ label: username, role, regionId: account.regionId, regionPath: account.regionPath, accountId: account.id, seatTrees });
+    viewers.push({
+      label: username,
+      role,
+      regionId: account.regionId,
+      regionPath: account.regionPath,
+      accountId: account.id,
+      seatTrees,
+    });
   }
   tokens.set('anonymous', null);
   viewers.push({ label: 'anonymous', role: null, regionId: null, regionPath: '/', accountId: null });
@@ -123,10 +132,15 @@ const show = (c: MatrixCase, r: GqlResult) =>
 describe('authorization matrix (generated from the declared policies)', () => {
   it('a root field without a declared policy stops the schema from building (fail closed)', () => {
     const unguarded = defineModule({
-      id: 'unguarded', title: '未声明', description: 'a mutation without a policy', dependsOn: [],
-      register: (b) => b.mutationField('unguardedChange', (f) => f.boolean({ subGraphs: ['unguarded'], resolve: () => true })),
+      id: 'unguarded',
+      title: '未声明',
+      description: 'a mutation without a policy',
+      dependsOn: [],
+      register: (b) =>
+        b.mutationField('unguardedChange', (f) => f.boolean({ subGraphs: ['unguarded'], resolve: () => true })),
     });
-    const build = () => new SchemaRegistry([unguarded], { signToken: async () => ({ token: '', expiresAt: new Date() }) });
+    const build = () =>
+      new SchemaRegistry([unguarded], { signToken: async () => ({ token: '', expiresAt: new Date() }) });
     expect(build).toThrow(/Mutation\.unguardedChange declares no policy/);
   });
 
@@ -138,14 +152,21 @@ describe('authorization matrix (generated from the declared policies)', () => {
     const insideCases: MatrixCase[] = [];
     const skipped: string[] = [];
     const roots = [schema.getQueryType()!, schema.getMutationType()!];
-    const undeclared = roots.flatMap((r) => Object.values(r.getFields()).filter((f) => !f.extensions.policy).map((f) => f.name));
+    const undeclared = roots.flatMap((r) =>
+      Object.values(r.getFields())
+        .filter((f) => !f.extensions.policy)
+        .map((f) => f.name),
+    );
     expect(undeclared).toEqual([]);
     for (const rootType of roots) {
       const root = rootType.name as 'Query' | 'Mutation';
       for (const field of Object.values(rootType.getFields()) as GraphQLField<unknown, unknown>[]) {
         const policy = field.extensions.policy as FieldPolicy;
         for (const viewer of viewers) {
-          const locations = hasTarget(policy) && viewer.role && viewer.role !== 'SYSTEM_ADMIN' ? (['inside', 'outside'] as const) : (['inside'] as const);
+          const locations =
+            hasTarget(policy) && viewer.role && viewer.role !== 'SYSTEM_ADMIN'
+              ? (['inside', 'outside'] as const)
+              : (['inside'] as const);
           for (const where of locations) {
             const c = await buildCase(root, field, viewer, where, picker, known);
             if (!c) {
@@ -179,9 +200,13 @@ describe('authorization matrix (generated from the declared policies)', () => {
     // —— admitted inside: never refused for authorization reasons (area roles without a relation rule) ——
     const own = (c: MatrixCase) => c.root === 'Mutation' && c.policy.scope === 'OWN';
     const ordered = [...insideCases.filter((c) => !own(c)), ...insideCases.filter(own)];
-    const insideResults = [...(await runAll(ordered.filter((c) => !own(c)))), ...(await runAll(ordered.filter(own), 1))];
+    const insideResults = [
+      ...(await runAll(ordered.filter((c) => !own(c)))),
+      ...(await runAll(ordered.filter(own), 1)),
+    ];
     const strict = (c: MatrixCase) =>
-      !c.policy.relation && (!c.viewer.role || c.viewer.role === 'SYSTEM_ADMIN' || AREA_ROLES.includes(c.viewer.role as never));
+      !c.policy.relation &&
+      (!c.viewer.role || c.viewer.role === 'SYSTEM_ADMIN' || AREA_ROLES.includes(c.viewer.role as never));
     const overRefused = ordered
       .map((c, i) => ({ c, r: insideResults[i]! }))
       .filter(({ c, r }) => strict(c) && ['FORBIDDEN', 'UNAUTHENTICATED'].includes(codeOf(r) ?? ''))
@@ -192,6 +217,8 @@ describe('authorization matrix (generated from the declared policies)', () => {
     const total = refusedCases.length + insideCases.length;
     expect(skipped.length).toBeLessThan(total / 5);
     expect(refusedCases.filter((c) => c.where === 'outside').length).toBeGreaterThan(200);
-    console.info(`authorization matrix: ${total} cases (${refusedCases.length} refused, ${insideCases.length} inside), ${skipped.length} without a record`);
+    console.info(
+      `authorization matrix: ${total} cases (${refusedCases.length} refused, ${insideCases.length} inside), ${skipped.length} without a record`,
+    );
   }, 600_000);
 });

@@ -69,14 +69,17 @@ export class RecordPicker {
   private async load(type: string, viewer: MatrixViewer, where: Location): Promise<string | null> {
     if (type === 'Region' && where === 'inside' && viewer.regionId) return encodeGlobalID('Region', viewer.regionId);
     const column = PATH_COLUMN[type] ?? 'regionPath';
-    const ancestors = viewer.regionPath.split('/').filter(Boolean).map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
+    const ancestors = viewer.regionPath
+      .split('/')
+      .filter(Boolean)
+      .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}/`);
     const scope =
       where === 'inside'
         ? { [column]: { startsWith: viewer.regionPath } }
         : { NOT: [{ [column]: { startsWith: viewer.regionPath } }, { [column]: { in: ['/', ...ancestors] } }] };
     const extra = type === 'Account' ? { id: { notIn: this.protectedAccounts } } : {};
     // outside the area is not outside the relation: a committee seat manages its tree wherever it lies
-    const seats = where === 'outside' && TREE_TYPES.has(type) ? viewer.seatTrees ?? [] : [];
+    const seats = where === 'outside' && TREE_TYPES.has(type) ? (viewer.seatTrees ?? []) : [];
     const notManaged = seats.length ? { AND: seats.map((p) => ({ NOT: { treePath: { startsWith: p } } })) } : {};
     const row = await delegateOf(this.prisma, type).findFirst({
       where: { ...scope, ...extra, ...notManaged },
@@ -88,14 +91,18 @@ export class RecordPicker {
 }
 
 export const rulesOf = (p: FieldPolicy): ScopeRule[] => (Array.isArray(p.scope) ? p.scope : [p.scope]) as ScopeRule[];
-const targeted = (p: FieldPolicy) =>
-  rulesOf(p).filter((r): r is Exclude<ScopeRule, string> => typeof r !== 'string');
+const targeted = (p: FieldPolicy) => rulesOf(p).filter((r): r is Exclude<ScopeRule, string> => typeof r !== 'string');
 
 /** a value for a required input of this type; ids from `idFor` */
-async function valueFor(type: GraphQLInputType, name: string, idFor: (name: string) => Promise<string | null>): Promise<unknown> {
+async function valueFor(
+  type: GraphQLInputType,
+  name: string,
+  idFor: (name: string) => Promise<string | null>,
+): Promise<unknown> {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return [await valueFor(inner.ofType as GraphQLInputType, name, idFor)];
-  if (isEnumType(inner)) return inner.getValues()[0]!.value === undefined ? inner.getValues()[0]!.name : inner.getValues()[0]!.name;
+  if (isEnumType(inner))
+    return inner.getValues()[0]!.value === undefined ? inner.getValues()[0]!.name : inner.getValues()[0]!.name;
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
     for (const f of Object.values(inner.getFields())) {
@@ -179,10 +186,12 @@ export async function buildCase(
   // unscoped ids: a record inside the viewer's area, else any record of that type
   const everywhere: MatrixViewer = { ...anchor, label: 'anywhere', regionPath: '/' };
   const idFor = async (name: string) =>
-    (await picker.pick(guessType(name, known), anchor, 'inside')) ?? picker.pick(guessType(name, known), everywhere, 'inside');
+    (await picker.pick(guessType(name, known), anchor, 'inside')) ??
+    picker.pick(guessType(name, known), everywhere, 'inside');
   const variables: Record<string, unknown> = {};
   for (const arg of field.args) {
-    if (isNonNullType(arg.type) && arg.defaultValue === undefined) variables[arg.name] = await valueFor(arg.type, arg.name, idFor);
+    if (isNonNullType(arg.type) && arg.defaultValue === undefined)
+      variables[arg.name] = await valueFor(arg.type, arg.name, idFor);
   }
   for (const rule of targeted(policy)) {
     const type = 'region' in rule ? 'Region' : rule.record;

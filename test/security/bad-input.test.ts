@@ -70,10 +70,13 @@ describe('every connection field refuses malformed cursors', () => {
       const type = schema().getType(typeName);
       if (!isObjectType(type)) continue;
       for (const field of Object.values(type.getFields())) {
-        const isConnection = getNamedType(field.type).name.endsWith('Connection') &&
-          field.args.some((a) => a.name === 'after');
+        const isConnection =
+          getNamedType(field.type).name.endsWith('Connection') && field.args.some((a) => a.name === 'after');
         if (!isConnection || field.extensions?.customCursor) continue;
-        const required = (fillerArgs(field) ?? '').slice(1, -1).split(', ').filter((a) => a && !a.startsWith('first'));
+        const required = (fillerArgs(field) ?? '')
+          .slice(1, -1)
+          .split(', ')
+          .filter((a) => a && !a.startsWith('first'));
         list.push({ type: typeName, field: field.name, args: required.map((a) => `, ${a}`).join(''), ...at });
       }
     }
@@ -81,8 +84,13 @@ describe('every connection field refuses malformed cursors', () => {
   };
 
   it('the only connections with their own cursor format are declared', () => {
-    const all = Object.values(schema().getTypeMap()).filter(isObjectType).flatMap((type) =>
-      Object.values(type.getFields()).filter((f) => f.extensions?.customCursor).map((f) => `${type.name}.${f.name}`));
+    const all = Object.values(schema().getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) =>
+        Object.values(type.getFields())
+          .filter((f) => f.extensions?.customCursor)
+          .map((f) => `${type.name}.${f.name}`),
+      );
     expect(all).toEqual(['CareRecipient.assessments']);
   });
 

@@ -20,21 +20,35 @@ import {
 } from 'graphql';
 
 const FILLERS: Record<string, unknown> = {
-  Int: 1, Float: 1, Boolean: true, Date: '2024-01-01', DateTime: '2024-01-01T00:00:00Z', Latitude: 44,
-  Longitude: 87, NonNegativeInt: 1, PositiveInt: 1, NonNegativeFloat: 1,
+  Int: 1,
+  Float: 1,
+  Boolean: true,
+  Date: '2024-01-01',
+  DateTime: '2024-01-01T00:00:00Z',
+  Latitude: 44,
+  Longitude: 87,
+  NonNegativeInt: 1,
+  PositiveInt: 1,
+  NonNegativeFloat: 1,
 };
 /** a well-formed global id, so that only the injected sample can be what the guard refuses */
 export const SOME_ID = encodeGlobalID('Region', '00000000-0000-0000-0000-000000000000');
 
 /** a value of `type` with `bad` in every text position (optional fields too); `paths` gets each position */
-export function badValue(type: GraphQLInputType, bad: string, path: string, paths: string[] | null, depth = 0):
-  unknown {
+export function badValue(
+  type: GraphQLInputType,
+  bad: string,
+  path: string,
+  paths: string[] | null,
+  depth = 0,
+): unknown {
   const t = getNullableType(type);
   if (isListType(t)) return [badValue(t.ofType, bad, `${path}[0]`, paths, depth)];
   if (isInputObjectType(t)) {
     if (depth > 4) return undefined;
-    return Object.fromEntries(Object.values(t.getFields()).map((f) =>
-      [f.name, badValue(f.type, bad, `${path}.${f.name}`, paths, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(t.getFields()).map((f) => [f.name, badValue(f.type, bad, `${path}.${f.name}`, paths, depth + 1)]),
+    );
   }
   if (isEnumType(t)) return t.getValues()[0]!.name;
   if (!isScalarType(t)) return undefined;
@@ -100,8 +114,11 @@ export function reachableTypes(schema: GraphQLSchema, maxDepth = 6) {
   ];
   while (queue.length) {
     const { type, open, close, depth } = queue.shift()!;
-    const concrete = isObjectType(type) ? [type] : isInterfaceType(type) || isUnionType(type)
-      ? schema.getPossibleTypes(type) : [];
+    const concrete = isObjectType(type)
+      ? [type]
+      : isInterfaceType(type) || isUnionType(type)
+        ? schema.getPossibleTypes(type)
+        : [];
     for (const object of concrete) {
       const fragmentOpen = object === type ? open : `${open} ... on ${object.name} {`;
       const fragmentClose = object === type ? close : `} ${close}`;

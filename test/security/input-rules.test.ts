@@ -39,10 +39,12 @@ describe('dates with obvious bounds', () => {
     ['a birth date in the future', { birthDate: '2027-01-01' }, 'input.birthDate'],
     ['a birth date before 1900', { birthDate: '1899-12-31' }, 'input.birthDate'],
     ['joining the Party in the future', { partyMember: true, partyJoinedAt: '2030-07-01' }, 'input.partyJoinedAt'],
-    ['joining before the Party was founded', { partyMember: true, partyJoinedAt: '1920-01-01' },
-      'input.partyJoinedAt'],
-    ['joining before birth', { birthDate: '1990-01-01', partyMember: true, partyJoinedAt: '1980-01-01' },
-      'input.partyJoinedAt'],
+    ['joining before the Party was founded', { partyMember: true, partyJoinedAt: '1920-01-01' }, 'input.partyJoinedAt'],
+    [
+      'joining before birth',
+      { birthDate: '1990-01-01', partyMember: true, partyJoinedAt: '1980-01-01' },
+      'input.partyJoinedAt',
+    ],
   ])('%s: VALIDATION, nothing written', async (_label, extra, path) => {
     const before = await t.db.prisma.person.count();
     const input = { name: '测试', homeCommunityId: community, ...extra };
@@ -55,11 +57,15 @@ describe('dates with obvious bounds', () => {
     const r = await t.gql(CREATE, { input }, { token: admin });
     expect(r.data.createPerson.__typename).toBe('CreatePersonPayload');
     const people = await t.gql(`{ people(first: 1) { edges { node { id } } } }`, {}, { token: admin });
-    const update = await t.gql(`mutation($id: ID!, $p: PersonInput!) {
-      updatePerson(input: { personId: $id, person: $p }) { __typename ... on ValidationError { issues { path } } } }`, {
-      id: people.data.people.edges[0].node.id,
-      p: { name: '测试', homeCommunityId: community, birthDate: '2099-01-01' },
-    }, { token: admin });
+    const update = await t.gql(
+      `mutation($id: ID!, $p: PersonInput!) {
+      updatePerson(input: { personId: $id, person: $p }) { __typename ... on ValidationError { issues { path } } } }`,
+      {
+        id: people.data.people.edges[0].node.id,
+        p: { name: '测试', homeCommunityId: community, birthDate: '2099-01-01' },
+      },
+      { token: admin },
+    );
     expect(update.data.updatePerson.issues.map((i: any) => i.path)).toEqual(['input.birthDate']);
   });
 });
@@ -73,8 +79,11 @@ describe('JSON nested 20 000 deep', () => {
     const started = Date.now();
     const query = JSON.stringify(SET('$v').replace('$r: ID!', '$r: ID!, $v: JSON!'));
     const body = `{"query":${query},"variables":{"r":"${community}","v":${deep}}}`;
-    const response = await t.app.yoga.fetch('http://test/graphql', { method: 'POST', body,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` } });
+    const response = await t.app.yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    });
     const r = await response.json();
     expect(r.data.setModuleSetting).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     expect(Date.now() - started).toBeLessThan(1000);
@@ -106,11 +115,18 @@ describe('what the text rules allow', () => {
 describe('rows loaded without the query still answer what was selected below them', () => {
   it.each(['member-pu', 'member-ma'])('%s: records totalCount and myEnrollment servedHours', async (login) => {
     const token = await t.login(login);
-    const records = await t.gql(`{ viewer { account { person { volunteer { records(first: 3) { totalCount } } } } } }`,
-      {}, { token });
+    const records = await t.gql(
+      `{ viewer { account { person { volunteer { records(first: 3) { totalCount } } } } } }`,
+      {},
+      { token },
+    );
     expect(records.errors).toBeUndefined();
-    const activities = await t.gql(`{ volunteerActivities { edges { node {
-      title myEnrollment { servedHours status } } } } }`, {}, { token });
+    const activities = await t.gql(
+      `{ volunteerActivities { edges { node {
+      title myEnrollment { servedHours status } } } } }`,
+      {},
+      { token },
+    );
     expect(activities.errors).toBeUndefined();
     expect(activities.data.volunteerActivities.edges.length).toBeGreaterThan(0);
   });

@@ -39,7 +39,10 @@ describe('every list is bounded', () => {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.values(type.getFields())) {
         if (getNamedType(field.type).name.endsWith('Connection')) {
-          expect(field.args.map((a) => a.name), `${type.name}.${field.name}`).toContain('first');
+          expect(
+            field.args.map((a) => a.name),
+            `${type.name}.${field.name}`,
+          ).toContain('first');
         }
       }
     }
@@ -52,8 +55,11 @@ describe('the cost model', () => {
     wishes(first: $b) { totalCount edges { node { title status requester { name } timeline { action at } } } } } } } }`;
 
   it('counts page sizes passed as variables like literals', async () => {
-    const literal = await t.gql(nested.replace('($a: Int, $b: Int)', '').replace('$a', '100').replace('$b', '100'),
-      {}, { token: admin });
+    const literal = await t.gql(
+      nested.replace('($a: Int, $b: Int)', '').replace('$a', '100').replace('$b', '100'),
+      {},
+      { token: admin },
+    );
     // the same document accepted with small pages first: a cached validation must not let the large ones through
     const small = await t.gql(nested, { a: 2, b: 2 }, { token: admin });
     expect(small.errors).toBeUndefined();
@@ -64,20 +70,29 @@ describe('the cost model', () => {
   });
 
   it('counts a connection without first at the default page size, and plain lists at their bound', async () => {
-    const r = await t.gql(`{ a: regions { edges { node { children { children { children { children { name } } } } } } } }`,
-      {}, { token: admin });
+    const r = await t.gql(
+      `{ a: regions { edges { node { children { children { children { children { name } } } } } } } }`,
+      {},
+      { token: admin },
+    );
     expect(codes(r)).toContain('LIMIT_EXCEEDED');
     expect(r.errors?.[0]?.message).toMatch(/cost/);
   });
 
   it('lets the pages front ends need pass: 50 communities × 10 wishes, 20 grids × 100 households', async () => {
-    const communities = await t.gql(`{ regions(first: 50, filter: { level: COMMUNITY }) { edges { node { name
+    const communities = await t.gql(
+      `{ regions(first: 50, filter: { level: COMMUNITY }) { edges { node { name
       wishes(first: 10) { totalCount edges { node { title status requester { name } claimant { name } } } } } } } }`,
-    {}, { token: admin });
+      {},
+      { token: admin },
+    );
     expect(communities.errors).toBeUndefined();
-    const grids = await t.gql(`query($t: ID!) { grids(first: 20, filter: { regionId: $t }) { totalCount edges { node {
+    const grids = await t.gql(
+      `query($t: ID!) { grids(first: 20, filter: { regionId: $t }) { totalCount edges { node {
       name code households(first: 100) { totalCount edges { node { id address memberCount } } } } } } }`,
-    { t: await regionId(t, '652324104') }, { token: admin });
+      { t: await regionId(t, '652324104') },
+      { token: admin },
+    );
     expect(grids.errors).toBeUndefined();
     expect(grids.data.grids.edges.length).toBeGreaterThan(0);
   });
@@ -87,7 +102,9 @@ describe('the cost model', () => {
     expect(codes(deep)).toContain('LIMIT_EXCEEDED');
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
     expect(codes(await t.gql(`{ ${aliases} }`))).toContain('LIMIT_EXCEEDED');
-    const introspection = await t.gql(`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`);
+    const introspection = await t.gql(
+      `{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`,
+    );
     expect(codes(introspection)).toContain('LIMIT_EXCEEDED');
     const viaFragment = await t.gql(`{ __schema { types { ...F } } } fragment F on __Type { fields { type { fields {
       type { fields { name } } } } } }`);
@@ -114,8 +131,11 @@ describe('the execution budget', () => {
     const quick = await createTestApp({ modules: installedModules, limits: { executionMs: 1 } });
     try {
       const token = await quick.login('admin');
-      const r = await quick.gql(`{ regions(first: 50) { edges { node { name stats { residents partyMembers } } } } }`,
-        {}, { token });
+      const r = await quick.gql(
+        `{ regions(first: 50) { edges { node { name stats { residents partyMembers } } } } }`,
+        {},
+        { token },
+      );
       expect(codes(r)).toEqual(['LIMIT_EXCEEDED']);
       expect(r.errors?.[0]?.message).toMatch(/毫秒|took too long/);
     } finally {
@@ -126,15 +146,26 @@ describe('the execution budget', () => {
 
 describe('rate limits', () => {
   it('per IP for anonymous requests and per account, with 429, Retry-After and RATE_LIMITED', async () => {
-    const limited = await createTestApp({ limits: {
-      rateLimit: { anonymous: { burst: 3, perSecond: 0.01 }, account: { burst: 5, perSecond: 0.01 }, trustProxyHops: 1 },
-    } });
+    const limited = await createTestApp({
+      limits: {
+        rateLimit: {
+          anonymous: { burst: 3, perSecond: 0.01 },
+          account: { burst: 5, perSecond: 0.01 },
+          trustProxyHops: 1,
+        },
+      },
+    });
     try {
-      const send = (ip: string, token?: string) => limited.app.yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
+      const send = (ip: string, token?: string) =>
+        limited.app.yoga.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': ip,
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       const token = await limited.login('admin'); // one anonymous request from "unknown"
       const first = await Promise.all([1, 2, 3, 4].map(() => send('10.0.0.1')));
       // concurrent requests take tokens in the order their viewer resolves: count, do not order

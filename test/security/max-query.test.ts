@@ -14,7 +14,13 @@ beforeAll(async () => {
   t = await createTestApp({ modules: installedModules, limits: { executionMs: DEFAULT_LIMITS.executionMs } });
   const prefecture = await regionId(t, '652300');
   const township = await regionId(t, '652324104');
-  known = { regionId: `"${prefecture}"`, townshipId: `"${township}"`, code: '"652300"', moduleId: '"wishes"', year: '2026' };
+  known = {
+    regionId: `"${prefecture}"`,
+    townshipId: `"${township}"`,
+    code: '"652300"',
+    moduleId: '"wishes"',
+    year: '2026',
+  };
 });
 afterAll(() => t?.close());
 
@@ -44,7 +50,9 @@ describe.each(['anonymous', 'analyst', 'admin'])('the most expensive accepted qu
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
     const started = performance.now();
-    const heavy = t.gql(max!.query, max!.variables, { token, headers }).then((r) => ({ r, ms: performance.now() - started }));
+    const heavy = t
+      .gql(max!.query, max!.variables, { token, headers })
+      .then((r) => ({ r, ms: performance.now() - started }));
     await new Promise((resolve) => setTimeout(resolve, 20));
     const cheapStart = performance.now();
     const cheap = await t.gql('{ regions(first: 1) { edges { node { name } } } }');
@@ -55,13 +63,18 @@ describe.each(['anonymous', 'analyst', 'admin'])('the most expensive accepted qu
     const codes = (r.errors ?? []).map((e) => e.extensions?.code);
     // it must reach execution: refused only by authorization or the execution budget, never as invalid
     expect(codes).not.toContain('GRAPHQL_VALIDATION_FAILED');
-    expect(codes.every((c) => c !== undefined && c !== 'INTERNAL_SERVER_ERROR'), JSON.stringify(r.errors?.[0])).toBe(true);
+    expect(
+      codes.every((c) => c !== undefined && c !== 'INTERNAL_SERVER_ERROR'),
+      JSON.stringify(r.errors?.[0]),
+    ).toBe(true);
     expect(ms).toBeLessThan(2_000);
     expect(peak - baseline).toBeLessThan(512 * 1024 * 1024);
     expect(cheap.data?.regions.edges).toHaveLength(1);
     expect(cheapMs).toBeLessThan(1_000);
-    console.info(`max query as ${role}: cost ${max!.cost}, depth ${max!.depth}, page ${max!.variables.n}, ` +
-      `${codes.length ? codes[0] : 'answered'} in ${Math.round(ms)} ms, heap +${Math.round((peak - baseline) / 2 ** 20)} MB (peak ${Math.round(peak / 2 ** 20)} MB), ` +
-      `cheap request ${Math.round(cheapMs)} ms`);
+    console.info(
+      `max query as ${role}: cost ${max!.cost}, depth ${max!.depth}, page ${max!.variables.n}, ` +
+        `${codes.length ? codes[0] : 'answered'} in ${Math.round(ms)} ms, heap +${Math.round((peak - baseline) / 2 ** 20)} MB (peak ${Math.round(peak / 2 ** 20)} MB), ` +
+        `cheap request ${Math.round(cheapMs)} ms`,
+    );
   });
 });

@@ -66,7 +66,14 @@ export function costOf(schema: GraphQLSchema, query: string, variables: Record<s
   let depth = 0;
   const errors = validate(schema, parse(query), [
     ...specifiedRules,
-    createComplexityRule({ context: {}, variableValues: variables, validate: (r) => ((cost = r.complexity), (depth = r.depth)) }),
+    createComplexityRule({
+      context: {},
+      variableValues: variables,
+      validate: (r) => {
+        cost = r.complexity;
+        depth = r.depth;
+      },
+    }),
   ]);
   return { cost, depth, errors };
 }
@@ -99,7 +106,9 @@ function buildQuery(roots: GraphQLField<unknown, unknown>[], known: ArgValues, d
   for (let i = 0; selected.length < count; i++) {
     const root = roots[i % roots.length]!;
     const alias = selected.length === 0 ? '' : `a${selected.length}: `;
-    selected.push(`${alias}${root.name}${argsOf(root, known)} ${selectionOf(getNamedType(root.type), depthLeft, known)}`);
+    selected.push(
+      `${alias}${root.name}${argsOf(root, known)} ${selectionOf(getNamedType(root.type), depthLeft, known)}`,
+    );
   }
   const body = selected.join('\n');
   return body.includes('$n') ? `query Max($n: Int!) { ${body} }` : `query Max { ${body} }`;

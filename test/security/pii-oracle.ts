@@ -68,26 +68,45 @@ export async function viewerFacts(prisma: PrismaClient, username: string | null)
   const namesAllowed = new Set<string>();
   if (a.personId) {
     // 微心愿: the claimant and the requester of one wish see each other in full (README "Who sees what")
-    for (const w of await prisma.wish.findMany({ where: { OR: [{ claimantId: a.personId }, { requesterId: a.personId }] } })) {
+    for (const w of await prisma.wish.findMany({
+      where: { OR: [{ claimantId: a.personId }, { requesterId: a.personId }] },
+    })) {
       namesAllowed.add(w.requesterId);
       if (w.claimantId) namesAllowed.add(w.claimantId);
     }
   }
   // 志愿服务记录: the volunteer, and the workers of the record's community, see who confirmed or changed it
   const mine = a.personId ? [{ personId: a.personId }] : [];
-  const area = a.role === 'COMMUNITY_WORKER' || a.role === 'REGION_ADMIN' ? [{ regionPath: { startsWith: a.regionPath } }] : [];
+  const area =
+    a.role === 'COMMUNITY_WORKER' || a.role === 'REGION_ADMIN' ? [{ regionPath: { startsWith: a.regionPath } }] : [];
   if (mine.length || area.length) {
-    const records = await prisma.volunteerServiceRecord.findMany({ where: { OR: [...mine, ...area] }, select: { confirmedById: true, confirmedByName: true } });
+    const records = await prisma.volunteerServiceRecord.findMany({
+      where: { OR: [...mine, ...area] },
+      select: { confirmedById: true, confirmedByName: true },
+    });
     // the signature is a stored name (seeded records have no account behind it)
-    const signed = await prisma.person.findMany({ where: { name: { in: records.map((r) => r.confirmedByName) } }, select: { id: true } });
+    const signed = await prisma.person.findMany({
+      where: { name: { in: records.map((r) => r.confirmedByName) } },
+      select: { id: true },
+    });
     for (const p of signed) namesAllowed.add(p.id);
-    const versions = area.length ? await prisma.volunteerServiceRecordVersion.findMany({ where: { OR: area }, select: { changedById: true } }) : [];
-    const accountIds = [...records.map((r) => r.confirmedById), ...versions.map((v) => v.changedById)].filter((x): x is string => !!x);
+    const versions = area.length
+      ? await prisma.volunteerServiceRecordVersion.findMany({ where: { OR: area }, select: { changedById: true } })
+      : [];
+    const accountIds = [...records.map((r) => r.confirmedById), ...versions.map((v) => v.changedById)].filter(
+      (x): x is string => !!x,
+    );
     for (const s of await prisma.account.findMany({ where: { id: { in: accountIds } }, select: { personId: true } })) {
       if (s.personId) namesAllowed.add(s.personId);
     }
   }
-  return { username, role: a.role, regionPath: a.role === 'SYSTEM_ADMIN' ? '/' : a.regionPath, personId: a.personId, namesAllowed };
+  return {
+    username,
+    role: a.role,
+    regionPath: a.role === 'SYSTEM_ADMIN' ? '/' : a.regionPath,
+    personId: a.personId,
+    namesAllowed,
+  };
 }
 
 /** the person themself and those who manage them (admins and community workers of their area) */
@@ -111,19 +130,25 @@ const PERSONAL_RECORDS = new Set(['PointsAccount', 'PointsEntry', 'CareVisitFind
 export function violations(oracle: Oracle, viewer: ViewerFacts, data: unknown): string[] {
   const found: string[] = [];
   const unentitled = [...oracle.people.values()].filter((p) => !manages(viewer, p));
-  const allowedNames = new Set([...oracle.people.values()].filter((p) => manages(viewer, p) || viewer.namesAllowed.has(p.id)).map((p) => p.name));
+  const allowedNames = new Set(
+    [...oracle.people.values()].filter((p) => manages(viewer, p) || viewer.namesAllowed.has(p.id)).map((p) => p.name),
+  );
   const hiddenNames = new Map<string, RawPerson>();
-  for (const p of unentitled) if (!viewer.namesAllowed.has(p.id) && !allowedNames.has(p.name)) hiddenNames.set(p.name, p);
+  for (const p of unentitled)
+    if (!viewer.namesAllowed.has(p.id) && !allowedNames.has(p.name)) hiddenNames.set(p.name, p);
   const longNames = [...hiddenNames.values()].filter((p) => [...p.name].length >= 3);
   const maskedContactAllowed = viewer.role === 'DEPARTMENT_STAFF';
 
   const checkString = (s: string, path: string) => {
     const exact = hiddenNames.get(s);
     if (exact) found.push(`${path}: full name of ${exact.name}`);
-    else for (const p of longNames) if (s.includes(p.name)) found.push(`${path}: name ${p.name} inside "${s.slice(0, 40)}"`);
+    else
+      for (const p of longNames)
+        if (s.includes(p.name)) found.push(`${path}: name ${p.name} inside "${s.slice(0, 40)}"`);
     for (const p of unentitled) {
       for (const c of p.contact) if (s.includes(c)) found.push(`${path}: phone/id/address of ${p.name}`);
-      for (const c of p.sensitive) if (s.includes(c)) found.push(`${path}: sensitive value of ${p.name} ("${c.slice(0, 20)}")`);
+      for (const c of p.sensitive)
+        if (s.includes(c)) found.push(`${path}: sensitive value of ${p.name} ("${c.slice(0, 20)}")`);
     }
   };
 
@@ -135,7 +160,9 @@ export function violations(oracle: Oracle, viewer: ViewerFacts, data: unknown): 
       if (p && !manages(viewer, p)) {
         for (const k of ['ethnicity', 'birthDate']) if (o[k] != null) found.push(`${path}.${k}: ${k} of ${p.name}`);
         if (Array.isArray(o.tags) && o.tags.length) found.push(`${path}.tags: tags ${o.tags.join(',')} of ${p.name}`);
-        if (!maskedContactAllowed) for (const k of ['phone', 'idNumber', 'address']) if (o[k] != null) found.push(`${path}.${k}: masked ${k} of ${p.name}`);
+        if (!maskedContactAllowed)
+          for (const k of ['phone', 'idNumber', 'address'])
+            if (o[k] != null) found.push(`${path}.${k}: masked ${k} of ${p.name}`);
       }
     }
     const owner = id ? oracle.ownerOf.get(id) : undefined;
@@ -143,7 +170,8 @@ export function violations(oracle: Oracle, viewer: ViewerFacts, data: unknown): 
     if (person && !manages(viewer, person)) {
       if (type && PERSONAL_RECORDS.has(type)) found.push(`${path}: ${type} of ${person.name}`);
       if (type === 'CareRecipient') {
-        if (Array.isArray(o.categories) && o.categories.length) found.push(`${path}.categories: ${o.categories.join(',')} of ${person.name}`);
+        if (Array.isArray(o.categories) && o.categories.length)
+          found.push(`${path}.categories: ${o.categories.join(',')} of ${person.name}`);
         if (o.emergencyContact != null) found.push(`${path}.emergencyContact of ${person.name}`);
       }
       if (type === 'CareVisit' && o.findings != null) found.push(`${path}.findings of ${person.name}`);

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const orders = await p.volunteerServiceOrder.findMany({ where: { assigneeOrganizationId: org } });
   const enrolled = await p.careEnrollment.findMany({ where: { status: 'ACTIVE', facility: { operatorId: org } } });
   const ids = [
-    ...incidents.flatMap((i) => [i.residentId, i.household?.headId, ...(i.household?.members.map((m) => m.personId) ?? [])]),
+    ...incidents.flatMap((i) => [
+      i.residentId,
+      i.household?.headId,
+      ...(i.household?.members.map((m) => m.personId) ?? []),
+    ]),
     ...orders.flatMap((o) => o.assignedPersonIds),
     ...enrolled.map((e) => e.personId),
   ].filter((x): x is string => !!x);
@@ -62,7 +66,9 @@ describe('department staff and the people of their cases', () => {
     const one = encodeGlobalID('Person', [...linked][0]!);
     expect((await t.gql(q, { id: one }, { token: staff })).data).toEqual({ person: { id: one }, node: { id: one } });
     const account = await t.db.prisma.account.findUniqueOrThrow({ where: { username: 'manas-emergency' } });
-    const other = await t.db.prisma.person.findFirstOrThrow({ where: { id: { notIn: [...linked] }, homePath: { startsWith: account.regionPath } } });
+    const other = await t.db.prisma.person.findFirstOrThrow({
+      where: { id: { notIn: [...linked] }, homePath: { startsWith: account.regionPath } },
+    });
     const id = encodeGlobalID('Person', other.id);
     expect((await t.gql(q, { id }, { token: staff })).data).toEqual({ person: null, node: null });
     // the same person is visible, masked, to an analyst of the area

@@ -17,20 +17,36 @@ const samples = new Map<string, string[]>();
 async function loadSamples() {
   const p = t.db.prisma;
   const beiwucha = '/652300/652324/652324104/';
-  const disabled = await p.person.findFirstOrThrow({ where: { tags: { has: 'DISABLED' }, homePath: { startsWith: beiwucha } } });
-  const cared = await p.careRecipient.findFirstOrThrow({ where: { categories: { hasSome: ['LOW_INCOME', 'EXTREME_POVERTY'] } } });
-  const points = await p.pointsAccount.findFirstOrThrow({ where: { entries: { some: {} } }, orderBy: { balance: 'desc' } });
+  const disabled = await p.person.findFirstOrThrow({
+    where: { tags: { has: 'DISABLED' }, homePath: { startsWith: beiwucha } },
+  });
+  const cared = await p.careRecipient.findFirstOrThrow({
+    where: { categories: { hasSome: ['LOW_INCOME', 'EXTREME_POVERTY'] } },
+  });
+  const points = await p.pointsAccount.findFirstOrThrow({
+    where: { entries: { some: {} } },
+    orderBy: { balance: 'desc' },
+  });
   samples.set('Person', [disabled.id, cared.personId, points.personId]);
   const township = await p.region.findFirstOrThrow({ where: { code: '652324104' } });
   samples.set('Township', [township.id]);
   samples.set('Region', [(await p.region.findFirstOrThrow({ where: { code: '652300' } })).id, township.id]);
-  samples.set('Community', (await p.region.findMany({ where: { code: { in: ['652324104201', '652301004001'] } } })).map((r) => r.id));
+  samples.set(
+    'Community',
+    (await p.region.findMany({ where: { code: { in: ['652324104201', '652301004001'] } } })).map((r) => r.id),
+  );
   const delegates = p as unknown as Record<string, { findMany?: (a: unknown) => Promise<{ id: string }[]> }>;
   for (const type of Object.keys(t.app.registry.full.getTypeMap())) {
     if (samples.has(type)) continue;
     const model = type === 'AuditEntry' ? 'auditLog' : type[0]!.toLowerCase() + type.slice(1);
-    const rows = await delegates[model]?.findMany?.({ take: 2, orderBy: { id: 'asc' }, select: { id: true } }).catch(() => null);
-    if (rows?.length) samples.set(type, rows.map((r) => r.id));
+    const rows = await delegates[model]
+      ?.findMany?.({ take: 2, orderBy: { id: 'asc' }, select: { id: true } })
+      .catch(() => null);
+    if (rows?.length)
+      samples.set(
+        type,
+        rows.map((r) => r.id),
+      );
   }
 }
 
@@ -63,7 +79,11 @@ async function walkAs(username: string | null) {
   for (const q of walkQueries(schema, ids, nodeIds)) {
     for (const depth of [7, 5, 3]) {
       const r = await t.gql(q.build(depth), {}, { token, headers });
-      const limited = r.errors?.some((e) => ['LIMIT_EXCEEDED', 'GRAPHQL_VALIDATION_FAILED'].includes(e.extensions?.code ?? '') || /depth|cost|alias|complex/i.test(e.message));
+      const limited = r.errors?.some(
+        (e) =>
+          ['LIMIT_EXCEEDED', 'GRAPHQL_VALIDATION_FAILED'].includes(e.extensions?.code ?? '') ||
+          /depth|cost|alias|complex/i.test(e.message),
+      );
       if (limited && depth > 3) continue;
       asked++;
       found.push(...violations(oracle, viewer, r.data).map((v) => `${q.label}${v}`));
@@ -76,14 +96,24 @@ async function walkAs(username: string | null) {
 describe('no role reads personal information it is not entitled to (walk over every reachable field)', () => {
   // the roles an attacker holds most easily, plus a worker and a township admin (entitled to their own area only)
   const ROLES: (string | null)[] = [
-    'analyst', 'manas-emergency', 'member-pu', 'resident-he', 'yuanlin-worker', 'beiwucha-admin', null,
+    'analyst',
+    'manas-emergency',
+    'member-pu',
+    'resident-he',
+    'yuanlin-worker',
+    'beiwucha-admin',
+    null,
   ];
   for (const username of ROLES) {
     it(`as ${username ?? 'anonymous'}`, async () => {
       const { found, asked } = await walkAs(username);
       expect(asked).toBeGreaterThan(20);
       // one line per leaking field (indices and names folded), so the message lists every hole at once
-      const holes = [...new Set(found.map((v) => v.replace(/\[\d+\]|\.[rn]\d+\b|_\d+\b/g, '').replace(/ of .*| inside .*|\(".*/, '')))];
+      const holes = [
+        ...new Set(
+          found.map((v) => v.replace(/\[\d+\]|\.[rn]\d+\b|_\d+\b/g, '').replace(/ of .*| inside .*|\(".*/, '')),
+        ),
+      ];
       expect(holes, `${found.length} violations, e.g. ${found.slice(0, 3).join('; ')}`).toEqual([]);
     }, 300_000);
   }
@@ -94,7 +124,11 @@ describe('no role reads personal information it is not entitled to (walk over ev
     const viewer = await viewerFacts(t.db.prisma, 'analyst');
     const admin = await t.login('admin');
     const person = encodeGlobalID('Person', samples.get('Person')![0]!);
-    const r = await t.gql(`query($id: ID!) { node(id: $id) { __typename id ... on Person { name tags phone } } }`, { id: person }, { token: admin });
+    const r = await t.gql(
+      `query($id: ID!) { node(id: $id) { __typename id ... on Person { name tags phone } } }`,
+      { id: person },
+      { token: admin },
+    );
     expect(r.data.node.tags).toContain('DISABLED');
     // the same answer given to an analyst would be flagged on every count
     expect(violations(oracle, viewer, r.data).length).toBeGreaterThanOrEqual(3);

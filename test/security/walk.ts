@@ -103,7 +103,13 @@ function argumentSets(field: GraphQLField<unknown, unknown>, ids: IdSource, firs
 }
 
 /** the selection set of a type: leaves always, object fields while depth allows and the type is not on the path */
-export function selection(schema: GraphQLSchema, type: GraphQLNamedType, options: WalkOptions, depth: number, path: string[]): string {
+export function selection(
+  schema: GraphQLSchema,
+  type: GraphQLNamedType,
+  options: WalkOptions,
+  depth: number,
+  path: string[],
+): string {
   if (isLeafType(type)) return '';
   if (isUnionType(type) || isInterfaceType(type)) {
     const possible = schema.getPossibleTypes(type);
@@ -138,7 +144,11 @@ export interface WalkQuery {
 }
 
 /** one query per root query field, and one `node` query per Node type with sample ids */
-export function walkQueries(schema: GraphQLSchema, ids: IdSource, nodeIds: (typename: string) => string[]): WalkQuery[] {
+export function walkQueries(
+  schema: GraphQLSchema,
+  ids: IdSource,
+  nodeIds: (typename: string) => string[],
+): WalkQuery[] {
   const query = schema.getQueryType()!;
   const out: WalkQuery[] = [];
   for (const field of Object.values(query.getFields())) {

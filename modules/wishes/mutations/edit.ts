@@ -6,7 +6,14 @@
 // the late edit gets CONFLICT; the timeline shows EDITED with from = to = the status.
 import { forbidden, invalidTransition, payloadType, type Builder, type Wish, write } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { MODULE_ID, EDITABLE_BY_REQUESTER, EDITABLE_BY_WORKER, STATUS_LABELS, SUB_GRAPHS, type WishEnums } from '../model.js';
+import {
+  MODULE_ID,
+  EDITABLE_BY_REQUESTER,
+  EDITABLE_BY_WORKER,
+  STATUS_LABELS,
+  SUB_GRAPHS,
+  type WishEnums,
+} from '../model.js';
 import { applyEdit, type TransitionOptions } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 import { wishFieldChecks } from './wish-fields.js';
@@ -15,7 +22,8 @@ type Field = 'title' | 'description' | 'category' | 'estimatedValue';
 const FIELDS: readonly Field[] = ['title', 'description', 'category', 'estimatedValue'];
 
 /** the stored form of a field, for comparing and for the audit entry */
-const current = (wish: Wish, field: Field) => (field === 'estimatedValue' ? (wish.estimatedValue?.toNumber() ?? null) : wish[field]);
+const current = (wish: Wish, field: Field) =>
+  field === 'estimatedValue' ? (wish.estimatedValue?.toNumber() ?? null) : wish[field];
 
 export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const UpdateWishInput = builder.inputType('UpdateWishInput', {
@@ -41,13 +49,20 @@ export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) 
       description:
         '修改微心愿: the requester while PENDING_REVIEW, a community worker of that community while PENDING_REVIEW or PUBLISHED. ' +
         'Fields left out stay unchanged; the status does not change (timeline: EDITED). A review that lands first makes it a CONFLICT.',
-      type: payloadType(builder, 'UpdateWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '修改结果 the corrected wish' }),
+      type: payloadType(builder, 'UpdateWishPayload', 'wish', Wish, {
+        subGraphs: SUB_GRAPHS,
+        description: '修改结果 the corrected wish',
+      }),
       errors: {},
       args: { input: t.arg({ type: UpdateWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const given = FIELDS.filter((f) => input[f] !== undefined);
         const checks = wishFieldChecks(input, { partial: true })
-          .check(given.length > 0, 'input', '没有要修改的内容 (give at least one of title, description, category, estimatedValue)')
+          .check(
+            given.length > 0,
+            'input',
+            '没有要修改的内容 (give at least one of title, description, category, estimatedValue)',
+          )
           .check(input.category !== null, 'input.category', '不能清空 (cannot be cleared)');
         checks.throwIfAny();
 
@@ -73,13 +88,21 @@ export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) 
           estimatedValue: input.estimatedValue,
         };
         const changes: Record<string, { from: unknown; to: unknown }> = {};
-        for (const f of given) if (current(wish, f) !== wanted[f]) changes[f] = { from: current(wish, f), to: wanted[f] };
+        for (const f of given)
+          if (current(wish, f) !== wanted[f]) changes[f] = { from: current(wish, f), to: wanted[f] };
         const changed = Object.keys(changes) as Field[];
         // the same values again: nothing to record
         if (changed.length === 0) return { wish };
 
         const data = Object.fromEntries(changed.map((f) => [f, wanted[f]])) as TransitionOptions['data'];
-        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) => applyEdit(w, ctx, wish, { data, changes, note: `修改 ${changed.join(', ')}`, conflictMessage: '心愿刚被审核或更改，请刷新后重试 (the wish was reviewed or changed meanwhile; reload and retry)' }),
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) =>
+          applyEdit(w, ctx, wish, {
+            data,
+            changes,
+            note: `修改 ${changed.join(', ')}`,
+            conflictMessage:
+              '心愿刚被审核或更改，请刷新后重试 (the wish was reviewed or changed meanwhile; reload and retry)',
+          }),
         );
         return { wish: updated };
       },

@@ -22,21 +22,26 @@ export function registerReview(builder: Builder, Wish: WishRef) {
       subGraphs: SUB_GRAPHS,
       policy: { roles: ['COMMUNITY_WORKER'], scope: { record: 'Wish', id: 'input.wishId' } },
       description: '审核微心愿: PENDING_REVIEW → PUBLISHED or REJECTED (a community worker of that community)',
-      type: payloadType(builder, 'ReviewWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '审核结果 the reviewed wish' }),
+      type: payloadType(builder, 'ReviewWishPayload', 'wish', Wish, {
+        subGraphs: SUB_GRAPHS,
+        description: '审核结果 the reviewed wish',
+      }),
       errors: {},
       args: { input: t.arg({ type: ReviewWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks()
-          .text(input.reason, 'input.reason', { min: 2, max: 200, required: !input.approve })
-          .throwIfAny();
+        new Checks().text(input.reason, 'input.reason', { min: 2, max: 200, required: !input.approve }).throwIfAny();
         const wish = await wishForWrite(ctx, input.wishId);
-        if (!isWorkerAt(ctx.viewer, wish.regionPath)) throw forbidden('只有该社区的社区工作者可以审核 (a worker of that community)');
+        if (!isWorkerAt(ctx.viewer, wish.regionPath))
+          throw forbidden('只有该社区的社区工作者可以审核 (a worker of that community)');
         const now = ctx.clock.now();
         const reason = input.reason?.trim() || null;
         const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) =>
-            input.approve
-              ? applyTransition(w, ctx, wish, 'APPROVED', { data: { reviewedAt: now, publishedAt: now }, note: reason })
-              : applyTransition(w, ctx, wish, 'REJECTED', { data: { reviewedAt: now, rejectionReason: reason, closedAt: now }, note: reason }),
+          input.approve
+            ? applyTransition(w, ctx, wish, 'APPROVED', { data: { reviewedAt: now, publishedAt: now }, note: reason })
+            : applyTransition(w, ctx, wish, 'REJECTED', {
+                data: { reviewedAt: now, rejectionReason: reason, closedAt: now },
+                note: reason,
+              }),
         );
         return { wish: updated };
       },

@@ -26,12 +26,19 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
     subGraphs: SUB_GRAPHS,
     description: '提交微心愿',
     fields: (t) => ({
-      communityId: t.id({ required: true, description: '社区/村: the requester\'s home community' }),
+      communityId: t.id({ required: true, description: "社区/村: the requester's home community" }),
       requesterId: t.id({ required: false, description: '许愿人 (Person); omit to submit your own wish' }),
       title: t.string({ required: true, description: '心愿, 2–40 characters, e.g. 护腰带、护膝' }),
-      description: t.string({ required: false, description: '说明, up to 500 characters; no phone numbers or addresses (it is published)' }),
+      description: t.string({
+        required: false,
+        description: '说明, up to 500 characters; no phone numbers or addresses (it is published)',
+      }),
       category: t.field({ type: enums.WishCategory, required: true }),
-      channel: t.field({ type: enums.WishChannel, required: true, description: '征集渠道: 爱心群, 心愿墙, 走访入户 or online' }),
+      channel: t.field({
+        type: enums.WishChannel,
+        required: true,
+        description: '征集渠道: 爱心群, 心愿墙, 走访入户 or online',
+      }),
       estimatedValue: t.float({ required: false, description: '预估价值 (元), 0–100000' }),
     }),
   });
@@ -53,20 +60,29 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
         relation: 'a member or resident for themself only',
       },
       description:
-        '提交微心愿: by the resident themself, or by a community worker of that community on a resident\'s behalf. Starts PENDING_REVIEW. ' +
+        "提交微心愿: by the resident themself, or by a community worker of that community on a resident's behalf. Starts PENDING_REVIEW. " +
         'At most maxSubmissionsPerDay wishes per requester within 24 hours (LIMIT_EXCEEDED).',
-      type: payloadType(builder, 'SubmitWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '提交结果 the submitted wish' }),
+      type: payloadType(builder, 'SubmitWishPayload', 'wish', Wish, {
+        subGraphs: SUB_GRAPHS,
+        description: '提交结果 the submitted wish',
+      }),
       errors: {},
       args: { input: t.arg({ type: SubmitWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const viewer = ctx.viewer!;
         wishFieldChecks(input).throwIfAny();
         const communityId = parseId(String(input.communityId), 'Region', 'input.communityId');
-        const requesterId = input.requesterId ? parseId(String(input.requesterId), 'Person', 'input.requesterId') : viewer.personId;
-        if (!requesterId) throw new ValidationError([{ path: 'input.requesterId', message: '必填 (required: your account has no person)' }]);
+        const requesterId = input.requesterId
+          ? parseId(String(input.requesterId), 'Person', 'input.requesterId')
+          : viewer.personId;
+        if (!requesterId)
+          throw new ValidationError([
+            { path: 'input.requesterId', message: '必填 (required: your account has no person)' },
+          ]);
         const community = await ctx.prisma.region.findUnique({ where: { id: communityId } });
         if (!community) throw notFound('社区 community');
-        if (community.level !== 'COMMUNITY') throw new ValidationError([{ path: 'input.communityId', message: '应为社区/村 (must be a community)' }]);
+        if (community.level !== 'COMMUNITY')
+          throw new ValidationError([{ path: 'input.communityId', message: '应为社区/村 (must be a community)' }]);
         await ctx.gate.assertEnabled(MODULE_ID, community.path);
         const own = requesterId === viewer.personId;
         if (!own && !isWorkerAt(viewer, community.path)) {
@@ -75,7 +91,12 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
         const requester = await ctx.prisma.person.findUnique({ where: { id: requesterId } });
         if (!requester) throw notFound('许愿人 requester');
         if (requester.homeCommunityId !== community.id) {
-          throw new ValidationError([{ path: 'input.communityId', message: '许愿人不住在该社区 (the requester does not live in this community)' }]);
+          throw new ValidationError([
+            {
+              path: 'input.communityId',
+              message: '许愿人不住在该社区 (the requester does not live in this community)',
+            },
+          ]);
         }
         const scope = { module: MODULE_ID, regionPath: community.path, settings: ['maxSubmissionsPerDay'] };
         const wish = await write(ctx, scope, async (w) => {
@@ -83,9 +104,15 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
           const now = w.now;
           // the count and the insert under a per-requester lock: simultaneous submissions take turns
           await w.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`wishes.submit:${requesterId}`}, 0))`;
-          const recent = await w.tx.wish.count({ where: { requesterId, submittedAt: { gt: new Date(now.getTime() - DAY_MS) } } });
+          const recent = await w.tx.wish.count({
+            where: { requesterId, submittedAt: { gt: new Date(now.getTime() - DAY_MS) } },
+          });
           if (recent >= maxPerDay) {
-            throw new AppError('LIMIT_EXCEEDED', `每人 24 小时内最多提交 ${maxPerDay} 个心愿 (at most ${maxPerDay} wishes per requester within 24 hours)`, { limit: maxPerDay });
+            throw new AppError(
+              'LIMIT_EXCEEDED',
+              `每人 24 小时内最多提交 ${maxPerDay} 个心愿 (at most ${maxPerDay} wishes per requester within 24 hours)`,
+              { limit: maxPerDay },
+            );
           }
           const created = await w.tx.wish.create({
             data: {
@@ -101,8 +128,22 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
               submittedAt: now,
             },
           });
-          await w.tx.wishEvent.create({ data: timelineRow(created, { action: 'SUBMITTED', from: null, to: 'PENDING_REVIEW', at: now, actor: actorOf(ctx) }) });
-          await w.audit({ action: 'submitted', entityType: 'Wish', entityId: created.id, regionPath: created.regionPath, data: { own } });
+          await w.tx.wishEvent.create({
+            data: timelineRow(created, {
+              action: 'SUBMITTED',
+              from: null,
+              to: 'PENDING_REVIEW',
+              at: now,
+              actor: actorOf(ctx),
+            }),
+          });
+          await w.audit({
+            action: 'submitted',
+            entityType: 'Wish',
+            entityId: created.id,
+            regionPath: created.regionPath,
+            data: { own },
+          });
           return created;
         });
         return { wish };
@@ -117,7 +158,10 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
         relation: 'the requester',
       },
       description: '撤回微心愿: the requester or a worker of the community, before it is fulfilled',
-      type: payloadType(builder, 'WithdrawWishPayload', 'wish', Wish, { subGraphs: SUB_GRAPHS, description: '撤回结果 the withdrawn wish' }),
+      type: payloadType(builder, 'WithdrawWishPayload', 'wish', Wish, {
+        subGraphs: SUB_GRAPHS,
+        description: '撤回结果 the withdrawn wish',
+      }),
       errors: {},
       args: { input: t.arg({ type: WithdrawWishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -128,7 +172,8 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
           throw forbidden('只有许愿人或社区工作者可以撤回 (the requester or a worker of the community)');
         }
         const note = input.reason?.trim() || null;
-        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) => applyTransition(w, ctx, wish, 'WITHDRAWN', { data: { closedAt: ctx.clock.now() }, note }),
+        const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) =>
+          applyTransition(w, ctx, wish, 'WITHDRAWN', { data: { closedAt: ctx.clock.now() }, note }),
         );
         return { wish: updated };
       },

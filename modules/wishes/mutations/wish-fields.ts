@@ -17,5 +17,9 @@ export function wishFieldChecks(input: WishFieldsInput, { partial = false } = {}
   if (!partial || input.title !== undefined) checks.text(input.title, 'input.title', { min: 2, max: 40 });
   return checks
     .text(input.description, 'input.description', { max: 500, required: false })
-    .check(input.estimatedValue == null || (input.estimatedValue >= 0 && input.estimatedValue <= 100_000), 'input.estimatedValue', '应为 0–100000 元');
+    .check(
+      input.estimatedValue == null || (input.estimatedValue >= 0 && input.estimatedValue <= 100_000),
+      'input.estimatedValue',
+      '应为 0–100000 元',
+    );
 }

@@ -15,7 +15,12 @@ beforeAll(async () => {
   worker = await t.login('yuanlin-worker');
   yl = await regionId(t, YUANLIN);
   const community = await t.db.prisma.region.findUniqueOrThrow({ where: { code: YUANLIN } });
-  const rows = Array.from({ length: 30 }, (_, i) => ({ id: randomUUID(), name: `容量测试${i}`, homeCommunityId: community.id, homePath: community.path }));
+  const rows = Array.from({ length: 30 }, (_, i) => ({
+    id: randomUUID(),
+    name: `容量测试${i}`,
+    homeCommunityId: community.id,
+    homePath: community.path,
+  }));
   await t.db.prisma.person.createMany({ data: rows });
   people = rows.map((p) => Buffer.from(`Person:${p.id}`).toString('base64'));
 });
@@ -37,7 +42,10 @@ const enrol = (person: string, facilityId: string, extra: Record<string, unknown
 const enrolAudits = () => t.db.prisma.auditLog.count({ where: { action: 'elderCare.enroll' } });
 
 async function facility(name: string, capacity: number): Promise<string> {
-  const r = ok(await t.gql(CREATE, { i: { communityId: yl, kind: 'DAY_CARE_CENTER', name, capacity } }, { token: worker }), 'createCareFacility');
+  const r = ok(
+    await t.gql(CREATE, { i: { communityId: yl, kind: 'DAY_CARE_CENTER', name, capacity } }, { token: worker }),
+    'createCareFacility',
+  );
   expect(r.facility).toMatchObject({ capacity, enrolledCount: 0, placesLeft: capacity || null });
   return r.facility.id;
 }
@@ -47,11 +55,19 @@ describe('enrolment cap', () => {
     const f = await facility('园林社区容量测试照料站', 2);
     ok(await enrol(people[0]!, f), 'enrollCareRecipient');
     ok(await enrol(people[1]!, f), 'enrollCareRecipient');
-    expect((await t.gql(FACILITY, { id: f }, { token: worker })).data.node).toEqual({ capacity: 2, enrolledCount: 2, placesLeft: 0 });
+    expect((await t.gql(FACILITY, { id: f }, { token: worker })).data.node).toEqual({
+      capacity: 2,
+      enrolledCount: 2,
+      placesLeft: 0,
+    });
 
     const audits = await enrolAudits();
     const full = await enrol(people[2]!, f, { categories: ['LIVING_ALONE'] });
-    expect(full.data.enrollCareRecipient).toMatchObject({ __typename: 'DomainError', code: 'LIMIT_EXCEEDED', details: { capacity: 2, enrolled: 2 } });
+    expect(full.data.enrollCareRecipient).toMatchObject({
+      __typename: 'DomainError',
+      code: 'LIMIT_EXCEEDED',
+      details: { capacity: 2, enrolled: 2 },
+    });
     // nothing written: no recipient created, no enrolment, no audit row
     expect(await t.db.prisma.careRecipient.count({ where: { personId: rawId(people[2]!) } })).toBe(0);
     expect(await t.db.prisma.careEnrollment.count({ where: { facilityId: rawId(f) } })).toBe(2);
@@ -60,7 +76,11 @@ describe('enrolment cap', () => {
     // an existing recipient is refused too, and her record is left as it was (categories not replaced)
     const wang = await personId(t, worker, '王孝梅');
     const before = await t.db.prisma.careRecipient.findUniqueOrThrow({ where: { personId: rawId(wang) } });
-    const refused = await t.gql(ENROL, { i: { personId: wang, facilityId: f, categories: ['HARDSHIP'] } }, { token: worker });
+    const refused = await t.gql(
+      ENROL,
+      { i: { personId: wang, facilityId: f, categories: ['HARDSHIP'] } },
+      { token: worker },
+    );
     expect(refused.data.enrollCareRecipient.code).toBe('LIMIT_EXCEEDED');
     expect(await t.db.prisma.careRecipient.findUniqueOrThrow({ where: { personId: rawId(wang) } })).toEqual(before);
 
@@ -72,22 +92,34 @@ describe('enrolment cap', () => {
     const f = await facility('园林社区名额轮换照料站', 1);
     const first = ok(await enrol(people[3]!, f), 'enrollCareRecipient');
     expect((await enrol(people[4]!, f)).data.enrollCareRecipient.code).toBe('LIMIT_EXCEEDED');
-    const end = await t.gql(END, { i: { recipientId: first.recipient.id, facilityId: f, reason: '迁出' } }, { token: worker });
+    const end = await t.gql(
+      END,
+      { i: { recipientId: first.recipient.id, facilityId: f, reason: '迁出' } },
+      { token: worker },
+    );
     expect(end.data.endCareEnrollment.__typename).toBe('EndCareEnrollmentPayload');
     ok(await enrol(people[4]!, f), 'enrollCareRecipient');
     // the first one coming back finds the place taken; the ended row stays ENDED
     expect((await enrol(people[3]!, f)).data.enrollCareRecipient.code).toBe('LIMIT_EXCEEDED');
-    const row = await t.db.prisma.careEnrollment.findFirstOrThrow({ where: { facilityId: rawId(f), personId: rawId(people[3]!) } });
+    const row = await t.db.prisma.careEnrollment.findFirstOrThrow({
+      where: { facilityId: rawId(f), personId: rawId(people[3]!) },
+    });
     expect(row.status).toBe('ENDED');
   });
 
   it('a capacity lowered below the enrolments ends none but refuses new ones; 0 means no limit', async () => {
     const f = await facility('园林社区调整容量照料站', 3);
     for (const p of people.slice(5, 8)) ok(await enrol(p, f), 'enrollCareRecipient');
-    const lowered = ok(await t.gql(UPDATE, { i: { facilityId: f, capacity: 1 } }, { token: worker }), 'updateCareFacility');
+    const lowered = ok(
+      await t.gql(UPDATE, { i: { facilityId: f, capacity: 1 } }, { token: worker }),
+      'updateCareFacility',
+    );
     expect(lowered.facility).toEqual({ capacity: 1, enrolledCount: 3, placesLeft: 0 });
     expect((await enrol(people[8]!, f)).data.enrollCareRecipient.code).toBe('LIMIT_EXCEEDED');
-    const unlimited = ok(await t.gql(UPDATE, { i: { facilityId: f, capacity: 0 } }, { token: worker }), 'updateCareFacility');
+    const unlimited = ok(
+      await t.gql(UPDATE, { i: { facilityId: f, capacity: 0 } }, { token: worker }),
+      'updateCareFacility',
+    );
     expect(unlimited.facility).toEqual({ capacity: 0, enrolledCount: 3, placesLeft: null });
     ok(await enrol(people[8]!, f), 'enrollCareRecipient');
     ok(await enrol(people[9]!, f), 'enrollCareRecipient');
@@ -103,13 +135,21 @@ describe('enrolment cap', () => {
     const newcomers = crowd.map(rawId);
     expect(await t.db.prisma.careRecipient.count({ where: { personId: { in: newcomers } } })).toBe(0);
     const results = await Promise.all(crowd.map((p) => enrol(p, f)));
-    const kinds = results.map((r) => r.data?.enrollCareRecipient?.__typename === 'EnrollCareRecipientPayload' ? 'OK' : r.data?.enrollCareRecipient?.code ?? JSON.stringify(r));
+    const kinds = results.map((r) =>
+      r.data?.enrollCareRecipient?.__typename === 'EnrollCareRecipientPayload'
+        ? 'OK'
+        : (r.data?.enrollCareRecipient?.code ?? JSON.stringify(r)),
+    );
     expect(kinds.filter((k) => k === 'OK')).toHaveLength(5);
     expect(kinds.filter((k) => k === 'LIMIT_EXCEEDED')).toHaveLength(15);
     expect(await t.db.prisma.careEnrollment.count({ where: { facilityId: rawId(f), status: 'ACTIVE' } })).toBe(7);
     // the 15 refused left no trace: only the 5 enrolled became recipients, 5 audit rows
     expect(await t.db.prisma.careRecipient.count({ where: { personId: { in: newcomers } } })).toBe(5);
     expect((await enrolAudits()) - audits).toBe(5);
-    expect((await t.gql(FACILITY, { id: f }, { token: worker })).data.node).toEqual({ capacity: 7, enrolledCount: 7, placesLeft: 0 });
+    expect((await t.gql(FACILITY, { id: f }, { token: worker })).data.node).toEqual({
+      capacity: 7,
+      enrolledCount: 7,
+      placesLeft: 0,
+    });
   });
 });

@@ -13,7 +13,8 @@ export const newApp = () => createTestApp({ modules: [elderCare] });
 /** the first result of a mutation payload, failing loudly on a typed error */
 export function ok<T = any>(r: { data?: any; errors?: unknown }, field: string): T {
   const value = r.data?.[field];
-  if (!value || value.code || value.__typename?.endsWith('Error')) throw new Error(`${field} failed: ${JSON.stringify(r)}`);
+  if (!value || value.code || value.__typename?.endsWith('Error'))
+    throw new Error(`${field} failed: ${JSON.stringify(r)}`);
   return value as T;
 }
 
@@ -29,7 +30,11 @@ export async function personId(t: TestApp, token: string, name: string, regionCo
 }
 
 export async function facilityByName(t: TestApp, name: string, token: string): Promise<{ id: string; kind: string }> {
-  const r = await t.gql(`query($s: String!) { careFacilities(filter: { search: $s }, first: 5) { edges { node { id name kind } } } }`, { s: name }, { token });
+  const r = await t.gql(
+    `query($s: String!) { careFacilities(filter: { search: $s }, first: 5) { edges { node { id name kind } } } }`,
+    { s: name },
+    { token },
+  );
   const node = r.data?.careFacilities?.edges?.find((e: any) => e.node.name === name)?.node;
   if (!node) throw new Error(`no facility ${name}: ${JSON.stringify(r)}`);
   return node;

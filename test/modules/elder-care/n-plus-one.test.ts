@@ -15,22 +15,84 @@ beforeAll(async () => {
   const yl = await t.db.prisma.region.findUniqueOrThrow({ where: { code: YUANLIN } });
   const point = await t.db.prisma.careFacility.findFirstOrThrow({ where: { name: '园林社区老年助餐点' } });
   const menu = await t.db.prisma.mealMenu.create({
-    data: { facilityId: point.id, communityId: yl.id, regionPath: yl.path, date: new Date('2026-12-02T00:00:00Z'), meal: 'LUNCH', dishes: ['饺子'], capacity: 100, booked: 60, cutoffAt: new Date('2026-12-01T12:00:00Z') },
+    data: {
+      facilityId: point.id,
+      communityId: yl.id,
+      regionPath: yl.path,
+      date: new Date('2026-12-02T00:00:00Z'),
+      meal: 'LUNCH',
+      dishes: ['饺子'],
+      capacity: 100,
+      booked: 60,
+      cutoffAt: new Date('2026-12-01T12:00:00Z'),
+    },
   });
   menuId = Buffer.from(`MealMenu:${menu.id}`).toString('base64');
-  const people = Array.from({ length: 60 }, (_, i) => ({ id: randomUUID(), name: `测试老人${i}`, homeCommunityId: yl.id, homePath: yl.path }));
+  const people = Array.from({ length: 60 }, (_, i) => ({
+    id: randomUUID(),
+    name: `测试老人${i}`,
+    homeCommunityId: yl.id,
+    homePath: yl.path,
+  }));
   await t.db.prisma.person.createMany({ data: people });
   const at = new Date('2026-10-01T02:00:00Z');
   const rows = people.map((p) => ({ p, r: randomUUID(), a: randomUUID() }));
   await t.db.prisma.careRecipient.createMany({
-    data: rows.map(({ p, r, a }) => ({ id: r, personId: p.id, communityId: yl.id, regionPath: yl.path, categories: ['LIVING_ALONE', 'DEPENDENT'] as never[], latestAssessmentId: a, currentLevel: 'MODERATE' as const, assessedAt: at, assessmentValidUntil: new Date('2027-10-01T02:00:00Z'), visitTier: 'KEY' as const, nextVisitDueAt: at })),
+    data: rows.map(({ p, r, a }) => ({
+      id: r,
+      personId: p.id,
+      communityId: yl.id,
+      regionPath: yl.path,
+      categories: ['LIVING_ALONE', 'DEPENDENT'] as never[],
+      latestAssessmentId: a,
+      currentLevel: 'MODERATE' as const,
+      assessedAt: at,
+      assessmentValidUntil: new Date('2027-10-01T02:00:00Z'),
+      visitTier: 'KEY' as const,
+      nextVisitDueAt: at,
+    })),
   });
   await t.db.prisma.capabilityAssessment.createMany({
-    data: rows.map(({ p, r, a }) => ({ id: a, recipientId: r, personId: p.id, communityId: yl.id, regionPath: yl.path, level: 'MODERATE' as const, totalScore: 50, reason: 'INITIAL' as const, assessedAt: at, validUntil: new Date('2027-10-01T02:00:00Z') })),
+    data: rows.map(({ p, r, a }) => ({
+      id: a,
+      recipientId: r,
+      personId: p.id,
+      communityId: yl.id,
+      regionPath: yl.path,
+      level: 'MODERATE' as const,
+      totalScore: 50,
+      reason: 'INITIAL' as const,
+      assessedAt: at,
+      validUntil: new Date('2027-10-01T02:00:00Z'),
+    })),
   });
-  await t.db.prisma.careEnrollment.createMany({ data: rows.map(({ p, r }) => ({ recipientId: r, facilityId: point.id, personId: p.id, communityId: yl.id, regionPath: yl.path, enrolledAt: at })) });
+  await t.db.prisma.careEnrollment.createMany({
+    data: rows.map(({ p, r }) => ({
+      recipientId: r,
+      facilityId: point.id,
+      personId: p.id,
+      communityId: yl.id,
+      regionPath: yl.path,
+      enrolledAt: at,
+    })),
+  });
   await t.db.prisma.mealBooking.createMany({
-    data: rows.map(({ p, r }) => ({ menuId: menu.id, recipientId: r, personId: p.id, facilityId: point.id, communityId: yl.id, regionPath: yl.path, date: menu.date, meal: 'LUNCH' as const, slot: '2026-12-02:LUNCH', standardPriceFen: 1500, subsidyFen: 800, priceFen: 700, subsidyRule: 'DEPENDENT', bookedAt: at })),
+    data: rows.map(({ p, r }) => ({
+      menuId: menu.id,
+      recipientId: r,
+      personId: p.id,
+      facilityId: point.id,
+      communityId: yl.id,
+      regionPath: yl.path,
+      date: menu.date,
+      meal: 'LUNCH' as const,
+      slot: '2026-12-02:LUNCH',
+      standardPriceFen: 1500,
+      subsidyFen: 800,
+      priceFen: 700,
+      subsidyRule: 'DEPENDENT',
+      bookedAt: at,
+    })),
   });
 });
 afterAll(() => t.close());
@@ -55,7 +117,9 @@ it('careRecipients with person, assessment, categories and enrolments', async ()
   // every assessment (and 失能 category) read is logged, in one INSERT per request
   const logged = (await t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead' } })) - auditBefore;
   expect(logged).toBeGreaterThanOrEqual(55);
-  console.log(`careRecipients: ${small.statements} statements for 5, ${large.statements} for 50; ${logged} sensitive reads audited`);
+  console.log(
+    `careRecipients: ${small.statements} statements for 5, ${large.statements} for 50; ${logged} sensitive reads audited`,
+  );
 });
 
 it('mealBookings with person and menu', async () => {
@@ -87,23 +151,40 @@ it('overdueVisits, elderNeeds and Community.careFacilities', async () => {
   const f = await statements(communities, { n: 50 });
   expect(f.result.data.regions.edges.length).toBeGreaterThan(25);
   expect(f.statements).toBe(e.statements);
-  console.log(`overdueVisits ${a.statements}/${b.statements}, elderNeeds ${c.statements}/${d.statements}, Community.careFacilities ${e.statements}/${f.statements}`);
+  console.log(
+    `overdueVisits ${a.statements}/${b.statements}, elderNeeds ${c.statements}/${d.statements}, Community.careFacilities ${e.statements}/${f.statements}`,
+  );
 });
 
 it('careRecipients with assessments(first: 3): the history of each, audited in one batch', async () => {
   // three more (older) assessments for each of the 60 elders: four each, three shown
-  const tested = await t.db.prisma.person.findMany({ where: { name: { startsWith: '测试老人' } }, select: { id: true } });
+  const tested = await t.db.prisma.person.findMany({
+    where: { name: { startsWith: '测试老人' } },
+    select: { id: true },
+  });
   const recipients = await t.db.prisma.careRecipient.findMany({ where: { personId: { in: tested.map((p) => p.id) } } });
   expect(recipients).toHaveLength(60);
   await t.db.prisma.capabilityAssessment.createMany({
     data: recipients.flatMap((r) =>
-      [1, 2, 3].map((k) => ({ recipientId: r.id, personId: r.personId, communityId: r.communityId, regionPath: r.regionPath, level: 'MILD' as const, reason: 'ROUTINE' as const, assessedAt: new Date(Date.UTC(2026, 9 - 2 * k, 1)), validUntil: new Date(Date.UTC(2027, 9 - 2 * k, 1)) })),
+      [1, 2, 3].map((k) => ({
+        recipientId: r.id,
+        personId: r.personId,
+        communityId: r.communityId,
+        regionPath: r.regionPath,
+        level: 'MILD' as const,
+        reason: 'ROUTINE' as const,
+        assessedAt: new Date(Date.UTC(2026, 9 - 2 * k, 1)),
+        validUntil: new Date(Date.UTC(2027, 9 - 2 * k, 1)),
+      })),
     ),
   });
   const q = `query($r: ID, $n: Int) { careRecipients(filter: { regionId: $r }, first: $n) { edges { node { person { name } assessments(first: 3) { edges { node { level assessedAt } } } } } } }`;
   const r = await regionId(t, YUANLIN);
   await statements(q, { r, n: 1 });
-  const audit = () => t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead', data: { path: ['field'], equals: 'assessments' } } });
+  const audit = () =>
+    t.db.prisma.auditLog.count({
+      where: { action: 'elderCare.sensitiveRead', data: { path: ['field'], equals: 'assessments' } },
+    });
   const before = await audit();
   const small = await statements(q, { r, n: 5 });
   const middle = await audit();
@@ -111,9 +192,18 @@ it('careRecipients with assessments(first: 3): the history of each, audited in o
   expect(large.result.data.careRecipients.edges).toHaveLength(50);
   const listed = large.result.data.careRecipients.edges.filter((e: any) => e.node.person.name.startsWith('测试老人'));
   expect(listed.length).toBeGreaterThan(40);
-  for (const e of listed) expect(e.node.assessments.edges.map((x: any) => x.node.assessedAt.slice(0, 7))).toEqual(['2026-10', '2026-08', '2026-06']);
+  for (const e of listed)
+    expect(e.node.assessments.edges.map((x: any) => x.node.assessedAt.slice(0, 7))).toEqual([
+      '2026-10',
+      '2026-08',
+      '2026-06',
+    ]);
   expect(large.statements).toBe(small.statements);
-  expect((await audit()) - middle).toBe(large.result.data.careRecipients.edges.reduce((n: number, e: any) => n + e.node.assessments.edges.length, 0));
-  expect(middle - before).toBe(small.result.data.careRecipients.edges.reduce((n: number, e: any) => n + e.node.assessments.edges.length, 0));
+  expect((await audit()) - middle).toBe(
+    large.result.data.careRecipients.edges.reduce((n: number, e: any) => n + e.node.assessments.edges.length, 0),
+  );
+  expect(middle - before).toBe(
+    small.result.data.careRecipients.edges.reduce((n: number, e: any) => n + e.node.assessments.edges.length, 0),
+  );
   console.log(`careRecipients.assessments(first: 3): ${small.statements} statements for 5, ${large.statements} for 50`);
 });

@@ -30,7 +30,11 @@ async function snapshot() {
   const pref = await regionId(t, '652300');
   const city = await regionId(t, '652301');
   const yl = await regionId(t, '652301006001');
-  const menus = await t.gql(`query($id: ID!) { careFacility(id: $id) { menus(from: "2026-11-26", days: 1) { id } } }`, { id: mealPoint }, { token: zhou });
+  const menus = await t.gql(
+    `query($id: ID!) { careFacility(id: $id) { menus(from: "2026-11-26", days: 1) { id } } }`,
+    { id: mealPoint },
+    { token: zhou },
+  );
   return {
     facilities: (await t.gql(FACILITIES, { r: pref }, { token: zhou })).data.careFacilities.totalCount,
     recipientsCity: (await t.gql(RECIPIENTS, { r: city }, { token: zhou })).data.careRecipients.totalCount,
@@ -67,7 +71,11 @@ it('off in 绿洲路街道: hidden there, refused there, untouched elsewhere; ba
   const local = await t.gql(FACILITIES, {}, { token: worker });
   expect(local.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   // 木垒镇 keeps working
-  const muleiWrite = await t.gql(NEED, { i: { personId: await personId(t, zhou, '周淑兰'), kind: 'MEALS', description: '想订午餐' } }, { token: zhou });
+  const muleiWrite = await t.gql(
+    NEED,
+    { i: { personId: await personId(t, zhou, '周淑兰'), kind: 'MEALS', description: '想订午餐' } },
+    { token: zhou },
+  );
   expect(muleiWrite.data.submitElderNeed.__typename).toBe('SubmitElderNeedPayload');
   expect(await t.db.prisma.careRecipient.count()).toBe(rows);
 
@@ -76,5 +84,7 @@ it('off in 绿洲路街道: hidden there, refused there, untouched elsewhere; ba
   expect(back).toMatchObject({ facilities: 15, recipientsCity: 4, community: 2 });
   expect(back.cityStats).toEqual(on.cityStats);
   expect(back.one.data.careFacility.name).toBe('园林社区老年助餐点');
-  expect((await t.gql(BOOK, { i: { menuId: on.lunch, personId: wang } }, { token: worker })).data.bookMeal.__typename).toBe('BookMealPayload');
+  expect(
+    (await t.gql(BOOK, { i: { menuId: on.lunch, personId: wang } }, { token: worker })).data.bookMeal.__typename,
+  ).toBe('BookMealPayload');
 });

@@ -17,7 +17,13 @@ const SEL = (name: string) =>
 const act = (name: string, who: string, input: Record<string, unknown>) => mutate(t, tok[who]!, name, input, SEL(name));
 
 async function report(title = '道路塌陷', extra: Record<string, unknown> = {}) {
-  const r = await act('reportIncident', 'grid', { gridId: wjc.G01, category: 'INFRASTRUCTURE', title, description: '3组村道塌陷约一米', ...extra });
+  const r = await act('reportIncident', 'grid', {
+    gridId: wjc.G01,
+    category: 'INFRASTRUCTURE',
+    title,
+    description: '3组村道塌陷约一米',
+    ...extra,
+  });
   expect(r.__typename).toBe('ReportIncidentPayload');
   return r.incident as { id: string; status: string; deadline: string };
 }
@@ -36,12 +42,32 @@ const snapshot = (id: string) =>
 
 beforeAll(async () => {
   t = await gridApp();
-  const users = { grid: 'weijiachang-grid', worker: 'weijiachang-worker', admin: 'beiwucha-admin', emergency: 'manas-emergency', other: 'tianlong-worker', analyst: 'analyst' };
+  const users = {
+    grid: 'weijiachang-grid',
+    worker: 'weijiachang-worker',
+    admin: 'beiwucha-admin',
+    emergency: 'manas-emergency',
+    other: 'tianlong-worker',
+    analyst: 'analyst',
+  };
   // a second department with a login: 玛纳斯县住建局
   const template = await t.db.prisma.account.findUniqueOrThrow({ where: { username: 'manas-emergency' } });
   const org = await t.db.prisma.organization.findFirstOrThrow({ where: { name: '玛纳斯县住建局' } });
-  await t.db.prisma.account.create({ data: { username: 'manas-housing', passwordHash: template.passwordHash, role: 'DEPARTMENT_STAFF', regionId: template.regionId, regionPath: template.regionPath, organizationId: org.id } });
-  tok = Object.fromEntries(await Promise.all(Object.entries({ ...users, housing: 'manas-housing' }).map(async ([k, u]) => [k, await t.login(u)])));
+  await t.db.prisma.account.create({
+    data: {
+      username: 'manas-housing',
+      passwordHash: template.passwordHash,
+      role: 'DEPARTMENT_STAFF',
+      regionId: template.regionId,
+      regionPath: template.regionPath,
+      organizationId: org.id,
+    },
+  });
+  tok = Object.fromEntries(
+    await Promise.all(
+      Object.entries({ ...users, housing: 'manas-housing' }).map(async ([k, u]) => [k, await t.login(u)]),
+    ),
+  );
   wjc = await gridsOf(t, tok.admin!, WEIJIACHANG);
   emergency = await orgId(t, '玛纳斯县应急管理局');
   housing = await orgId(t, '玛纳斯县住建局');
@@ -51,7 +77,11 @@ afterAll(() => t.close());
 describe('the whole chain', () => {
   it('travels report → accept → escalate → report in → resolve → rework → resolve → close, with a timeline', async () => {
     const now = t.clock.now().getTime();
-    const i = await report('道路塌陷', { priority: 'NORMAL', attachmentUrls: ['https://img.example.cn/a.jpg'], location: { latitude: 44.3, longitude: 86.2 } });
+    const i = await report('道路塌陷', {
+      priority: 'NORMAL',
+      attachmentUrls: ['https://img.example.cn/a.jpg'],
+      location: { latitude: 44.3, longitude: 86.2 },
+    });
     expect(i.status).toBe('REPORTED');
     expect(new Date(i.deadline).getTime()).toBe(now + 2 * HOUR); // 12345: accept within 2 hours
 
@@ -65,16 +95,31 @@ describe('the whole chain', () => {
     const lead = await act('reportInIncident', 'housing', { incidentId: i.id, note: '住建局报到' });
     expect(lead.incident).toMatchObject({ status: 'IN_PROGRESS', leadDepartment: { name: '玛纳斯县住建局' } });
     const assist = await act('reportInIncident', 'emergency', { incidentId: i.id });
-    expect(assist.incident.departments.map((d: any) => [d.organization.name, d.role]).sort()).toEqual([['玛纳斯县住建局', 'LEAD'], ['玛纳斯县应急管理局', 'ASSISTING']]);
+    expect(assist.incident.departments.map((d: any) => [d.organization.name, d.role]).sort()).toEqual([
+      ['玛纳斯县住建局', 'LEAD'],
+      ['玛纳斯县应急管理局', 'ASSISTING'],
+    ]);
 
-    expect((await act('resolveIncident', 'emergency', { incidentId: i.id, note: '协办不能反馈' })).code).toBe('FORBIDDEN');
-    const r1 = await act('resolveIncident', 'housing', { incidentId: i.id, note: '已回填', attachmentUrls: ['https://img.example.cn/b.jpg'] });
+    expect((await act('resolveIncident', 'emergency', { incidentId: i.id, note: '协办不能反馈' })).code).toBe(
+      'FORBIDDEN',
+    );
+    const r1 = await act('resolveIncident', 'housing', {
+      incidentId: i.id,
+      note: '已回填',
+      attachmentUrls: ['https://img.example.cn/b.jpg'],
+    });
     expect(r1.incident.status).toBe('RESOLVED');
     const rw = await act('reworkIncident', 'worker', { incidentId: i.id, note: '回填不实，仍有下沉' });
     expect(rw.incident).toMatchObject({ status: 'IN_PROGRESS', reworkCount: 1 });
     await act('resolveIncident', 'housing', { incidentId: i.id, note: '重新夯实' });
     const c = await act('closeIncident', 'worker', { incidentId: i.id, satisfaction: 'SATISFIED', note: '回访满意' });
-    expect(c.incident).toMatchObject({ status: 'CLOSED', closedOnTime: true, satisfaction: 'SATISFIED', deadline: null, overdue: false });
+    expect(c.incident).toMatchObject({
+      status: 'CLOSED',
+      closedOnTime: true,
+      satisfaction: 'SATISFIED',
+      deadline: null,
+      overdue: false,
+    });
 
     const tl = await t.gql(
       `query($id: ID!) { incident(id: $id) { open311Status timeline { kind from to note attachmentUrls actorRole actor { name organization { name } } department { name } } } }`,
@@ -83,12 +128,27 @@ describe('the whole chain', () => {
     );
     const steps = tl.data.incident.timeline;
     expect(steps.map((s: any) => `${s.from ?? '-'}>${s.to}${s.kind === 'ASSIST' ? '(assist)' : ''}`)).toEqual([
-      '->REPORTED', 'REPORTED>ACCEPTED', 'ACCEPTED>ESCALATED', 'ESCALATED>IN_PROGRESS', 'IN_PROGRESS>IN_PROGRESS(assist)',
-      'IN_PROGRESS>RESOLVED', 'RESOLVED>IN_PROGRESS', 'IN_PROGRESS>RESOLVED', 'RESOLVED>CLOSED',
+      '->REPORTED',
+      'REPORTED>ACCEPTED',
+      'ACCEPTED>ESCALATED',
+      'ESCALATED>IN_PROGRESS',
+      'IN_PROGRESS>IN_PROGRESS(assist)',
+      'IN_PROGRESS>RESOLVED',
+      'RESOLVED>IN_PROGRESS',
+      'IN_PROGRESS>RESOLVED',
+      'RESOLVED>CLOSED',
     ]);
-    expect(steps[0]).toMatchObject({ actorRole: 'COMMUNITY_WORKER', actor: { name: '赵刚' }, attachmentUrls: ['https://img.example.cn/a.jpg'] });
+    expect(steps[0]).toMatchObject({
+      actorRole: 'COMMUNITY_WORKER',
+      actor: { name: '赵刚' },
+      attachmentUrls: ['https://img.example.cn/a.jpg'],
+    });
     expect(steps[2].note).toMatch(/吹哨部门: 玛纳斯县应急管理局、玛纳斯县住建局/);
-    expect(steps[3]).toMatchObject({ actorRole: 'DEPARTMENT_STAFF', actor: { organization: { name: '玛纳斯县住建局' } }, department: { name: '玛纳斯县住建局' } });
+    expect(steps[3]).toMatchObject({
+      actorRole: 'DEPARTMENT_STAFF',
+      actor: { organization: { name: '玛纳斯县住建局' } },
+      department: { name: '玛纳斯县住建局' },
+    });
     expect(steps[6].note).toBe('回填不实，仍有下沉');
     expect(tl.data.incident.open311Status).toBe('closed');
   });
@@ -103,9 +163,19 @@ describe('the whole chain', () => {
   it('rejects a duplicate, linked to the original', async () => {
     const original = await report('路灯不亮');
     const dup = await report('路灯不亮(重复)');
-    const r = await mutate(t, tok.worker!, 'rejectIncident', { incidentId: dup.id, reason: 'DUPLICATE', duplicateOfId: original.id, note: '同一路灯' }, '... on RejectIncidentPayload { incident { status duplicateOf { id } open311Status } }');
+    const r = await mutate(
+      t,
+      tok.worker!,
+      'rejectIncident',
+      { incidentId: dup.id, reason: 'DUPLICATE', duplicateOfId: original.id, note: '同一路灯' },
+      '... on RejectIncidentPayload { incident { status duplicateOf { id } open311Status } }',
+    );
     expect(r.incident).toEqual({ status: 'REJECTED', duplicateOf: { id: original.id }, open311Status: 'closed' });
-    const missing = await mutate(t, tok.worker!, 'rejectIncident', { incidentId: original.id, reason: 'DUPLICATE', note: 'x' });
+    const missing = await mutate(t, tok.worker!, 'rejectIncident', {
+      incidentId: original.id,
+      reason: 'DUPLICATE',
+      note: 'x',
+    });
     expect(missing.code).toBe('VALIDATION');
   });
 });
@@ -171,9 +241,16 @@ describe('actors outside the chain are FORBIDDEN', () => {
     expect((await act('acceptIncident', 'other', { incidentId: i.id })).code).toBe('NOT_FOUND'); // outside their area
     expect((await act('acceptIncident', 'analyst', { incidentId: i.id })).code).toBe('FORBIDDEN');
     await act('acceptIncident', 'worker', { incidentId: i.id });
-    expect((await act('escalateIncident', 'worker', { incidentId: i.id, departmentIds: [emergency] })).code).toBe('FORBIDDEN');
-    expect((await act('escalateIncident', 'grid', { incidentId: i.id, departmentIds: [emergency] })).code).toBe('FORBIDDEN');
-    expect((await act('escalateIncident', 'admin', { incidentId: i.id, departmentIds: [await orgId(t, '木垒县民政局')] })).code).toBe('VALIDATION');
+    expect((await act('escalateIncident', 'worker', { incidentId: i.id, departmentIds: [emergency] })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await act('escalateIncident', 'grid', { incidentId: i.id, departmentIds: [emergency] })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await act('escalateIncident', 'admin', { incidentId: i.id, departmentIds: [await orgId(t, '木垒县民政局')] }))
+        .code,
+    ).toBe('VALIDATION');
     await act('escalateIncident', 'admin', { incidentId: i.id, departmentIds: [housing] });
     // 应急管理局 was not whistled for this one
     expect((await act('reportInIncident', 'emergency', { incidentId: i.id })).code).toBe('FORBIDDEN');
@@ -189,7 +266,11 @@ describe('actors outside the chain are FORBIDDEN', () => {
   });
 
   it('analysts read incidents without personal information', async () => {
-    const r = await t.gql(`{ incidents(first: 100) { edges { node { resident { name } reporter { name } timeline { actor { name } } } } } }`, {}, { token: tok.analyst });
+    const r = await t.gql(
+      `{ incidents(first: 100) { edges { node { resident { name } reporter { name } timeline { actor { name } } } } } }`,
+      {},
+      { token: tok.analyst },
+    );
     const nodes = r.data.incidents.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(10);
     for (const n of nodes) {
@@ -200,19 +281,41 @@ describe('actors outside the chain are FORBIDDEN', () => {
   });
 
   it('departments see only what was escalated to them', async () => {
-    const r = await t.gql(`{ incidents(first: 100) { totalCount edges { node { departments { organization { name } } } } } }`, {}, { token: tok.housing });
+    const r = await t.gql(
+      `{ incidents(first: 100) { totalCount edges { node { departments { organization { name } } } } } }`,
+      {},
+      { token: tok.housing },
+    );
     expect(r.data.incidents.totalCount).toBeGreaterThan(0);
-    for (const e of r.data.incidents.edges) expect(e.node.departments.map((d: any) => d.organization.name)).toContain('玛纳斯县住建局');
+    for (const e of r.data.incidents.edges)
+      expect(e.node.departments.map((d: any) => d.organization.name)).toContain('玛纳斯县住建局');
   });
 });
 
 describe('deadline policy as data', () => {
   it('a township admin sets a category policy; new stages use it, stored deadlines do not move', async () => {
     const before = await report('旧规则下的事件', { category: 'ENVIRONMENT' });
-    const set = await mutate(t, tok.admin!, 'setIncidentDeadlinePolicy', {
-      regionId: await regionId(t, BEIWUCHA), category: 'ENVIRONMENT', acceptHours: 1, reportInHours: 1, resolveHours: 48, complexResolveHours: 96, closeHours: 24,
-    }, '... on SetIncidentDeadlinePolicyPayload { policy { category priority acceptHours region { name } } }');
-    expect(set.policy).toEqual({ category: 'ENVIRONMENT', priority: null, acceptHours: 1, region: { name: '北五岔镇' } });
+    const set = await mutate(
+      t,
+      tok.admin!,
+      'setIncidentDeadlinePolicy',
+      {
+        regionId: await regionId(t, BEIWUCHA),
+        category: 'ENVIRONMENT',
+        acceptHours: 1,
+        reportInHours: 1,
+        resolveHours: 48,
+        complexResolveHours: 96,
+        closeHours: 24,
+      },
+      '... on SetIncidentDeadlinePolicyPayload { policy { category priority acceptHours region { name } } }',
+    );
+    expect(set.policy).toEqual({
+      category: 'ENVIRONMENT',
+      priority: null,
+      acceptHours: 1,
+      region: { name: '北五岔镇' },
+    });
     const now = t.clock.now().getTime();
     const i = await report('垃圾堆放', { category: 'ENVIRONMENT' });
     expect(new Date(i.deadline).getTime()).toBe(now + HOUR);
@@ -222,21 +325,49 @@ describe('deadline policy as data', () => {
     expect(new Date(urgent.deadline).getTime()).toBe(now + 2 * HOUR); // prefecture URGENT row is more specific on priority
     const old = await snapshot(before.id);
     expect(old.deadline!.getTime()).toBe(new Date(before.deadline).getTime());
-    const list = await t.gql(`query($r: ID!) { incidentDeadlinePolicies(regionId: $r) { category priority resolveHours region { name } } }`, { r: await regionId(t, WEIJIACHANG) }, { token: tok.worker });
+    const list = await t.gql(
+      `query($r: ID!) { incidentDeadlinePolicies(regionId: $r) { category priority resolveHours region { name } } }`,
+      { r: await regionId(t, WEIJIACHANG) },
+      { token: tok.worker },
+    );
     expect(list.data.incidentDeadlinePolicies).toHaveLength(4);
-    const denied = await mutate(t, tok.worker!, 'setIncidentDeadlinePolicy', { regionId: await regionId(t, BEIWUCHA), acceptHours: 1, reportInHours: 1, resolveHours: 1, complexResolveHours: 1, closeHours: 1 });
+    const denied = await mutate(t, tok.worker!, 'setIncidentDeadlinePolicy', {
+      regionId: await regionId(t, BEIWUCHA),
+      acceptHours: 1,
+      reportInHours: 1,
+      resolveHours: 1,
+      complexResolveHours: 1,
+      closeHours: 1,
+    });
     expect(denied.code).toBe('FORBIDDEN');
   });
 });
 
 describe('following an incident, Open311 and overdue', () => {
-  it('the resident concerned follows status and timeline without other people\'s details', async () => {
+  it("the resident concerned follows status and timeline without other people's details", async () => {
     // a grid in 晶彩城社区 with 李静 (jingcaicheng-worker) as its grid worker
     const worker = await t.login('jingcaicheng-worker');
     const community = await regionId(t, '652301004001');
-    const g = await mutate(t, worker, 'createGrid', { communityId: community, code: 'JC1', name: '晶彩城第1网格', kind: 'URBAN' }, '... on CreateGridPayload { grid { id } }');
-    await mutate(t, await t.login('zhou-admin'), 'assignGridStaff', { gridId: g.grid.id, personId: await personId(t, '李静'), role: 'FULL_TIME', startDate: '2026-01-01' });
-    const rep = await mutate(t, worker, 'reportIncident', { gridId: g.grid.id, category: 'LIVELIHOOD', title: '公租房暖气不热', residentId: await personId(t, '何福琴') }, '... on ReportIncidentPayload { incident { id } }');
+    const g = await mutate(
+      t,
+      worker,
+      'createGrid',
+      { communityId: community, code: 'JC1', name: '晶彩城第1网格', kind: 'URBAN' },
+      '... on CreateGridPayload { grid { id } }',
+    );
+    await mutate(t, await t.login('zhou-admin'), 'assignGridStaff', {
+      gridId: g.grid.id,
+      personId: await personId(t, '李静'),
+      role: 'FULL_TIME',
+      startDate: '2026-01-01',
+    });
+    const rep = await mutate(
+      t,
+      worker,
+      'reportIncident',
+      { gridId: g.grid.id, category: 'LIVELIHOOD', title: '公租房暖气不热', residentId: await personId(t, '何福琴') },
+      '... on ReportIncidentPayload { incident { id } }',
+    );
     const id = rep.incident.id;
     await mutate(t, worker, 'acceptIncident', { incidentId: id, note: '已联系物业' });
 
@@ -244,7 +375,12 @@ describe('following an incident, Open311 and overdue', () => {
     const q = `query($id: ID!) { incident(id: $id) { status open311Status expectedDatetime resident { name phone } reporter { name role } timeline { to actor { name } note } } }`;
     const r = await t.gql(q, { id }, { token: resident });
     expect(r.errors).toBeUndefined();
-    expect(r.data.incident).toMatchObject({ status: 'ACCEPTED', open311Status: 'open', resident: { name: '何福琴', phone: '13579926810' }, reporter: { name: '李*', role: 'COMMUNITY_WORKER' } });
+    expect(r.data.incident).toMatchObject({
+      status: 'ACCEPTED',
+      open311Status: 'open',
+      resident: { name: '何福琴', phone: '13579926810' },
+      reporter: { name: '李*', role: 'COMMUNITY_WORKER' },
+    });
     expect(r.data.incident.expectedDatetime).toBeTruthy();
     expect(r.data.incident.timeline.map((e: any) => e.actor.name)).toEqual(['李*', '李*']);
     const mine = await t.gql(`{ incidents(first: 10) { totalCount edges { node { id } } } }`, {}, { token: resident });
@@ -261,10 +397,16 @@ describe('following an incident, Open311 and overdue', () => {
     const q = `query($id: ID!) { incident(id: $id) { overdue deadline } }`;
     expect((await t.gql(q, { id: i.id }, { token: tok.worker })).data.incident.overdue).toBe(false);
     (t.clock as ManualClock).advance(3 * HOUR);
-    expect((await t.gql(q, { id: i.id }, { token: tok.worker })).data.incident).toEqual({ overdue: true, deadline: i.deadline });
-    const list = await t.gql(`{ incidents(filter: { overdue: true }, first: 100) { edges { node { id overdue } } } }`, {}, { token: tok.worker });
+    expect((await t.gql(q, { id: i.id }, { token: tok.worker })).data.incident).toEqual({
+      overdue: true,
+      deadline: i.deadline,
+    });
+    const list = await t.gql(
+      `{ incidents(filter: { overdue: true }, first: 100) { edges { node { id overdue } } } }`,
+      {},
+      { token: tok.worker },
+    );
     expect(list.data.incidents.edges.map((e: any) => e.node.id)).toContain(i.id);
     expect(list.data.incidents.edges.every((e: any) => e.node.overdue)).toBe(true);
   });
 });
-

@@ -14,7 +14,11 @@ export async function gridApp(options: Parameters<typeof createTestApp>[0] = {})
 
 /** the grids of a community, by code */
 export async function gridsOf(t: TestApp, token: string, communityCode: string): Promise<Record<string, string>> {
-  const r = await t.gql(`query($r: ID!) { grids(filter: { regionId: $r }, first: 50) { edges { node { id code } } } }`, { r: await regionId(t, communityCode) }, { token });
+  const r = await t.gql(
+    `query($r: ID!) { grids(filter: { regionId: $r }, first: 50) { edges { node { id code } } } }`,
+    { r: await regionId(t, communityCode) },
+    { token },
+  );
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return Object.fromEntries(r.data.grids.edges.map((e: any) => [e.node.code, e.node.id]));
 }

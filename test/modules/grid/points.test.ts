@@ -18,10 +18,18 @@ const publisher = defineModule({
       t.boolean({
         subGraphs: ['test-publisher'],
         policy: { roles: ['SYSTEM_ADMIN', 'REGION_ADMIN'], scope: 'NONE' },
-        args: { personId: t.arg.string({ required: true }), hours: t.arg.float({ required: true }), communityPath: t.arg.string({ required: true }) },
+        args: {
+          personId: t.arg.string({ required: true }),
+          hours: t.arg.float({ required: true }),
+          communityPath: t.arg.string({ required: true }),
+        },
         resolve: async (_r, args, ctx) => {
           await ctx.prisma.$transaction((tx) =>
-            ctx.publish(tx, { type: 'volunteering.hoursVerified', regionPath: args.communityPath, payload: { personId: args.personId, hours: args.hours, recordId: 'r-1', activityTitle: '人居环境整治' } }),
+            ctx.publish(tx, {
+              type: 'volunteering.hoursVerified',
+              regionPath: args.communityPath,
+              payload: { personId: args.personId, hours: args.hours, recordId: 'r-1', activityTitle: '人居环境整治' },
+            }),
           );
           return true;
         },
@@ -40,11 +48,29 @@ let items: Record<string, { id: string; price: number; stock: number }>;
 
 const ENTRY = '{ entry { id kind points balanceAfter rule { code } item { name } } account { balance ledgerTotal } }';
 const award = (token: string, ruleCode: string, key: string, who = chen) =>
-  mutate(t, token, 'awardPoints', { personId: who, ruleId: rules[ruleCode]!.id, idempotencyKey: key }, `... on AwardPointsPayload ${ENTRY}`);
+  mutate(
+    t,
+    token,
+    'awardPoints',
+    { personId: who, ruleId: rules[ruleCode]!.id, idempotencyKey: key },
+    `... on AwardPointsPayload ${ENTRY}`,
+  );
 const redeem = (token: string, item: string, key: string, quantity = 1) =>
-  mutate(t, token, 'redeemPoints', { personId: chen, itemId: items[item]!.id, quantity, idempotencyKey: key }, `... on RedeemPointsPayload ${ENTRY}`);
+  mutate(
+    t,
+    token,
+    'redeemPoints',
+    { personId: chen, itemId: items[item]!.id, quantity, idempotencyKey: key },
+    `... on RedeemPointsPayload ${ENTRY}`,
+  );
 const account = async () =>
-  (await t.gql(`query($p: ID!, $t: ID!) { pointsAccount(personId: $p, townshipId: $t) { balance ledgerTotal entries(first: 50) { totalCount edges { node { kind points } } } } }`, { p: chen, t: township }, { token: admin })).data.pointsAccount;
+  (
+    await t.gql(
+      `query($p: ID!, $t: ID!) { pointsAccount(personId: $p, townshipId: $t) { balance ledgerTotal entries(first: 50) { totalCount edges { node { kind points } } } } }`,
+      { p: chen, t: township },
+      { token: admin },
+    )
+  ).data.pointsAccount;
 
 beforeAll(async () => {
   t = await gridApp({ modules: [grid, publisher] });
@@ -54,7 +80,11 @@ beforeAll(async () => {
   const home = await t.db.prisma.region.findUniqueOrThrow({ where: { code: '652324104200' } });
   await t.db.prisma.person.create({ data: { name: '测试村民', homeCommunityId: home.id, homePath: home.path } });
   chen = await personId(t, '测试村民');
-  const r = await t.gql(`query($t: ID!) { pointsRules(townshipId: $t) { id code points capPerPeriod period } pointsStoreItems(townshipId: $t) { id name price stock } }`, { t: township }, { token: worker });
+  const r = await t.gql(
+    `query($t: ID!) { pointsRules(townshipId: $t) { id code points capPerPeriod period } pointsStoreItems(townshipId: $t) { id name price stock } }`,
+    { t: township },
+    { token: worker },
+  );
   rules = Object.fromEntries(r.data.pointsRules.map((x: any) => [x.code, x]));
   items = Object.fromEntries(r.data.pointsStoreItems.map((x: any) => [x.name, x]));
 });
@@ -93,12 +123,20 @@ describe('the ledger', () => {
     expect((await redeem(worker, '毛巾', 'buy-1')).entry.id).toBe(r.entry.id); // retry
     const poor = await redeem(worker, '洗衣液', 'buy-2');
     expect(poor).toMatchObject({ code: 'PRECONDITION_FAILED' });
-    const stock = await t.db.prisma.pointsStoreItem.findUniqueOrThrow({ where: { id: decodeGlobalID(items['毛巾']!.id).id } });
+    const stock = await t.db.prisma.pointsStoreItem.findUniqueOrThrow({
+      where: { id: decodeGlobalID(items['毛巾']!.id).id },
+    });
     expect(stock.stock).toBe(items['毛巾']!.stock - 1);
   });
 
   it('refuses the last item twice', async () => {
-    const one = await mutate(t, admin, 'savePointsStoreItem', { townshipId: township, name: '台灯(限量)', price: 1, stockDelta: 1 }, '... on SavePointsStoreItemPayload { item { id stock } }');
+    const one = await mutate(
+      t,
+      admin,
+      'savePointsStoreItem',
+      { townshipId: township, name: '台灯(限量)', price: 1, stockDelta: 1 },
+      '... on SavePointsStoreItemPayload { item { id stock } }',
+    );
     items['台灯'] = { id: one.item.id, price: 1, stock: 1 };
     const both = await Promise.all([redeem(worker, '台灯', 'lamp-a'), redeem(worker, '台灯', 'lamp-b')]);
     expect(both.map((b) => b.__typename).sort()).toEqual(['DomainError', 'RedeemPointsPayload']);
@@ -110,20 +148,47 @@ describe('the ledger', () => {
     const buy = (await t.db.prisma.pointsEntry.findFirstOrThrow({ where: { idempotencyKey: 'buy-1' } })).id;
     const { encodeGlobalID } = await import('@pothos/plugin-relay');
     const entryId = encodeGlobalID('PointsEntry', buy);
-    const sel = '... on ReversePointsEntryPayload { entry { id kind points reverses { id } } account { balance ledgerTotal } }';
+    const sel =
+      '... on ReversePointsEntryPayload { entry { id kind points reverses { id } } account { balance ledgerTotal } }';
     const rev = await mutate(t, admin, 'reversePointsEntry', { entryId, idempotencyKey: 'rev-1', note: '误操作' }, sel);
     expect(rev.entry).toMatchObject({ kind: 'REVERSE', points: 15, reverses: { id: entryId } });
     expect(rev.account).toEqual({ balance: 19, ledgerTotal: 19 });
-    expect((await mutate(t, admin, 'reversePointsEntry', { entryId, idempotencyKey: 'rev-2', note: '再冲' })).code).toBe('INVALID_TRANSITION');
-    expect((await mutate(t, admin, 'reversePointsEntry', { entryId: rev.entry.id, idempotencyKey: 'rev-3', note: '冲正的冲正' })).code).toBe('INVALID_TRANSITION');
-    const stock = await t.db.prisma.pointsStoreItem.findUniqueOrThrow({ where: { id: decodeGlobalID(items['毛巾']!.id).id } });
+    expect(
+      (await mutate(t, admin, 'reversePointsEntry', { entryId, idempotencyKey: 'rev-2', note: '再冲' })).code,
+    ).toBe('INVALID_TRANSITION');
+    expect(
+      (
+        await mutate(t, admin, 'reversePointsEntry', {
+          entryId: rev.entry.id,
+          idempotencyKey: 'rev-3',
+          note: '冲正的冲正',
+        })
+      ).code,
+    ).toBe('INVALID_TRANSITION');
+    const stock = await t.db.prisma.pointsStoreItem.findUniqueOrThrow({
+      where: { id: decodeGlobalID(items['毛巾']!.id).id },
+    });
     expect(stock.stock).toBe(items['毛巾']!.stock);
     // reversing an earn that was already spent would make the balance negative: refused
-    const big = await mutate(t, admin, 'savePointsRule', { townshipId: township, code: 'BULK', name: '测试大额', points: 200 }, '... on SavePointsRulePayload { rule { id points } }');
+    const big = await mutate(
+      t,
+      admin,
+      'savePointsRule',
+      { townshipId: township, code: 'BULK', name: '测试大额', points: 200 },
+      '... on SavePointsRulePayload { rule { id points } }',
+    );
     rules.BULK = big.rule;
     const earned = await award(admin, 'BULK', 'bulk-1');
     await redeem(worker, '大米 10kg', 'rice-1');
-    expect((await mutate(t, admin, 'reversePointsEntry', { entryId: earned.entry.id, idempotencyKey: 'rev-4', note: '错发' })).code).toBe('PRECONDITION_FAILED');
+    expect(
+      (
+        await mutate(t, admin, 'reversePointsEntry', {
+          entryId: earned.entry.id,
+          idempotencyKey: 'rev-4',
+          note: '错发',
+        })
+      ).code,
+    ).toBe('PRECONDITION_FAILED');
     const acc = await account();
     expect(acc.balance).toBe(acc.ledgerTotal);
     expect(acc.balance).toBe(19 + 200 - 120);
@@ -131,44 +196,109 @@ describe('the ledger', () => {
 
   it('keeps points to the people entitled to them', async () => {
     // chen lives outside 天龙社区: a record outside the area is NOT_FOUND (the policy's scope check)
-    expect((await mutate(t, await t.login('tianlong-worker'), 'awardPoints', { personId: chen, ruleId: rules.PATROL!.id, idempotencyKey: 'x1' })).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await mutate(t, await t.login('tianlong-worker'), 'awardPoints', {
+          personId: chen,
+          ruleId: rules.PATROL!.id,
+          idempotencyKey: 'x1',
+        })
+      ).code,
+    ).toBe('NOT_FOUND');
     expect((await redeem(await t.login('resident-he'), '毛巾', 'x2')).code).toBe('FORBIDDEN');
-    const peek = await t.gql(`query($p: ID!, $t: ID!) { pointsAccount(personId: $p, townshipId: $t) { balance } }`, { p: chen, t: township }, { token: await t.login('member-pu') });
+    const peek = await t.gql(
+      `query($p: ID!, $t: ID!) { pointsAccount(personId: $p, townshipId: $t) { balance } }`,
+      { p: chen, t: township },
+      { token: await t.login('member-pu') },
+    );
     expect(peek.data.pointsAccount).toBeNull();
-    expect((await mutate(t, worker, 'savePointsRule', { townshipId: township, code: 'XX', name: 'x', points: 1 })).code).toBe('FORBIDDEN');
+    expect(
+      (await mutate(t, worker, 'savePointsRule', { townshipId: township, code: 'XX', name: 'x', points: 1 })).code,
+    ).toBe('FORBIDDEN');
   });
 });
 
 describe('points from other modules through domain events', () => {
   const verify = (p: string, hours: number, path: string, token: string) =>
-    t.gql(`mutation($p: String!, $h: Float!, $c: String!) { testVerifyHours(personId: $p, hours: $h, communityPath: $c) }`, { p, h: hours, c: path }, { token });
+    t.gql(
+      `mutation($p: String!, $h: Float!, $c: String!) { testVerifyHours(personId: $p, hours: $h, communityPath: $c) }`,
+      { p, h: hours, c: path },
+      { token },
+    );
 
   it('awards VOLUNTEERING points per verified hour, capped leniently, once per event', async () => {
     const person = await t.db.prisma.person.findFirstOrThrow({ where: { name: '魏长山' } });
     const before = await t.db.prisma.pointsEntry.count({ where: { account: { personId: person.id } } });
     const r = await verify(person.id, 3, person.homePath, admin);
     expect(r.data.testVerifyHours).toBe(true);
-    const entries = await t.db.prisma.pointsEntry.findMany({ where: { account: { personId: person.id }, rule: { code: 'VOLUNTEERING' } } });
+    const entries = await t.db.prisma.pointsEntry.findMany({
+      where: { account: { personId: person.id }, rule: { code: 'VOLUNTEERING' } },
+    });
     expect(entries.map((e) => e.points)).toEqual([6]);
     expect(entries[0]!.idempotencyKey).toMatch(/^event:/);
     // redelivering the same event (e.g. an outbox retry) records nothing new
-    const event = await t.db.prisma.domainEvent.findFirstOrThrow({ where: { type: 'volunteering.hoursVerified' }, orderBy: { seq: 'desc' } });
+    const event = await t.db.prisma.domainEvent.findFirstOrThrow({
+      where: { type: 'volunteering.hoursVerified' },
+      orderBy: { seq: 'desc' },
+    });
     const handler = grid.on!['volunteering.hoursVerified']!;
-    await t.db.prisma.$transaction((tx) => handler({ id: event.id, type: event.type, regionPath: event.regionPath, payload: event.payload as never, occurredAt: event.createdAt }, tx));
+    await t.db.prisma.$transaction((tx) =>
+      handler(
+        {
+          id: event.id,
+          type: event.type,
+          regionPath: event.regionPath,
+          payload: event.payload as never,
+          occurredAt: event.createdAt,
+        },
+        tx,
+      ),
+    );
     expect(await t.db.prisma.pointsEntry.count({ where: { account: { personId: person.id } } })).toBe(before + 1);
     // 100 hours: the monthly cap of 40 leaves 34 more, awarded without failing the publisher
     await verify(person.id, 100, person.homePath, admin);
-    const sum = await t.db.prisma.pointsEntry.aggregate({ _sum: { points: true }, where: { account: { personId: person.id }, rule: { code: 'VOLUNTEERING' } } });
+    const sum = await t.db.prisma.pointsEntry.aggregate({
+      _sum: { points: true },
+      where: { account: { personId: person.id }, rule: { code: 'VOLUNTEERING' } },
+    });
     expect(sum._sum.points).toBe(40);
   });
 
   it('is not delivered to the grid module in a township where it is off; t.app.events works inside a transaction', async () => {
     const person = await t.db.prisma.person.findFirstOrThrow({ where: { name: '杨淑芬' } });
-    await t.gql(`mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: false }) { __typename } }`, { r: township }, { token: admin });
-    await t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type: 'volunteering.hoursVerified', regionPath: person.homePath, payload: { personId: person.id, hours: 2, recordId: 'r-2', activityTitle: '助残帮困' } }, t.clock.now()));
+    await t.gql(
+      `mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: false }) { __typename } }`,
+      { r: township },
+      { token: admin },
+    );
+    await t.db.prisma.$transaction((tx) =>
+      t.app.events.publish(
+        tx,
+        {
+          type: 'volunteering.hoursVerified',
+          regionPath: person.homePath,
+          payload: { personId: person.id, hours: 2, recordId: 'r-2', activityTitle: '助残帮困' },
+        },
+        t.clock.now(),
+      ),
+    );
     expect(await t.db.prisma.pointsEntry.count({ where: { account: { personId: person.id } } })).toBe(0);
-    await t.gql(`mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: true }) { __typename } }`, { r: township }, { token: admin });
-    await t.db.prisma.$transaction((tx) => t.app.events.publish(tx, { type: 'volunteering.hoursVerified', regionPath: person.homePath, payload: { personId: person.id, hours: 2, recordId: 'r-3', activityTitle: '助残帮困' } }, t.clock.now()));
+    await t.gql(
+      `mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: true }) { __typename } }`,
+      { r: township },
+      { token: admin },
+    );
+    await t.db.prisma.$transaction((tx) =>
+      t.app.events.publish(
+        tx,
+        {
+          type: 'volunteering.hoursVerified',
+          regionPath: person.homePath,
+          payload: { personId: person.id, hours: 2, recordId: 'r-3', activityTitle: '助残帮困' },
+        },
+        t.clock.now(),
+      ),
+    );
     expect((await t.db.prisma.pointsAccount.findFirstOrThrow({ where: { personId: person.id } })).balance).toBe(4);
   });
 });

@@ -11,7 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('1 000 concurrent redemptions: never negative, never spent twice, ledger = balance', { timeout: 300_000 }, async () => {
+it('1 000 concurrent redemptions: never negative, never spent twice, ledger = balance', {
+  timeout: 300_000,
+}, async () => {
   const [admin, worker] = await Promise.all([t.login('beiwucha-admin'), t.login('weijiachang-worker')]);
   const township = await regionId(t, BEIWUCHA);
   const home = await t.db.prisma.region.findUniqueOrThrow({ where: { code: '652324104200' } });
@@ -20,9 +22,22 @@ it('1 000 concurrent redemptions: never negative, never spent twice, ledger = ba
 
   const PRICE = 7;
   const STOCK = 300;
-  const item = await mutate(t, admin, 'savePointsStoreItem', { townshipId: township, name: '压力测试商品', price: PRICE, stockDelta: STOCK }, '... on SavePointsStoreItemPayload { item { id } }');
-  const rule = await mutate(t, admin, 'savePointsRule', { townshipId: township, code: 'GRANT', name: '测试发放', points: 1000 }, '... on SavePointsRulePayload { rule { id } }');
-  for (const k of ['g1', 'g2']) await mutate(t, admin, 'awardPoints', { personId: person, ruleId: rule.rule.id, idempotencyKey: k });
+  const item = await mutate(
+    t,
+    admin,
+    'savePointsStoreItem',
+    { townshipId: township, name: '压力测试商品', price: PRICE, stockDelta: STOCK },
+    '... on SavePointsStoreItemPayload { item { id } }',
+  );
+  const rule = await mutate(
+    t,
+    admin,
+    'savePointsRule',
+    { townshipId: township, code: 'GRANT', name: '测试发放', points: 1000 },
+    '... on SavePointsRulePayload { rule { id } }',
+  );
+  for (const k of ['g1', 'g2'])
+    await mutate(t, admin, 'awardPoints', { personId: person, ruleId: rule.rule.id, idempotencyKey: k });
   const START = 2000; // enough for 285 items of 7: the balance runs out before the stock (300)
 
   const N = 1000;
@@ -32,13 +47,29 @@ it('1 000 concurrent redemptions: never negative, never spent twice, ledger = ba
   for (let b = 0; b < N; b += BATCH) {
     results.push(
       ...(await Promise.all(
-        Array.from({ length: BATCH }, (_, i) => mutate(t, worker, 'redeemPoints', { personId: person, itemId: item.item.id, quantity: 1, idempotencyKey: `race-${b + i}` })),
+        Array.from({ length: BATCH }, (_, i) =>
+          mutate(t, worker, 'redeemPoints', {
+            personId: person,
+            itemId: item.item.id,
+            quantity: 1,
+            idempotencyKey: `race-${b + i}`,
+          }),
+        ),
       )),
     );
   }
   const elapsed = Date.now() - started;
   // a retry storm of already used keys records nothing new
-  const retries = await Promise.all(Array.from({ length: 50 }, (_, i) => mutate(t, worker, 'redeemPoints', { personId: person, itemId: item.item.id, quantity: 1, idempotencyKey: `race-${i}` })));
+  const retries = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      mutate(t, worker, 'redeemPoints', {
+        personId: person,
+        itemId: item.item.id,
+        quantity: 1,
+        idempotencyKey: `race-${i}`,
+      }),
+    ),
+  );
 
   const ok = results.filter((r) => r.__typename === 'RedeemPointsPayload').length;
   const refused = results.filter((r) => r.__typename !== 'RedeemPointsPayload');
@@ -46,9 +77,15 @@ it('1 000 concurrent redemptions: never negative, never spent twice, ledger = ba
   expect(ok).toBe(Math.min(Math.floor(START / PRICE), STOCK));
 
   const account = await t.db.prisma.pointsAccount.findFirstOrThrow({ where: { personId: decodeGlobalID(person).id } });
-  const stock = (await t.db.prisma.pointsStoreItem.findUniqueOrThrow({ where: { id: decodeGlobalID(item.item.id).id } })).stock;
+  const stock = (
+    await t.db.prisma.pointsStoreItem.findUniqueOrThrow({ where: { id: decodeGlobalID(item.item.id).id } })
+  ).stock;
   const ledger = await t.db.prisma.pointsEntry.aggregate({ _sum: { points: true }, where: { accountId: account.id } });
-  const redeemed = await t.db.prisma.pointsEntry.aggregate({ _sum: { points: true, quantity: true }, _count: true, where: { accountId: account.id, kind: 'REDEEM' } });
+  const redeemed = await t.db.prisma.pointsEntry.aggregate({
+    _sum: { points: true, quantity: true },
+    _count: true,
+    where: { accountId: account.id, kind: 'REDEEM' },
+  });
   expect(account.balance).toBeGreaterThanOrEqual(0);
   expect(stock).toBeGreaterThanOrEqual(0);
   expect(ledger._sum.points).toBe(account.balance);
@@ -64,5 +101,7 @@ it('1 000 concurrent redemptions: never negative, never spent twice, ledger = ba
     running += e.points;
     expect(e.balanceAfter).toBe(running);
   }
-  console.log(`[grid] ${N} redeemPoints on ${engine()}: ${ok} succeeded, ${refused.length} refused, ${elapsed} ms (${Math.round(N / (elapsed / 1000))}/s); balance ${account.balance}, stock ${stock}`);
+  console.log(
+    `[grid] ${N} redeemPoints on ${engine()}: ${ok} succeeded, ${refused.length} refused, ${elapsed} ms (${Math.round(N / (elapsed / 1000))}/s); balance ${account.balance}, stock ${stock}`,
+  );
 });

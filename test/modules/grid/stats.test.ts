@@ -12,7 +12,11 @@ const FIGURES = `grids households fullTimeWorkers partTimeWorkers gridLeaders in
   incidentsByStatus { status count } medianHoursByStage { stage medianHours count }
   departments { department { name } notified lead assisting responseRate closed onTimeClosureRate reworkCount overdue resolutionRate satisfactionRate }`;
 const stats = async (code: string, token: string, from?: Date) => {
-  const r = await t.gql(`query($r: ID!, $from: DateTime) { region(id: $r) { stats(from: $from) { grid { ${FIGURES} } } } }`, { r: await regionId(t, code), from: from?.toISOString() }, { token });
+  const r = await t.gql(
+    `query($r: ID!, $from: DateTime) { region(id: $r) { stats(from: $from) { grid { ${FIGURES} } } } }`,
+    { r: await regionId(t, code), from: from?.toISOString() },
+    { token },
+  );
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data.region.stats.grid;
 };
@@ -25,7 +29,13 @@ afterAll(() => t.close());
 describe('北五岔镇 demo figures (昌吉日报 2024-12-20)', () => {
   it('shows 32 full-time and 9 part-time grid workers, 179 households and 72 hazard inspections', async () => {
     const g = await stats(BEIWUCHA, await t.login('beiwucha-admin'));
-    expect({ grids: g.grids, households: g.households, fullTimeWorkers: g.fullTimeWorkers, partTimeWorkers: g.partTimeWorkers, hazardInspections: g.hazardInspections }).toEqual({
+    expect({
+      grids: g.grids,
+      households: g.households,
+      fullTimeWorkers: g.fullTimeWorkers,
+      partTimeWorkers: g.partTimeWorkers,
+      hazardInspections: g.hazardInspections,
+    }).toEqual({
       grids: 11,
       households: 179,
       fullTimeWorkers: 32,
@@ -61,7 +71,8 @@ describe('evaluation figures over a period', () => {
       if (!r.incident) throw new Error(`${name}: ${JSON.stringify(r)}`);
       return r.incident.id as string;
     };
-    const report = (title: string) => act('weijiachang-grid', 'reportIncident', { gridId: wjc.G01, category: 'ENVIRONMENT', title });
+    const report = (title: string) =>
+      act('weijiachang-grid', 'reportIncident', { gridId: wjc.G01, category: 'ENVIRONMENT', title });
 
     // A: accepted after 1 h, solved by the village, satisfied
     const a = await report('A 垃圾');
@@ -91,9 +102,17 @@ describe('evaluation figures over a period', () => {
     // 积分超市: the reporter spends points earned from verified reports (recorded by another worker: nobody redeems for themselves)
     const zhao = await t.db.prisma.person.findFirstOrThrow({ where: { name: '赵刚' } });
     const { encodeGlobalID } = await import('@pothos/plugin-relay');
-    const items = await t.gql(`query($t: ID!) { pointsStoreItems(townshipId: $t) { id name } }`, { t: await regionId(t, BEIWUCHA) }, { token: await login('beiwucha-admin') });
+    const items = await t.gql(
+      `query($t: ID!) { pointsStoreItems(townshipId: $t) { id name } }`,
+      { t: await regionId(t, BEIWUCHA) },
+      { token: await login('beiwucha-admin') },
+    );
     const towel = items.data.pointsStoreItems.find((i: any) => i.name === '毛巾').id;
-    const spent = await mutate(t, await login('weijiachang-worker'), 'redeemPoints', { personId: encodeGlobalID('Person', zhao.id), itemId: towel, idempotencyKey: 'stats-1' });
+    const spent = await mutate(t, await login('weijiachang-worker'), 'redeemPoints', {
+      personId: encodeGlobalID('Person', zhao.id),
+      itemId: towel,
+      idempotencyKey: 'stats-1',
+    });
     expect(spent.__typename, JSON.stringify(spent)).toBe('RedeemPointsPayload');
 
     const g = await stats(BEIWUCHA, await login('analyst'), from);
@@ -116,7 +135,19 @@ describe('evaluation figures over a period', () => {
     expect(median.REPORTED).toBe(1); // 0.5, 1 and 3 hours
     expect(median.ESCALATED).toBe(1);
     expect(g.departments).toEqual([
-      { department: { name: '玛纳斯县应急管理局' }, notified: 1, lead: 1, assisting: 0, responseRate: 1, closed: 1, onTimeClosureRate: 0, reworkCount: 1, overdue: 0, resolutionRate: 0, satisfactionRate: 0 },
+      {
+        department: { name: '玛纳斯县应急管理局' },
+        notified: 1,
+        lead: 1,
+        assisting: 0,
+        responseRate: 1,
+        closed: 1,
+        onTimeClosureRate: 0,
+        reworkCount: 1,
+        overdue: 0,
+        resolutionRate: 0,
+        satisfactionRate: 0,
+      },
     ]);
     void d;
   });
@@ -125,13 +156,27 @@ describe('evaluation figures over a period', () => {
 describe('Open311 GeoReport v2 mapping', () => {
   it('maps status to open/closed and the deadline to expected_datetime', async () => {
     const token = await t.login('beiwucha-admin');
-    const r = await t.gql(`{ incidents(first: 100) { edges { node { status deadline resolveDueAt open311Status expectedDatetime open311 } } } }`, {}, { token });
+    const r = await t.gql(
+      `{ incidents(first: 100) { edges { node { status deadline resolveDueAt open311Status expectedDatetime open311 } } } }`,
+      {},
+      { token },
+    );
     const nodes = r.data.incidents.edges.map((e: any) => e.node);
     for (const n of nodes) {
       expect(n.open311Status).toBe(['CLOSED', 'REJECTED'].includes(n.status) ? 'closed' : 'open');
       expect(n.expectedDatetime).toBe(n.resolveDueAt ?? n.deadline);
       expect(n.open311).toMatchObject({ status: n.open311Status, expected_datetime: n.expectedDatetime });
-      expect(Object.keys(n.open311)).toEqual(expect.arrayContaining(['service_request_id', 'service_code', 'service_name', 'requested_datetime', 'updated_datetime', 'lat', 'long']));
+      expect(Object.keys(n.open311)).toEqual(
+        expect.arrayContaining([
+          'service_request_id',
+          'service_code',
+          'service_name',
+          'requested_datetime',
+          'updated_datetime',
+          'lat',
+          'long',
+        ]),
+      );
     }
     expect(new Set(nodes.map((n: any) => n.open311Status))).toEqual(new Set(['open', 'closed']));
   });

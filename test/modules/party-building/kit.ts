@@ -20,7 +20,11 @@ export function adminToken(t: TestApp) {
 }
 
 export async function orgId(t: TestApp, name: string): Promise<string> {
-  const r = await t.gql(`query($s: String) { partyOrganizations(first: 5, filter: { search: $s }) { edges { node { id name } } } }`, { s: name }, { token: await adminToken(t) });
+  const r = await t.gql(
+    `query($s: String) { partyOrganizations(first: 5, filter: { search: $s }) { edges { node { id name } } } }`,
+    { s: name },
+    { token: await adminToken(t) },
+  );
   const node = r.data?.partyOrganizations?.edges?.[0]?.node;
   if (!node) throw new Error(`no party organisation ${name}: ${JSON.stringify(r)}`);
   return node.id;
@@ -28,7 +32,13 @@ export async function orgId(t: TestApp, name: string): Promise<string> {
 
 /** calls a mutation that returns `{ __typename ... on Payload { <selection> } ... on Error { code message } }` */
 const INPUT_TYPES: Record<string, string> = { createPerson: 'PersonInput' };
-export async function mutate(t: TestApp, token: string, name: string, input: Record<string, unknown>, selection = '__typename') {
+export async function mutate(
+  t: TestApp,
+  token: string,
+  name: string,
+  input: Record<string, unknown>,
+  selection = '__typename',
+) {
   const inputType = INPUT_TYPES[name] ?? `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   const payload = `${name[0]!.toUpperCase()}${name.slice(1)}Payload`;
   const r = await t.gql(
@@ -48,7 +58,8 @@ export const expectError = (r: Record<string, any>, code: string, ...mentions: s
   expect(r.code, JSON.stringify(r)).toBe(code);
   for (const m of mentions) expect(r.message).toContain(m);
   // development steps also list the missing requirement codes as data, for front ends
-  if (code === 'PRECONDITION_FAILED' && r.details?.missing) expect(r.details.missing).toEqual(expect.arrayContaining(mentions.filter((m) => /^[A-Z][A-Z0-9_]+$/.test(m))));
+  if (code === 'PRECONDITION_FAILED' && r.details?.missing)
+    expect(r.details.missing).toEqual(expect.arrayContaining(mentions.filter((m) => /^[A-Z][A-Z0-9_]+$/.test(m))));
   return r;
 };
 
@@ -72,5 +83,10 @@ export async function roster(t: TestApp, token: string, id: string) {
     { token },
   );
   expect(r.errors).toBeUndefined();
-  return (r.data.partyOrganization.members.edges as any[]).map((e) => ({ membershipId: e.node.id, personId: e.node.person.id, name: e.node.person.name, stage: e.node.stage }));
+  return (r.data.partyOrganization.members.edges as any[]).map((e) => ({
+    membershipId: e.node.id,
+    personId: e.node.person.id,
+    name: e.node.person.name,
+    stage: e.node.stage,
+  }));
 }

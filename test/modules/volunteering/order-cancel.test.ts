@@ -21,29 +21,67 @@ const STATS = `query($r: ID!) { region(id: $r) { stats { volunteering { serviceO
 
 beforeAll(async () => {
   ({ t, clock } = await app());
-  for (const u of ['admin', 'zhou-admin', 'beiwucha-admin', 'ganhezi-admin', 'manas-emergency', 'weijiachang-grid', 'jingcaicheng-worker', 'analyst']) tokens[u] = await t.login(u);
-  for (const [k, code] of [['beiwucha', '652324104'], ['weijiachang', '652324104200'], ['manas', '652324']]) ids[k!] = await regionId(t, code!);
-  const orgs = await t.gql(`{ organizations(filter: { search: "玛纳斯县应急管理局" }) { edges { node { id } } } }`, {}, { token: tokens.admin });
+  for (const u of [
+    'admin',
+    'zhou-admin',
+    'beiwucha-admin',
+    'ganhezi-admin',
+    'manas-emergency',
+    'weijiachang-grid',
+    'jingcaicheng-worker',
+    'analyst',
+  ])
+    tokens[u] = await t.login(u);
+  for (const [k, code] of [
+    ['beiwucha', '652324104'],
+    ['weijiachang', '652324104200'],
+    ['manas', '652324'],
+  ])
+    ids[k!] = await regionId(t, code!);
+  const orgs = await t.gql(
+    `{ organizations(filter: { search: "玛纳斯县应急管理局" }) { edges { node { id } } } }`,
+    {},
+    { token: tokens.admin },
+  );
   ids.emergency = orgs.data.organizations.edges[0].node.id;
   ids.zhao = await personId(t, tokens.admin!, '赵刚');
-  ids.team = encodeGlobalID('VolunteerTeam', (await t.db.prisma.volunteerTeam.findFirstOrThrow({ where: { name: '北五岔镇安全隐患排查志愿服务队' } })).id);
+  ids.team = encodeGlobalID(
+    'VolunteerTeam',
+    (await t.db.prisma.volunteerTeam.findFirstOrThrow({ where: { name: '北五岔镇安全隐患排查志愿服务队' } })).id,
+  );
 });
 afterAll(() => t.close());
 
 const as = (u: string) => ({ token: tokens[u] });
 const cancel = (orderId: string, reason: unknown, user = 'beiwucha-admin') =>
-  t.gql(CANCEL, { input: { orderId, reason } }, as(user)).then((r) => r.data?.cancelServiceOrder ?? { code: JSON.stringify(r.errors) });
-const row = (globalId: string) => t.db.prisma.volunteerServiceOrder.findUniqueOrThrow({ where: { id: parseGlobal(globalId) } });
-const cancelAudits = (globalId: string) => t.db.prisma.auditLog.count({ where: { entityId: parseGlobal(globalId), action: 'volunteering.order.cancel' } });
+  t
+    .gql(CANCEL, { input: { orderId, reason } }, as(user))
+    .then((r) => r.data?.cancelServiceOrder ?? { code: JSON.stringify(r.errors) });
+const row = (globalId: string) =>
+  t.db.prisma.volunteerServiceOrder.findUniqueOrThrow({ where: { id: parseGlobal(globalId) } });
+const cancelAudits = (globalId: string) =>
+  t.db.prisma.auditLog.count({ where: { entityId: parseGlobal(globalId), action: 'volunteering.order.cancel' } });
 const stats = async (r = ids.beiwucha) => (await t.gql(STATS, { r }, as('analyst'))).data.region.stats.volunteering;
 
-async function dispatch(title = '独居老人取暖设施检查', extra: Record<string, unknown> = { assigneeOrganizationId: ids.emergency }) {
-  const input = { townshipId: ids.beiwucha, communityId: ids.weijiachang, title, dueAt: new Date(clock.now().getTime() + 5 * 86_400_000).toISOString(), ...extra };
+async function dispatch(
+  title = '独居老人取暖设施检查',
+  extra: Record<string, unknown> = { assigneeOrganizationId: ids.emergency },
+) {
+  const input = {
+    townshipId: ids.beiwucha,
+    communityId: ids.weijiachang,
+    title,
+    dueAt: new Date(clock.now().getTime() + 5 * 86_400_000).toISOString(),
+    ...extra,
+  };
   return ok(await t.gql(DISPATCH, { input }, as('beiwucha-admin')), 'dispatchServiceOrder').order.id as string;
 }
 async function accepted(title?: string) {
   const id = await dispatch(title);
-  ok(await t.gql(ACCEPT, { input: { orderId: id, volunteerPersonIds: [ids.zhao] } }, as('manas-emergency')), 'acceptServiceOrder');
+  ok(
+    await t.gql(ACCEPT, { input: { orderId: id, volunteerPersonIds: [ids.zhao] } }, as('manas-emergency')),
+    'acceptServiceOrder',
+  );
   return id;
 }
 
@@ -54,7 +92,13 @@ describe('cancelServiceOrder 撤销派单', () => {
     expect((await stats()).serviceOrders).toBe(before.serviceOrders + 1);
     const res = await cancel(id, ' 村委会已自行解决 ');
     expect(res.__typename).toBe('CancelServiceOrderPayload');
-    expect(res.order).toMatchObject({ id, status: 'CANCELLED', cancelReason: '村委会已自行解决', overdue: false, result: null });
+    expect(res.order).toMatchObject({
+      id,
+      status: 'CANCELLED',
+      cancelReason: '村委会已自行解决',
+      overdue: false,
+      result: null,
+    });
     expect(new Date(res.order.cancelledAt).getTime()).toBe(clock.now().getTime());
     expect(await stats()).toEqual(before);
 
@@ -65,12 +109,25 @@ describe('cancelServiceOrder 撤销派单', () => {
     expect(r.cancelledById).toBeTruthy();
 
     // listed under CANCELLED, gone from the department's inbox; the department can no longer act on it
-    const listed = await t.gql(`{ serviceOrders(filter: { status: CANCELLED }) { edges { node { id } } } }`, {}, as('beiwucha-admin'));
+    const listed = await t.gql(
+      `{ serviceOrders(filter: { status: CANCELLED }) { edges { node { id } } } }`,
+      {},
+      as('beiwucha-admin'),
+    );
     expect(listed.data.serviceOrders.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
-    const inbox = await t.gql(`{ serviceOrders(filter: { status: DISPATCHED }) { edges { node { id } } } }`, {}, as('manas-emergency'));
+    const inbox = await t.gql(
+      `{ serviceOrders(filter: { status: DISPATCHED }) { edges { node { id } } } }`,
+      {},
+      as('manas-emergency'),
+    );
     expect(inbox.data.serviceOrders.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(id);
-    expect((await t.gql(ACCEPT, { input: { orderId: id } }, as('manas-emergency'))).data.acceptServiceOrder.code).toBe('INVALID_TRANSITION');
-    expect((await t.gql(COMPLETE, { input: { orderId: id, result: '已办' } }, as('manas-emergency'))).data.completeServiceOrder.code).toBe('INVALID_TRANSITION');
+    expect((await t.gql(ACCEPT, { input: { orderId: id } }, as('manas-emergency'))).data.acceptServiceOrder.code).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect(
+      (await t.gql(COMPLETE, { input: { orderId: id, result: '已办' } }, as('manas-emergency'))).data
+        .completeServiceOrder.code,
+    ).toBe('INVALID_TRANSITION');
     expect((await cancel(id, '再次撤销')).code).toBe('INVALID_TRANSITION');
     expect(await row(id)).toEqual(r);
     expect(await cancelAudits(id)).toBe(1);
@@ -80,7 +137,11 @@ describe('cancelServiceOrder 撤销派单', () => {
     const id = await accepted('冬季燃煤取暖安全检查');
     const before = await stats();
     const res = await cancel(id, '上级统一安排专项检查', 'zhou-admin');
-    expect(res.order).toMatchObject({ status: 'CANCELLED', cancelReason: '上级统一安排专项检查', assignedVolunteerCount: 1 });
+    expect(res.order).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: '上级统一安排专项检查',
+      assignedVolunteerCount: 1,
+    });
     const after = await stats();
     expect(after).toEqual({ ...before, serviceOrders: before.serviceOrders - 1 });
   });
@@ -89,7 +150,14 @@ describe('cancelServiceOrder 撤销派单', () => {
     const id = await accepted('村道积雪清理');
     const teamOrder = await dispatch('村道路灯排查', { teamId: ids.team });
     const done = await accepted('燃气泄漏排查');
-    ok(await t.gql(COMPLETE, { input: { orderId: done, result: '排查 20 户', householdsVisited: 20 } }, as('manas-emergency')), 'completeServiceOrder');
+    ok(
+      await t.gql(
+        COMPLETE,
+        { input: { orderId: done, result: '排查 20 户', householdsVisited: 20 } },
+        as('manas-emergency'),
+      ),
+      'completeServiceOrder',
+    );
     const rows = { id: await row(id), teamOrder: await row(teamOrder), done: await row(done) };
 
     for (const reason of ['', '  ', '撤', 'x'.repeat(501)]) {
@@ -118,7 +186,9 @@ describe('cancelServiceOrder 撤销派单', () => {
     for (let round = 0; round < 4; round++) {
       const id = await accepted(`并发测试 ${round}`);
       const results = await Promise.all([
-        t.gql(COMPLETE, { input: { orderId: id, result: '已入户检查', householdsVisited: 3 } }, as('manas-emergency')).then((r) => r.data.completeServiceOrder),
+        t
+          .gql(COMPLETE, { input: { orderId: id, result: '已入户检查', householdsVisited: 3 } }, as('manas-emergency'))
+          .then((r) => r.data.completeServiceOrder),
         cancel(id, 'township withdraws'),
         cancel(id, '同时再撤一次', 'zhou-admin'),
       ]);
@@ -128,7 +198,9 @@ describe('cancelServiceOrder 撤销派单', () => {
       const final = await row(id);
       expect(final.status).toBe(winners[0]!.order.status);
       expect(final.version).toBe(2); // accept + the one winning change
-      const actions = await t.db.prisma.auditLog.count({ where: { entityId: final.id, action: { in: ['volunteering.order.complete', 'volunteering.order.cancel'] } } });
+      const actions = await t.db.prisma.auditLog.count({
+        where: { entityId: final.id, action: { in: ['volunteering.order.complete', 'volunteering.order.cancel'] } },
+      });
       expect(actions).toBe(1);
       if (final.status === 'CANCELLED') expect(final.result).toBeNull();
       else expect(final.cancelledAt).toBeNull();
@@ -138,11 +210,15 @@ describe('cancelServiceOrder 撤销派单', () => {
   it('refused where the module is off; back on, the township cancels again', async () => {
     const id = await dispatch('关停测试');
     const SWITCH = `mutation($r: ID!, $on: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "volunteering", enabled: $on, note: "试点" }) { __typename } }`;
-    expect((await t.gql(SWITCH, { r: ids.beiwucha, on: false }, as('beiwucha-admin'))).data.setModuleEnabled.__typename).toBe('SetModuleEnabledPayload');
+    expect(
+      (await t.gql(SWITCH, { r: ids.beiwucha, on: false }, as('beiwucha-admin'))).data.setModuleEnabled.__typename,
+    ).toBe('SetModuleEnabledPayload');
     const before = await row(id);
     expect((await cancel(id, '关停期间撤销', 'zhou-admin')).code).toBe('MODULE_DISABLED');
     expect(await row(id)).toEqual(before);
-    expect((await t.gql(SWITCH, { r: ids.beiwucha, on: true }, as('beiwucha-admin'))).data.setModuleEnabled.__typename).toBe('SetModuleEnabledPayload');
+    expect(
+      (await t.gql(SWITCH, { r: ids.beiwucha, on: true }, as('beiwucha-admin'))).data.setModuleEnabled.__typename,
+    ).toBe('SetModuleEnabledPayload');
     expect((await cancel(id, '恢复后撤销')).order.status).toBe('CANCELLED');
   });
 });

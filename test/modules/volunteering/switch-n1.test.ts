@@ -10,8 +10,16 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   ({ t } = await app());
-  for (const u of ['admin', 'zhou-admin', 'beiwucha-admin', 'member-pu', 'manas-emergency', 'analyst']) tokens[u] = await t.login(u);
-  for (const [k, code] of [['beiwucha', '652324104'], ['manas', '652324'], ['jingcaicheng', '652301004001'], ['mulei', '652328'], ['weijiachang', '652324104200']]) ids[k!] = await regionId(t, code!);
+  for (const u of ['admin', 'zhou-admin', 'beiwucha-admin', 'member-pu', 'manas-emergency', 'analyst'])
+    tokens[u] = await t.login(u);
+  for (const [k, code] of [
+    ['beiwucha', '652324104'],
+    ['manas', '652324'],
+    ['jingcaicheng', '652301004001'],
+    ['mulei', '652328'],
+    ['weijiachang', '652324104200'],
+  ])
+    ids[k!] = await regionId(t, code!);
   ids.zhao = await personId(t, tokens.admin!, '赵刚');
 });
 afterAll(() => t.close());
@@ -25,8 +33,13 @@ const SWITCH = `mutation($r: ID!, $on: Boolean!) { setModuleEnabled(input: { reg
 async function snapshot() {
   const z = { token: tokens['zhou-admin'] };
   const manas = await t.gql(LIST, { r: ids.manas }, z);
-  const beiwucha = manas.data.volunteerActivities.edges.find((e: { node: { community: { name: string }; status: string } }) => e.node.community.name === '魏家场村' && e.node.status === 'RECRUITING').node;
-  const jingcai = (await t.gql(LIST, { r: ids.jingcaicheng }, z)).data.volunteerActivities.edges.find((e: { node: { status: string } }) => e.node.status === 'RECRUITING').node;
+  const beiwucha = manas.data.volunteerActivities.edges.find(
+    (e: { node: { community: { name: string }; status: string } }) =>
+      e.node.community.name === '魏家场村' && e.node.status === 'RECRUITING',
+  ).node;
+  const jingcai = (await t.gql(LIST, { r: ids.jingcaicheng }, z)).data.volunteerActivities.edges.find(
+    (e: { node: { status: string } }) => e.node.status === 'RECRUITING',
+  ).node;
   return {
     manasTotal: manas.data.volunteerActivities.totalCount,
     beiwuchaTotal: (await t.gql(LIST, { r: ids.beiwucha }, z)).data.volunteerActivities.totalCount,
@@ -34,7 +47,8 @@ async function snapshot() {
     jingcaiActivity: jingcai.id,
     manasStats: (await t.gql(STATS, { r: ids.manas }, z)).data.region.stats.volunteering,
     muleiStats: (await t.gql(STATS, { r: ids.mulei }, z)).data.region.stats.volunteering,
-    orders: (await t.gql(`{ serviceOrders { totalCount } }`, {}, { token: tokens['manas-emergency'] })).data.serviceOrders.totalCount,
+    orders: (await t.gql(`{ serviceOrders { totalCount } }`, {}, { token: tokens['manas-emergency'] })).data
+      .serviceOrders.totalCount,
     zhao: (await t.gql(ZHAO, { id: ids.zhao }, z)).data.person.volunteer,
   };
 }
@@ -46,7 +60,13 @@ describe('module switch 模块开关', () => {
     expect(before.beiwuchaTotal).toBeGreaterThanOrEqual(73);
     expect(before.zhao.totalHours).toBeGreaterThan(0);
     expect(before.orders).toBe(2);
-    expect(ok(await t.gql(SWITCH, { r: ids.beiwucha, on: false }, { token: tokens['beiwucha-admin'] }), 'setModuleEnabled', 'SetModuleEnabledPayload'));
+    expect(
+      ok(
+        await t.gql(SWITCH, { r: ids.beiwucha, on: false }, { token: tokens['beiwucha-admin'] }),
+        'setModuleEnabled',
+        'SetModuleEnabledPayload',
+      ),
+    );
 
     // reads in 北五岔镇: hidden from lists and statistics, MODULE_DISABLED for a single record
     const manas = await t.gql(LIST, { r: ids.manas }, z);
@@ -56,11 +76,23 @@ describe('module switch 模块开关', () => {
     expect(one.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
     const node = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: before.beiwuchaActivity }, z);
     expect(node.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
-    expect((await t.gql(STATS, { r: ids.beiwucha }, z)).data.region.stats.volunteering).toEqual({ activities: 0, volunteers: 0, verifiedHours: 0, serviceOrders: 0 });
-    expect((await t.gql(`{ serviceOrders { totalCount } }`, {}, { token: tokens['manas-emergency'] })).data.serviceOrders.totalCount).toBe(0); // both seeded orders of 玛纳斯县 are in 北五岔镇
+    expect((await t.gql(STATS, { r: ids.beiwucha }, z)).data.region.stats.volunteering).toEqual({
+      activities: 0,
+      volunteers: 0,
+      verifiedHours: 0,
+      serviceOrders: 0,
+    });
+    expect(
+      (await t.gql(`{ serviceOrders { totalCount } }`, {}, { token: tokens['manas-emergency'] })).data.serviceOrders
+        .totalCount,
+    ).toBe(0); // both seeded orders of 玛纳斯县 are in 北五岔镇
     expect((await t.gql(ZHAO, { id: ids.zhao }, z)).data.person.volunteer).toBeNull();
     // the township's own admin no longer even sees the module in the schema
-    const own = await t.gql(`{ volunteerActivities(first: 1) { totalCount } }`, {}, { token: tokens['beiwucha-admin'] });
+    const own = await t.gql(
+      `{ volunteerActivities(first: 1) { totalCount } }`,
+      {},
+      { token: tokens['beiwucha-admin'] },
+    );
     expect(own.errors?.[0]?.message).toMatch(/Cannot query field/);
     // writes refused there
     const refused = await t.gql(SIGN_UP, { input: { activityId: before.beiwuchaActivity, personId: ids.zhao } }, z);
@@ -68,12 +100,24 @@ describe('module switch 模块开关', () => {
     // elsewhere nothing changes
     expect((await t.gql(STATS, { r: ids.mulei }, z)).data.region.stats.volunteering).toEqual(before.muleiStats);
     expect((await t.gql(ONE, { id: before.jingcaiActivity }, z)).data.volunteerActivity.title).toBeTruthy();
-    ok(await t.gql(SIGN_UP, { input: { activityId: before.jingcaiActivity } }, { token: tokens['member-pu'] }), 'signUpForActivity', 'SignUpForActivityPayload');
+    ok(
+      await t.gql(SIGN_UP, { input: { activityId: before.jingcaiActivity } }, { token: tokens['member-pu'] }),
+      'signUpForActivity',
+      'SignUpForActivityPayload',
+    );
 
-    expect(ok(await t.gql(SWITCH, { r: ids.beiwucha, on: true }, { token: tokens['beiwucha-admin'] }), 'setModuleEnabled', 'SetModuleEnabledPayload'));
+    expect(
+      ok(
+        await t.gql(SWITCH, { r: ids.beiwucha, on: true }, { token: tokens['beiwucha-admin'] }),
+        'setModuleEnabled',
+        'SetModuleEnabledPayload',
+      ),
+    );
     const after = await snapshot();
     expect(after).toEqual(before);
-    expect((await t.gql(ONE, { id: before.beiwuchaActivity }, z)).data.volunteerActivity.title).toBe('农村自建房及燃气安全隐患排查');
+    expect((await t.gql(ONE, { id: before.beiwuchaActivity }, z)).data.volunteerActivity.title).toBe(
+      '农村自建房及燃气安全隐患排查',
+    );
   });
 });
 
@@ -89,7 +133,9 @@ describe('N+1 guard (statement counter)', () => {
     const large = await t.db.statements.measure(() => t.gql(NESTED, { r: ids.mulei, n: 50 }, { token }));
     expect(small.result.errors).toBeUndefined();
     expect(large.result.data.volunteerActivities.edges).toHaveLength(50);
-    const enrolled = large.result.data.volunteerActivities.edges.flatMap((e: { node: { enrollments: { edges: unknown[] } } }) => e.node.enrollments.edges);
+    const enrolled = large.result.data.volunteerActivities.edges.flatMap(
+      (e: { node: { enrollments: { edges: unknown[] } } }) => e.node.enrollments.edges,
+    );
     expect(enrolled.length).toBeGreaterThanOrEqual(150);
     expect(enrolled[0].node.person.name).toBeTruthy();
     console.log(`nested activities: page 5 → ${small.statements} statements, page 50 → ${large.statements}`);

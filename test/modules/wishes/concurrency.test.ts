@@ -18,22 +18,46 @@ beforeAll(async () => {
     prisma.organization.findFirstOrThrow({ where: { name: '昌吉州融媒体中心' } }),
     prisma.account.findUniqueOrThrow({ where: { username: 'member-pu' } }),
   ]);
-  const people = Array.from({ length: RACERS + 2 }, (_, i) => ({ id: randomUUID(), name: `测试党员${i}`, partyMember: true, homeCommunityId: community.id, homePath: community.path, workOrganizationId: media.id, registeredCommunityId: community.id }));
-  const accounts = people.map((p, i) => ({ id: randomUUID(), username: `load-member-${i}`, passwordHash: template.passwordHash, role: 'PARTY_MEMBER' as const, regionId: community.id, regionPath: community.path, organizationId: media.id, personId: p.id }));
+  const people = Array.from({ length: RACERS + 2 }, (_, i) => ({
+    id: randomUUID(),
+    name: `测试党员${i}`,
+    partyMember: true,
+    homeCommunityId: community.id,
+    homePath: community.path,
+    workOrganizationId: media.id,
+    registeredCommunityId: community.id,
+  }));
+  const accounts = people.map((p, i) => ({
+    id: randomUUID(),
+    username: `load-member-${i}`,
+    passwordHash: template.passwordHash,
+    role: 'PARTY_MEMBER' as const,
+    regionId: community.id,
+    regionPath: community.path,
+    organizationId: media.id,
+    personId: p.id,
+  }));
   await prisma.person.createMany({ data: people });
   await prisma.account.createMany({ data: accounts });
   members = await Promise.all(
-    accounts.map(async (a, i) => ({ personId: people[i]!.id, token: (await t.app.tokens.sign({ accountId: a.id, tokenVersion: 0 }, t.clock.now())).token })),
+    accounts.map(async (a, i) => ({
+      personId: people[i]!.id,
+      token: (await t.app.tokens.sign({ accountId: a.id, tokenVersion: 0 }, t.clock.now())).token,
+    })),
   );
 });
 afterAll(() => t.close());
 
 describe(`one claimant per wish (${engine()})`, () => {
   it('50 simultaneous claimWish calls on one wish: exactly one succeeds, 49 get CONFLICT', async () => {
-    const [resident, worker, admin] = await Promise.all(['resident-he', 'jingcaicheng-worker', 'admin'].map((u) => t.login(u)));
+    const [resident, worker, admin] = await Promise.all(
+      ['resident-he', 'jingcaicheng-worker', 'admin'].map((u) => t.login(u)),
+    );
     const wish = await publishedWish(t, { token: resident, worker, community: CODES.jingcaicheng, title: '电热毯' });
 
-    const results = await Promise.all(members.slice(0, RACERS).map((m) => mutate(t, 'claim', m.token, { wishId: wish.id })));
+    const results = await Promise.all(
+      members.slice(0, RACERS).map((m) => mutate(t, 'claim', m.token, { wishId: wish.id })),
+    );
 
     const winners = results.filter((r) => r.__typename === 'ClaimWishPayload');
     const codes = results.filter((r) => r.__typename !== 'ClaimWishPayload').map((r) => r.code);
@@ -46,7 +70,7 @@ describe(`one claimant per wish (${engine()})`, () => {
     expect(await t.db.prisma.auditLog.count({ where: { action: 'wishes.claimed' } })).toBe(1);
   });
 
-  it('a member\'s open-claim limit holds when they claim many wishes at once', async () => {
+  it("a member's open-claim limit holds when they claim many wishes at once", async () => {
     const [zhou, worker] = await Promise.all(['zhou-admin', 'jingcaicheng-worker'].map((u) => t.login(u)));
     const set = await t.gql(
       `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code message } } }`,
@@ -55,7 +79,11 @@ describe(`one claimant per wish (${engine()})`, () => {
     );
     expect(set.data.setModuleSetting.__typename).toBe('SetModuleSettingPayload');
     // the demo data leaves 12 wishes of 晶彩城社区 published
-    const wall = await t.gql(`query($f: WishFilter) { wishes(filter: $f, first: 10) { edges { node { id } } } }`, { f: { status: 'PUBLISHED', regionId: await regionId(t, CODES.jingcaicheng) } }, { token: worker });
+    const wall = await t.gql(
+      `query($f: WishFilter) { wishes(filter: $f, first: 10) { edges { node { id } } } }`,
+      { f: { status: 'PUBLISHED', regionId: await regionId(t, CODES.jingcaicheng) } },
+      { token: worker },
+    );
     const ids: string[] = wall.data.wishes.edges.map((e: any) => e.node.id);
     expect(ids).toHaveLength(10);
 
@@ -78,7 +106,11 @@ describe(`one claimant per wish (${engine()})`, () => {
       mutate(t, 'fulfil', member.token, { wishId: wish.id }),
     ]);
     expect(results.filter((r) => r.__typename.endsWith('Payload'))).toHaveLength(1);
-    expect(results.filter((r) => !r.__typename.endsWith('Payload')).every((r) => ['CONFLICT', 'INVALID_TRANSITION', 'FORBIDDEN'].includes(r.code))).toBe(true);
+    expect(
+      results
+        .filter((r) => !r.__typename.endsWith('Payload'))
+        .every((r) => ['CONFLICT', 'INVALID_TRANSITION', 'FORBIDDEN'].includes(r.code)),
+    ).toBe(true);
     // submitted, approved, claimed, and the one winning transition
     expect(await t.db.prisma.wishEvent.count({ where: { wishId: dbId(wish.id) } })).toBe(4);
   });

@@ -14,7 +14,9 @@ let zhou: string;
 /** tokens expire as the clock moves on: log in again after every jump */
 const advance = async (ms: number) => {
   clock.advance(ms);
-  [resident, worker, member, zhou] = await Promise.all(['resident-he', 'jingcaicheng-worker', 'member-pu', 'zhou-admin'].map((u) => t.login(u)));
+  [resident, worker, member, zhou] = await Promise.all(
+    ['resident-he', 'jingcaicheng-worker', 'member-pu', 'zhou-admin'].map((u) => t.login(u)),
+  );
 };
 beforeAll(async () => {
   clock = new ManualClock();
@@ -28,7 +30,8 @@ const claimed = async () => {
   return ok(t, 'claim', member, { wishId: wish.id });
 };
 const expire = () => t.app.jobs.run('wishes.expireClaims');
-const admin = async <T>(query: string, input: Record<string, unknown>) => (await t.gql(query, { i: input }, { token: zhou })) as T;
+const admin = async <T>(query: string, input: Record<string, unknown>) =>
+  (await t.gql(query, { i: input }, { token: zhou })) as T;
 
 describe('wishes.expireClaims', () => {
   it('returns a claim to PUBLISHED after claimDeadlineDays (14), with a system timeline entry', async () => {
@@ -39,7 +42,13 @@ describe('wishes.expireClaims', () => {
     expect(await expire()).toEqual({ expired: 1 });
     const after = (await t.gql(OPS.wish, { id: wish.id }, { token: worker })).data.wish;
     expect(after).toMatchObject({ status: 'PUBLISHED', claimant: null, claimDueAt: null });
-    expect(after.timeline.at(-1)).toMatchObject({ action: 'CLAIM_EXPIRED', from: 'CLAIMED', to: 'PUBLISHED', actorRole: null, actorName: null });
+    expect(after.timeline.at(-1)).toMatchObject({
+      action: 'CLAIM_EXPIRED',
+      from: 'CLAIMED',
+      to: 'PUBLISHED',
+      actorRole: null,
+      actorName: null,
+    });
     // idempotent, and the former claimant can no longer fulfil it
     expect(await expire()).toEqual({ expired: 0 });
     expect(await mutate(t, 'fulfil', member, { wishId: wish.id })).toMatchObject({ code: 'FORBIDDEN' });

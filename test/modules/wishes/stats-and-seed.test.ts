@@ -30,16 +30,33 @@ function median(values: number[]) {
 
 describe('demo data: the figures of the page', () => {
   it('园林社区 6 (all claimed), 晶彩城社区 126 in November 2024, 嘉顺社区 1, 天龙社区 21, 塔西河乡学校 30 书包', async () => {
-    const byCommunity = await t.db.prisma.wish.groupBy({ by: ['communityId'], _count: { _all: true }, _min: { submittedAt: true }, _max: { submittedAt: true } });
+    const byCommunity = await t.db.prisma.wish.groupBy({
+      by: ['communityId'],
+      _count: { _all: true },
+      _min: { submittedAt: true },
+      _max: { submittedAt: true },
+    });
     const regions = await t.db.prisma.region.findMany({ where: { id: { in: byCommunity.map((b) => b.communityId) } } });
-    const counts = Object.fromEntries(byCommunity.map((b) => [regions.find((r) => r.id === b.communityId)!.name, b._count._all]));
+    const counts = Object.fromEntries(
+      byCommunity.map((b) => [regions.find((r) => r.id === b.communityId)!.name, b._count._all]),
+    );
     expect(counts).toEqual({ 园林社区: 6, 晶彩城社区: 126, 嘉顺社区: 1, 天龙社区: 21, 黄台子村: 30 });
-    expect(await t.db.prisma.wish.count({ where: { regionPath: { startsWith: '/652300/652301/652301006/652301006001/' }, claimantId: null } })).toBe(0);
-    expect(await t.db.prisma.wish.count({ where: { title: '书包', regionPath: { startsWith: '/652300/652324/652324203/' } } })).toBe(30);
+    expect(
+      await t.db.prisma.wish.count({
+        where: { regionPath: { startsWith: '/652300/652301/652301006/652301006001/' }, claimantId: null },
+      }),
+    ).toBe(0);
+    expect(
+      await t.db.prisma.wish.count({
+        where: { title: '书包', regionPath: { startsWith: '/652300/652324/652324203/' } },
+      }),
+    ).toBe(30);
     // the story's people: 王孝梅's rice and oil (confirmed), 何福琴's 护腰带、护膝 by 蒲晓, 张兴德's heater
     const requesters = await t.db.prisma.person.findMany({ where: { name: { in: ['王孝梅', '何福琴', '张兴德'] } } });
     const story = await t.db.prisma.wish.findMany({ where: { requesterId: { in: requesters.map((p) => p.id) } } });
-    const people = await t.db.prisma.person.findMany({ where: { id: { in: story.flatMap((w) => [w.requesterId, w.claimantId!]) } } });
+    const people = await t.db.prisma.person.findMany({
+      where: { id: { in: story.flatMap((w) => [w.requesterId, w.claimantId!]) } },
+    });
     const name = (id: string | null) => people.find((p) => p.id === id)?.name;
     expect(story.map((w) => [w.title, name(w.requesterId), name(w.claimantId), w.status]).sort()).toEqual([
       ['小太阳取暖器', '张兴德', '郭鹏', 'CONFIRMED'],
@@ -76,13 +93,26 @@ describe('demo data: the figures of the page', () => {
 describe('RegionStats.wishes', () => {
   it('晶彩城社区: counts, claim rate and medians agree with the rows', async () => {
     const s = await stats(CODES.jingcaicheng);
-    expect(s).toMatchObject({ submitted: 126, published: 126, claimed: 114, fulfilled: 114, confirmed: 100, rejected: 0, withdrawn: 0, claimRate: 0.9048 });
-    const rows = await t.db.prisma.wish.findMany({ where: { regionPath: { contains: CODES.jingcaicheng }, claimedAt: { not: null } } });
+    expect(s).toMatchObject({
+      submitted: 126,
+      published: 126,
+      claimed: 114,
+      fulfilled: 114,
+      confirmed: 100,
+      rejected: 0,
+      withdrawn: 0,
+      claimRate: 0.9048,
+    });
+    const rows = await t.db.prisma.wish.findMany({
+      where: { regionPath: { contains: CODES.jingcaicheng }, claimedAt: { not: null } },
+    });
     const hours = median(rows.map((w) => (w.claimedAt!.getTime() - w.publishedAt!.getTime()) / 3_600_000));
     const days = median(rows.map((w) => (w.fulfilledAt!.getTime() - w.claimedAt!.getTime()) / 86_400_000));
     expect(s.medianHoursToClaim).toBeCloseTo(hours, 1);
     expect(s.medianDaysToFulfil).toBeCloseTo(days, 1);
-    expect(s.topClaimingOrganizations).toEqual([{ name: '昌吉州融媒体中心', count: 114, organization: { name: '昌吉州融媒体中心' } }]);
+    expect(s.topClaimingOrganizations).toEqual([
+      { name: '昌吉州融媒体中心', count: 114, organization: { name: '昌吉州融媒体中心' } },
+    ]);
   });
 
   it('rolls up from every community below: 昌吉州, and the period filter (November 2024 in 建国路街道)', async () => {
@@ -99,14 +129,23 @@ describe('RegionStats.wishes', () => {
     const november = await stats(CODES.jianguolu, { from: '2024-10-31T16:00:00Z', to: '2024-11-30T16:00:00Z' });
     expect(november).toMatchObject({ submitted: 127, claimed: 115 });
     const december = await stats(CODES.jianguolu, { from: '2024-11-30T16:00:00Z', to: '2024-12-31T16:00:00Z' });
-    expect(december).toMatchObject({ submitted: 0, claimRate: null, medianHoursToClaim: null, topClaimingOrganizations: [] });
+    expect(december).toMatchObject({
+      submitted: 0,
+      claimRate: null,
+      medianHoursToClaim: null,
+      topClaimingOrganizations: [],
+    });
   });
 
   it('follows Region.stats access rules and checks the period', async () => {
     const resident = await t.login('resident-he');
     const denied = await t.gql(STATS, { c: CODES.jingcaicheng }, { token: resident });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const reversed = await t.gql(STATS, { c: CODES.jingcaicheng, from: '2024-12-01T00:00:00Z', to: '2024-11-01T00:00:00Z' }, { token: analyst });
+    const reversed = await t.gql(
+      STATS,
+      { c: CODES.jingcaicheng, from: '2024-12-01T00:00:00Z', to: '2024-11-01T00:00:00Z' },
+      { token: analyst },
+    );
     expect(reversed.errors?.[0]?.extensions?.code).toBe('VALIDATION');
   });
 });

@@ -16,7 +16,9 @@ let community: string;
 /** tokens expire as the clock moves on: log in again after every jump */
 const advance = async (ms: number) => {
   clock.advance(ms);
-  [resident, worker, zhou] = await Promise.all(['resident-he', 'jingcaicheng-worker', 'zhou-admin'].map((u) => t.login(u)));
+  [resident, worker, zhou] = await Promise.all(
+    ['resident-he', 'jingcaicheng-worker', 'zhou-admin'].map((u) => t.login(u)),
+  );
 };
 beforeAll(async () => {
   clock = new ManualClock();
@@ -27,7 +29,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const input = (title: string, extra: Record<string, unknown> = {}) => ({ communityId: community, title, category: 'DAILY_NECESSITIES', channel: 'ONLINE', ...extra });
+const input = (title: string, extra: Record<string, unknown> = {}) => ({
+  communityId: community,
+  title,
+  category: 'DAILY_NECESSITIES',
+  channel: 'ONLINE',
+  ...extra,
+});
 /** what a refused submission must leave untouched */
 const written = async () => ({
   wishes: await t.db.prisma.wish.count(),
@@ -42,7 +50,12 @@ describe('maxSubmissionsPerDay', () => {
       { r: await regionId(t, CODES.jianguolu) },
       { token: zhou },
     );
-    expect(settings.data.moduleSettings.find((s: any) => s.key === 'maxSubmissionsPerDay')).toEqual({ key: 'maxSubmissionsPerDay', value: 5, defaultValue: 5, source: 'DEFAULT' });
+    expect(settings.data.moduleSettings.find((s: any) => s.key === 'maxSubmissionsPerDay')).toEqual({
+      key: 'maxSubmissionsPerDay',
+      value: 5,
+      defaultValue: 5,
+      source: 'DEFAULT',
+    });
     for (const value of [0, 101, 2.5]) {
       const r = await t.gql(
         `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code } } }`,
@@ -79,12 +92,15 @@ describe('maxSubmissionsPerDay', () => {
     expect((await ok(t, 'submit', resident, input('棉拖鞋'))).status).toBe('PENDING_REVIEW');
   });
 
-  it('follows the township\'s setting: lowered to 2 for 建国路街道, raised to 8', async () => {
+  it("follows the township's setting: lowered to 2 for 建国路街道, raised to 8", async () => {
     await advance(25 * HOUR); // a fresh window
     await setWishSetting(t, zhou, CODES.jianguolu, 'maxSubmissionsPerDay', 2);
     await ok(t, 'submit', resident, input('围巾'));
     await ok(t, 'submit', resident, input('手套'));
-    expect(await mutate(t, 'submit', resident, input('帽子'))).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { limit: 2 } });
+    expect(await mutate(t, 'submit', resident, input('帽子'))).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      details: { limit: 2 },
+    });
     await setWishSetting(t, zhou, CODES.jianguolu, 'maxSubmissionsPerDay', 8);
     expect((await ok(t, 'submit', resident, input('帽子'))).status).toBe('PENDING_REVIEW');
   });
@@ -99,7 +115,9 @@ describe(`the limit under concurrency (${engine()})`, () => {
     // half by the resident herself, half by the worker on her behalf
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        i % 2 ? mutate(t, 'submit', worker, input(`书包${i}`, { requesterId: heFuqin })) : mutate(t, 'submit', resident, input(`书包${i}`)),
+        i % 2
+          ? mutate(t, 'submit', worker, input(`书包${i}`, { requesterId: heFuqin }))
+          : mutate(t, 'submit', resident, input(`书包${i}`)),
       ),
     );
 
@@ -109,6 +127,8 @@ describe(`the limit under concurrency (${engine()})`, () => {
     expect(after).toEqual({ wishes: before.wishes + 3, events: before.events + 3, audit: before.audit + 3 });
     const since = new Date(clock.now().getTime() - 24 * HOUR);
     const person = await t.db.prisma.account.findUniqueOrThrow({ where: { username: 'resident-he' } });
-    expect(await t.db.prisma.wish.count({ where: { requesterId: person.personId!, submittedAt: { gt: since } } })).toBe(3);
+    expect(await t.db.prisma.wish.count({ where: { requesterId: person.personId!, submittedAt: { gt: since } } })).toBe(
+      3,
+    );
   });
 });

@@ -23,7 +23,8 @@ export const CODES = {
  */
 export async function startApp(clock?: ManualClock, { submissionLimit = 100 as number | null } = {}): Promise<TestApp> {
   const t = await createTestApp({ modules: [wishes], clock });
-  if (submissionLimit !== null) await setWishSetting(t, await t.login('admin'), CODES.prefecture, 'maxSubmissionsPerDay', submissionLimit);
+  if (submissionLimit !== null)
+    await setWishSetting(t, await t.login('admin'), CODES.prefecture, 'maxSubmissionsPerDay', submissionLimit);
   return t;
 }
 
@@ -42,7 +43,9 @@ const WISH_FIELDS = `id status title description category channel estimatedValue
   claimDueAt rejectionReason thanks rating evidenceUrls
   timeline { action from to note actorRole actorName }`;
 
-const payload = (name: string) => `${name}(input: $i) { __typename ... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { wish { ${WISH_FIELDS} } }
+const payload = (
+  name: string,
+) => `${name}(input: $i) { __typename ... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { wish { ${WISH_FIELDS} } }
   ... on Error { code message details } ... on ValidationError { issues { path message } } }`;
 
 export const OPS = {
@@ -75,19 +78,29 @@ export async function ok(t: TestApp, op: Op, token: string, input: Record<string
 
 /** the global id of a demo person, looked up by a worker who manages them */
 export async function personByName(t: TestApp, token: string, name: string) {
-  const r = await t.gql(`query($s: String!) { people(filter: { search: $s }, first: 5) { edges { node { id name } } } }`, { s: name }, { token });
+  const r = await t.gql(
+    `query($s: String!) { people(filter: { search: $s }, first: 5) { edges { node { id name } } } }`,
+    { s: name },
+    { token },
+  );
   const node = r.data.people.edges.find((e: any) => e.node.name === name)?.node;
   if (!node) throw new Error(`no person ${name}: ${JSON.stringify(r)}`);
   return node.id as string;
 }
 
 export async function organizationId(t: TestApp, name: string) {
-  const r = await t.gql(`query($s: String!) { organizations(filter: { search: $s }, first: 5) { edges { node { id name } } } }`, { s: name });
+  const r = await t.gql(
+    `query($s: String!) { organizations(filter: { search: $s }, first: 5) { edges { node { id name } } } }`,
+    { s: name },
+  );
   return r.data.organizations.edges.find((e: any) => e.node.name === name).node.id as string;
 }
 
 /** submits (as `token`, for `requesterId` or themself) and publishes (as `worker`) a wish */
-export async function publishedWish(t: TestApp, opts: { token: string; worker: string; community: string; requesterId?: string; title?: string }) {
+export async function publishedWish(
+  t: TestApp,
+  opts: { token: string; worker: string; community: string; requesterId?: string; title?: string },
+) {
   const wish = await ok(t, 'submit', opts.token, {
     communityId: await regionId(t, opts.community),
     ...(opts.requesterId ? { requesterId: opts.requesterId } : {}),

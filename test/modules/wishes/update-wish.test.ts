@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionId, type TestApp } from '../../helpers.js';
-import { CODES, dbId, mutate, ok, OPS, personByName, publishedWish, snapshot, startApp } from './support.js';
+import { CODES, dbId, mutate, ok, personByName, publishedWish, snapshot, startApp } from './support.js';
 
 let t: TestApp;
 let resident: string; // resident-he: 何福琴, 晶彩城社区
@@ -20,15 +20,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const submitted = async (title = '老花镜') =>
-  ok(t, 'submit', resident, { communityId: await regionId(t, CODES.jingcaicheng), title, description: '看报纸用', category: 'HEALTH', channel: 'ONLINE', estimatedValue: 35 });
-const editAudits = (wishId: string) => t.db.prisma.auditLog.findMany({ where: { action: 'wishes.edited', entityId: dbId(wishId) }, orderBy: { at: 'asc' } });
+  ok(t, 'submit', resident, {
+    communityId: await regionId(t, CODES.jingcaicheng),
+    title,
+    description: '看报纸用',
+    category: 'HEALTH',
+    channel: 'ONLINE',
+    estimatedValue: 35,
+  });
+const editAudits = (wishId: string) =>
+  t.db.prisma.auditLog.findMany({ where: { action: 'wishes.edited', entityId: dbId(wishId) }, orderBy: { at: 'asc' } });
 
 describe('updateWish: corrections before the wish is on its way', () => {
   it('the requester corrects a wish waiting for review: given fields change, the rest stays, EDITED in the timeline and audit', async () => {
     const wish = await submitted();
-    const edited = await ok(t, 'update', resident, { wishId: wish.id, title: ' 老花镜（200度） ', category: 'ELDER_CARE' });
+    const edited = await ok(t, 'update', resident, {
+      wishId: wish.id,
+      title: ' 老花镜（200度） ',
+      category: 'ELDER_CARE',
+    });
     expect(edited).toMatchObject({
-      status: 'PENDING_REVIEW', title: '老花镜（200度）', category: 'ELDER_CARE', description: '看报纸用', estimatedValue: 35, channel: 'ONLINE', requesterName: '何福琴',
+      status: 'PENDING_REVIEW',
+      title: '老花镜（200度）',
+      category: 'ELDER_CARE',
+      description: '看报纸用',
+      estimatedValue: 35,
+      channel: 'ONLINE',
+      requesterName: '何福琴',
     });
     expect(edited.timeline.map((e: any) => [e.action, e.from, e.to, e.actorRole, e.actorName])).toEqual([
       ['SUBMITTED', null, 'PENDING_REVIEW', 'RESIDENT', '何福琴'],
@@ -37,7 +55,9 @@ describe('updateWish: corrections before the wish is on its way', () => {
     expect(edited.timeline[1].note).toBe('修改 title, category');
     const [audit] = await editAudits(wish.id);
     expect(audit!.data).toEqual({
-      from: 'PENDING_REVIEW', to: 'PENDING_REVIEW', note: '修改 title, category',
+      from: 'PENDING_REVIEW',
+      to: 'PENDING_REVIEW',
+      note: '修改 title, category',
       changes: { title: { from: '老花镜', to: '老花镜（200度）' }, category: { from: 'HEALTH', to: 'ELDER_CARE' } },
     });
     // the edit moved the version on: the review that follows reads the new one and goes through
@@ -49,21 +69,40 @@ describe('updateWish: corrections before the wish is on its way', () => {
     const cleared = await ok(t, 'update', resident, { wishId: wish.id, description: null, estimatedValue: null });
     expect(cleared).toMatchObject({ title: '老花镜', description: null, estimatedValue: null, category: 'HEALTH' });
     const before = await snapshot(t, admin, wish.id);
-    const same = await ok(t, 'update', resident, { wishId: wish.id, title: '老花镜', description: null, category: 'HEALTH' });
+    const same = await ok(t, 'update', resident, {
+      wishId: wish.id,
+      title: '老花镜',
+      description: null,
+      category: 'HEALTH',
+    });
     expect(same).toMatchObject({ title: '老花镜', status: 'PENDING_REVIEW' });
     expect(await snapshot(t, admin, wish.id)).toEqual(before);
     const valued = await ok(t, 'update', worker, { wishId: wish.id, estimatedValue: 49.5 });
     expect(valued).toMatchObject({ estimatedValue: 49.5, description: null });
-    expect(valued.timeline.at(-1)).toMatchObject({ action: 'EDITED', actorRole: 'COMMUNITY_WORKER', actorName: '李静', note: '修改 estimatedValue' });
+    expect(valued.timeline.at(-1)).toMatchObject({
+      action: 'EDITED',
+      actorRole: 'COMMUNITY_WORKER',
+      actorName: '李静',
+      note: '修改 estimatedValue',
+    });
     expect(await editAudits(wish.id)).toHaveLength(2);
   });
 
   it('a worker of the community corrects a published wish: it stays on the wall, with the new text', async () => {
-    const wish = await publishedWish(t, { token: resident, worker, community: CODES.jingcaicheng, title: '电话13579926810泡脚桶' });
+    const wish = await publishedWish(t, {
+      token: resident,
+      worker,
+      community: CODES.jingcaicheng,
+      title: '电话13579926810泡脚桶',
+    });
     const fixed = await ok(t, 'update', worker, { wishId: wish.id, title: '泡脚桶', description: '冬天脚凉' });
     expect(fixed).toMatchObject({ status: 'PUBLISHED', title: '泡脚桶', description: '冬天脚凉' });
     expect(fixed.timeline.at(-1)).toMatchObject({ action: 'EDITED', from: 'PUBLISHED', to: 'PUBLISHED' });
-    const wall = await t.gql(`{ wishWall(first: 100) { edges { node { id title } } } }`, {}, { headers: { 'x-township': CODES.jianguolu } });
+    const wall = await t.gql(
+      `{ wishWall(first: 100) { edges { node { id title } } } }`,
+      {},
+      { headers: { 'x-township': CODES.jianguolu } },
+    );
     expect(wall.data.wishWall.edges.find((e: any) => e.node.id === wish.id).node.title).toBe('泡脚桶');
     // and a member claims it as usual
     expect((await ok(t, 'claim', member, { wishId: wish.id })).status).toBe('CLAIMED');
@@ -83,25 +122,80 @@ describe('updateWish refusals: typed error, nothing changed', () => {
     if (state === 'claimed') return wish;
     return ok(t, 'fulfil', member, { wishId: wish.id });
   };
-  const cases: { name: string; state: Setup; who: () => string; input?: Record<string, unknown>; code: string; paths?: string[] }[] = [
-    { name: 'the requester edits a published wish', state: 'published', who: () => resident, code: 'INVALID_TRANSITION' },
+  const cases: {
+    name: string;
+    state: Setup;
+    who: () => string;
+    input?: Record<string, unknown>;
+    code: string;
+    paths?: string[];
+  }[] = [
+    {
+      name: 'the requester edits a published wish',
+      state: 'published',
+      who: () => resident,
+      code: 'INVALID_TRANSITION',
+    },
     { name: 'a worker edits a claimed wish', state: 'claimed', who: () => worker, code: 'INVALID_TRANSITION' },
     { name: 'a worker edits a fulfilled wish', state: 'fulfilled', who: () => worker, code: 'INVALID_TRANSITION' },
     { name: 'a worker edits a rejected wish', state: 'rejected', who: () => worker, code: 'INVALID_TRANSITION' },
-    { name: 'the requester edits a withdrawn wish', state: 'withdrawn', who: () => resident, code: 'INVALID_TRANSITION' },
-    { name: 'the claimant (a party member) edits a published wish', state: 'published', who: () => member, code: 'FORBIDDEN' },
+    {
+      name: 'the requester edits a withdrawn wish',
+      state: 'withdrawn',
+      who: () => resident,
+      code: 'INVALID_TRANSITION',
+    },
+    {
+      name: 'the claimant (a party member) edits a published wish',
+      state: 'published',
+      who: () => member,
+      code: 'FORBIDDEN',
+    },
     // outside the worker's area the declared policy answers NOT_FOUND, as for a record that does not exist
-    { name: 'a worker of another community edits a published wish', state: 'published', who: () => otherWorker, code: 'NOT_FOUND' },
-    { name: 'the system administrator edits (not a community worker)', state: 'pending', who: () => admin, code: 'FORBIDDEN' },
+    {
+      name: 'a worker of another community edits a published wish',
+      state: 'published',
+      who: () => otherWorker,
+      code: 'NOT_FOUND',
+    },
+    {
+      name: 'the system administrator edits (not a community worker)',
+      state: 'pending',
+      who: () => admin,
+      code: 'FORBIDDEN',
+    },
     // before publication the wish is invisible to members and other communities: it does not exist for them
     { name: 'a party member edits a wish under review', state: 'pending', who: () => member, code: 'NOT_FOUND' },
-    { name: 'a worker of another community edits a wish under review', state: 'pending', who: () => otherWorker, code: 'NOT_FOUND' },
     {
-      name: 'the rules of submitWish', state: 'pending', who: () => resident, code: 'VALIDATION',
-      input: { title: 'x', description: '长'.repeat(501), estimatedValue: 100_001 }, paths: ['input.description', 'input.estimatedValue', 'input.title'],
+      name: 'a worker of another community edits a wish under review',
+      state: 'pending',
+      who: () => otherWorker,
+      code: 'NOT_FOUND',
     },
-    { name: 'title and category cannot be cleared', state: 'pending', who: () => resident, code: 'VALIDATION', input: { title: null, category: null }, paths: ['input.category', 'input.title'] },
-    { name: 'nothing to change', state: 'pending', who: () => resident, code: 'VALIDATION', input: {}, paths: ['input'] },
+    {
+      name: 'the rules of submitWish',
+      state: 'pending',
+      who: () => resident,
+      code: 'VALIDATION',
+      input: { title: 'x', description: '长'.repeat(501), estimatedValue: 100_001 },
+      paths: ['input.description', 'input.estimatedValue', 'input.title'],
+    },
+    {
+      name: 'title and category cannot be cleared',
+      state: 'pending',
+      who: () => resident,
+      code: 'VALIDATION',
+      input: { title: null, category: null },
+      paths: ['input.category', 'input.title'],
+    },
+    {
+      name: 'nothing to change',
+      state: 'pending',
+      who: () => resident,
+      code: 'VALIDATION',
+      input: {},
+      paths: ['input'],
+    },
   ];
 
   it.each(cases)('$name → $code', async ({ state, who, input, code, paths }) => {
@@ -123,12 +217,27 @@ describe('updateWish and the module switch', () => {
       prisma.account.findUniqueOrThrow({ where: { username: 'weijiachang-worker' } }),
     ]);
     const account = await prisma.account.create({
-      data: { id: randomUUID(), username: 'manas-worker', passwordHash: template.passwordHash, role: 'COMMUNITY_WORKER', regionId: county.id, regionPath: county.path },
+      data: {
+        id: randomUUID(),
+        username: 'manas-worker',
+        passwordHash: template.passwordHash,
+        role: 'COMMUNITY_WORKER',
+        regionId: county.id,
+        regionPath: county.path,
+      },
     });
     const countyWorker = (await t.app.tokens.sign({ accountId: account.id, tokenVersion: 0 }, t.clock.now())).token;
-    const [villageWorker, beiwuchaAdmin] = await Promise.all(['weijiachang-worker', 'beiwucha-admin'].map((u) => t.login(u)));
+    const [villageWorker, beiwuchaAdmin] = await Promise.all(
+      ['weijiachang-worker', 'beiwucha-admin'].map((u) => t.login(u)),
+    );
     const requesterId = await personByName(t, villageWorker, '陈玉梅');
-    const wish = await ok(t, 'submit', villageWorker, { communityId: await regionId(t, CODES.weijiachang), requesterId, title: '冬季棉衣', category: 'DAILY_NECESSITIES', channel: 'HOME_VISIT' });
+    const wish = await ok(t, 'submit', villageWorker, {
+      communityId: await regionId(t, CODES.weijiachang),
+      requesterId,
+      title: '冬季棉衣',
+      category: 'DAILY_NECESSITIES',
+      channel: 'HOME_VISIT',
+    });
     const switchTo = async (enabled: boolean) => {
       const r = await t.gql(
         `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename ... on Error { code message } } }`,
@@ -142,11 +251,17 @@ describe('updateWish and the module switch', () => {
     const events = await prisma.wishEvent.count({ where: { wishId: dbId(wish.id) } });
     const refused = await mutate(t, 'update', countyWorker, { wishId: wish.id, title: '冬季棉衣棉裤' });
     expect(refused).toMatchObject({ __typename: 'ModuleDisabledError', code: 'MODULE_DISABLED' });
-    expect(await prisma.wish.findUniqueOrThrow({ where: { id: dbId(wish.id) } })).toMatchObject({ title: '冬季棉衣', version: 0 });
+    expect(await prisma.wish.findUniqueOrThrow({ where: { id: dbId(wish.id) } })).toMatchObject({
+      title: '冬季棉衣',
+      version: 0,
+    });
     expect(await prisma.wishEvent.count({ where: { wishId: dbId(wish.id) } })).toBe(events);
 
     await switchTo(true);
-    expect(await ok(t, 'update', countyWorker, { wishId: wish.id, title: '冬季棉衣棉裤' })).toMatchObject({ title: '冬季棉衣棉裤', status: 'PENDING_REVIEW' });
+    expect(await ok(t, 'update', countyWorker, { wishId: wish.id, title: '冬季棉衣棉裤' })).toMatchObject({
+      title: '冬季棉衣棉裤',
+      status: 'PENDING_REVIEW',
+    });
   });
 });
 
@@ -162,11 +277,14 @@ describe('updateWish racing reviewWish', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     let holding!: () => void;
     const held = new Promise<void>((resolve) => (holding = resolve));
-    const hold = t.db.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Wish" WHERE id = ${dbId(wishId)} FOR UPDATE`;
-      holding();
-      await released;
-    }, { timeout: 20_000 });
+    const hold = t.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Wish" WHERE id = ${dbId(wishId)} FOR UPDATE`;
+        holding();
+        await released;
+      },
+      { timeout: 20_000 },
+    );
     await held;
     const pending = Promise.all(requests());
     // let every request reach the database before the row is let go
@@ -180,8 +298,12 @@ describe('updateWish racing reviewWish', () => {
     const wish = await submitted('暖手宝');
     const results = await race(wish.id, () => [
       mutate(t, 'review', worker, { wishId: wish.id, approve: true }),
-      ...Array.from({ length: 5 }, (_, i) => mutate(t, 'update', resident, { wishId: wish.id, title: `暖手宝${i + 1}号` })),
-      ...Array.from({ length: 5 }, (_, i) => mutate(t, 'update', worker, { wishId: wish.id, title: `暖手宝${i + 6}号` })),
+      ...Array.from({ length: 5 }, (_, i) =>
+        mutate(t, 'update', resident, { wishId: wish.id, title: `暖手宝${i + 1}号` }),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        mutate(t, 'update', worker, { wishId: wish.id, title: `暖手宝${i + 6}号` }),
+      ),
     ]);
     const [review, ...edits] = results;
     const won = edits.filter((r) => r.__typename === 'UpdateWishPayload');
