@@ -39,6 +39,7 @@ export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core
 
 // writes: one unit per mutation (gate, settings, transaction, audit, events) and state machines
 export { write, WRITE_TX_OPTIONS, type WriteScope, type WriteUnit } from './write.js';
+export { withAuditNames } from './audit-names.js';
 export { defineLifecycle, type ApplyOptions, type Transition } from './lifecycle.js';
 
 // errors
