@@ -1,19 +1,21 @@
-// Who may do and read what in elder-care, the region scope of list filters, and the batched audit of
-// sensitive reads (health data under PIPL).
-import DataLoader from 'dataloader';
+// Who may do and read what in elder-care, the region scope of list filters, the batched audit of
+// sensitive reads (health data under PIPL) and the names of the module's audit actions.
 import {
   auditSensitiveRead,
-  forbidden,
   managesPeopleAt,
-  notFound,
-  parseOptionalId,
-  within,
+  requestLoader,
+  rowLoader,
+  scopeFromFilter,
+  viewerScope,
+  withAuditNames,
   type Context,
   type LinkedPeopleKit,
   type Role,
   type Viewer,
+  type WriteUnit,
 } from '../../src/kit/index.js';
-import { MODULE } from './constants.js';
+
+const AUDIT_PREFIX = 'elderCare.';
 
 /** roles that count as a facility's staff when their account belongs to its operator organisation */
 const STAFF_ROLES: Role[] = ['COMMUNITY_WORKER', 'DEPARTMENT_STAFF', 'REGION_ADMIN'];
@@ -41,25 +43,10 @@ export async function facilityPeople({ prisma, organizationId }: LinkedPeopleKit
   return rows.map((r) => r.personId);
 }
 
-// —— per-request loaders (one DataLoader per context and name) ——
-const loaders = new WeakMap<object, Map<string, DataLoader<any, any>>>();
-export function requestLoader<K, V>(
-  ctx: Context,
-  name: string,
-  batch: (keys: readonly K[]) => Promise<V[]>,
-  options: DataLoader.Options<K, V> = {},
-): DataLoader<K, V> {
-  let map = loaders.get(ctx);
-  if (!map) loaders.set(ctx, (map = new Map()));
-  let loader = map.get(name);
-  if (!loader) map.set(name, (loader = new DataLoader(batch, options)));
-  return loader as DataLoader<K, V>;
-}
-
 /** recipient ids (of those asked) with an active enrolment at a facility the viewer's organisation operates */
 function staffOf(ctx: Context) {
   const org = ctx.viewer?.organizationId;
-  return requestLoader<string, boolean>(ctx, 'staffRecipients', async (ids) => {
+  return requestLoader<string, boolean>(ctx, 'elder-care.staffRecipients', async (ids) => {
     if (!org || !STAFF_ROLES.includes(ctx.viewer!.role)) return ids.map(() => false);
     const rows = await ctx.prisma.careEnrollment.findMany({
       where: { recipientId: { in: [...ids] }, status: 'ACTIVE', facility: { operatorId: org } },
@@ -99,7 +86,7 @@ export interface SensitiveRead {
 
 /** one audit row per sensitive record read, batched per request by the kernel (src/core/privacy.ts) */
 export const auditRead = (ctx: Context, read: SensitiveRead): Promise<true> =>
-  auditSensitiveRead(ctx, { action: 'elderCare.sensitiveRead', ...read });
+  auditSensitiveRead(ctx, { action: `${AUDIT_PREFIX}sensitiveRead`, ...read });
 
 /** returns `value` when the viewer reads health data of the recipient (and logs the read), else null */
 export async function sensitive<T>(
@@ -115,45 +102,29 @@ export async function sensitive<T>(
 }
 
 /** a recipient's privacy key (id, person, home path) by id, batched per request */
-export function recipientKey(ctx: Context, recipientId: string): Promise<RecipientLike | null> {
-  return requestLoader<string, RecipientLike | null>(ctx, 'recipientKey', async (ids) => {
-    const rows = await ctx.prisma.careRecipient.findMany({
-      where: { id: { in: [...ids] } },
+export const recipientKey = (ctx: Context, recipientId: string): Promise<RecipientLike | null> =>
+  rowLoader<RecipientLike>(ctx, 'elder-care.recipientKey', (ids) =>
+    ctx.prisma.careRecipient.findMany({
+      where: { id: { in: ids } },
       select: { id: true, personId: true, regionPath: true },
-    });
-    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-  }).load(recipientId);
-}
-
-/** the region a list covers: filter.regionId (inside the viewer's area) or the viewer's area */
-export async function listScope(
-  ctx: Context,
-  regionId: string | number | null | undefined,
-  path = 'filter.regionId',
-): Promise<string> {
-  const viewer = ctx.viewer;
-  const own = viewer ? viewer.regionPath : '/';
-  const id = parseOptionalId(regionId == null ? null : String(regionId), 'Region', path);
-  if (!id) return own;
-  const region = await ctx.prisma.region.findUnique({ where: { id }, select: { path: true } });
-  if (!region) throw notFound('区划 region');
-  if (viewer && !within(viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
-  return region.path;
-}
-
-/** a Prisma filter: under `scope` and outside townships where elder-care is switched off */
-export const readable = (ctx: Context, scope: string) => ctx.gate.readableWhere(MODULE, scope, 'regionPath');
-
-/** single reads of a record in a township where the module is off: MODULE_DISABLED */
-export const assertReadable = (ctx: Context, regionPath: string) => ctx.gate.assertEnabled(MODULE, regionPath);
+    }),
+  ).load(recipientId);
 
 /**
- * A unique-constraint violation, whichever engine reported it: Prisma's P2002 (PostgreSQL adapter) or
- * the raw driver error with SQLSTATE 23505 (the PGlite adapter reports DriverAdapterError).
+ * The region a list covers: filter.regionId (inside the viewer's area) or the viewer's area. For lists
+ * that need the path itself (a health filter is checked against it); the others call listWhere.
  */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string; kind?: string } } | null;
-  return (
-    !!err && (err.code === 'P2002' || err.cause?.code === '23505' || err.cause?.kind === 'UniqueConstraintViolation')
+export function listScope(ctx: Context, regionId: string | number | null | undefined): Promise<string> {
+  const base = viewerScope(ctx);
+  return scopeFromFilter(ctx, regionId, { base, allowed: (path) => path.startsWith(base) });
+}
+
+/**
+ * elder-care's audit actions were named before the kit: `elderCare.<what>`, not `elder-care.<what>`.
+ * `w` keeps those names; `names` renames a lifecycle's entries (it passes its action lower-cased).
+ */
+export function named(ctx: Context, w: WriteUnit, names: Record<string, string> = {}): WriteUnit {
+  return withAuditNames(ctx, w, (action) =>
+    action.startsWith(AUDIT_PREFIX) ? action : (names[action] ?? `${AUDIT_PREFIX}${action}`),
   );
 }

@@ -8,15 +8,17 @@
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  mapLoader,
   modelRef,
   Prisma,
+  requestLoader,
   ValidationError,
   type Builder,
   type CapabilityAssessment,
   type CareRecipient,
   type Context,
 } from '../../src/kit/index.js';
-import { auditRead, readsHealth, requestLoader } from './access.js';
+import { auditRead, readsHealth } from './access.js';
 import { SUB } from './constants.js';
 
 const CURSOR_PREFIX = 'CapabilityAssessment:';
@@ -40,7 +42,7 @@ interface Page {
 
 /** the first `take + 1` assessments of each recipient (after the cursor), newest first — two statements per list */
 function historyLoader(ctx: Context, page: Page) {
-  const key = `assessmentHistory:${page.take}:${page.after ? `${page.after.at.toISOString()}|${page.after.id}` : ''}`;
+  const key = `elder-care.assessmentHistory:${page.take}:${page.after ? `${page.after.at.toISOString()}|${page.after.id}` : ''}`;
   return requestLoader<string, CapabilityAssessment[]>(ctx, key, async (recipientIds) => {
     const after = page.after
       ? Prisma.sql`AND ("assessedAt", "id") < (${page.after.at.toISOString()}::timestamp, ${page.after.id})`
@@ -66,15 +68,19 @@ function historyLoader(ctx: Context, page: Page) {
 
 /** number of assessments per recipient, batched */
 const countLoader = (ctx: Context) =>
-  requestLoader<string, number>(ctx, 'assessmentCount', async (ids) => {
-    const rows = await ctx.prisma.capabilityAssessment.groupBy({
-      by: ['recipientId'],
-      where: { recipientId: { in: [...ids] } },
-      _count: { _all: true },
-    });
-    const byId = new Map(rows.map((r) => [r.recipientId, r._count._all]));
-    return ids.map((id) => byId.get(id) ?? 0);
-  });
+  mapLoader<number>(
+    ctx,
+    'elder-care.assessmentCount',
+    async (ids) => {
+      const rows = await ctx.prisma.capabilityAssessment.groupBy({
+        by: ['recipientId'],
+        where: { recipientId: { in: [...ids] } },
+        _count: { _all: true },
+      });
+      return new Map(rows.map((r) => [r.recipientId, r._count._all]));
+    },
+    0,
+  );
 
 function pageOf(args: {
   first?: number | null;

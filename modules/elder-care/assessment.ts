@@ -12,13 +12,13 @@ import {
   parseId,
   STAFF,
   ValidationError,
+  write,
   type Builder,
 } from '../../src/kit/index.js';
-import { isFacilityStaff } from './access.js';
+import { isFacilityStaff, named } from './access.js';
 import { DIMENSIONS, levelAllowed, levelForTotal, scoreProblems, totalOf, type Scores } from './assessment-rules.js';
 import { addMonths, MODULE, SUB, type Level } from './constants.js';
 import type { Enums } from './enums.js';
-import { validityMonths } from './rules.js';
 
 export function registerAssessments(builder: Builder, E: Enums) {
   const Dimensions = builder
@@ -162,13 +162,14 @@ export function registerAssessments(builder: Builder, E: Enums) {
           allowed = staffFacilities.some((e) => isFacilityStaff(ctx.viewer, e.facility));
         }
         if (!allowed) throw forbidden('无权为该居民评估 (workers, admins and facility staff of the person only)');
-        await ctx.gate.assertEnabled(MODULE, r.regionPath);
-        const validUntil = addMonths(input.assessedAt, await validityMonths(ctx.settings, r.regionPath));
-        if (validUntil <= now)
-          throw new ValidationError([{ path: 'input.assessedAt', message: '评估已过有效期 (already expired)' }]);
-        const result = await ctx.prisma.$transaction(async (tx) => {
-          const previous = await tx.capabilityAssessment.count({ where: { recipientId: r.id } });
-          const a = await tx.capabilityAssessment.create({
+        const scope = { module: MODULE, regionPath: r.regionPath, settings: ['assessmentValidityMonths'] };
+        return write(ctx, scope, async (unit) => {
+          const w = named(ctx, unit);
+          const validUntil = addMonths(input.assessedAt, w.settings.assessmentValidityMonths as number);
+          if (validUntil <= now)
+            throw new ValidationError([{ path: 'input.assessedAt', message: '评估已过有效期 (already expired)' }]);
+          const previous = await w.tx.capabilityAssessment.count({ where: { recipientId: r.id } });
+          const a = await w.tx.capabilityAssessment.create({
             data: {
               recipientId: r.id,
               personId: r.personId,
@@ -189,7 +190,7 @@ export function registerAssessments(builder: Builder, E: Enums) {
             },
           });
           // the newest assessment (by assessedAt) becomes current; a back-dated one does not replace it
-          await tx.careRecipient.updateMany({
+          await w.tx.careRecipient.updateMany({
             where: { id: r.id, OR: [{ assessedAt: null }, { assessedAt: { lte: input.assessedAt } }] },
             data: {
               latestAssessmentId: a.id,
@@ -200,16 +201,15 @@ export function registerAssessments(builder: Builder, E: Enums) {
             },
           });
           // the level is not written to the audit log: the log is readable by admins who need not see health data
-          await ctx.audit(tx, {
+          await w.audit({
             action: 'elderCare.assessment.record',
             entityType: 'Person',
             entityId: r.personId,
             regionPath: r.regionPath,
             data: { assessmentId: a.id },
           });
-          return { assessment: a, recipient: await tx.careRecipient.findUniqueOrThrow({ where: { id: r.id } }) };
+          return { assessment: a, recipient: await w.tx.careRecipient.findUniqueOrThrow({ where: { id: r.id } }) };
         });
-        return result;
       },
     }),
   );

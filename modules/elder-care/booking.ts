@@ -1,35 +1,26 @@
-// 订餐: bookings hold capacity under concurrency (one conditional UPDATE per booking: N simultaneous
-// bookings for C meals book exactly C) and one active booking per person per slot (unique index).
-// The price is computed from the township's subsidy table, never typed in.
+// 订餐 MealBooking: the node and the list (the meal point's staff, workers of its area, the person);
+// the bookings themselves are booking-mutations.ts.
 import {
-  ACTORS,
-  AppError,
   forbidden,
   guardNode,
-  invalidTransition,
+  listWhere,
   managesPeopleAt,
   managesPerson,
   modelRef,
   notFound,
   parseId,
   parseOptionalId,
-  payloadType,
-  STAFF,
   type Builder,
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
-import { isUniqueViolation, recipientKey, runsFacility, sensitive } from './access.js';
-import { ageOn, isoDay, localDay, MODULE, SUB, type Category, type Level, type Meal } from './constants.js';
+import { recipientKey, runsFacility, sensitive } from './access.js';
+import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { loadMenu } from './meals.js';
-import { computePrice } from './pricing.js';
-import { mealPricing } from './rules.js';
 
-const TX = { maxWait: 30_000, timeout: 30_000 };
-
-async function loadBooking(ctx: Context, globalId: string | number, path: string) {
+export async function loadBooking(ctx: Context, globalId: string | number, path: string) {
   const b = await ctx.prisma.mealBooking.findUnique({
     where: { id: parseId(String(globalId), 'MealBooking', path) },
     include: { menu: { include: { facility: true } } },
@@ -39,7 +30,7 @@ async function loadBooking(ctx: Context, globalId: string | number, path: string
 }
 
 /** the person, those who manage them, and those who run the meal point */
-async function mayBookFor(
+export async function mayBookFor(
   ctx: Context,
   personId: string,
   facility: { id: string; regionPath: string; operatorId: string | null } | null,
@@ -131,11 +122,8 @@ export function registerBookings(builder: Builder, E: Enums) {
     }
     return {
       AND: [
-        await ctx.gate.readableWhere(
-          MODULE,
-          viewer.role === 'SYSTEM_ADMIN' || facility || personId ? '/' : viewer.regionPath,
-          'regionPath',
-        ),
+        // a facility's or a person's bookings wherever they are; otherwise the viewer's area
+        await listWhere(ctx, MODULE, facility || personId ? { base: '/' } : {}),
         scope,
         menu ? { menuId: menu.id } : {},
         personId ? { personId } : {},
@@ -162,181 +150,4 @@ export function registerBookings(builder: Builder, E: Enums) {
       totalCount: async (_c, args, ctx) => ctx.prisma.mealBooking.count({ where: await where(ctx, args.filter) }),
     }),
   );
-
-  const BookInput = builder.inputType('BookMealInput', {
-    subGraphs: SUB,
-    fields: (t) => ({
-      menuId: t.id({ required: true }),
-      personId: t.id({ required: true }),
-      delivery: t.boolean({ required: false, description: '送餐 (default false: eat in)' }),
-    }),
-  });
-  const BookingIdInput = (name: string) =>
-    builder.inputType(name, { subGraphs: SUB, fields: (t) => ({ bookingId: t.id({ required: true }) }) });
-  const BookingPayload = (name: string) => payloadType(builder, name, 'booking', 'MealBooking', { subGraphs: SUB });
-
-  builder.mutationFields((t) => ({
-    bookMeal: t.field({
-      subGraphs: SUB,
-      policy: {
-        roles: ACTORS,
-        scope: { record: 'MealMenu', id: 'input.menuId' },
-        relation: 'a member or resident for themself only; department staff only as staff of the facility operator',
-      },
-      description:
-        "订餐 for an enrolled care recipient (the person, a worker for them, or the meal point's staff), before the cut-off; one per person per meal slot",
-      type: BookingPayload('BookMealPayload'),
-      errors: {},
-      args: { input: t.arg({ type: BookInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const now = ctx.clock.now();
-        const menu = await loadMenu(ctx, input.menuId, 'input.menuId');
-        const personId = parseId(String(input.personId), 'Person', 'input.personId');
-        const person = await ctx.prisma.person.findUnique({ where: { id: personId } });
-        if (!person) throw notFound('居民 person');
-        if (!(await mayBookFor(ctx, person.id, menu.facility)))
-          throw forbidden('本人、其社区工作人员或助餐点工作人员可以订餐');
-        await ctx.gate.assertEnabled(MODULE, menu.regionPath);
-        const recipient = await ctx.prisma.careRecipient.findUnique({ where: { personId } });
-        const enrolled =
-          recipient &&
-          (await ctx.prisma.careEnrollment.count({ where: { recipientId: recipient.id, status: 'ACTIVE' } }));
-        if (!recipient || !enrolled)
-          throw new AppError('PRECONDITION_FAILED', '仅限登记的服务对象 (enrol the person first)');
-        if (now >= menu.cutoffAt)
-          throw new AppError('PRECONDITION_FAILED', `订餐已于 ${menu.cutoffAt.toISOString()} 截止 (booking closed)`);
-        const slot = `${isoDay(menu.date)}:${menu.meal}`;
-        const stamp = now.toISOString();
-        if (await ctx.prisma.mealBooking.findFirst({ where: { personId, slot }, select: { id: true } }))
-          throw new AppError('CONFLICT', '该餐次已订 (already booked for this meal)');
-        const level =
-          recipient.assessmentValidUntil && recipient.assessmentValidUntil > now
-            ? (recipient.currentLevel as Level | null)
-            : null;
-        const price = computePrice(await mealPricing(ctx.settings, person.homePath), {
-          meal: menu.meal as Meal,
-          delivery: !!input.delivery,
-          age: ageOn(person.birthDate, menu.date),
-          categories: recipient.categories as Category[],
-          level,
-        });
-        try {
-          const booking = await ctx.prisma.$transaction(async (tx) => {
-            // the capacity guard: one statement, row-locked, holds on PostgreSQL and PGlite alike
-            const taken =
-              await tx.$executeRaw`UPDATE "MealMenu" SET "booked" = "booked" + 1, "updatedAt" = ${stamp}::timestamp
-              WHERE "id" = ${menu.id} AND "booked" < "capacity" AND "cutoffAt" > ${stamp}::timestamp`;
-            if (taken !== 1) throw new AppError('LIMIT_EXCEEDED', '已订满 (no meals left)');
-            const b = await tx.mealBooking.create({
-              data: {
-                menuId: menu.id,
-                recipientId: recipient.id,
-                personId,
-                facilityId: menu.facilityId,
-                communityId: menu.communityId,
-                regionPath: menu.regionPath,
-                date: menu.date,
-                meal: menu.meal,
-                slot,
-                delivery: !!input.delivery,
-                ...price,
-                bookedById: ctx.viewer!.accountId,
-                bookedAt: now,
-              },
-            });
-            await ctx.audit(tx, {
-              action: 'elderCare.meal.book',
-              entityType: 'MealBooking',
-              entityId: b.id,
-              regionPath: b.regionPath,
-              data: { menuId: menu.id, priceFen: b.priceFen },
-            });
-            return b;
-          }, TX);
-          return { booking };
-        } catch (e) {
-          if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该餐次已订 (already booked for this meal)');
-          throw e;
-        }
-      },
-    }),
-    cancelMealBooking: t.field({
-      subGraphs: SUB,
-      policy: {
-        roles: ACTORS,
-        scope: { record: 'MealBooking', id: 'input.bookingId' },
-        relation: 'a member or resident for themself only; department staff only as staff of the facility operator',
-      },
-      description: "取消订餐 before the cut-off (the person, a worker for them, or the meal point's staff)",
-      type: BookingPayload('CancelMealBookingPayload'),
-      errors: {},
-      args: { input: t.arg({ type: BookingIdInput('CancelMealBookingInput'), required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const now = ctx.clock.now();
-        const b = await loadBooking(ctx, input.bookingId, 'input.bookingId');
-        if (!(await mayBookFor(ctx, b.personId, b.menu.facility))) throw forbidden('无权取消该订餐');
-        await ctx.gate.assertEnabled(MODULE, b.regionPath);
-        if (b.status !== 'BOOKED')
-          throw invalidTransition(`订餐状态为 ${b.status}，不能取消 (only BOOKED can be cancelled)`);
-        if (now >= b.menu.cutoffAt)
-          throw new AppError('PRECONDITION_FAILED', '已过订餐截止时间，不能取消 (past the cut-off)');
-        const booking = await ctx.prisma.$transaction(async (tx) => {
-          const done = await tx.mealBooking.updateMany({
-            where: { id: b.id, status: 'BOOKED' },
-            data: { status: 'CANCELLED', slot: null, cancelledAt: now },
-          });
-          if (done.count !== 1) throw invalidTransition('订餐状态已变化 (no longer BOOKED)');
-          await tx.$executeRaw`UPDATE "MealMenu" SET "booked" = "booked" - 1, "updatedAt" = ${now.toISOString()}::timestamp WHERE "id" = ${b.menuId} AND "booked" > 0`;
-          await ctx.audit(tx, {
-            action: 'elderCare.meal.cancel',
-            entityType: 'MealBooking',
-            entityId: b.id,
-            regionPath: b.regionPath,
-          });
-          return tx.mealBooking.findUniqueOrThrow({ where: { id: b.id } });
-        }, TX);
-        return { booking };
-      },
-    }),
-    markMealServed: t.field({
-      subGraphs: SUB,
-      policy: {
-        roles: STAFF,
-        scope: { record: 'MealBooking', id: 'input.bookingId' },
-        relation: 'department staff only as staff of the facility operator',
-      },
-      description:
-        "标记已就餐/已送达 on or after the meal day, once the meal's 留样 is recorded (the meal point's staff or workers of its area)",
-      type: BookingPayload('MarkMealServedPayload'),
-      errors: {},
-      args: { input: t.arg({ type: BookingIdInput('MarkMealServedInput'), required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const now = ctx.clock.now();
-        const b = await loadBooking(ctx, input.bookingId, 'input.bookingId');
-        if (!runsFacility(ctx.viewer, b.menu.facility)) throw forbidden('只有助餐点工作人员或该区域的工作人员可以标记');
-        await ctx.gate.assertEnabled(MODULE, b.regionPath);
-        if (b.status !== 'BOOKED') throw invalidTransition(`订餐状态为 ${b.status} (only BOOKED can be served)`);
-        if (b.date.getTime() > localDay(now).getTime())
-          throw new AppError('PRECONDITION_FAILED', '用餐日期未到 (the meal day has not come)');
-        if (!b.menu.sampleTakenAt)
-          throw new AppError('PRECONDITION_FAILED', '该餐未记录留样 (record the food sample first)');
-        const booking = await ctx.prisma.$transaction(async (tx) => {
-          const done = await tx.mealBooking.updateMany({
-            where: { id: b.id, status: 'BOOKED' },
-            data: { status: 'SERVED', servedAt: now, servedById: ctx.viewer!.accountId },
-          });
-          if (done.count !== 1) throw invalidTransition('订餐状态已变化 (no longer BOOKED)');
-          await ctx.audit(tx, {
-            action: 'elderCare.meal.served',
-            entityType: 'MealBooking',
-            entityId: b.id,
-            regionPath: b.regionPath,
-            data: { delivery: b.delivery },
-          });
-          return tx.mealBooking.findUniqueOrThrow({ where: { id: b.id } });
-        }, TX);
-        return { booking };
-      },
-    }),
-  }));
 }

@@ -1,4 +1,5 @@
 // 登记 mutations: enrolCareRecipient (capped by the facility's capacity), endCareEnrollment, setCareVisitTier.
+// Ending and resuming an enrolment is its lifecycle (lifecycles.ts); the enrolment itself is enrol.ts.
 import {
   AppError,
   Checks,
@@ -10,17 +11,17 @@ import {
   parseId,
   payloadType,
   STAFF,
+  write,
   type Builder,
 } from '../../src/kit/index.js';
-import { isFacilityStaff, isUniqueViolation } from './access.js';
-import { MODULE, SUB, VISIT_COVERED, type Category, type Tier } from './constants.js';
+import { isFacilityStaff, named } from './access.js';
+import { MODULE, SUB, type Tier } from './constants.js';
+import { enrol, underRecipient, uniqueEnrolment } from './enrol.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
+import { ENROLLMENT_AUDIT, enrollmentLifecycle, NOT_ENROLLED } from './lifecycles.js';
 import { canSeeRecipient, loadRecipient } from './recipient.js';
-import { visitIntervalMs } from './rules.js';
-
-/** enrolments into one facility queue on its row lock: let them wait rather than time out */
-const TX = { maxWait: 30_000, timeout: 30_000 };
+import { intervalMs, VISIT_INTERVAL_SETTINGS } from './rules.js';
 
 export function registerEnrollments(builder: Builder, E: Enums) {
   const ContactInput = builder.inputType('CareEmergencyContactInput', {
@@ -71,15 +72,6 @@ export function registerEnrollments(builder: Builder, E: Enums) {
   const RecipientPayload = (name: string) =>
     payloadType(builder, name, 'recipient', 'CareRecipient', { subGraphs: SUB });
 
-  const conflict = async <T>(fn: () => Promise<T>) => {
-    try {
-      return await fn();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError('CONFLICT', '已在该设施登记 (already enrolled there)');
-      throw e;
-    }
-  };
-
   builder.mutationFields((t) => ({
     enrollCareRecipient: t.field({
       subGraphs: SUB,
@@ -110,94 +102,11 @@ export function registerEnrollments(builder: Builder, E: Enums) {
           throw forbidden(
             "只有该居民所在社区的工作人员或上级管理员可以登记 (workers and admins of the person's community)",
           );
+        // the facility's township too: write() checks the person's, where the recipient is filed
         await ctx.gate.assertEnabled(MODULE, facility.regionPath);
-        await ctx.gate.assertEnabled(MODULE, person.homePath);
-        if (!facility.active) throw new AppError('PRECONDITION_FAILED', '设施已停用 (the facility is closed)');
-        const now = ctx.clock.now();
-        const recipient = await conflict(() =>
-          ctx.prisma.$transaction(async (tx) => {
-            // the capacity guard: lock the facility row first (every enrolment there queues behind it), then
-            // count its ACTIVE enrolments — holds with many connections (PostgreSQL) and on PGlite alike
-            const [locked] = await tx.$queryRaw<{ capacity: number; active: boolean }[]>`
-              SELECT "capacity", "active" FROM "CareFacility" WHERE "id" = ${facility.id} FOR UPDATE`;
-            if (!locked?.active) throw new AppError('PRECONDITION_FAILED', '设施已停用 (the facility is closed)');
-            let r = await tx.careRecipient.findUnique({ where: { personId: person.id } });
-            const categories = input.categories
-              ? [...new Set(input.categories)]
-              : ((r?.categories ?? []) as Category[]);
-            const covered = categories.some((x) => VISIT_COVERED.includes(x));
-            const tier = (input.visitTier ?? r?.visitTier ?? (covered ? 'GENERAL' : null)) as Tier | null;
-            if (!r && !c)
-              throw new AppError(
-                'VALIDATION',
-                'input.emergencyContact: 首次登记须填写紧急联系人 (required at the first enrolment)',
-              );
-            const data = {
-              categories,
-              communityId: person.homeCommunityId!,
-              regionPath: person.homePath,
-              visitTier: tier,
-              ...(c
-                ? {
-                    emergencyName: c.name.trim(),
-                    emergencyPhone: c.phone.trim(),
-                    emergencyRelation: c.relation?.trim() || null,
-                  }
-                : {}),
-            };
-            if (tier && (!r || r.visitTier !== tier || !r.nextVisitDueAt)) {
-              Object.assign(data, {
-                nextVisitDueAt: r?.lastVisitedAt
-                  ? new Date(r.lastVisitedAt.getTime() + (await visitIntervalMs(ctx.settings, tier, person.homePath)))
-                  : now,
-              });
-            }
-            if (!tier) Object.assign(data, { nextVisitDueAt: null });
-            r = r
-              ? await tx.careRecipient.update({ where: { id: r.id }, data: { ...data, version: { increment: 1 } } })
-              : await tx.careRecipient.create({ data: { ...data, personId: person.id } });
-            const existing = await tx.careEnrollment.findUnique({
-              where: { recipientId_facilityId: { recipientId: r.id, facilityId: facility.id } },
-            });
-            if (existing?.status === 'ACTIVE')
-              throw new AppError('CONFLICT', '已在该设施登记 (already enrolled there)');
-            if (locked.capacity > 0) {
-              const enrolled = await tx.careEnrollment.count({ where: { facilityId: facility.id, status: 'ACTIVE' } });
-              if (enrolled >= locked.capacity) {
-                throw new AppError('LIMIT_EXCEEDED', `设施已满 ${enrolled}/${locked.capacity} (the facility is full)`, {
-                  capacity: locked.capacity,
-                  enrolled,
-                });
-              }
-            }
-            const enrolment = {
-              status: 'ACTIVE' as const,
-              enrolledAt: now,
-              endedAt: null,
-              endReason: null,
-              communityId: facility.communityId,
-              regionPath: facility.regionPath,
-            };
-            if (existing) {
-              const done = await tx.careEnrollment.updateMany({
-                where: { id: existing.id, status: 'ENDED' },
-                data: enrolment,
-              });
-              if (done.count !== 1) throw new AppError('CONFLICT', '登记状态已变化，请重试 (changed meanwhile)');
-            } else {
-              await tx.careEnrollment.create({
-                data: { ...enrolment, recipientId: r.id, facilityId: facility.id, personId: person.id },
-              });
-            }
-            await ctx.audit(tx, {
-              action: 'elderCare.enroll',
-              entityType: 'CareRecipient',
-              entityId: r.id,
-              regionPath: r.regionPath,
-              data: { facilityId: facility.id, personId: person.id, categories, visitTier: tier },
-            });
-            return r;
-          }, TX),
+        const scope = { module: MODULE, regionPath: person.homePath, settings: VISIT_INTERVAL_SETTINGS };
+        const recipient = await uniqueEnrolment(() =>
+          write(ctx, scope, (w) => enrol(named(ctx, w, ENROLLMENT_AUDIT), ctx, input, person, facility)),
         );
         return { recipient };
       },
@@ -221,21 +130,20 @@ export function registerEnrollments(builder: Builder, E: Enums) {
         if (!(await canSeeRecipient(ctx, r))) throw notFound('服务对象 care recipient');
         if (!managesPeopleAt(ctx.viewer, r.regionPath) && !isFacilityStaff(ctx.viewer, facility))
           throw forbidden('无权结束该登记');
-        await ctx.gate.assertEnabled(MODULE, facility.regionPath);
-        const recipient = await ctx.prisma.$transaction(async (tx) => {
-          const done = await tx.careEnrollment.updateMany({
-            where: { recipientId: r.id, facilityId, status: 'ACTIVE' },
-            data: { status: 'ENDED', endedAt: ctx.clock.now(), endReason: input.reason?.trim() || null },
+        const enrolment = await ctx.prisma.careEnrollment.findUnique({
+          where: { recipientId_facilityId: { recipientId: r.id, facilityId } },
+        });
+        const recipient = await write(ctx, { module: MODULE, regionPath: facility.regionPath }, async (unit) => {
+          if (!enrolment) throw invalidTransition(NOT_ENROLLED);
+          const w = named(ctx, unit, ENROLLMENT_AUDIT);
+          const reason = input.reason?.trim() || null;
+          await enrollmentLifecycle.apply(underRecipient(w, r), ctx, enrolment, 'END', {
+            data: { endedAt: w.now, endReason: reason },
+            note: reason,
+            conflictMessage: '登记状态已变化，请重试 (changed meanwhile)',
+            audit: { facilityId, reason: input.reason ?? null },
           });
-          if (done.count !== 1) throw invalidTransition('该对象未在此设施登记 (no active enrolment there)');
-          await ctx.audit(tx, {
-            action: 'elderCare.endEnrollment',
-            entityType: 'CareRecipient',
-            entityId: r.id,
-            regionPath: r.regionPath,
-            data: { facilityId, reason: input.reason ?? null },
-          });
-          return tx.careRecipient.update({ where: { id: r.id }, data: { version: { increment: 1 } } });
+          return w.tx.careRecipient.update({ where: { id: r.id }, data: { version: { increment: 1 } } });
         });
         return { recipient };
       },
@@ -252,28 +160,25 @@ export function registerEnrollments(builder: Builder, E: Enums) {
         const r = await loadRecipient(ctx, input.recipientId, 'input.recipientId');
         if (!managesPeopleAt(ctx.viewer, r.regionPath))
           throw forbidden('只有该社区的工作人员或上级管理员可以设置探访等级');
-        await ctx.gate.assertEnabled(MODULE, r.regionPath);
         const tier = (input.tier ?? null) as Tier | null;
-        const base = r.lastVisitedAt ?? null;
-        const next = tier
-          ? base
-            ? new Date(base.getTime() + (await visitIntervalMs(ctx.settings, tier, r.regionPath)))
-            : ctx.clock.now()
-          : null;
-        const recipient = await ctx.prisma.$transaction(async (tx) => {
-          const done = await tx.careRecipient.updateMany({
+        const scope = { module: MODULE, regionPath: r.regionPath, settings: VISIT_INTERVAL_SETTINGS };
+        const recipient = await write(ctx, scope, async (unit) => {
+          const w = named(ctx, unit);
+          const base = r.lastVisitedAt;
+          const next = tier ? (base ? new Date(base.getTime() + intervalMs(w.settings, tier)) : w.now) : null;
+          const done = await w.tx.careRecipient.updateMany({
             where: { id: r.id, version: r.version },
             data: { visitTier: tier, nextVisitDueAt: next, version: { increment: 1 } },
           });
           if (done.count !== 1) throw new AppError('CONFLICT', '记录已被修改，请重试 (changed meanwhile)');
-          await ctx.audit(tx, {
+          await w.audit({
             action: 'elderCare.visitTier',
             entityType: 'CareRecipient',
             entityId: r.id,
             regionPath: r.regionPath,
             data: { from: r.visitTier, to: tier },
           });
-          return tx.careRecipient.findUniqueOrThrow({ where: { id: r.id } });
+          return w.tx.careRecipient.findUniqueOrThrow({ where: { id: r.id } });
         });
         return { recipient };
       },

@@ -3,18 +3,22 @@ import { defineModule } from '../../src/kit/index.js';
 import { facilityPeople } from './access.js';
 import { registerAssessmentHistory } from './assessment-history.js';
 import { registerAssessments } from './assessment.js';
+import { registerBookingMutations } from './booking-mutations.js';
 import { registerBookings } from './booking.js';
 import { MODULE } from './constants.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
+import { registerFacilityMutations } from './facility-mutations.js';
 import { registerFacilities } from './facility.js';
 import { registerMeals } from './meals.js';
+import { registerNeedMutations } from './need-mutations.js';
 import { registerNeeds } from './needs.js';
 import { registerRecipients } from './recipient.js';
 import { settings } from './rules.js';
 import { seedElderCare } from './seed.js';
 import { registerServices } from './service.js';
 import { registerStats } from './stats.js';
+import { registerVisitRecord } from './visit-record.js';
 import { registerVisits } from './visits.js';
 
 export default defineModule({
@@ -27,6 +31,7 @@ export default defineModule({
   register(builder) {
     const E = registerEnums(builder);
     registerFacilities(builder, E);
+    registerFacilityMutations(builder, E);
     registerRecipients(builder, E);
     registerEnrollments(builder, E);
     registerAssessments(builder, E);
@@ -34,8 +39,11 @@ export default defineModule({
     registerServices(builder, E);
     registerMeals(builder, E);
     registerBookings(builder, E);
+    registerBookingMutations(builder);
     registerNeeds(builder, E);
+    registerNeedMutations(builder, E);
     registerVisits(builder, E);
+    registerVisitRecord(builder, E);
     registerStats(builder, E);
   },
   linkedPeople: facilityPeople,

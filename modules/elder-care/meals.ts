@@ -9,14 +9,15 @@ import {
   parseId,
   payloadType,
   STAFF,
+  write,
   type Builder,
   type Context,
 } from '../../src/kit/index.js';
-import { runsFacility } from './access.js';
+import { named, runsFacility } from './access.js';
 import { atLocalTime, DAY_MS, localDay, MODULE, SUB, type Meal } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
-import { mealPricing, sampleHours } from './rules.js';
+import { mealPricing } from './rules.js';
 
 export async function loadMenu(ctx: Context, globalId: string | number, path: string) {
   const menu = await ctx.prisma.mealMenu.findUnique({
@@ -131,23 +132,24 @@ export function registerMeals(builder: Builder, E: Enums) {
           .throwIfAny();
         const facility = await loadFacility(ctx, input.facilityId, 'input.facilityId');
         if (!runsFacility(ctx.viewer, facility)) throw forbidden('只有设施工作人员或该区域的工作人员可以发布菜单');
-        await ctx.gate.assertEnabled(MODULE, facility.regionPath);
-        if (facility.kind !== 'MEAL_POINT' && !facility.rooms.includes('DINING'))
-          throw new AppError(
-            'PRECONDITION_FAILED',
-            '该设施不提供助餐 (a meal point, or a facility with a dining room)',
-          );
-        if (!facility.active) throw new AppError('PRECONDITION_FAILED', '设施已停用 (the facility is closed)');
         const cutoffAt =
           input.cutoffAt ??
           atLocalTime(new Date(input.date.getTime() - facility.mealCutoffDaysBefore * DAY_MS), facility.mealCutoffTime);
-        const menu = await ctx.prisma.$transaction(async (tx) => {
-          const existing = await tx.mealMenu.findUnique({
+        const menu = await write(ctx, { module: MODULE, regionPath: facility.regionPath }, async (unit) => {
+          const w = named(ctx, unit);
+          // after the switch, as before the kit
+          if (facility.kind !== 'MEAL_POINT' && !facility.rooms.includes('DINING'))
+            throw new AppError(
+              'PRECONDITION_FAILED',
+              '该设施不提供助餐 (a meal point, or a facility with a dining room)',
+            );
+          if (!facility.active) throw new AppError('PRECONDITION_FAILED', '设施已停用 (the facility is closed)');
+          const existing = await w.tx.mealMenu.findUnique({
             where: { facilityId_date_meal: { facilityId: facility.id, date: input.date, meal: input.meal } },
           });
           let id: string;
           if (existing) {
-            const done = await tx.mealMenu.updateMany({
+            const done = await w.tx.mealMenu.updateMany({
               where: { id: existing.id, booked: { lte: input.capacity } },
               data: { dishes, capacity: input.capacity, ...(input.cutoffAt ? { cutoffAt } : {}) },
             });
@@ -161,7 +163,7 @@ export function registerMeals(builder: Builder, E: Enums) {
             if (cutoffAt <= now)
               throw new AppError('VALIDATION', 'input.cutoffAt: 订餐截止时间已过 (the cut-off has passed)');
             id = (
-              await tx.mealMenu.create({
+              await w.tx.mealMenu.create({
                 data: {
                   facilityId: facility.id,
                   communityId: facility.communityId,
@@ -176,14 +178,14 @@ export function registerMeals(builder: Builder, E: Enums) {
               })
             ).id;
           }
-          await ctx.audit(tx, {
+          await w.audit({
             action: existing ? 'elderCare.menu.update' : 'elderCare.menu.publish',
             entityType: 'MealMenu',
             entityId: id,
             regionPath: facility.regionPath,
             data: { capacity: input.capacity, dishes },
           });
-          return tx.mealMenu.findUniqueOrThrow({ where: { id } });
+          return w.tx.mealMenu.findUniqueOrThrow({ where: { id } });
         });
         return { menu };
       },
@@ -208,10 +210,11 @@ export function registerMeals(builder: Builder, E: Enums) {
           .throwIfAny();
         const m = await loadMenu(ctx, input.menuId, 'input.menuId');
         if (!runsFacility(ctx.viewer, m.facility)) throw forbidden('只有设施工作人员或该区域的工作人员可以记录留样');
-        await ctx.gate.assertEnabled(MODULE, m.regionPath);
-        const keepUntil = new Date(takenAt.getTime() + (await sampleHours(ctx.settings, m.regionPath)) * 3_600_000);
-        const menu = await ctx.prisma.$transaction(async (tx) => {
-          const done = await tx.mealMenu.updateMany({
+        const scope = { module: MODULE, regionPath: m.regionPath, settings: ['foodSampleHours'] };
+        const menu = await write(ctx, scope, async (unit) => {
+          const w = named(ctx, unit);
+          const keepUntil = new Date(takenAt.getTime() + (w.settings.foodSampleHours as number) * 3_600_000);
+          const done = await w.tx.mealMenu.updateMany({
             where: { id: m.id, sampleTakenAt: null },
             data: {
               sampleTakenAt: takenAt,
@@ -221,14 +224,14 @@ export function registerMeals(builder: Builder, E: Enums) {
             },
           });
           if (done.count !== 1) throw new AppError('CONFLICT', '该餐已留样 (a sample is already recorded)');
-          await ctx.audit(tx, {
+          await w.audit({
             action: 'elderCare.menu.sample',
             entityType: 'MealMenu',
             entityId: m.id,
             regionPath: m.regionPath,
             data: { takenAt, keepUntil },
           });
-          return tx.mealMenu.findUniqueOrThrow({ where: { id: m.id } });
+          return w.tx.mealMenu.findUniqueOrThrow({ where: { id: m.id } });
         });
         return { menu };
       },

@@ -3,19 +3,21 @@
 import {
   forbidden,
   guardNode,
+  listWhere,
   managesPeopleAt,
   modelRef,
   notFound,
   parseId,
   READERS,
   readsWithinScope,
+  rowLoader,
   within,
   type Builder,
   type CareRecipient,
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
-import { auditRead, isFacilityStaff, listScope, readable, readsHealth, requestLoader } from './access.js';
+import { auditRead, isFacilityStaff, listScope, readsHealth } from './access.js';
 import { MODULE, SENSITIVE_CATEGORIES, SUB, type Category } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
@@ -38,11 +40,9 @@ export async function canSeeRecipient(ctx: Context, r: CareRecipient) {
 export async function currentAssessment(ctx: Context, r: CareRecipient) {
   if (!r.latestAssessmentId || !r.assessmentValidUntil || r.assessmentValidUntil <= ctx.clock.now()) return null;
   if (!(await readsHealth(ctx, r))) return null;
-  const a = await requestLoader<string, unknown>(ctx, 'assessmentById', async (ids) => {
-    const rows = await ctx.prisma.capabilityAssessment.findMany({ where: { id: { in: [...ids] } } });
-    const byId = new Map(rows.map((x) => [x.id, x]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }).load(r.latestAssessmentId);
+  const a = await rowLoader(ctx, 'elder-care.assessmentById', (ids) =>
+    ctx.prisma.capabilityAssessment.findMany({ where: { id: { in: ids } } }),
+  ).load(r.latestAssessmentId);
   if (!a) return null;
   await auditRead(ctx, {
     field: 'assessment',
@@ -50,7 +50,7 @@ export async function currentAssessment(ctx: Context, r: CareRecipient) {
     regionPath: r.regionPath,
     recordId: r.latestAssessmentId,
   });
-  return a as Prisma.CapabilityAssessmentGetPayload<object>;
+  return a;
 }
 
 export function registerRecipients(builder: Builder, E: Enums) {
@@ -199,7 +199,7 @@ export function registerRecipients(builder: Builder, E: Enums) {
     };
     return {
       AND: [
-        await readable(ctx, scope),
+        await listWhere(ctx, MODULE, { base: scope }),
         f?.includeEnded && !facility ? {} : { enrollments: { some: active } },
         f?.category ? { categories: { has: f.category } } : {},
         f?.level ? { currentLevel: f.level, assessmentValidUntil: { gt: ctx.clock.now() } } : {},

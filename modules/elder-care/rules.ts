@@ -18,11 +18,10 @@ const TIER_KEY: Record<Tier, string> = {
   GENERAL: 'visitIntervalGeneralDays',
 };
 
-export async function visitIntervalMs(s: SettingsReader, tier: Tier, path: string) {
-  return (await s.get<number>(MODULE, TIER_KEY[tier], path)) * DAY_MS;
-}
+/** the settings a write that sets a visit due date names, handed to it as `w.settings` */
+export const VISIT_INTERVAL_SETTINGS = Object.values(TIER_KEY);
+/** the visit interval of `tier`, from a write unit's settings (VISIT_INTERVAL_SETTINGS) */
+export const intervalMs = (settings: Record<string, unknown>, tier: Tier) =>
+  (settings[TIER_KEY[tier]] as number) * DAY_MS;
 
 export const mealPricing = (s: SettingsReader, path: string) => s.get<MealPricing>(MODULE, 'mealPricing', path);
-export const validityMonths = (s: SettingsReader, path: string) =>
-  s.get<number>(MODULE, 'assessmentValidityMonths', path);
-export const sampleHours = (s: SettingsReader, path: string) => s.get<number>(MODULE, 'foodSampleHours', path);

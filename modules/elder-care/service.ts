@@ -5,16 +5,18 @@ import {
   Checks,
   forbidden,
   guardNode,
+  listWhere,
   parseOptionalId,
   payloadType,
   READERS,
   readsWithinScope,
   STAFF,
+  write,
   type Builder,
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
-import { isFacilityStaff, listScope, readable, readsHealth, runsFacility, sensitive } from './access.js';
+import { isFacilityStaff, listScope, named, readsHealth, runsFacility, sensitive } from './access.js';
 import { MODULE, SUB } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
@@ -82,7 +84,7 @@ export function registerServices(builder: Builder, E: Enums) {
     );
     return {
       AND: [
-        await readable(ctx, scope),
+        await listWhere(ctx, MODULE, { base: scope }),
         facility ? { facilityId: facility.id } : {},
         recipientId ? { recipientId } : {},
         f?.kind ? { kind: f.kind } : {},
@@ -149,16 +151,17 @@ export function registerServices(builder: Builder, E: Enums) {
         const facility = await loadFacility(ctx, input.facilityId, 'input.facilityId');
         if (!runsFacility(ctx.viewer, facility)) throw forbidden('只有设施工作人员或该区域的工作人员可以记录服务');
         if (!(await canSeeRecipient(ctx, r))) throw forbidden('无权为该对象记录服务');
+        // the facility's township too: write() checks the recipient's, where the service is filed
         await ctx.gate.assertEnabled(MODULE, facility.regionPath);
-        await ctx.gate.assertEnabled(MODULE, r.regionPath);
-        const service = await ctx.prisma.$transaction(async (tx) => {
-          const enrolled = await tx.careEnrollment.findFirst({
+        const service = await write(ctx, { module: MODULE, regionPath: r.regionPath }, async (unit) => {
+          const w = named(ctx, unit);
+          const enrolled = await w.tx.careEnrollment.findFirst({
             where: { recipientId: r.id, facilityId: facility.id, status: 'ACTIVE' },
             select: { id: true },
           });
           if (!enrolled)
             throw new AppError('PRECONDITION_FAILED', '该对象未在此设施登记 (not enrolled at this facility)');
-          const s = await tx.careService.create({
+          const s = await w.tx.careService.create({
             data: {
               recipientId: r.id,
               facilityId: facility.id,
@@ -172,7 +175,7 @@ export function registerServices(builder: Builder, E: Enums) {
               notes: input.notes?.trim() || null,
             },
           });
-          await ctx.audit(tx, {
+          await w.audit({
             action: 'elderCare.service.record',
             entityType: 'CareService',
             entityId: s.id,
