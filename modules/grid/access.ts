@@ -58,6 +58,17 @@ export async function assertGridWorker(ctx: Context, grid: { id: string }) {
   return viewer;
 }
 
+/**
+ * the grid a grid worker writes to (reports, patrols): NOT_FOUND, MODULE_DISABLED, then FORBIDDEN unless
+ * the viewer is assigned to it — the switch first, so a switched-off township answers the same to everyone
+ */
+export async function gridOfWorker(ctx: Context, gid: string | number) {
+  const grid = await ctx.prisma.grid.findUnique({ where: { id: parseId(String(gid), 'Grid', 'input.gridId') } });
+  if (!grid) throw notFound('网格 grid');
+  await ctx.gate.assertEnabled(MODULE, grid.regionPath);
+  return { grid, viewer: await assertGridWorker(ctx, grid) };
+}
+
 /** a region by global id, NOT_FOUND when missing */
 export async function regionById(ctx: Context, id: string | number, path: string) {
   const region = await ctx.prisma.region.findUnique({ where: { id: parseId(String(id), 'Region', path) } });
@@ -72,11 +83,11 @@ export async function townshipById(ctx: Context, id: string | number, path: stri
   return region;
 }
 
-/** the list scope of a viewer, narrowed to `regionPath` when given (FORBIDDEN outside their area) */
-export function listScope(viewer: Viewer, regionPath: string | null | undefined) {
-  if (!regionPath) return viewer.regionPath;
-  if (!within(viewer, regionPath)) throw forbidden('超出辖区 (outside your area)');
-  return regionPath;
+/** a township by global id for a write: VALIDATION, then MODULE_DISABLED (before the permission checks) */
+export async function enabledTownship(ctx: Context, id: string | number) {
+  const township = await townshipById(ctx, id, 'input.townshipId');
+  await ctx.gate.assertEnabled(MODULE, township.path);
+  return township;
 }
 
 export const townshipOf = (path: string) => townshipPathOf(path) ?? path;

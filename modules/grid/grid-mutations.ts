@@ -1,65 +1,66 @@
-// createGrid, createHousehold, assignGridStaff, endGridStaffAssignment (community workers and admins);
-// the shared write helpers also used by updateGrid / updateHousehold (grid-updates.ts).
+// 网格: createGrid and updateGrid (community workers of the community, admins above). In updateGrid an
+// omitted field stays as it is; `null` clears an optional one (boundary, centre).
 import {
   AppError,
   Checks,
   conflict,
   forbidden,
+  isUniqueViolation,
   MANAGERS,
   notFound,
   parseId,
+  Prisma,
   type Builder,
   type Context,
+  type Grid,
 } from '../../src/kit/index.js';
 import { managesGridsAt, MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
+import { CODE_PATTERN, checkBoundary, gridForWrite, gridWrite, payloadWithWarnings } from './grid-write.js';
 import { refs } from './refs.js';
 
-/** 网格边界: a GeoJSON Polygon or MultiPolygon (shared by createGrid and updateGrid) */
-export function checkBoundary(checks: Checks, boundary: unknown, path: string) {
-  const b = boundary as { type?: unknown; coordinates?: unknown } | null | undefined;
-  return checks.check(
-    b == null ||
-      (typeof b === 'object' && (b.type === 'Polygon' || b.type === 'MultiPolygon') && Array.isArray(b.coordinates)),
-    path,
-    '应为 GeoJSON Polygon 或 MultiPolygon',
-  );
-}
+const codeExists = (code: string) => conflict(`网格编码 ${code} 已存在 (code exists)`);
 
-/** a payload `{ <field>, warnings }` (warnings: what did not stop the change, e.g. the grid size) */
-export function payloadWithWarnings<T>(
-  builder: Builder,
-  name: string,
-  field: string,
-  type: ReturnType<typeof refs>[keyof ReturnType<typeof refs>],
-) {
-  return builder.objectRef<{ value: T; warnings: string[] }>(name).implement({
-    subGraphs: SG,
-    fields: (t) => ({
-      [field]: t.field({ type, resolve: (p) => p.value as never }),
-      warnings: t.stringList({
-        description: '提示 warnings that did not stop the change (e.g. grid size)',
-        resolve: (p) => p.warnings,
-      }),
-    }),
+/** the community a new grid belongs to: NOT_FOUND, VALIDATION (not a community), MODULE_DISABLED, FORBIDDEN */
+async function communityForGrid(ctx: Context, id: string | number) {
+  const community = await ctx.prisma.region.findUnique({
+    where: { id: parseId(String(id), 'Region', 'input.communityId') },
   });
+  if (!community) throw notFound('社区 community');
+  if (community.level !== 'COMMUNITY')
+    throw new AppError('VALIDATION', 'communityId 应为社区/村：网格不直接属于乡镇 (a grid belongs to a community)');
+  await ctx.gate.assertEnabled(MODULE, community.path);
+  if (!managesGridsAt(ctx.viewer, community.path)) throw forbidden('只有该社区的工作人员或上级管理员可以新建网格');
+  return community;
 }
 
-/** a grid the viewer may change: NOT_FOUND, MODULE_DISABLED, FORBIDDEN otherwise */
-export async function gridForWrite(ctx: Context, gid: string | number, path: string, internalId?: string) {
-  const grid = await ctx.prisma.grid.findUnique({ where: { id: internalId ?? parseId(String(gid), 'Grid', path) } });
-  if (!grid) throw notFound('网格 grid');
-  await ctx.gate.assertEnabled(MODULE, grid.regionPath);
-  if (!managesGridsAt(ctx.viewer, grid.regionPath))
-    throw forbidden('只有该社区的工作人员或上级管理员可以管理网格 (community workers or admins of this area)');
-  return grid;
+/** what updateGrid changes, as a Prisma update */
+function gridChanges(input: { name?: string | null; boundary?: unknown; centre?: Point | null }, code?: string) {
+  const data: Prisma.GridUpdateInput = {};
+  if (input.name != null) data.name = input.name.trim();
+  if (code != null) data.code = code;
+  if (input.boundary !== undefined)
+    data.boundary = input.boundary === null ? Prisma.DbNull : (input.boundary as Prisma.InputJsonValue);
+  if (input.centre !== undefined) {
+    data.centreLat = input.centre?.latitude ?? null;
+    data.centreLng = input.centre?.longitude ?? null;
+  }
+  return data;
 }
 
-/** 网格编码: 1–30 letters, digits or hyphens */
-export const CODE_PATTERN = /^[A-Za-z0-9-]{1,30}$/;
+interface Point {
+  latitude: number;
+  longitude: number;
+}
+
+const withWarning = async <T extends Grid>(ctx: Context, grid: T, households: number) => {
+  const warning = sizeWarning(households, await sizeLimit(ctx, grid), grid.kind);
+  return { value: grid, warnings: warning ? [warning] : [] };
+};
 
 export function registerGridMutations(builder: Builder, E: GridEnums) {
+  const R = refs(builder);
   const PointInput = builder.inputType('GridPointInput', {
     subGraphs: SG,
     fields: (t) => ({
@@ -67,7 +68,6 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
       longitude: t.field({ type: 'Longitude', required: true }),
     }),
   });
-
   const CreateGridInput = builder.inputType('CreateGridInput', {
     subGraphs: SG,
     description: '新建网格',
@@ -80,39 +80,20 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
       centre: t.field({ type: PointInput, required: false }),
     }),
   });
-
-  const R = refs(builder);
-  const withWarnings = <T>(name: string, field: string, type: ReturnType<typeof refs>[keyof ReturnType<typeof refs>]) =>
-    payloadWithWarnings<T>(builder, name, field, type);
-  const CreateGridPayload = withWarnings('CreateGridPayload', 'grid', R.Grid);
-  const CreateHouseholdPayload = withWarnings('CreateHouseholdPayload', 'household', R.Household);
-  const AssignmentPayload = (name: string) => withWarnings(name, 'assignment', R.GridStaff);
-
-  const CreateHouseholdInput = builder.inputType('CreateHouseholdInput', {
+  const UpdateGridInput = builder.inputType('UpdateGridInput', {
     subGraphs: SG,
+    description: '修改网格 (omitted fields stay as they are)',
     fields: (t) => ({
       gridId: t.id({ required: true }),
-      address: t.string({ required: true }),
-      headId: t.id({ required: false, description: '户主 Person' }),
-      memberIds: t.idList({ required: false, description: '家庭成员 Person ids' }),
-    }),
-  });
-
-  const AssignGridStaffInput = builder.inputType('AssignGridStaffInput', {
-    subGraphs: SG,
-    fields: (t) => ({
-      gridId: t.id({ required: true }),
-      personId: t.id({ required: true }),
-      role: t.field({ type: E.GridStaffRole, required: true }),
-      startDate: t.field({ type: 'Date', required: true }),
-      endDate: t.field({ type: 'Date', required: false, description: 'exclusive' }),
-    }),
-  });
-  const EndAssignmentInput = builder.inputType('EndGridStaffAssignmentInput', {
-    subGraphs: SG,
-    fields: (t) => ({
-      assignmentId: t.id({ required: true }),
-      endDate: t.field({ type: 'Date', required: true, description: 'exclusive' }),
+      name: t.string({ required: false, description: '网格名称' }),
+      code: t.string({ required: false, description: '网格编码, unique in the community' }),
+      boundary: t.field({
+        type: 'JSON',
+        required: false,
+        description: '网格边界 GeoJSON Polygon or MultiPolygon; null clears it',
+      }),
+      centre: t.field({ type: PointInput, required: false, description: '中心点; null clears it' }),
+      note: t.string({ required: false, description: '修改说明, kept in the audit log' }),
     }),
   });
 
@@ -121,7 +102,7 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
       subGraphs: SG,
       policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '新建网格 (community workers of the community, admins above)',
-      type: CreateGridPayload,
+      type: payloadWithWarnings(builder, 'CreateGridPayload', 'grid', R.Grid),
       errors: {},
       args: { input: t.arg({ type: CreateGridInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -131,22 +112,11 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
           .check(CODE_PATTERN.test(code), 'input.code', '1–30 个字母、数字或连字符')
           .text(input.name, 'input.name', { max: 60 });
         checkBoundary(checks, boundary, 'input.boundary').throwIfAny();
-        const community = await ctx.prisma.region.findUnique({
-          where: { id: parseId(String(input.communityId), 'Region', 'input.communityId') },
-        });
-        if (!community) throw notFound('社区 community');
-        if (community.level !== 'COMMUNITY')
-          throw new AppError(
-            'VALIDATION',
-            'communityId 应为社区/村：网格不直接属于乡镇 (a grid belongs to a community)',
-          );
-        await ctx.gate.assertEnabled(MODULE, community.path);
-        if (!managesGridsAt(ctx.viewer, community.path))
-          throw forbidden('只有该社区的工作人员或上级管理员可以新建网格');
-        const grid = await ctx.prisma.$transaction(async (tx) => {
-          if (await tx.grid.findUnique({ where: { communityId_code: { communityId: community.id, code } } }))
-            throw conflict(`网格编码 ${code} 已存在 (code exists)`);
-          const g = await tx.grid.create({
+        const community = await communityForGrid(ctx, input.communityId);
+        const grid = await gridWrite(ctx, community.path, async (w) => {
+          if (await w.tx.grid.findUnique({ where: { communityId_code: { communityId: community.id, code } } }))
+            throw codeExists(code);
+          const g = await w.tx.grid.create({
             data: {
               communityId: community.id,
               regionPath: community.path,
@@ -158,155 +128,64 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
               centreLng: input.centre?.longitude ?? null,
             },
           });
-          await ctx.audit(tx, {
-            action: 'grid.create',
-            entityType: 'Grid',
-            entityId: g.id,
-            regionPath: g.regionPath,
-            data: { code, name: g.name },
-          });
+          const data = { code, name: g.name };
+          await w.audit({ action: 'create', entityType: 'Grid', entityId: g.id, regionPath: g.regionPath, data });
           return g;
         });
         return { value: grid, warnings: [] };
       },
     }),
-    createHousehold: t.field({
+
+    updateGrid: t.field({
       subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
-      description: '登记户 (a warning, not a refusal, when the grid grows larger than usual)',
-      type: CreateHouseholdPayload,
+      description:
+        '修改网格 name, code, boundary, centre (community workers of the community, admins above); ' +
+        '`warnings` repeats the size warning',
+      type: payloadWithWarnings(builder, 'UpdateGridPayload', 'grid', R.Grid),
       errors: {},
-      args: { input: t.arg({ type: CreateHouseholdInput, required: true }) },
+      args: { input: t.arg({ type: UpdateGridInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.address, 'input.address', { max: 200 }).throwIfAny();
-        const grid = await gridForWrite(ctx, input.gridId, 'input.gridId');
-        const headId = input.headId ? parseId(String(input.headId), 'Person', 'input.headId') : null;
-        const memberIds = [
-          ...new Set([
-            ...(input.memberIds ?? []).map((m, i) => parseId(String(m), 'Person', `input.memberIds.${i}`)),
-            ...(headId ? [headId] : []),
-          ]),
-        ];
-        if (
-          memberIds.length &&
-          (await ctx.prisma.person.count({ where: { id: { in: memberIds } } })) !== memberIds.length
-        )
-          throw notFound('居民 person');
-        const { household, count } = await ctx.prisma.$transaction(async (tx) => {
-          const h = await tx.household.create({
-            data: {
-              gridId: grid.id,
-              communityId: grid.communityId,
+        const code = input.code?.trim();
+        const checks = new Checks()
+          .check(input.code == null || CODE_PATTERN.test(code!), 'input.code', '1–30 个字母、数字或连字符')
+          .text(input.name, 'input.name', { max: 60, required: false })
+          .text(input.note, 'input.note', { max: 200, required: false });
+        checkBoundary(checks, input.boundary, 'input.boundary').throwIfAny();
+        const existing = await gridForWrite(ctx, input.gridId, 'input.gridId');
+        const data = gridChanges(input, code);
+        const changed = Object.keys(input).filter(
+          (k) => k !== 'gridId' && k !== 'note' && (input as Record<string, unknown>)[k] !== undefined,
+        );
+        try {
+          const result = await gridWrite(ctx, existing.regionPath, async (w) => {
+            // one change of a grid at a time: the code check below reads what the one before wrote
+            await w.tx.$queryRaw`SELECT id FROM "Grid" WHERE id = ${existing.id} FOR UPDATE`;
+            const before = await w.tx.grid.findUniqueOrThrow({ where: { id: existing.id } });
+            const where = { communityId_code: { communityId: before.communityId, code: code ?? '' } };
+            if (code != null && code !== before.code && (await w.tx.grid.findUnique({ where, select: { id: true } })))
+              throw codeExists(code);
+            const grid = await w.tx.grid.update({ where: { id: before.id }, data });
+            await w.audit({
+              action: 'update',
+              entityType: 'Grid',
+              entityId: grid.id,
               regionPath: grid.regionPath,
-              address: input.address.trim(),
-              headId,
-            },
-          });
-          if (memberIds.length) {
-            await tx.householdMember.createMany({
-              data: memberIds.map((personId) => ({
-                householdId: h.id,
-                personId,
-                regionPath: grid.regionPath,
-                relation: personId === headId ? '户主' : null,
-              })),
+              data: {
+                changed,
+                before: { code: before.code, name: before.name },
+                after: { code: grid.code, name: grid.name },
+                note: input.note?.trim() || null,
+              },
             });
-          }
-          await ctx.audit(tx, {
-            action: 'grid.household.create',
-            entityType: 'Household',
-            entityId: h.id,
-            regionPath: grid.regionPath,
+            return { grid, households: await w.tx.household.count({ where: { gridId: grid.id } }) };
           });
-          return { household: h, count: await tx.household.count({ where: { gridId: grid.id } }) };
-        });
-        const warning = sizeWarning(count, await sizeLimit(ctx, grid), grid.kind);
-        return { value: household, warnings: warning ? [warning] : [] };
-      },
-    }),
-    assignGridStaff: t.field({
-      subGraphs: SG,
-      policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
-      description: '网格人员任职: assign 网格长, 专职/兼职网格员 or 网格指导员 to a grid from a start date',
-      type: AssignmentPayload('AssignGridStaffPayload'),
-      errors: {},
-      args: { input: t.arg({ type: AssignGridStaffInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks()
-          .check(
-            !input.endDate || input.endDate > input.startDate,
-            'input.endDate',
-            '应晚于开始日期 (after the start date)',
-          )
-          .throwIfAny();
-        const grid = await gridForWrite(ctx, input.gridId, 'input.gridId');
-        const personId = parseId(String(input.personId), 'Person', 'input.personId');
-        if (!(await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true } })))
-          throw notFound('人员 person');
-        const assignment = await ctx.prisma.$transaction(async (tx) => {
-          const overlapping = await tx.gridStaff.count({
-            where: {
-              gridId: grid.id,
-              personId,
-              role: input.role,
-              ...(input.endDate ? { startDate: { lt: input.endDate } } : {}),
-              OR: [{ endDate: null }, { endDate: { gt: input.startDate } }],
-            },
-          });
-          if (overlapping) throw conflict('该人员在此期间已担任此职务 (an overlapping assignment in this role exists)');
-          const a = await tx.gridStaff.create({
-            data: {
-              gridId: grid.id,
-              communityId: grid.communityId,
-              regionPath: grid.regionPath,
-              personId,
-              role: input.role,
-              startDate: input.startDate,
-              endDate: input.endDate ?? null,
-            },
-          });
-          await ctx.audit(tx, {
-            action: 'grid.staff.assign',
-            entityType: 'GridStaff',
-            entityId: a.id,
-            regionPath: grid.regionPath,
-            data: { role: input.role },
-          });
-          return a;
-        });
-        return { value: assignment, warnings: [] };
-      },
-    }),
-    endGridStaffAssignment: t.field({
-      subGraphs: SG,
-      policy: { roles: MANAGERS, scope: { record: 'GridStaff', id: 'input.assignmentId' } },
-      description: '结束任职',
-      type: AssignmentPayload('EndGridStaffAssignmentPayload'),
-      errors: {},
-      args: { input: t.arg({ type: EndAssignmentInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const existing = await ctx.prisma.gridStaff.findUnique({
-          where: { id: parseId(String(input.assignmentId), 'GridStaff', 'input.assignmentId') },
-        });
-        if (!existing) throw notFound('任职 assignment');
-        await gridForWrite(ctx, '', 'input.assignmentId', existing.gridId);
-        if (input.endDate <= existing.startDate)
-          throw new AppError('VALIDATION', 'input.endDate: 应晚于开始日期 (after the start date)');
-        const assignment = await ctx.prisma.$transaction(async (tx) => {
-          const done = await tx.gridStaff.updateMany({
-            where: { id: existing.id, endDate: existing.endDate },
-            data: { endDate: input.endDate },
-          });
-          if (!done.count) throw conflict('任职已被他人修改 (changed by someone else)');
-          await ctx.audit(tx, {
-            action: 'grid.staff.end',
-            entityType: 'GridStaff',
-            entityId: existing.id,
-            regionPath: existing.regionPath,
-          });
-          return tx.gridStaff.findUniqueOrThrow({ where: { id: existing.id } });
-        });
-        return { value: assignment, warnings: [] };
+          return withWarning(ctx, result.grid, result.households);
+        } catch (e) {
+          // two edits racing to the same free code: the unique index decides
+          if (isUniqueViolation(e)) throw codeExists(code!);
+          throw e;
+        }
       },
     }),
   }));

@@ -3,6 +3,7 @@ import {
   canSeePerson,
   containsText,
   guardNode,
+  listWhere,
   managesPeopleAt,
   maskAddress,
   parseId,
@@ -13,7 +14,7 @@ import {
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
-import { activeOn, listScope, MODULE, regionById, requireViewer, townshipOf } from './access.js';
+import { activeOn, MODULE, requireViewer, townshipOf } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { incidentVisibility } from './incident-visibility.js';
 import { refs } from './refs.js';
@@ -26,7 +27,8 @@ export async function sizeLimit(ctx: Pick<Context, 'settings'>, grid: { kind: st
 
 export const sizeWarning = (count: number, limit: number, kind: string) =>
   count > limit
-    ? `网格超出常规规模：${count} 户，超过${kind === 'URBAN' ? '城镇' : '农村'}网格的 ${limit} 户 (larger than usual: ${count} households > ${limit}); consider splitting it`
+    ? `网格超出常规规模：${count} 户，超过${kind === 'URBAN' ? '城镇' : '农村'}网格的 ${limit} 户 ` +
+      `(larger than usual: ${count} households > ${limit}); consider splitting it`
     : null;
 
 /** people by id, null where the viewer may not see that person (one query per list level) */
@@ -226,11 +228,11 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
     f: typeof GridFilter.$inferInput | null | undefined,
   ): Promise<Prisma.GridWhereInput> => {
     const viewer = requireViewer(ctx);
-    const region = f?.regionId ? await regionById(ctx, f.regionId, 'filter.regionId') : null;
-    const scope = listScope(viewer, region?.path);
+    // the viewer's own area (the system admin's too), narrowed to the filter's region inside it
+    const scope = await listWhere(ctx, MODULE, { regionId: f?.regionId || null, base: viewer.regionPath });
     const search = f?.search?.trim();
     return {
-      ...(await ctx.gate.readableWhere(MODULE, scope, 'regionPath')),
+      ...scope,
       ...(search ? { OR: [{ name: containsText(search) }, { code: containsText(search) }] } : {}),
     };
   };

@@ -1,52 +1,57 @@
-// The community end of the chain: 网格发现 (reportIncident), 村社接报 (acceptIncident), rejectIncident,
-// reworkIncident (返工) and 核查结案 (closeIncident).
+// The community end of the chain: 村社接报 (acceptIncident), rejectIncident, reworkIncident (返工) and
+// 核查结案 (closeIncident). Each is one write unit around one lifecycle move (incident-lifecycle.ts).
 import {
   Checks,
+  type Context,
   forbidden,
+  type Incident,
   MANAGERS,
   notFound,
   parseId,
   payloadType,
   ValidationError,
   type Builder,
+  type WriteUnit,
 } from '../../src/kit/index.js';
-import { assertGridWorker, isCommunityStaffOf, MODULE } from './access.js';
+import { isCommunityStaffOf } from './access.js';
 import { SG, type GridEnums } from './enums.js';
-import {
-  assertStatus,
-  checkAttachments,
-  checkNewIncident,
-  createIncident,
-  escalateAtFor,
-  loadForWrite,
-  resolveConcerned,
-  transition,
-} from './incident-service.js';
-import type { incidentDraftInput } from './patrol.js';
+import { incidentLifecycle, moveIncident } from './incident-lifecycle.js';
+import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
 import { addHours, policyFor } from './policy.js';
 import { awardByRuleCode } from './points-service.js';
 
-export const TX = { maxWait: 30_000, timeout: 30_000 };
+const communityActor = (ctx: Context, path: string, action: string) => {
+  if (!isCommunityStaffOf(ctx.viewer, path))
+    throw forbidden(
+      `只有该村社工作人员或上级管理员可以${action} (community workers of this community or admins above only)`,
+    );
+};
 
-export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: ReturnType<typeof incidentDraftInput>) {
-  const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident', { subGraphs: SG });
+/** the resolution deadline from now, by the policy in force (15 days for a complex matter) */
+async function resolveDue(w: WriteUnit, incident: Incident, complex: boolean) {
+  const policy = await policyFor(w.tx, incident.regionPath, incident.category, incident.priority);
+  return addHours(w.now, complex ? policy.complexResolveHours : policy.resolveHours);
+}
 
-  const ReportIncidentInput = builder.inputType('ReportIncidentInput', {
-    subGraphs: SG,
-    description: '网格发现: a grid worker reports an incident in their grid',
-    fields: (t) => ({
-      gridId: t.id({ required: true }),
-      category: t.field({ type: E.IncidentCategory, required: true }),
-      priority: t.field({ type: E.IncidentPriority, required: false, description: 'default NORMAL' }),
-      title: t.string({ required: true }),
-      description: t.string({ required: false }),
-      location: t.field({ type: Draft.LocationInput, required: false }),
-      occurredAt: t.field({ type: 'DateTime', required: false }),
-      attachmentUrls: t.stringList({ required: false }),
-      residentId: t.id({ required: false, description: '当事居民 (may follow the incident)' }),
-      householdId: t.id({ required: false }),
-    }),
+/**
+ * 积分: a verified report earns the reporter points where the township has an INCIDENT_REPORT rule;
+ * verified by someone else — a reporter who closes their own report earns nothing for it
+ */
+async function rewardReporter(w: WriteUnit, ctx: Context, closed: Incident) {
+  if (!closed.reporterPersonId || closed.reporterPersonId === ctx.viewer?.personId) return;
+  await awardByRuleCode(w.tx, {
+    code: 'INCIDENT_REPORT',
+    personId: closed.reporterPersonId,
+    regionPath: closed.regionPath,
+    idempotencyKey: `incident:${closed.id}`,
+    at: w.now,
+    actorAccountId: ctx.viewer?.accountId ?? null,
+    note: `事件核实: ${closed.title}`,
   });
+}
+
+export function registerCommunityChain(builder: Builder, E: GridEnums) {
+  const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident', { subGraphs: SG });
   const NoteInput = (name: string, description: string) =>
     builder.inputType(name, {
       subGraphs: SG,
@@ -95,55 +100,7 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
     }),
   });
 
-  const communityActor = (ctx: Parameters<typeof loadForWrite>[0], path: string, action: string) => {
-    if (!isCommunityStaffOf(ctx.viewer, path))
-      throw forbidden(
-        `只有该村社工作人员或上级管理员可以${action} (community workers of this community or admins above only)`,
-      );
-  };
-
   builder.mutationFields((t) => ({
-    reportIncident: t.field({
-      subGraphs: SG,
-      policy: {
-        roles: ['REGION_ADMIN', 'COMMUNITY_WORKER'],
-        scope: { record: 'Grid', id: 'input.gridId' },
-        relation: "the grid's assigned worker",
-      },
-      description: '网格发现: report an incident (grid workers assigned to the grid)',
-      type: payload('ReportIncidentPayload'),
-      errors: {},
-      args: { input: t.arg({ type: ReportIncidentInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const checks = checkNewIncident(new Checks(), input, ctx.clock.now());
-        const attachmentUrls = checkAttachments(checks, input.attachmentUrls, 'input.attachmentUrls');
-        checks.throwIfAny();
-        const grid = await ctx.prisma.grid.findUnique({
-          where: { id: parseId(String(input.gridId), 'Grid', 'input.gridId') },
-        });
-        if (!grid) throw notFound('网格 grid');
-        await ctx.gate.assertEnabled(MODULE, grid.regionPath);
-        await assertGridWorker(ctx, grid);
-        const concerned = await resolveConcerned(ctx, grid, input.residentId, input.householdId);
-        const incident = await ctx.prisma.$transaction(
-          (tx) =>
-            createIncident(ctx, tx, {
-              grid,
-              category: input.category,
-              priority: input.priority ?? 'NORMAL',
-              title: input.title,
-              description: input.description ?? '',
-              latitude: input.location?.latitude,
-              longitude: input.location?.longitude,
-              occurredAt: input.occurredAt,
-              attachmentUrls,
-              ...concerned,
-            }),
-          TX,
-        );
-        return { incident };
-      },
-    }),
     acceptIncident: t.field({
       subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
@@ -155,28 +112,22 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         new Checks().text(input.note, 'input.note', { max: 2000, required: false }).throwIfAny();
         const incident = await loadForWrite(ctx, input.incidentId);
         communityActor(ctx, incident.regionPath, '接报');
-        assertStatus(incident, ['REPORTED'], '接报 accept');
-        const now = ctx.clock.now();
+        incidentLifecycle.assert(incident, 'ACCEPT');
         const complex = input.complex ?? false;
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
-          const due = addHours(now, complex ? policy.complexResolveHours : policy.resolveHours);
-          return transition(
+        const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
+          const due = await resolveDue(w, incident, complex);
+          const data = { acceptedAt: w.now, respondedAt: w.now, complex, deadline: due, resolveDueAt: due };
+          return moveIncident(
+            w,
             ctx,
-            tx,
             incident,
-            'ACCEPTED',
+            'ACCEPT',
+            { ...data, escalateAt: escalateAtFor(incident, due) },
             {
-              acceptedAt: now,
-              respondedAt: now,
-              complex,
-              deadline: due,
-              resolveDueAt: due,
-              escalateAt: escalateAtFor(incident, due),
+              note: input.note,
             },
-            { note: input.note },
           );
-        }, TX);
+        });
         return { incident: updated };
       },
     }),
@@ -198,7 +149,7 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
           .throwIfAny();
         const incident = await loadForWrite(ctx, input.incidentId);
         communityActor(ctx, incident.regionPath, '不予受理');
-        assertStatus(incident, ['REPORTED', 'ACCEPTED'], '不予受理 reject');
+        incidentLifecycle.assert(incident, 'REJECT');
         let duplicateOfId: string | null = null;
         if (input.reason === 'DUPLICATE') {
           duplicateOfId = parseId(String(input.duplicateOfId), 'Incident', 'input.duplicateOfId');
@@ -212,22 +163,16 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
               { path: 'input.duplicateOfId', message: '原事件不在您的辖区 (outside your area)' },
             ]);
         }
-        const updated = await ctx.prisma.$transaction(
-          (tx) =>
-            transition(
-              ctx,
-              tx,
-              incident,
-              'REJECTED',
-              {
-                respondedAt: incident.respondedAt ?? ctx.clock.now(),
-                duplicateOfId,
-                deadline: null,
-                escalateAt: null,
-              },
-              { note: `${input.reason === 'DUPLICATE' ? '重复事件' : '非本级事项'}: ${input.note.trim()}` },
-            ),
-          TX,
+        const reason = input.reason === 'DUPLICATE' ? '重复事件' : '非本级事项';
+        const updated = await incidentWrite(ctx, incident.regionPath, (w) =>
+          moveIncident(
+            w,
+            ctx,
+            incident,
+            'REJECT',
+            { respondedAt: incident.respondedAt ?? w.now, duplicateOfId, deadline: null, escalateAt: null },
+            { note: `${reason}: ${input.note.trim()}` },
+          ),
         );
         return { incident: updated };
       },
@@ -245,26 +190,23 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         checks.throwIfAny();
         const incident = await loadForWrite(ctx, input.incidentId);
         communityActor(ctx, incident.regionPath, '返工');
-        assertStatus(incident, ['RESOLVED'], '返工 rework');
-        const now = ctx.clock.now();
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
-          const due = addHours(now, incident.complex ? policy.complexResolveHours : policy.resolveHours);
-          return transition(
+        incidentLifecycle.assert(incident, 'REWORK');
+        const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
+          const due = await resolveDue(w, incident, incident.complex);
+          const data = { reworkCount: { increment: 1 }, resolvedAt: null, deadline: due, resolveDueAt: due };
+          return moveIncident(
+            w,
             ctx,
-            tx,
             incident,
-            'IN_PROGRESS',
+            'REWORK',
+            { ...data, escalateAt: escalateAtFor(incident, due) },
             {
-              reworkCount: { increment: 1 },
-              resolvedAt: null,
-              deadline: due,
-              resolveDueAt: due,
-              escalateAt: escalateAtFor(incident, due),
+              note: input.note,
+              attachmentUrls,
+              departmentId: incident.leadDepartmentId,
             },
-            { note: input.note, attachmentUrls, departmentId: incident.leadDepartmentId },
           );
-        }, TX);
+        });
         return { incident: updated };
       },
     }),
@@ -272,7 +214,8 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
       subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description:
-        '核查结案: verify and close (community workers or township admins); from RESOLVED, or from ACCEPTED when the community solved it itself',
+        '核查结案: verify and close (community workers or township admins); ' +
+        'from RESOLVED, or from ACCEPTED when the community solved it itself',
       type: payload('CloseIncidentPayload'),
       errors: {},
       args: { input: t.arg({ type: CloseIncidentInput, required: true }) },
@@ -282,19 +225,19 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
         checks.throwIfAny();
         const incident = await loadForWrite(ctx, input.incidentId);
         communityActor(ctx, incident.regionPath, '结案');
-        assertStatus(incident, ['RESOLVED', 'ACCEPTED'], '结案 close');
-        const now = ctx.clock.now();
-        const resolvedAt = incident.resolvedAt ?? now;
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const closed = await transition(
+        incidentLifecycle.assert(incident, 'CLOSE');
+        const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
+          const resolvedAt = incident.resolvedAt ?? w.now;
+          const closedOnTime = !!incident.resolveDueAt && resolvedAt.getTime() <= incident.resolveDueAt.getTime();
+          const closed = await moveIncident(
+            w,
             ctx,
-            tx,
             incident,
-            'CLOSED',
+            'CLOSE',
             {
-              closedAt: now,
+              closedAt: w.now,
               resolvedAt,
-              closedOnTime: !!incident.resolveDueAt && resolvedAt.getTime() <= incident.resolveDueAt.getTime(),
+              closedOnTime,
               satisfaction: input.satisfaction ?? null,
               solved: input.solved ?? true,
               deadline: null,
@@ -302,21 +245,9 @@ export function registerCommunityChain(builder: Builder, E: GridEnums, Draft: Re
             },
             { note: input.note, attachmentUrls },
           );
-          // 积分: a verified report earns the reporter points where the township has an INCIDENT_REPORT rule;
-          // verified by someone else — a reporter who closes their own report earns nothing for it
-          if (closed.reporterPersonId && closed.reporterPersonId !== ctx.viewer?.personId) {
-            await awardByRuleCode(tx, {
-              code: 'INCIDENT_REPORT',
-              personId: closed.reporterPersonId,
-              regionPath: closed.regionPath,
-              idempotencyKey: `incident:${closed.id}`,
-              at: now,
-              actorAccountId: ctx.viewer?.accountId ?? null,
-              note: `事件核实: ${closed.title}`,
-            });
-          }
+          await rewardReporter(w, ctx, closed);
           return closed;
-        }, TX);
+        });
         return { incident: updated };
       },
     }),

@@ -13,16 +13,9 @@ import {
 } from '../../src/kit/index.js';
 import { isTownshipAdminOf, townshipOf } from './access.js';
 import { SG, type GridEnums } from './enums.js';
-import { TX } from './incident-community.js';
-import {
-  assertStatus,
-  checkAttachments,
-  escalateAtFor,
-  loadForWrite,
-  term,
-  transition,
-  writeEntry,
-} from './incident-service.js';
+import { illegalMessage, incidentLifecycle, moveIncident } from './incident-lifecycle.js';
+import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
+import { reportIn } from './incident-report-in.js';
 import { addHours, policyFor } from './policy.js';
 
 export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
@@ -79,7 +72,7 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
         const incident = await loadForWrite(ctx, input.incidentId);
         if (!isTownshipAdminOf(ctx.viewer, incident.regionPath))
           throw forbidden('只有乡镇街道及以上管理员可以吹哨 (township admins or above only)');
-        assertStatus(incident, ['ACCEPTED'], '吹哨 escalate');
+        incidentLifecycle.assert(incident, 'ESCALATE');
         const orgs = await ctx.prisma.organization.findMany({ where: { id: { in: ids } } });
         const township = townshipOf(incident.regionPath);
         const issues = ids.flatMap((id, i) => {
@@ -97,34 +90,27 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
               ];
         });
         if (issues.length) throw new ValidationError(issues);
-        const now = ctx.clock.now();
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
-          const due = addHours(now, policy.reportInHours);
-          const moved = await transition(
-            ctx,
-            tx,
-            incident,
-            'ESCALATED',
-            { deadline: due, escalateAt: escalateAtFor(incident, due) },
-            {
-              note: [input.note?.trim(), `吹哨部门: ${ids.map((id) => orgs.find((o) => o.id === id)!.name).join('、')}`]
-                .filter(Boolean)
-                .join(' — '),
-              departmentId: ids.length === 1 ? ids[0] : null,
-            },
-          );
-          await tx.incidentDepartment.createMany({
+        const names = ids.map((id) => orgs.find((o) => o.id === id)!.name).join('、');
+        const note = [input.note?.trim(), `吹哨部门: ${names}`].filter(Boolean).join(' — ');
+        const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
+          const policy = await policyFor(w.tx, incident.regionPath, incident.category, incident.priority);
+          const due = addHours(w.now, policy.reportInHours);
+          const data = { deadline: due, escalateAt: escalateAtFor(incident, due) };
+          const moved = await moveIncident(w, ctx, incident, 'ESCALATE', data, {
+            note,
+            departmentId: ids.length === 1 ? ids[0] : null,
+          });
+          await w.tx.incidentDepartment.createMany({
             data: ids.map((organizationId) => ({
               incidentId: incident.id,
               organizationId,
               regionPath: incident.regionPath,
-              notifiedAt: now,
+              notifiedAt: w.now,
               reportInDueAt: due,
             })),
           });
           return moved;
-        }, TX);
+        });
         return { incident: updated };
       },
     }),
@@ -136,7 +122,8 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
         relation: 'a department the incident was escalated to',
       },
       description:
-        '部门报到: department staff accept an escalation for their own organisation; the first becomes the lead (主办), later ones assist (协办)',
+        '部门报到: department staff accept an escalation for their own organisation; ' +
+        'the first becomes the lead (主办), later ones assist (协办)',
       type: payload('ReportInIncidentPayload'),
       errors: {},
       args: { input: t.arg({ type: ReportInIncidentInput, required: true }) },
@@ -151,48 +138,11 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
           where: { incidentId_organizationId: { incidentId: incident.id, organizationId: orgId } },
         });
         if (!row) throw forbidden('该事件未向您的部门吹哨 (not escalated to your department)');
-        assertStatus(incident, ['ESCALATED', 'IN_PROGRESS'], '报到 report in');
-        const now = ctx.clock.now();
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const claimed = await tx.incidentDepartment.updateMany({
-            where: { id: row.id, role: 'NOTIFIED' },
-            data: { role: 'ASSISTING', reportedInAt: now },
-          });
-          if (claimed.count !== 1) throw invalidTransition('本部门已报到 (your department already reported in)');
-          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
-          const due = addHours(now, incident.complex ? policy.complexResolveHours : policy.resolveHours);
-          // exactly one lead: only the first department finds the incident still ESCALATED without a lead
-          const lead = await tx.incident.updateMany({
-            where: { id: incident.id, status: 'ESCALATED', leadDepartmentId: null },
-            data: {
-              status: 'IN_PROGRESS',
-              leadDepartmentId: orgId,
-              stageStartedAt: now,
-              deadline: due,
-              resolveDueAt: due,
-              escalateAt: escalateAtFor(incident, due),
-              version: { increment: 1 },
-            },
-          });
-          if (lead.count === 1) {
-            await tx.incidentDepartment.update({ where: { id: row.id }, data: { role: 'LEAD' } });
-            await writeEntry(tx, incident, now, viewer, 'ESCALATED', 'IN_PROGRESS', {
-              note: input.note,
-              departmentId: orgId,
-            });
-          } else {
-            const fresh = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
-            if (fresh.status !== 'IN_PROGRESS' && fresh.status !== 'RESOLVED') {
-              throw invalidTransition(`事件状态为「${term(fresh.status)}」，不能报到 (cannot report in now)`);
-            }
-            await writeEntry(tx, incident, now, viewer, fresh.status, fresh.status, {
-              kind: 'ASSIST',
-              note: input.note ?? '协办报到',
-              departmentId: orgId,
-            });
-          }
-          return tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
-        }, TX);
+        if (incident.status !== 'ESCALATED' && incident.status !== 'IN_PROGRESS')
+          throw invalidTransition(illegalMessage(incident.status, '报到 report in', ['ESCALATED', 'IN_PROGRESS']));
+        const updated = await incidentWrite(ctx, incident.regionPath, (w) =>
+          reportIn(w, ctx, incident.id, row.id, input.note),
+        );
         return { incident: updated };
       },
     }),
@@ -221,25 +171,18 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
           }));
         if (!assigned)
           throw forbidden('只有被吹哨部门的工作人员可以反馈处置结果 (staff of a department escalated to only)');
-        assertStatus(incident, ['IN_PROGRESS'], '反馈处置 resolve');
+        incidentLifecycle.assert(incident, 'RESOLVE');
         if (viewer!.organizationId !== incident.leadDepartmentId)
           throw forbidden('只有主办部门可以反馈处置结果，协办部门不能 (the lead department only, not assisting ones)');
-        const now = ctx.clock.now();
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
-          return transition(
-            ctx,
-            tx,
-            incident,
-            'RESOLVED',
-            { resolvedAt: now, deadline: addHours(now, policy.closeHours), escalateAt: null },
-            {
-              note: input.note,
-              attachmentUrls,
-              departmentId: viewer!.organizationId,
-            },
-          );
-        }, TX);
+        const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
+          const policy = await policyFor(w.tx, incident.regionPath, incident.category, incident.priority);
+          const data = { resolvedAt: w.now, deadline: addHours(w.now, policy.closeHours), escalateAt: null };
+          return moveIncident(w, ctx, incident, 'RESOLVE', data, {
+            note: input.note,
+            attachmentUrls,
+            departmentId: viewer!.organizationId,
+          });
+        });
         return { incident: updated };
       },
     }),

@@ -1,15 +1,16 @@
-// The incident chain's engine: every transition is one conditional update (status + version) plus a
-// timeline entry, inside the caller's transaction. A lost race or a wrong state changes nothing.
+// The incident chain's shared parts: loading for a write, checks of a new report, the timeline row and the
+// creation of an incident (网格发现). The moves themselves are the lifecycle's (incident-lifecycle.ts).
 import {
   AppError,
   type Checks,
-  invalidTransition,
   notFound,
   parseId,
   type Context,
   type Incident,
   type Prisma,
   type Viewer,
+  type WriteUnit,
+  write,
 } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { STATUS_TERMS, type IncidentStatusName } from './enums.js';
@@ -29,7 +30,10 @@ export function checkAttachments(checks: Checks, urls: readonly string[] | null 
   return [...list];
 }
 
-/** loads an incident for a write: NOT_FOUND, then MODULE_DISABLED where the module is off */
+/**
+ * loads an incident for a write: NOT_FOUND, then MODULE_DISABLED where the module is off — before the
+ * caller's permission and state checks, so a switched-off township answers the same to everyone
+ */
 export async function loadForWrite(ctx: Context, globalId: string | number, path = 'input.incidentId') {
   const incident = await ctx.prisma.incident.findUnique({ where: { id: parseId(String(globalId), 'Incident', path) } });
   if (!incident) throw notFound('事件 incident');
@@ -37,13 +41,9 @@ export async function loadForWrite(ctx: Context, globalId: string | number, path
   return incident;
 }
 
-export function assertStatus(incident: Incident, allowed: IncidentStatusName[], action: string) {
-  if (!allowed.includes(incident.status)) {
-    throw invalidTransition(
-      `事件状态为「${term(incident.status)}」，不能${action} (cannot ${action} an incident in state ${incident.status}; allowed from ${allowed.join(', ')})`,
-    );
-  }
-}
+/** the write unit of a change to an incident (or to a new one in `regionPath`) */
+export const incidentWrite = <T>(ctx: Context, regionPath: string, work: (w: WriteUnit) => Promise<T>) =>
+  write(ctx, { module: MODULE, regionPath }, work);
 
 export interface TimelineInput {
   note?: string | null;
@@ -85,33 +85,6 @@ export async function writeEntry(
 export const escalateAtFor = (incident: Pick<Incident, 'supervisionLevel'>, deadline: Date | null) =>
   incident.supervisionLevel === 'COUNTY' ? null : deadline;
 
-/**
- * Moves `incident` from its current status to `to` if nobody changed it meanwhile (status and version
- * still as read); otherwise INVALID_TRANSITION (someone else moved it first) and nothing changes.
- */
-export async function transition(
-  ctx: Context,
-  tx: Prisma.TransactionClient,
-  incident: Incident,
-  to: IncidentStatusName,
-  data: Prisma.IncidentUncheckedUpdateManyInput,
-  timeline: TimelineInput = {},
-) {
-  const now = ctx.clock.now();
-  const done = await tx.incident.updateMany({
-    where: { id: incident.id, status: incident.status, version: incident.version },
-    data: { ...data, status: to, stageStartedAt: now, version: { increment: 1 } },
-  });
-  if (done.count !== 1) {
-    const fresh = await tx.incident.findUnique({ where: { id: incident.id }, select: { status: true } });
-    throw invalidTransition(
-      `事件已被他人处理，当前状态「${term(fresh?.status ?? incident.status)}」(someone else changed the incident first; now ${fresh?.status})`,
-    );
-  }
-  await writeEntry(tx, incident, now, ctx.viewer, incident.status, to, timeline);
-  return tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
-}
-
 export interface NewIncident {
   grid: { id: string; communityId: string; regionPath: string };
   category: string;
@@ -145,8 +118,8 @@ export function checkNewIncident(
 }
 
 /** 网格发现: creates an incident in REPORTED with its accept deadline, and its first timeline entry */
-export async function createIncident(ctx: Context, tx: Prisma.TransactionClient, n: NewIncident) {
-  const now = ctx.clock.now();
+export async function createIncident(w: WriteUnit, ctx: Context, n: NewIncident) {
+  const { tx, now } = w;
   const policy = await policyFor(tx, n.grid.regionPath, n.category, n.priority);
   const deadline = addHours(now, policy.acceptHours);
   const viewer = ctx.viewer;

@@ -5,18 +5,22 @@ import { defineModule, integerSetting, type DeliveredEvent, type Prisma } from '
 import { registerEnums } from './enums.js';
 import { registerGridMutations } from './grid-mutations.js';
 import { registerGridTypes } from './grid-types.js';
-import { registerGridUpdates } from './grid-updates.js';
+import { registerHouseholdMutations } from './household-mutations.js';
 import { registerCommunityChain } from './incident-community.js';
 import { registerDepartmentChain } from './incident-departments.js';
+import { registerIncidentQueries } from './incident-queries.js';
+import { registerIncidentReport } from './incident-report.js';
 import { registerIncidentTypes } from './incident-types.js';
 import { incidentPeople } from './incident-visibility.js';
 import { incidentDraftInput, registerPatrols } from './patrol.js';
+import { registerPointsCatalogue } from './points-catalogue.js';
 import { registerPointsMutations } from './points-mutations.js';
 import { expirePointsJob } from './points-expiry.js';
 import { awardByRuleCode } from './points-service.js';
 import { registerPointsTypes } from './points-types.js';
 import { registerPolicy } from './policy.js';
 import { seedGrid } from './seed.js';
+import { registerStaffMutations } from './staff-mutations.js';
 import { registerStats } from './stats.js';
 import { escalateOverdueJob } from './sweep.js';
 
@@ -75,15 +79,19 @@ export default defineModule({
     const E = registerEnums(builder);
     registerPolicy(builder, E);
     registerGridTypes(builder, E);
-    const { PointInput } = registerGridMutations(builder, E);
-    registerGridUpdates(builder, PointInput);
+    registerGridMutations(builder, E);
+    registerHouseholdMutations(builder);
+    registerStaffMutations(builder, E);
     registerIncidentTypes(builder, E);
+    registerIncidentQueries(builder, E);
     const Draft = incidentDraftInput(builder, E);
     registerPatrols(builder, E, Draft);
-    registerCommunityChain(builder, E, Draft);
+    registerIncidentReport(builder, E, Draft);
+    registerCommunityChain(builder, E);
     registerDepartmentChain(builder, E);
     registerPointsTypes(builder, E);
-    registerPointsMutations(builder, E);
+    registerPointsMutations(builder);
+    registerPointsCatalogue(builder, E);
     registerStats(builder, E);
   },
   linkedPeople: incidentPeople,

@@ -3,16 +3,15 @@
 import {
   Checks,
   guardNode,
-  notFound,
-  parseId,
   payloadType,
   readsWithinScope,
   shownName,
   within,
   type Builder,
   type Context,
+  write,
 } from '../../src/kit/index.js';
-import { assertGridWorker, MODULE } from './access.js';
+import { gridOfWorker, MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 import { checkAttachments, checkNewIncident, createIncident, resolveConcerned } from './incident-service.js';
 import { awardByRuleCode } from './points-service.js';
@@ -114,19 +113,15 @@ export function registerPatrols(
           attachments = checkAttachments(checks, draft.attachmentUrls, 'input.openIncident.attachmentUrls');
         }
         checks.throwIfAny();
-        const grid = await ctx.prisma.grid.findUnique({
-          where: { id: parseId(String(input.gridId), 'Grid', 'input.gridId') },
-        });
-        if (!grid) throw notFound('网格 grid');
-        await ctx.gate.assertEnabled(MODULE, grid.regionPath);
-        const viewer = await assertGridWorker(ctx, grid);
+        const { grid, viewer } = await gridOfWorker(ctx, input.gridId);
         const { householdId } = await resolveConcerned(ctx, grid, null, input.householdId);
         const concerned = draft
           ? await resolveConcerned(ctx, grid, draft.residentId, null, 'input.openIncident')
           : null;
-        const patrol = await ctx.prisma.$transaction(async (tx) => {
+        const patrol = await write(ctx, { module: MODULE, regionPath: grid.regionPath }, async (w) => {
+          const { tx } = w;
           const incident = draft
-            ? await createIncident(ctx, tx, {
+            ? await createIncident(w, ctx, {
                 grid,
                 category: draft.category,
                 priority: draft.priority ?? 'NORMAL',
@@ -157,8 +152,8 @@ export function registerPatrols(
               incidentId: incident?.id ?? null,
             },
           });
-          await ctx.audit(tx, {
-            action: 'grid.patrol.record',
+          await w.audit({
+            action: 'patrol.record',
             entityType: 'Patrol',
             entityId: p.id,
             regionPath: grid.regionPath,

@@ -43,7 +43,8 @@ export const expirePointsJob: JobDefinition = {
       if (!months || !(await gate.isEnabledAt(MODULE, township.path))) continue;
       const cutoff = monthsBefore(now, months);
       const candidates = await tx.$queryRaw<{ id: string; expirable: number }[]>`
-        SELECT c.id, c.expirable FROM (${expirableSql(cutoff, Prisma.sql`a."townshipId" = ${township.id} AND a.balance > 0`)}) c
+        SELECT c.id, c.expirable
+        FROM (${expirableSql(cutoff, Prisma.sql`a."townshipId" = ${township.id} AND a.balance > 0`)}) c
         WHERE c.expirable > 0 ORDER BY c.id LIMIT ${BATCH}`;
       for (const c of candidates) {
         const account = await lockAccountById(tx, c.id);
@@ -63,7 +64,8 @@ export const expirePointsJob: JobDefinition = {
         )
           continue;
         const [row] = await tx.$queryRaw<{ balance: number }[]>`
-          UPDATE "PointsAccount" SET balance = balance - ${amount} WHERE id = ${c.id} AND balance >= ${amount} RETURNING balance`;
+          UPDATE "PointsAccount" SET balance = balance - ${amount}
+          WHERE id = ${c.id} AND balance >= ${amount} RETURNING balance`;
         if (!row) continue;
         await tx.pointsEntry.create({
           data: {

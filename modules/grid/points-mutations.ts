@@ -1,10 +1,9 @@
-// awardPoints, redeemPoints, reversePointsEntry, openPointsAccount, savePointsRule, savePointsStoreItem.
-// Every ledger write takes an idempotency key: a retried request records once and returns the same entry.
+// 积分账本 mutations: awardPoints, redeemPoints, reversePointsEntry, openPointsAccount. Every ledger write
+// takes an idempotency key: a retried request records once and returns the same entry. The township's
+// switch is checked when its record is looked up, before the permission checks, and again by the unit.
 import {
-  ADMINS,
   AppError,
   Checks,
-  conflict,
   forbidden,
   isAdminOf,
   MANAGERS,
@@ -18,13 +17,13 @@ import {
   type PointsAccount,
   type PointsEntry,
   type Viewer,
+  type WriteUnit,
+  write,
 } from '../../src/kit/index.js';
-import { MODULE, requireViewer, townshipById } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { enabledTownship, MODULE, requireViewer } from './access.js';
+import { SG } from './enums.js';
 import { refs } from './refs.js';
 import { earn, lockAccountById, openAndLockAccount, redeem, reverse } from './points-service.js';
-
-const LEDGER_TX = { maxWait: 60_000, timeout: 60_000 };
 
 /** 积分登记员: township admins, or community workers of the township for people in their area */
 const keepsPointsFor = (viewer: Viewer | null, townshipPath: string, personHomePath: string) =>
@@ -48,7 +47,17 @@ async function townshipOfRecord(ctx: Context, townshipId: string) {
   return township;
 }
 
-export function registerPointsMutations(builder: Builder, E: GridEnums) {
+/** the write unit of a ledger change in a township */
+const ledgerWrite = <T>(ctx: Context, township: { path: string }, work: (w: WriteUnit) => Promise<T>) =>
+  write(ctx, { module: MODULE, regionPath: township.path }, work);
+
+/** the payload of a ledger change: the entry and the account after it */
+const withAccount = async <E>(tx: WriteUnit['tx'], entry: E, accountId: string) => ({
+  entry,
+  account: await tx.pointsAccount.findUniqueOrThrow({ where: { id: accountId } }),
+});
+
+export function registerPointsMutations(builder: Builder) {
   const R = refs(builder);
   const EntryPayload = (name: string) =>
     builder.objectRef<{ entry: PointsEntry; account: PointsAccount }>(name).implement({
@@ -89,34 +98,6 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
     subGraphs: SG,
     fields: (t) => ({ personId: t.id({ required: true }), townshipId: t.id({ required: true }) }),
   });
-  const SaveRuleInput = builder.inputType('SavePointsRuleInput', {
-    subGraphs: SG,
-    fields: (t) => ({
-      townshipId: t.id({ required: true }),
-      code: t.string({
-        required: true,
-        description:
-          'unique per township; LAW_STUDY 普法, INCIDENT_REPORT, PATROL and VOLUNTEERING are awarded automatically',
-      }),
-      name: t.string({ required: true }),
-      points: t.field({ type: 'PositiveInt', required: true }),
-      capPerPeriod: t.field({ type: 'PositiveInt', required: false }),
-      period: t.field({ type: E.PointsPeriod, required: false }),
-      active: t.boolean({ required: false }),
-    }),
-  });
-  const SaveItemInput = builder.inputType('SavePointsStoreItemInput', {
-    subGraphs: SG,
-    fields: (t) => ({
-      townshipId: t.id({ required: true }),
-      itemId: t.id({ required: false, description: 'omit to add a new item' }),
-      name: t.string({ required: true }),
-      price: t.field({ type: 'PositiveInt', required: true }),
-      stockDelta: t.int({ required: false, description: '库存增减 (added to the current stock; never below zero)' }),
-      active: t.boolean({ required: false }),
-    }),
-  });
-
   builder.mutationFields((t) => ({
     awardPoints: t.field({
       subGraphs: SG,
@@ -127,7 +108,8 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         relation: 'never to themselves',
       },
       description:
-        '积分奖励 by a rule (township admins; community workers for people of their area); LIMIT_EXCEEDED over the rule cap',
+        '积分奖励 by a rule (township admins; community workers for people of their area); ' +
+        'LIMIT_EXCEEDED over the rule cap',
       type: EntryPayload('AwardPointsPayload'),
       errors: {},
       args: { input: t.arg({ type: AwardPointsInput, required: true }) },
@@ -146,8 +128,7 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         if (!keepsPointsFor(ctx.viewer, township.path, person.homePath))
           throw forbidden('无权为该居民记积分 (township admins, or community workers for people of their area)');
         assertNotSelf(ctx.viewer!, person.id, '不能为自己记积分 (nobody awards points to themselves)');
-        const now = ctx.clock.now();
-        return ctx.prisma.$transaction(async (tx) => {
+        return ledgerWrite(ctx, township, async ({ tx, now }) => {
           const account = await openAndLockAccount(tx, person.id, township, person.homePath);
           const { entry } = await earn(tx, {
             rule,
@@ -158,8 +139,8 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
             actorAccountId: ctx.viewer!.accountId,
             strict: true,
           });
-          return { entry: entry!, account: await tx.pointsAccount.findUniqueOrThrow({ where: { id: account.id } }) };
-        }, LEDGER_TX);
+          return withAccount(tx, entry!, account.id);
+        });
       },
     }),
     redeemPoints: t.field({
@@ -202,8 +183,7 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         );
         if (!keepsPointsFor(viewer, township.path, person.homePath))
           throw forbidden('只有积分管理员可以办理兑换 (staff keeping points record redemptions)');
-        const now = ctx.clock.now();
-        return ctx.prisma.$transaction(async (tx) => {
+        return ledgerWrite(ctx, township, async ({ tx, now }) => {
           const found = await tx.pointsAccount.findUnique({
             where: { personId_townshipId: { personId, townshipId: township.id } },
             select: { id: true },
@@ -219,8 +199,8 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
             at: now,
             actorAccountId: viewer.accountId,
           });
-          return { entry, account: await tx.pointsAccount.findUniqueOrThrow({ where: { id: account.id } }) };
-        }, LEDGER_TX);
+          return withAccount(tx, entry, account.id);
+        });
       },
     }),
     reversePointsEntry: t.field({
@@ -231,7 +211,8 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
         relation: 'never on their own points',
       },
       description:
-        '冲正: correct a mistaken EARN or REDEEM by a reversing entry (never by editing or deleting); a redemption reversal returns the stock',
+        '冲正: correct a mistaken EARN or REDEEM by a reversing entry (never by editing or deleting); ' +
+        'a redemption reversal returns the stock',
       type: EntryPayload('ReversePointsEntryPayload'),
       errors: {},
       args: { input: t.arg({ type: ReverseInput, required: true }) },
@@ -250,8 +231,7 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
           original.account.personId,
           '不能冲正自己的积分 (nobody reverses entries of their own points)',
         );
-        const now = ctx.clock.now();
-        return ctx.prisma.$transaction(async (tx) => {
+        return ledgerWrite(ctx, township, async ({ tx, now }) => {
           const account = (await lockAccountById(tx, original.accountId))!;
           const entry = await reverse(tx, {
             account,
@@ -261,8 +241,8 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
             note: input.note.trim(),
             actorAccountId: ctx.viewer!.accountId,
           });
-          return { entry, account: await tx.pointsAccount.findUniqueOrThrow({ where: { id: account.id } }) };
-        }, LEDGER_TX);
+          return withAccount(tx, entry, account.id);
+        });
       },
     }),
     openPointsAccount: t.field({
@@ -280,125 +260,18 @@ export function registerPointsMutations(builder: Builder, E: GridEnums) {
       errors: {},
       args: { input: t.arg({ type: OpenAccountInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
-        const township = await townshipById(ctx, input.townshipId, 'input.townshipId');
-        await ctx.gate.assertEnabled(MODULE, township.path);
+        const township = await enabledTownship(ctx, input.townshipId);
         const person = await ctx.prisma.person.findUnique({
           where: { id: parseId(String(input.personId), 'Person', 'input.personId') },
         });
         if (!person) throw notFound('居民 person');
         if (ctx.viewer?.personId !== person.id && !keepsPointsFor(ctx.viewer, township.path, person.homePath))
           throw forbidden('无权开立 (the person, or staff keeping points)');
-        const account = await ctx.prisma.$transaction(async (tx) => {
+        const account = await ledgerWrite(ctx, township, async ({ tx }) => {
           const a = await openAndLockAccount(tx, person.id, township, person.homePath);
           return tx.pointsAccount.findUniqueOrThrow({ where: { id: a.id } });
-        }, LEDGER_TX);
+        });
         return { account };
-      },
-    }),
-    savePointsRule: t.field({
-      subGraphs: SG,
-      policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
-      description: '积分规则 add or change a township rule by code (township admins)',
-      type: payloadType(builder, 'SavePointsRulePayload', 'rule', 'PointsRule', { subGraphs: SG }),
-      errors: {},
-      args: { input: t.arg({ type: SaveRuleInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const code = input.code.trim().toUpperCase();
-        new Checks()
-          .check(/^[A-Z][A-Z0-9_]{1,39}$/.test(code), 'input.code', '大写字母、数字、下划线 (e.g. LAW_STUDY)')
-          .text(input.name, 'input.name', { max: 60 })
-          .check(
-            (input.capPerPeriod == null) === (input.period == null),
-            'input.period',
-            '上限与周期须同时填写 (cap and period go together)',
-          )
-          .throwIfAny();
-        const township = await townshipById(ctx, input.townshipId, 'input.townshipId');
-        await ctx.gate.assertEnabled(MODULE, township.path);
-        if (!isAdminOf(ctx.viewer, township.path))
-          throw forbidden('只有乡镇及以上管理员可以设置积分规则 (township admins)');
-        const data = {
-          name: input.name.trim(),
-          points: input.points,
-          capPerPeriod: input.capPerPeriod ?? null,
-          period: input.period ?? null,
-          active: input.active ?? true,
-        };
-        const rule = await ctx.prisma.$transaction(async (tx) => {
-          const r = await tx.pointsRule.upsert({
-            where: { townshipId_code: { townshipId: township.id, code } },
-            create: { townshipId: township.id, regionPath: township.path, code, ...data },
-            update: data,
-          });
-          await ctx.audit(tx, {
-            action: 'grid.pointsRule.save',
-            entityType: 'PointsRule',
-            entityId: r.id,
-            regionPath: township.path,
-            data: { code, ...data },
-          });
-          return r;
-        });
-        return { rule };
-      },
-    }),
-    savePointsStoreItem: t.field({
-      subGraphs: SG,
-      policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
-      description: '积分超市商品 add an item or change price/stock (township admins); stockDelta is applied atomically',
-      type: payloadType(builder, 'SavePointsStoreItemPayload', 'item', 'PointsStoreItem', { subGraphs: SG }),
-      errors: {},
-      args: { input: t.arg({ type: SaveItemInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.name, 'input.name', { max: 60 }).throwIfAny();
-        const township = await townshipById(ctx, input.townshipId, 'input.townshipId');
-        await ctx.gate.assertEnabled(MODULE, township.path);
-        if (!isAdminOf(ctx.viewer, township.path))
-          throw forbidden('只有乡镇及以上管理员可以管理积分超市 (township admins)');
-        const delta = input.stockDelta ?? 0;
-        const item = await ctx.prisma.$transaction(async (tx) => {
-          let id: string;
-          if (input.itemId) {
-            id = parseId(String(input.itemId), 'PointsStoreItem', 'input.itemId');
-            const moved = await tx.pointsStoreItem.updateMany({
-              where: { id, townshipId: township.id, stock: { gte: Math.max(0, -delta) } },
-              data: {
-                name: input.name.trim(),
-                price: input.price,
-                stock: { increment: delta },
-                ...(input.active == null ? {} : { active: input.active }),
-              },
-            });
-            if (!moved.count) {
-              if (!(await tx.pointsStoreItem.findFirst({ where: { id, townshipId: township.id } })))
-                throw notFound('商品 item');
-              throw conflict('库存不足以减少 (stock would go below zero)');
-            }
-          } else {
-            if (delta < 0) throw new AppError('VALIDATION', 'input.stockDelta: 新商品库存不能为负 (initial stock ≥ 0)');
-            id = (
-              await tx.pointsStoreItem.create({
-                data: {
-                  townshipId: township.id,
-                  regionPath: township.path,
-                  name: input.name.trim(),
-                  price: input.price,
-                  stock: delta,
-                  active: input.active ?? true,
-                },
-              })
-            ).id;
-          }
-          await ctx.audit(tx, {
-            action: 'grid.storeItem.save',
-            entityType: 'PointsStoreItem',
-            entityId: id,
-            regionPath: township.path,
-            data: { price: input.price, stockDelta: delta },
-          });
-          return tx.pointsStoreItem.findUniqueOrThrow({ where: { id } });
-        });
-        return { item };
       },
     }),
   }));

@@ -46,7 +46,10 @@ export async function openAndLockAccount(
   return rows[0]!;
 }
 
-/** a retried request returns the entry it recorded the first time; a different request under the same key is a CONFLICT */
+/**
+ * a retried request returns the entry it recorded the first time; a different request under the same key
+ * is a CONFLICT
+ */
 async function replay(tx: Tx, accountId: string, key: string, same: (e: PointsEntry) => boolean) {
   const existing = await tx.pointsEntry.findUnique({
     where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } },
@@ -58,7 +61,8 @@ async function replay(tx: Tx, accountId: string, key: string, same: (e: PointsEn
 
 async function changeBalance(tx: Tx, accountId: string, delta: number) {
   const rows = await tx.$queryRaw<{ balance: number }[]>`
-    UPDATE "PointsAccount" SET balance = balance + ${delta} WHERE id = ${accountId} AND balance + ${delta} >= 0 RETURNING balance`;
+    UPDATE "PointsAccount" SET balance = balance + ${delta}
+    WHERE id = ${accountId} AND balance + ${delta} >= 0 RETURNING balance`;
   if (!rows[0]) throw new AppError('PRECONDITION_FAILED', `积分余额不足 (insufficient balance for ${-delta} points)`);
   return rows[0].balance;
 }
@@ -112,7 +116,8 @@ export async function earn(tx: Tx, e: EarnInput): Promise<{ entry: PointsEntry |
       if (e.strict) {
         throw new AppError(
           'LIMIT_EXCEEDED',
-          `「${e.rule.name}」本周期最多 ${e.rule.capPerPeriod} 分，还可获得 ${remaining} 分 (cap per period reached: ${remaining} left)`,
+          `「${e.rule.name}」本周期最多 ${e.rule.capPerPeriod} 分，还可获得 ${remaining} 分 ` +
+            `(cap per period reached: ${remaining} left)`,
         );
       }
       points = remaining;

@@ -11,8 +11,9 @@ import {
   READERS,
   type Builder,
   type Prisma,
+  write,
 } from '../../src/kit/index.js';
-import { regionById, townshipOf } from './access.js';
+import { MODULE, regionById, townshipOf } from './access.js';
 import { SG, type GridEnums, type IncidentCategoryName, type IncidentPriorityName } from './enums.js';
 
 export interface DeadlineHours {
@@ -187,13 +188,13 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
           throw new AppError('VALIDATION', '请在乡镇街道或以上设置 (township level or above)');
         if (!isAdminOf(ctx.viewer, region.path))
           throw forbidden('只有该区划或上级的管理员可以设置 (admins of this region or above)');
-        if (region.level === 'TOWNSHIP') await ctx.gate.assertEnabled('grid', region.path);
         const category = input.category ?? null;
         const priority = input.priority ?? null;
         const data = Object.fromEntries(hours.map((h) => [h, input[h]])) as unknown as DeadlineHours;
-        const policy = await ctx.prisma.$transaction(async (tx) => {
+        // the unit checks the switch at the region: the township's, or the one a county or prefecture inherits
+        const policy = await write(ctx, { module: MODULE, regionPath: region.path }, async (w) => {
           const key = scopeKey(region.id, category, priority);
-          const saved = await tx.incidentDeadlinePolicy.upsert({
+          const saved = await w.tx.incidentDeadlinePolicy.upsert({
             where: { scopeKey: key },
             create: {
               regionId: region.id,
@@ -206,8 +207,8 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
             },
             update: { ...data, updatedById: ctx.viewer!.accountId },
           });
-          await ctx.audit(tx, {
-            action: 'grid.deadlinePolicy.set',
+          await w.audit({
+            action: 'deadlinePolicy.set',
             entityType: 'IncidentDeadlinePolicy',
             entityId: saved.id,
             regionPath: region.path,

@@ -1,7 +1,7 @@
 // RegionStats.grid(from, to): SQL aggregates over the region, only in townships where the module is on.
 // Stock figures (grids, households) are as of now; workers are those active during the period;
 // flows (patrols, incidents, points) fall in the period. Evaluation after GB/T 30428-style figures.
-import { addRegionStats, Prisma, type Builder, type Context } from '../../src/kit/index.js';
+import { addRegionStats, perRequest, Prisma, type Builder, type Context } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { SG, type GridEnums } from './enums.js';
 
@@ -11,25 +11,23 @@ interface Shape {
   to: Date | null;
   now: Date;
   ctx: Context;
-  memo: Map<string, Promise<unknown>>;
 }
 
 const OPEN = Prisma.raw(`('REPORTED','ACCEPTED','ESCALATED','IN_PROGRESS','RESOLVED')`);
 const n = (v: unknown) => Number(v ?? 0);
 const rate = (num: unknown, den: unknown) => (n(den) > 0 ? Math.round((n(num) / n(den)) * 10_000) / 10_000 : null);
 
-function memo<T>(s: Shape, key: string, fn: () => Promise<T>): Promise<T> {
-  let p = s.memo.get(key) as Promise<T> | undefined;
-  if (!p) s.memo.set(key, (p = fn()));
-  return p;
-}
+/** one query per figure group and stats object (region and period), shared by the fields that read it */
+const memo = <T>(s: Shape, key: string, fn: () => Promise<T>): Promise<T> => perRequest(s, key, fn);
 
 /** `<alias>."regionPath"` inside the region and outside townships where the module is off */
 const scopeSql = (s: Shape, alias: string) => s.ctx.gate.readableSql(MODULE, s.path, `${alias}."regionPath"`);
 
 function periodSql(s: Shape, column: string) {
   const col = Prisma.raw(column);
-  return Prisma.sql`${s.from ? Prisma.sql`AND ${col} >= ${s.from}` : Prisma.empty} ${s.to ? Prisma.sql`AND ${col} < ${s.to}` : Prisma.empty}`;
+  const from = s.from ? Prisma.sql`AND ${col} >= ${s.from}` : Prisma.empty;
+  const to = s.to ? Prisma.sql`AND ${col} < ${s.to}` : Prisma.empty;
+  return Prisma.sql`${from} ${to}`;
 }
 
 const staffCounts = (s: Shape) =>
@@ -46,7 +44,8 @@ const staffCounts = (s: Shape) =>
 const patrolCounts = (s: Shape) =>
   memo(s, 'patrols', async () => {
     const rows = await s.ctx.prisma.$queryRaw<{ kind: string; c: bigint }[]>`
-      SELECT p.kind::text AS kind, COUNT(*) AS c FROM "Patrol" p WHERE ${await scopeSql(s, 'p')} ${periodSql(s, 'p."visitedAt"')} GROUP BY p.kind`;
+      SELECT p.kind::text AS kind, COUNT(*) AS c FROM "Patrol" p
+      WHERE ${await scopeSql(s, 'p')} ${periodSql(s, 'p."visitedAt"')} GROUP BY p.kind`;
     return Object.fromEntries(rows.map((r) => [r.kind, n(r.c)])) as Record<string, number>;
   });
 
@@ -69,9 +68,11 @@ const evaluation = (s: Shape) =>
         COALESCE(SUM(i."reworkCount"), 0) AS reworks,
         (SELECT COUNT(*) FROM "Incident" c WHERE ${await scopeSql(s, 'c')} AND c.status <> 'REJECTED' AND (
             (c."closedAt" IS NOT NULL ${periodSql(s, 'c."closedAt"')})
-            OR (c."closedAt" IS NULL AND c."resolveDueAt" < ${end} ${s.from ? Prisma.sql`AND c."resolveDueAt" >= ${s.from}` : Prisma.empty}))
+            OR (c."closedAt" IS NULL AND c."resolveDueAt" < ${end}
+              ${s.from ? Prisma.sql`AND c."resolveDueAt" >= ${s.from}` : Prisma.empty}))
         ) AS due_closure,
-        (SELECT COUNT(*) FROM "Incident" c WHERE ${await scopeSql(s, 'c')} AND c."closedOnTime" ${periodSql(s, 'c."closedAt"')}) AS closed_on_time
+        (SELECT COUNT(*) FROM "Incident" c
+          WHERE ${await scopeSql(s, 'c')} AND c."closedOnTime" ${periodSql(s, 'c."closedAt"')}) AS closed_on_time
       FROM "Incident" i WHERE ${scope} ${periodSql(s, 'i."reportedAt"')}`;
     return row!;
   });
@@ -165,7 +166,8 @@ export function registerStats(builder: Builder, E: GridEnums) {
         description: '按状态 incidents reported in the period by current status',
         resolve: async (s) => {
           const rows = await s.ctx.prisma.$queryRaw<{ status: string; c: bigint }[]>`
-            SELECT i.status::text AS status, COUNT(*) AS c FROM "Incident" i WHERE ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')} GROUP BY i.status`;
+            SELECT i.status::text AS status, COUNT(*) AS c FROM "Incident" i
+            WHERE ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')} GROUP BY i.status`;
           const by = new Map(rows.map((r) => [r.status, n(r.c)]));
           return ['REPORTED', 'ACCEPTED', 'ESCALATED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'].map(
             (status) => ({ status, count: by.get(status) ?? 0 }),
@@ -224,10 +226,13 @@ export function registerStats(builder: Builder, E: GridEnums) {
         resolve: async (s) => {
           const rows = await s.ctx.prisma.$queryRaw<{ stage: string; median: number; c: bigint }[]>`
             WITH steps AS (
-              SELECT e."toStatus" AS stage, e.at, LEAD(e.at) OVER (PARTITION BY e."incidentId" ORDER BY e.seq) AS next_at
+              SELECT e."toStatus" AS stage, e.at,
+                LEAD(e.at) OVER (PARTITION BY e."incidentId" ORDER BY e.seq) AS next_at
               FROM "IncidentEntry" e JOIN "Incident" i ON i.id = e."incidentId"
               WHERE e.kind = 'TRANSITION' AND ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')})
-            SELECT stage::text AS stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (next_at - at)) / 3600.0) AS median, COUNT(*) AS c
+            SELECT stage::text AS stage,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (next_at - at)) / 3600.0) AS median,
+              COUNT(*) AS c
             FROM steps WHERE next_at IS NOT NULL GROUP BY stage ORDER BY stage`;
           return rows.map((r) => ({
             stage: r.stage,
@@ -247,14 +252,16 @@ export function registerStats(builder: Builder, E: GridEnums) {
               COUNT(*) FILTER (WHERE d.role = 'LEAD') AS lead,
               COUNT(*) FILTER (WHERE d.role = 'ASSISTING') AS assisting,
               COUNT(*) FILTER (WHERE d."reportedInAt" IS NOT NULL OR d."reportInDueAt" < ${s.now}) AS due_report_in,
-              COUNT(*) FILTER (WHERE d."reportedInAt" IS NOT NULL AND d."reportedInAt" <= d."reportInDueAt") AS on_time_report_in,
+              COUNT(*) FILTER (WHERE d."reportedInAt" IS NOT NULL AND d."reportedInAt" <= d."reportInDueAt")
+                AS on_time_report_in,
               COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.status = 'CLOSED') AS closed,
               COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i."closedOnTime") AS closed_on_time,
               COALESCE(SUM(i."reworkCount") FILTER (WHERE d.role = 'LEAD'), 0) AS reworks,
               COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.status IN ${OPEN} AND i.deadline < ${s.now}) AS overdue,
               COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.status = 'CLOSED' AND i.solved) AS solved,
               COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.satisfaction IS NOT NULL) AS rated,
-              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
+              COUNT(*) FILTER (WHERE d.role = 'LEAD' AND i.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED'))
+                AS satisfied
             FROM "IncidentDepartment" d JOIN "Incident" i ON i.id = d."incidentId"
             WHERE ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')}
             GROUP BY d."organizationId" ORDER BY COUNT(*) DESC, d."organizationId"`,
@@ -265,7 +272,8 @@ export function registerStats(builder: Builder, E: GridEnums) {
           n(
             (
               await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
-          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'EARN' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
+          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p
+          WHERE p.kind = 'EARN' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
             )[0]?.v,
           ),
       }),
@@ -275,7 +283,8 @@ export function registerStats(builder: Builder, E: GridEnums) {
           -n(
             (
               await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
-          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p WHERE p.kind = 'REDEEM' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
+          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p
+          WHERE p.kind = 'REDEEM' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
             )[0]?.v,
           ),
       }),
@@ -292,7 +301,6 @@ export function registerStats(builder: Builder, E: GridEnums) {
       to: period.to,
       now: ctx.clock.now(),
       ctx,
-      memo: new Map(),
     }),
   });
 }

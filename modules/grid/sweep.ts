@@ -48,7 +48,9 @@ export const escalateOverdueJob: JobDefinition = {
       await writeEntry(tx, incident, now, null, incident.status, incident.status, {
         kind: 'SUPERVISION',
         level: to,
-        note: `超期未${incident.status === 'REPORTED' ? '接报' : '办结'}，自动升级至${LEVEL_TERMS[to]}督办 (overdue: supervision raised from ${from} to ${to})`,
+        note:
+          `超期未${incident.status === 'REPORTED' ? '接报' : '办结'}，自动升级至${LEVEL_TERMS[to]}督办 ` +
+          `(overdue: supervision raised from ${from} to ${to})`,
       });
       await audit({
         action: 'grid.incident.supervise',
