@@ -11,6 +11,7 @@ import type { Database } from './db/index.js';
 import { EventBus } from './events.js';
 import { JobRunner } from './jobs.js';
 import { EXAMPLE_OPERATIONS } from './graphiql.js';
+import { compressedPages } from './http/graphiql-page.js';
 import type { ModuleDefinition } from './modules.js';
 import { SchemaRegistry } from './schema.js';
 import { logRequests, type Logger } from './log.js';
@@ -140,7 +141,7 @@ export async function createApp(options: AppOptions) {
   if (options.logger) plugins.push(logRequests(options.logger, (req) => states.get(req)));
   const http: HttpSecurityOptions = { ...httpSecurityDefaults(options.production ?? false), ...options.http };
   const security = createHttpSecurity(http, async (request) => !(await requestState(request)).viewer);
-  plugins.push(security.plugin);
+  plugins.push(security.plugin, compressedPages());
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     graphqlEndpoint: '/graphql',
@@ -152,6 +153,10 @@ export async function createApp(options: AppOptions) {
     renderGraphiQL: security.renderGraphiQL,
     graphiql: http.graphiql && {
       title: '党建引领基层治理 GraphQL',
+      // a hint, not a credential: until a real token replaces it the request is simply anonymous
+      defaultHeaders: JSON.stringify({ Authorization: 'Bearer <paste the token from Login here>' }, null, 2),
+      headers: JSON.stringify({ Authorization: 'Bearer <paste the token from Login here>' }, null, 2),
+      defaultEditorToolsVisibility: 'headers',
       defaultQuery: [
         EXAMPLE_OPERATIONS,
         ...registry.modules.filter((m) => m.examples).map((m) => `# ---- ${m.title} ${m.id}\n${m.examples!.trim()}\n`),

@@ -3,7 +3,8 @@
 // these as options (testable in-process); bin/start.ts maps the environment onto them.
 import { createHash } from 'node:crypto';
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
-import { renderGraphiQL, type CORSOptions, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import type { CORSOptions, GraphiQLOptions, Plugin, YogaInitialContext } from 'graphql-yoga';
+import { renderOfflineGraphiQL } from './graphiql-page.js';
 
 export interface HttpSecurityOptions {
   /** serve GraphiQL on GET /graphql from a browser (default: on, off in production) */
@@ -48,28 +49,21 @@ export function httpSecurityFromEnv(env: NodeJS.ProcessEnv = process.env) {
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * Where the GraphiQL page loads its scripts, styles and editor workers from. Yoga's page uses unpkg;
- * serving GraphiQL from a local package means changing this list (to 'self') and nothing else.
- */
-export const GRAPHIQL_ASSET_ORIGINS = ['https://unpkg.com'];
-const GRAPHIQL_IMAGE_ORIGINS = ['https://raw.githubusercontent.com'];
-
-/**
- * The one CSP of the GraphiQL page: its inline scripts by hash (no 'unsafe-inline' for scripts), assets
- * from GRAPHIQL_ASSET_ORIGINS, requests to this server only, editor workers from blob: URLs.
+ * The one CSP of the GraphiQL page: everything is inlined (served from the package, no CDN), its inline
+ * scripts allowed by hash (no 'unsafe-inline' for scripts), requests to this server only, editor workers
+ * from blob: URLs.
  */
 export function graphiqlCsp(html: string): string {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
   );
-  const assets = GRAPHIQL_ASSET_ORIGINS.join(' ');
   return [
     "default-src 'none'",
-    `script-src ${[...hashes, assets].join(' ')}`,
-    `style-src 'unsafe-inline' ${assets}`,
-    `font-src data: ${assets}`,
-    `img-src 'self' data: ${GRAPHIQL_IMAGE_ORIGINS.join(' ')}`,
-    `connect-src 'self' ${assets}`,
+    `script-src ${hashes.join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'font-src data:',
+    "img-src 'self' data:",
+    "connect-src 'self'",
     'worker-src blob:',
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -127,7 +121,7 @@ export interface HttpSecurity {
   plugin: Plugin;
   cors: ReturnType<typeof corsFrom>;
   /** Yoga's GraphiQL renderer, remembering the page's CSP */
-  renderGraphiQL: typeof renderGraphiQL;
+  renderGraphiQL: (options: GraphiQLOptions) => string;
 }
 
 export function createHttpSecurity(
@@ -136,6 +130,7 @@ export function createHttpSecurity(
 ): HttpSecurity {
   const refuseIntrospection = new WeakSet<Request>();
   let pageCsp = API_CSP;
+  let pageHtml = '';
   const plugin: Plugin = {
     async onParams({ request }) {
       if (!options.introspection && (await isAnonymous(request))) refuseIntrospection.add(request);
@@ -155,8 +150,8 @@ export function createHttpSecurity(
     plugin,
     cors: corsFrom(options.corsOrigins),
     renderGraphiQL: (opts) => {
-      const html = renderGraphiQL(opts);
-      pageCsp = graphiqlCsp(html);
+      const html = renderOfflineGraphiQL(opts ?? {});
+      if (html !== pageHtml) pageCsp = graphiqlCsp((pageHtml = html));
       return html;
     },
   };
