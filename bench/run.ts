@@ -34,7 +34,8 @@ const scenarios: Scenario[] = [
     name: 'people page 50 (masked, analyst)',
     user: 'analyst',
     query:
-      '{ people(first: 50) { totalCount edges { node { name phone homeCommunity { name } workOrganization { name } } } } }',
+      '{ people(first: 50) { totalCount edges { node { name phone homeCommunity { name } ' +
+      'workOrganization { name } } } } }',
   },
   {
     name: 'region stats (prefecture)',
@@ -46,7 +47,8 @@ const scenarios: Scenario[] = [
     user: 'zhou-admin',
     needs: 'wishes',
     query:
-      '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } organization { name } timeline { to at actorName } } } } }',
+      '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } ' +
+      'organization { name } timeline { to at actorName } } } } }',
   },
   {
     name: 'incidents page 50 with timeline',
@@ -81,7 +83,8 @@ async function login(user: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) { ... on LoginPayload { token } } }`,
+      query: `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) {
+        ... on LoginPayload { token } } }`,
     }),
   });
   return ((await res.json()) as any).data.login.token as string;

@@ -31,11 +31,17 @@ const script = execFileSync(
 await fromSchema.exec(script);
 
 async function shape(db: PGlite) {
-  const columns = await db.query<Record<string, string>>(`
-    SELECT table_name || '.' || column_name AS key, udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS value
-    FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_schema_migrations'`);
-  const indexes = await db.query<Record<string, string>>(`
-    SELECT indexname AS key, indexdef AS value FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_schema_migrations'`);
+  const columns = await db.query<Record<string, string>>(
+    `
+    SELECT table_name || '.' || column_name AS key, ` +
+      `udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS value
+    FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_schema_migrations'`,
+  );
+  const indexes = await db.query<Record<string, string>>(
+    `
+    SELECT indexname AS key, indexdef AS value FROM pg_indexes ` +
+      `WHERE schemaname = 'public' AND tablename <> '_schema_migrations'`,
+  );
   const enums = await db.query<Record<string, string>>(`
     SELECT t.typname AS key, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS value
     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`);
@@ -54,10 +60,12 @@ await fromMigrations.close();
 await fromSchema.close();
 if (problems.length) {
   console.error(
-    `prisma/migrations do not match prisma/schema:\n${problems.join('\n')}\nCreate a migration: npm run db:new-migration -- <name>`,
+    `prisma/migrations do not match prisma/schema:\n${problems.join('\n')}\n` +
+      'Create a migration: npm run db:new-migration -- <name>',
   );
   process.exit(1);
 }
 console.log(
-  `migrations match the schema (${b.size} columns, indexes and enums compared; hand-written extras: ${extras.join(', ') || 'none'})`,
+  `migrations match the schema (${b.size} columns, indexes and enums compared; ` +
+    `hand-written extras: ${extras.join(', ') || 'none'})`,
 );

@@ -46,7 +46,9 @@ if (!url && seedWanted && (await isEmpty(db.prisma))) {
 
 if (url && !process.env.JWT_SECRET) {
   logger.warn({
-    msg: `JWT_SECRET is not set: tokens are signed with a secret kept in ${dir}; instances sharing this database need the same JWT_SECRET`,
+    msg:
+      `JWT_SECRET is not set: tokens are signed with a secret kept in ${dir}; ` +
+      'instances sharing this database need the same JWT_SECRET',
   });
 }
 const secret = await loadSecret(dir);

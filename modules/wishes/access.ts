@@ -8,11 +8,11 @@
 //   names and person objects of the requester and claimant: only those who manage people there
 //   (community workers, admins), and the requester and claimant themselves; everyone else gets
 //   a masked name (何**).
-import { createContextCache } from '@pothos/core';
 import {
   managesPeopleAt,
   notFound,
   parseId,
+  perRequest,
   READER_ROLES,
   within,
   type Context,
@@ -28,10 +28,10 @@ export const isWorkerAt = (viewer: Viewer | null, path: string) =>
   !!viewer && viewer.role === 'COMMUNITY_WORKER' && within(viewer, path);
 
 /** the viewer's own Person row, read at most once per request */
-export const viewerPerson = createContextCache(
-  (ctx: Context): Promise<Person | null> =>
+export const viewerPerson = (ctx: Context): Promise<Person | null> =>
+  perRequest(ctx, 'wishes:viewerPerson', () =>
     ctx.viewer?.personId ? ctx.prisma.person.findUnique({ where: { id: ctx.viewer.personId } }) : Promise.resolve(null),
-);
+  );
 
 /**
  * 服务社区: the community whose wishes a party member may claim. In-service members (在职党员, with a

@@ -18,7 +18,8 @@ export default defineModule({
   id: MODULE_ID,
   title: '微心愿',
   description:
-    "圆梦微心愿: residents' small wishes are collected, reviewed and published, claimed one-to-one by party members, fulfilled and acknowledged",
+    "圆梦微心愿: residents' small wishes are collected, reviewed and published, " +
+    'claimed one-to-one by party members, fulfilled and acknowledged',
   dependsOn: [],
   settings: {
     maxOpenClaims: integerSetting('每名党员同时认领上限 open claims one party member may hold at a time', 5, 1, 50),

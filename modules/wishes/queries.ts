@@ -93,8 +93,10 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       subGraphs: SUB_GRAPHS,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description:
-        '微心愿列表, newest first: workers, admins, department staff and analysts see their area (analysts and staff with masked names); ' +
-        'party members the published wishes of their service community and their own claims; residents their own wishes',
+        '微心愿列表, newest first: workers, admins, department staff and analysts see their area ' +
+        '(analysts and staff with masked names); ' +
+        'party members the published wishes of their service community and their own claims; ' +
+        'residents their own wishes',
       type: Wish,
       cursor: 'id',
       args: { filter: t.arg({ type: WishFilter, required: false }) },

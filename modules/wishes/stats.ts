@@ -29,6 +29,10 @@ interface WishStatsShape extends Figures {
   cohort: Prisma.Sql;
 }
 
+// the intervals the medians are taken over (fixed SQL, nested into the query text unchanged)
+const HOURS_TO_CLAIM = Prisma.sql`(extract(epoch FROM w."claimedAt" - w."publishedAt") / 3600)::float8`;
+const DAYS_TO_FULFIL = Prisma.sql`(extract(epoch FROM w."fulfilledAt" - w."claimedAt") / 86400)::float8`;
+
 /** `w`.* rows of the cohort: under the region, outside switched-off townships, submitted in the period */
 async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Prisma.Sql> {
   const parts = [
@@ -55,8 +59,8 @@ async function figures(
            count(w."confirmedAt")::int AS "confirmed",
            (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS "rejected",
            (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS "withdrawn",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM w."claimedAt" - w."publishedAt") / 3600)::float8) AS "medianHoursToClaim",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM w."fulfilledAt" - w."claimedAt") / 86400)::float8) AS "medianDaysToFulfil"
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS_TO_CLAIM}) AS "medianHoursToClaim",
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DAYS_TO_FULFIL}) AS "medianDaysToFulfil"
       FROM "Wish" w
      WHERE ${cohort}`;
   return { ...row!, cohort };

@@ -37,7 +37,8 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
       actorName: t.string({
         nullable: true,
         description:
-          '操作人 the person who acted: in full for the actor and for those who see the people of this wish, otherwise masked',
+          '操作人 the person who acted: in full for the actor and for those who see the people of this wish, ' +
+          'otherwise masked',
         select: { wish: { select: { regionPath: true, requesterId: true, claimantId: true } } },
         resolve: async (e, _a, ctx) => {
           if (!e.actorPersonId) return null;
@@ -64,7 +65,8 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
   const WishRef = builder.prismaNode('Wish', {
     subGraphs: SUB_GRAPHS,
     description:
-      "微心愿 a resident's small wish: collected, reviewed and published by the community, claimed one-to-one by a party member, fulfilled and acknowledged",
+      "微心愿 a resident's small wish: collected, reviewed and published by the community, " +
+      'claimed one-to-one by a party member, fulfilled and acknowledged',
     id: { field: 'id' },
     fields: (t) => ({
       title: t.exposeString('title', { description: '心愿 what is wished for, e.g. 护腰带、护膝' }),

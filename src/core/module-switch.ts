@@ -176,7 +176,8 @@ export function registerModuleSwitches(
       subGraphs: ['core'],
       policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description:
-        '启用/停用模块 for a prefecture, county or township (admins of it or above). Nothing is deleted when a module is switched off.',
+        '启用/停用模块 for a prefecture, county or township (admins of it or above). ' +
+        'Nothing is deleted when a module is switched off.',
       type: SwitchPayload('SetModuleEnabledPayload'),
       errors: {},
       args: { input: t.arg({ type: SetModuleEnabledInput, required: true }) },

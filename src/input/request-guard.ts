@@ -3,9 +3,9 @@
 //    (`value: {a:{a:{…}}}`) would overflow the stack; the source is scanned first and refused with VALIDATION.
 // 2. Cursors and global ids: plugin-prisma decodes a nested connection's cursor while its *parent*
 //    builds its query, so a malformed cursor failed the parent with an unexpected error. Every cursor of
-//    every connection in the operation (literal or variable) is checked before anything runs; a connection with its own cursor
-//    format declares `extensions: { customCursor: true }` and checks it itself. Global-id arguments (`node`)
-//    are checked here too, since the cost rule decodes them during validation.
+//    every connection in the operation (literal or variable) is checked before anything runs; a connection
+//    with its own cursor format declares `extensions: { customCursor: true }` and checks it itself.
+//    Global-id arguments (`node`) are checked here too, since the cost rule decodes them during validation.
 // 3. Pothos' own input errors (PothosValidationError, e.g. a malformed global id met while the cost is
 //    computed) carry no code; they get VALIDATION like every other input error.
 import { parsePrismaCursor } from '@pothos/plugin-prisma';

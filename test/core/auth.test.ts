@@ -55,7 +55,8 @@ describe('login and viewer', () => {
   it('ends old sessions when the password changes', async () => {
     const token = await t.login('jingcaicheng-worker');
     const changed = await t.gql(
-      `mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "New-pass-456" }) { __typename ... on Error { code } } }`,
+      `mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "New-pass-456" }) {
+        __typename ... on Error { code } } }`,
       {},
       { token },
     );
@@ -68,7 +69,8 @@ describe('login and viewer', () => {
   it('validates passwords on change with a field-level error', async () => {
     const token = await t.login('yuanlin-worker');
     const r = await t.gql(
-      `mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "short" }) { __typename ... on ValidationError { code issues { path message } } } }`,
+      `mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "short" }) {
+        __typename ... on ValidationError { code issues { path message } } } }`,
       {},
       { token },
     );

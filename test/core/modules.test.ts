@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const SET = `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) {
-  __typename ... on SetModuleEnabledPayload { module { id enabled source sourceRegion { code } } } ... on Error { code message details } } }`;
+  __typename ... on SetModuleEnabledPayload { module { id enabled source sourceRegion { code } } }
+  ... on Error { code message details } } }`;
 const setEnabled = (token: string, regionCode: string, moduleId: string, enabled: boolean) =>
   regionId(t, regionCode).then((id) => t.gql(SET, { i: { regionId: id, moduleId, enabled, note: 'test' } }, { token }));
 const states = async (code: string) => {
@@ -58,7 +59,8 @@ describe('switches: inheritance, sources and dependencies', () => {
     expect((await states('652324203')).digest).toMatchObject({ enabled: true, sourceRegion: { code: MANAS } }); // 塔西河乡
     // resetting the override makes the township inherit again
     const reset = await t.gql(
-      `mutation($id: ID!) { resetModuleSwitch(input: { regionId: $id, moduleId: "digest" }) { __typename ... on ResetModuleSwitchPayload { module { enabled source } } } }`,
+      `mutation($id: ID!) { resetModuleSwitch(input: { regionId: $id, moduleId: "digest" }) {
+        __typename ... on ResetModuleSwitchPayload { module { enabled source } } } }`,
       { id: await regionId(t, BEIWUCHA) },
       { token: admin },
     );
@@ -99,7 +101,8 @@ describe('switches: inheritance, sources and dependencies', () => {
 
   it('writes every change to the audit log with who, what and why', async () => {
     const r = await t.gql(
-      `{ auditLog(filter: { action: "module." }, first: 50) { totalCount edges { node { action data actor { username } } } } }`,
+      `{ auditLog(filter: { action: "module." }, first: 50) {
+        totalCount edges { node { action data actor { username } } } } }`,
       {},
       { token: admin },
     );
@@ -165,7 +168,8 @@ describe('the schema follows the township', () => {
   it('refuses writes (MODULE_DISABLED) and hides data where off; switching back restores everything', async () => {
     const yuanlin = '652301006001';
     const worker = await t.login('yuanlin-worker');
-    const POST = `mutation($i: PostNoticeInput!) { postNotice(input: $i) { __typename ... on PostNoticePayload { notice { title } } ... on Error { code message } } }`;
+    const POST = `mutation($i: PostNoticeInput!) { postNotice(input: $i) {
+      __typename ... on PostNoticePayload { notice { title } } ... on Error { code message } } }`;
     const posted = await t.gql(
       POST,
       { i: { communityId: await regionId(t, yuanlin), title: '冬季供暖通知' } },
@@ -189,7 +193,8 @@ describe('the schema follows the township', () => {
 
   it('applies per-township settings with inheritance and validates them', async () => {
     const SET_SETTING = `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename
-      ... on SetModuleSettingPayload { setting { key value source } } ... on ValidationError { code issues { path } } ... on Error { code } } }`;
+      ... on SetModuleSettingPayload { setting { key value source } } ... on ValidationError { code issues { path } }
+      ... on Error { code } } }`;
     const ganhezi = await regionId(t, GANHEZI);
     const bad = await t.gql(
       SET_SETTING,
@@ -204,7 +209,8 @@ describe('the schema follows the township', () => {
     );
     expect(ok.data.setModuleSetting.setting).toEqual({ key: 'maxTitleLength', value: 5, source: 'SET_HERE' });
     const tianlong = await regionId(t, '652302100001');
-    const POST = `mutation($i: PostNoticeInput!) { postNotice(input: $i) { __typename ... on ValidationError { issues { path message } } } }`;
+    const POST = `mutation($i: PostNoticeInput!) { postNotice(input: $i) {
+      __typename ... on ValidationError { issues { path message } } } }`;
     const tooLong = await t.gql(
       POST,
       { i: { communityId: tianlong, title: '这是一个很长的标题' } },
@@ -237,8 +243,8 @@ describe('the schema follows the township', () => {
   });
 
   it('adds module figures to RegionStats with their own period, refusing a reversed one', async () => {
-    const q = `query($from: DateTime, $to: DateTime) { regionByCode(code: "652300") { stats(from: "2020-01-01T00:00:00Z") {
-      notices(from: $from, to: $to) { notices from } } } }`;
+    const q = `query($from: DateTime, $to: DateTime) { regionByCode(code: "652300") {
+      stats(from: "2020-01-01T00:00:00Z") { notices(from: $from, to: $to) { notices from } } } }`;
     const inherited = await t.gql(q, {}, { token: await t.login('analyst') });
     expect(inherited.data.regionByCode.stats.notices).toMatchObject({ from: '2020-01-01T00:00:00.000Z' });
     expect(inherited.data.regionByCode.stats.notices.notices).toBeGreaterThan(0);

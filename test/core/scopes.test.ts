@@ -41,53 +41,60 @@ describe('people: scopes and personal-information masking', () => {
     expect(he.idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 
-  it('an analyst sees the prefecture with names masked and no phone, id number, address or sensitive fact', async () => {
-    const r = await t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens.analyst });
-    const people = r.data.people.edges.map((e: any) => e.node);
-    expect(r.data.people.totalCount).toBeGreaterThan(30);
-    for (const p of people) {
-      expect(p).toMatchObject({
-        piiMasked: true,
-        phone: null,
-        idNumber: null,
-        address: null,
-        birthDate: null,
-        ethnicity: null,
-        tags: null,
-      });
-      expect(p.name).toMatch(/^.\*+$/);
-    }
-    // a name search or a tag filter would identify people: refused
-    for (const f of [{ search: '何' }, { tag: 'DISABLED' }]) {
-      expect((await t.gql(PEOPLE, { f }, { token: tokens.analyst })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    }
-  });
+  it(
+    'an analyst sees the prefecture with names masked and no phone, id number, ' + 'address or sensitive fact',
+    async () => {
+      const r = await t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens.analyst });
+      const people = r.data.people.edges.map((e: any) => e.node);
+      expect(r.data.people.totalCount).toBeGreaterThan(30);
+      for (const p of people) {
+        expect(p).toMatchObject({
+          piiMasked: true,
+          phone: null,
+          idNumber: null,
+          address: null,
+          birthDate: null,
+          ethnicity: null,
+          tags: null,
+        });
+        expect(p.name).toMatch(/^.\*+$/);
+      }
+      // a name search or a tag filter would identify people: refused
+      for (const f of [{ search: '何' }, { tag: 'DISABLED' }]) {
+        expect((await t.gql(PEOPLE, { f }, { token: tokens.analyst })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    },
+  );
 
-  it('sensitive facts reach the person and those who manage them, and a manager’s read is audited in one batch', async () => {
-    const reads = () => t.db.prisma.auditLog.count({ where: { action: 'person.sensitiveRead' } });
-    const before = await reads();
-    const r = await t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens['jingcaicheng-worker'] });
-    const me = (await t.gql(`{ viewer { account { person { id } } } }`, {}, { token: tokens['jingcaicheng-worker'] }))
-      .data.viewer.account.person;
-    // reading one's own record is not a disclosure: not audited
-    const people = r.data.people.edges.map((e: any) => e.node).filter((p: any) => p.id !== me?.id);
-    const withFacts = people.filter((p: any) => p.ethnicity).length + people.filter((p: any) => p.tags?.length).length;
-    expect(withFacts).toBeGreaterThan(0);
-    expect((await reads()) - before).toBe(withFacts);
-    const statements = await t.db.statements.measure(() =>
-      t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens['jingcaicheng-worker'] }),
-    );
-    const small = await t.db.statements.measure(() =>
-      t.gql(PEOPLE_SENSITIVE, { first: 3 }, { token: tokens['jingcaicheng-worker'] }),
-    );
-    expect(statements.statements).toBe(small.statements);
-    const own = await t.gql(
-      `{ viewer { account { person { ethnicity tags } } } }`,
-      {},
-      { token: tokens['resident-he'] },
-    );
-    expect(own.data.viewer.account.person.tags).toEqual(expect.any(Array));
-  });
+  it(
+    'sensitive facts reach the person and those who manage them, ' + 'and a manager’s read is audited in one batch',
+    async () => {
+      const reads = () => t.db.prisma.auditLog.count({ where: { action: 'person.sensitiveRead' } });
+      const before = await reads();
+      const r = await t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens['jingcaicheng-worker'] });
+      const me = (await t.gql(`{ viewer { account { person { id } } } }`, {}, { token: tokens['jingcaicheng-worker'] }))
+        .data.viewer.account.person;
+      // reading one's own record is not a disclosure: not audited
+      const people = r.data.people.edges.map((e: any) => e.node).filter((p: any) => p.id !== me?.id);
+      const withFacts =
+        people.filter((p: any) => p.ethnicity).length + people.filter((p: any) => p.tags?.length).length;
+      expect(withFacts).toBeGreaterThan(0);
+      expect((await reads()) - before).toBe(withFacts);
+      const statements = await t.db.statements.measure(() =>
+        t.gql(PEOPLE_SENSITIVE, { first: 100 }, { token: tokens['jingcaicheng-worker'] }),
+      );
+      const small = await t.db.statements.measure(() =>
+        t.gql(PEOPLE_SENSITIVE, { first: 3 }, { token: tokens['jingcaicheng-worker'] }),
+      );
+      expect(statements.statements).toBe(small.statements);
+      const own = await t.gql(
+        `{ viewer { account { person { ethnicity tags } } } }`,
+        {},
+        { token: tokens['resident-he'] },
+      );
+      expect(own.data.viewer.account.person.tags).toEqual(expect.any(Array));
+    },
+  );
 
   it('a township admin cannot filter outside their township', async () => {
     const outside = await t.gql(
@@ -281,7 +288,8 @@ describe('account administration', () => {
       (await t.gql(`{ viewer { account { username } } }`, {}, { token: gridToken })).data.viewer.account,
     ).toBeNull();
     const login = await t.gql(
-      `mutation { login(input: { username: "weijiachang-grid", password: "${DEMO_PASSWORD}" }) { ... on Error { code } } }`,
+      `mutation { login(input: { username: "weijiachang-grid", password: "${DEMO_PASSWORD}" }) {
+        ... on Error { code } } }`,
     );
     expect(login.data.login.code).toBe('UNAUTHENTICATED');
     const audit = await t.gql(
@@ -306,7 +314,8 @@ describe('API limits and statistics', () => {
   });
 
   it('rolls core figures up the hierarchy and refuses statistics outside the viewer’s area', async () => {
-    const q = `query($c: String!) { regionByCode(code: $c) { stats { townships communities residents partyMembers } } }`;
+    const q = `query($c: String!) { regionByCode(code: $c) {
+      stats { townships communities residents partyMembers } } }`;
     const prefecture = await t.gql(q, { c: '652300' }, { token: tokens.analyst });
     const county = await t.gql(q, { c: '652324' }, { token: tokens.analyst });
     expect(prefecture.data.regionByCode.stats.communities).toBeGreaterThan(county.data.regionByCode.stats.communities);
@@ -317,7 +326,8 @@ describe('API limits and statistics', () => {
 
   it('answers a nested region query in a number of statements independent of page size', async () => {
     const q = (n: number) =>
-      `{ regions(first: ${n}, filter: { level: COMMUNITY }) { totalCount edges { node { name parent { name parent { name } } children { name } } } } }`;
+      `{ regions(first: ${n}, filter: { level: COMMUNITY }) {
+        totalCount edges { node { name parent { name parent { name } } children { name } } } } }`;
     const small = await t.db.statements.measure(() => t.gql(q(3)));
     const large = await t.db.statements.measure(() => t.gql(q(25)));
     expect(large.result.data.regions.edges.length).toBe(25);

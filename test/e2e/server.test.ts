@@ -80,7 +80,8 @@ describe.skipIf(engine() === 'postgres')('npm start', () => {
     expect(html).toContain('党建引领基层治理');
     expect(html).toContain('claimWish'); // module examples join the opening operations
     const login = await gql(
-      `mutation { login(input: { username: "zhou-admin", password: "${password}" }) { ... on LoginPayload { token } } }`,
+      `mutation { login(input: { username: "zhou-admin", password: "${password}" }) {
+        ... on LoginPayload { token } } }`,
     );
     token = login.data.login.token;
     expect(token).toBeTruthy();
@@ -99,7 +100,8 @@ describe.skipIf(engine() === 'postgres')('npm start', () => {
     const created: string[] = [];
     const writes = Array.from({ length: 40 }, async (_, i) => {
       const r = await gql(
-        `mutation { createPerson(input: { name: "写入${i}", homeCommunityId: "${community}" }) { ... on CreatePersonPayload { person { id } } } }`,
+        `mutation { createPerson(input: { name: "写入${i}", homeCommunityId: "${community}" }) {
+          ... on CreatePersonPayload { person { id } } } }`,
         token,
       ).catch(() => null);
       if (r?.data?.createPerson?.person) created.push(r.data.createPerson.person.id);

@@ -11,12 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const REGISTRATIONS = `query($c: ID!) { partyRegistrations(communityId: $c, first: 50) { edges { node { person { name } wishesClaimed wishesFulfilled } } } }`;
+const REGISTRATIONS = `query($c: ID!) { partyRegistrations(communityId: $c, first: 50) {
+  edges { node { person { name } wishesClaimed wishesFulfilled } } } }`;
 
 describe('all installed modules together', () => {
   it('seeds every module and serves every module’s figures for one region', async () => {
     const r = await t.gql(
-      `{ regionByCode(code: "652300") { stats { residents wishes { submitted } partyBuilding { organizations } volunteering { activities } elderCare { dayCareCenters } grid { grids } } } }`,
+      `{ regionByCode(code: "652300") { stats { residents wishes { submitted } partyBuilding { organizations }
+        volunteering { activities } elderCare { dayCareCenters } grid { grids } } } }`,
       {},
       { token: await t.login('analyst') },
     );
@@ -33,36 +35,39 @@ describe('all installed modules together', () => {
     }
   });
 
-  it('a wish claimed and fulfilled by 蒲晓 is counted in party-building through wishes.claimed / wishes.fulfilled', async () => {
-    const community = await regionId(t, '652301004001');
-    const worker = await t.login('jingcaicheng-worker');
-    const count = async () => {
-      const r = await t.gql(REGISTRATIONS, { c: community }, { token: worker });
-      return r.data.partyRegistrations.edges.map((e: any) => e.node).find((n: any) => n.person.name === '蒲晓');
-    };
-    const before = await count();
-    const wall = await t.gql(
-      `{ wishWall(first: 1) { edges { node { id } } } }`,
-      {},
-      { headers: { 'x-township': '652301004' } },
-    );
-    const wishId = wall.data.wishWall.edges[0].node.id;
-    const pu = await t.login('member-pu');
-    const claim = await t.gql(
-      `mutation($i: ClaimWishInput!) { claimWish(input: $i) { __typename ... on Error { code message } } }`,
-      { i: { wishId } },
-      { token: pu },
-    );
-    expect(claim.data.claimWish.__typename).toBe('ClaimWishPayload');
-    expect((await count()).wishesClaimed).toBe(before.wishesClaimed + 1);
-    const fulfil = await t.gql(
-      `mutation($i: FulfillWishInput!) { fulfillWish(input: $i) { __typename } }`,
-      { i: { wishId, note: '已送到' } },
-      { token: pu },
-    );
-    expect(fulfil.data.fulfillWish.__typename).toBe('FulfillWishPayload');
-    expect((await count()).wishesFulfilled).toBe(before.wishesFulfilled + 1);
-  });
+  it(
+    'a wish claimed and fulfilled by 蒲晓 is counted in party-building ' + 'through wishes.claimed / wishes.fulfilled',
+    async () => {
+      const community = await regionId(t, '652301004001');
+      const worker = await t.login('jingcaicheng-worker');
+      const count = async () => {
+        const r = await t.gql(REGISTRATIONS, { c: community }, { token: worker });
+        return r.data.partyRegistrations.edges.map((e: any) => e.node).find((n: any) => n.person.name === '蒲晓');
+      };
+      const before = await count();
+      const wall = await t.gql(
+        `{ wishWall(first: 1) { edges { node { id } } } }`,
+        {},
+        { headers: { 'x-township': '652301004' } },
+      );
+      const wishId = wall.data.wishWall.edges[0].node.id;
+      const pu = await t.login('member-pu');
+      const claim = await t.gql(
+        `mutation($i: ClaimWishInput!) { claimWish(input: $i) { __typename ... on Error { code message } } }`,
+        { i: { wishId } },
+        { token: pu },
+      );
+      expect(claim.data.claimWish.__typename).toBe('ClaimWishPayload');
+      expect((await count()).wishesClaimed).toBe(before.wishesClaimed + 1);
+      const fulfil = await t.gql(
+        `mutation($i: FulfillWishInput!) { fulfillWish(input: $i) { __typename } }`,
+        { i: { wishId, note: '已送到' } },
+        { token: pu },
+      );
+      expect(fulfil.data.fulfillWish.__typename).toBe('FulfillWishPayload');
+      expect((await count()).wishesFulfilled).toBe(before.wishesFulfilled + 1);
+    },
+  );
 });
 
 describe('node(id) follows the module switches', () => {

@@ -69,7 +69,8 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
       },
       description:
         '认领微心愿 (party members, in the community where they serve): PUBLISHED → CLAIMED. One claimant per wish: ' +
-        'losers of a race get CONFLICT. Limited to maxOpenClaims open claims; the claim expires after claimDeadlineDays.',
+        'losers of a race get CONFLICT. Limited to maxOpenClaims open claims; ' +
+        'the claim expires after claimDeadlineDays.',
       type: payloadType(builder, 'ClaimWishPayload', 'wish', Wish, {
         subGraphs: SUB_GRAPHS,
         description: '认领结果 the claimed wish',

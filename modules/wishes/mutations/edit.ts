@@ -47,8 +47,10 @@ export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) 
         relation: 'the requester',
       },
       description:
-        '修改微心愿: the requester while PENDING_REVIEW, a community worker of that community while PENDING_REVIEW or PUBLISHED. ' +
-        'Fields left out stay unchanged; the status does not change (timeline: EDITED). A review that lands first makes it a CONFLICT.',
+        '修改微心愿: the requester while PENDING_REVIEW, ' +
+        'a community worker of that community while PENDING_REVIEW or PUBLISHED. ' +
+        'Fields left out stay unchanged; the status does not change (timeline: EDITED). ' +
+        'A review that lands first makes it a CONFLICT.',
       type: payloadType(builder, 'UpdateWishPayload', 'wish', Wish, {
         subGraphs: SUB_GRAPHS,
         description: '修改结果 the corrected wish',

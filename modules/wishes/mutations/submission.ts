@@ -60,7 +60,8 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
         relation: 'a member or resident for themself only',
       },
       description:
-        "提交微心愿: by the resident themself, or by a community worker of that community on a resident's behalf. Starts PENDING_REVIEW. " +
+        "提交微心愿: by the resident themself, or by a community worker of that community on a resident's behalf. " +
+        'Starts PENDING_REVIEW. ' +
         'At most maxSubmissionsPerDay wishes per requester within 24 hours (LIMIT_EXCEEDED).',
       type: payloadType(builder, 'SubmitWishPayload', 'wish', Wish, {
         subGraphs: SUB_GRAPHS,

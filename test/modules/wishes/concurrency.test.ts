@@ -73,7 +73,8 @@ describe(`one claimant per wish (${engine()})`, () => {
   it("a member's open-claim limit holds when they claim many wishes at once", async () => {
     const [zhou, worker] = await Promise.all(['zhou-admin', 'jingcaicheng-worker'].map((u) => t.login(u)));
     const set = await t.gql(
-      `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code message } } }`,
+      `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) {
+        __typename ... on Error { code message } } }`,
       { i: { regionId: await regionId(t, CODES.jianguolu), moduleId: 'wishes', key: 'maxOpenClaims', value: 3 } },
       { token: zhou },
     );

@@ -66,7 +66,8 @@ describe('wishes.expireClaims', () => {
 
   it('the deadline is a per-township setting (建国路街道: 3 days)', async () => {
     const set = await admin<any>(
-      `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on SetModuleSettingPayload { setting { value source } } ... on Error { code message } } }`,
+      `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename
+        ... on SetModuleSettingPayload { setting { value source } } ... on Error { code message } } }`,
       { regionId: await regionId(t, CODES.jianguolu), moduleId: 'wishes', key: 'claimDeadlineDays', value: 3 },
     );
     expect(set.data.setModuleSetting.setting).toEqual({ value: 3, source: 'SET_HERE' });
@@ -79,7 +80,8 @@ describe('wishes.expireClaims', () => {
 
   it('leaves a switched-off township alone and catches up when it is switched back on', async () => {
     const wish = await claimed();
-    const SWITCH = `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename ... on Error { code message } } }`;
+    const SWITCH = `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) {
+      __typename ... on Error { code message } } }`;
     const township = await regionId(t, CODES.jianguolu);
     await admin(SWITCH, { regionId: township, moduleId: 'wishes', enabled: false });
     await advance(10 * DAY);

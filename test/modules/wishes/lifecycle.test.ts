@@ -28,80 +28,83 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("a resident's wish from submission to confirmation (the GraphiQL demo)", () => {
-  it('resident-he submits, jingcaicheng-worker publishes, member-pu claims and fulfils, resident-he confirms', async () => {
-    const communityId = await regionId(t, CODES.jingcaicheng);
-    const submitted = await ok(t, 'submit', resident, {
-      communityId,
-      title: '泡脚桶',
-      description: '冬天脚凉，想要一个泡脚桶',
-      category: 'ELDER_CARE',
-      channel: 'ONLINE',
-      estimatedValue: 129,
-    });
-    expect(submitted).toMatchObject({
-      status: 'PENDING_REVIEW',
-      requesterName: '何福琴',
-      requester: { name: '何福琴' },
-      estimatedValue: 129,
-    });
+  it(
+    'resident-he submits, jingcaicheng-worker publishes, ' + 'member-pu claims and fulfils, resident-he confirms',
+    async () => {
+      const communityId = await regionId(t, CODES.jingcaicheng);
+      const submitted = await ok(t, 'submit', resident, {
+        communityId,
+        title: '泡脚桶',
+        description: '冬天脚凉，想要一个泡脚桶',
+        category: 'ELDER_CARE',
+        channel: 'ONLINE',
+        estimatedValue: 129,
+      });
+      expect(submitted).toMatchObject({
+        status: 'PENDING_REVIEW',
+        requesterName: '何福琴',
+        requester: { name: '何福琴' },
+        estimatedValue: 129,
+      });
 
-    const published = await ok(t, 'review', worker, { wishId: submitted.id, approve: true });
-    expect(published.status).toBe('PUBLISHED');
+      const published = await ok(t, 'review', worker, { wishId: submitted.id, approve: true });
+      expect(published.status).toBe('PUBLISHED');
 
-    const media = await organizationId(t, '昌吉州融媒体中心');
-    const claimed = await ok(t, 'claim', member, {
-      wishId: submitted.id,
-      organizationId: media,
-      note: '我来圆这个心愿',
-    });
-    expect(claimed).toMatchObject({
-      status: 'CLAIMED',
-      claimant: { name: '蒲晓' },
-      organization: { name: '昌吉州融媒体中心' },
-    });
-    // due after the default claimDeadlineDays (14) from the claim
-    expect(new Date(claimed.claimDueAt).getTime() - t.clock.now().getTime()).toBe(14 * 24 * 3_600_000);
+      const media = await organizationId(t, '昌吉州融媒体中心');
+      const claimed = await ok(t, 'claim', member, {
+        wishId: submitted.id,
+        organizationId: media,
+        note: '我来圆这个心愿',
+      });
+      expect(claimed).toMatchObject({
+        status: 'CLAIMED',
+        claimant: { name: '蒲晓' },
+        organization: { name: '昌吉州融媒体中心' },
+      });
+      // due after the default claimDeadlineDays (14) from the claim
+      expect(new Date(claimed.claimDueAt).getTime() - t.clock.now().getTime()).toBe(14 * 24 * 3_600_000);
 
-    const fulfilled = await ok(t, 'fulfil', member, {
-      wishId: submitted.id,
-      note: '已送到何阿姨家',
-      evidenceUrls: ['https://example.org/photo/1.jpg'],
-    });
-    expect(fulfilled).toMatchObject({ status: 'FULFILLED', evidenceUrls: ['https://example.org/photo/1.jpg'] });
+      const fulfilled = await ok(t, 'fulfil', member, {
+        wishId: submitted.id,
+        note: '已送到何阿姨家',
+        evidenceUrls: ['https://example.org/photo/1.jpg'],
+      });
+      expect(fulfilled).toMatchObject({ status: 'FULFILLED', evidenceUrls: ['https://example.org/photo/1.jpg'] });
 
-    const confirmed = await ok(t, 'confirm', resident, { wishId: submitted.id, thanks: '谢谢小蒲', rating: 5 });
-    expect(confirmed).toMatchObject({ status: 'CONFIRMED', thanks: '谢谢小蒲', rating: 5 });
-    expect(confirmed.timeline.map((e: any) => [e.action, e.from, e.to, e.actorRole, e.actorName])).toEqual([
-      ['SUBMITTED', null, 'PENDING_REVIEW', 'RESIDENT', '何福琴'],
-      ['APPROVED', 'PENDING_REVIEW', 'PUBLISHED', 'COMMUNITY_WORKER', '李静'],
-      ['CLAIMED', 'PUBLISHED', 'CLAIMED', 'PARTY_MEMBER', '蒲晓'],
-      ['FULFILLED', 'CLAIMED', 'FULFILLED', 'PARTY_MEMBER', '蒲晓'],
-      ['CONFIRMED', 'FULFILLED', 'CONFIRMED', 'RESIDENT', '何福琴'],
-    ]);
-    // requester, claimant and the community's workers see the people of the wish; an analyst sees masked names
-    const names = async (token: string) =>
-      (await t.gql(OPS.wish, { id: submitted.id }, { token })).data.wish.timeline.map((e: any) => e.actorName);
-    expect(await names(worker)).toEqual(['何福琴', '李静', '蒲晓', '蒲晓', '何福琴']);
-    expect(await names(member)).toEqual(['何福琴', '李静', '蒲晓', '蒲晓', '何福琴']);
-    expect(await names(await t.login('analyst'))).toEqual(['何**', '李*', '蒲*', '蒲*', '何**']);
-    // the audit log has every step
-    const audit = await t.db.prisma.auditLog.findMany({
-      where: { entityType: 'Wish' },
-      orderBy: { at: 'asc' },
-      select: { action: true },
-    });
-    expect(audit.map((a) => a.action).slice(-5)).toEqual([
-      'wishes.submitted',
-      'wishes.approved',
-      'wishes.claimed',
-      'wishes.fulfilled',
-      'wishes.confirmed',
-    ]);
-    // fulfilment and confirmation reached the outbox for other modules
-    expect(
-      await t.db.prisma.domainEvent.count({ where: { type: { in: ['wishes.fulfilled', 'wishes.confirmed'] } } }),
-    ).toBe(2);
-  });
+      const confirmed = await ok(t, 'confirm', resident, { wishId: submitted.id, thanks: '谢谢小蒲', rating: 5 });
+      expect(confirmed).toMatchObject({ status: 'CONFIRMED', thanks: '谢谢小蒲', rating: 5 });
+      expect(confirmed.timeline.map((e: any) => [e.action, e.from, e.to, e.actorRole, e.actorName])).toEqual([
+        ['SUBMITTED', null, 'PENDING_REVIEW', 'RESIDENT', '何福琴'],
+        ['APPROVED', 'PENDING_REVIEW', 'PUBLISHED', 'COMMUNITY_WORKER', '李静'],
+        ['CLAIMED', 'PUBLISHED', 'CLAIMED', 'PARTY_MEMBER', '蒲晓'],
+        ['FULFILLED', 'CLAIMED', 'FULFILLED', 'PARTY_MEMBER', '蒲晓'],
+        ['CONFIRMED', 'FULFILLED', 'CONFIRMED', 'RESIDENT', '何福琴'],
+      ]);
+      // requester, claimant and the community's workers see the people of the wish; an analyst sees masked names
+      const names = async (token: string) =>
+        (await t.gql(OPS.wish, { id: submitted.id }, { token })).data.wish.timeline.map((e: any) => e.actorName);
+      expect(await names(worker)).toEqual(['何福琴', '李静', '蒲晓', '蒲晓', '何福琴']);
+      expect(await names(member)).toEqual(['何福琴', '李静', '蒲晓', '蒲晓', '何福琴']);
+      expect(await names(await t.login('analyst'))).toEqual(['何**', '李*', '蒲*', '蒲*', '何**']);
+      // the audit log has every step
+      const audit = await t.db.prisma.auditLog.findMany({
+        where: { entityType: 'Wish' },
+        orderBy: { at: 'asc' },
+        select: { action: true },
+      });
+      expect(audit.map((a) => a.action).slice(-5)).toEqual([
+        'wishes.submitted',
+        'wishes.approved',
+        'wishes.claimed',
+        'wishes.fulfilled',
+        'wishes.confirmed',
+      ]);
+      // fulfilment and confirmation reached the outbox for other modules
+      expect(
+        await t.db.prisma.domainEvent.count({ where: { type: { in: ['wishes.fulfilled', 'wishes.confirmed'] } } }),
+      ).toBe(2);
+    },
+  );
 
   it("a worker submits on a resident's behalf and may reject with a reason", async () => {
     const gulnar = await personByName(t, worker, '古丽娜尔·艾力');

@@ -61,7 +61,8 @@ afterAll(() => t.close());
 
 const setWishes = async (enabled: boolean) => {
   const r = await t.gql(
-    `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename ... on SetModuleEnabledPayload { module { enabled } } ... on Error { code message } } }`,
+    `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename
+      ... on SetModuleEnabledPayload { module { enabled } } ... on Error { code message } } }`,
     {
       i: {
         regionId: await regionId(t, CODES.beiwucha),
@@ -95,53 +96,56 @@ describe('switching wishes off for 北五岔镇 only', () => {
     expect((await manasStats()).data.regionByCode.stats.wishes).toEqual({ submitted: 32, published: 32 });
   });
 
-  it("off: the fields vanish from 北五岔镇's schema, its wishes are hidden elsewhere, writes there are refused", async () => {
-    await setWishes(false);
-    // 北五岔镇's own accounts and anonymous visitors naming it: the fields are gone from the schema
-    for (const token of [villageWorker, beiwuchaAdmin]) {
-      const r = await t.gql(`{ wishes(first: 1) { totalCount } }`, {}, { token });
-      expect(r.errors?.[0]?.message).toMatch(/Cannot query field "wishes"/);
-    }
-    const submit = await t.gql(
-      OPS.submit,
-      {
-        i: {
-          communityId: await regionId(t, CODES.weijiachang),
-          title: '棉衣',
-          category: 'OTHER',
-          channel: 'HOME_VISIT',
+  it(
+    "off: the fields vanish from 北五岔镇's schema, " + 'its wishes are hidden elsewhere, writes there are refused',
+    async () => {
+      await setWishes(false);
+      // 北五岔镇's own accounts and anonymous visitors naming it: the fields are gone from the schema
+      for (const token of [villageWorker, beiwuchaAdmin]) {
+        const r = await t.gql(`{ wishes(first: 1) { totalCount } }`, {}, { token });
+        expect(r.errors?.[0]?.message).toMatch(/Cannot query field "wishes"/);
+      }
+      const submit = await t.gql(
+        OPS.submit,
+        {
+          i: {
+            communityId: await regionId(t, CODES.weijiachang),
+            title: '棉衣',
+            category: 'OTHER',
+            channel: 'HOME_VISIT',
+          },
         },
-      },
-      { token: villageWorker },
-    );
-    expect(submit.errors?.[0]?.message).toMatch(/Unknown type "SubmitWishInput"|Cannot query field "submitWish"/);
-    expect((await wall(CODES.beiwucha)).errors?.[0]?.message).toMatch(/Cannot query field "wishWall"/);
-    // 甘河子镇 keeps everything
-    const everywhere = await t.gql(
-      `{ wishWall(first: 50) { totalCount edges { node { community { name } } } } }`,
-      {},
-      { headers: { 'x-township': CODES.ganhezi } },
-    );
-    expect(everywhere.errors).toBeUndefined();
-    expect(everywhere.data.wishWall.totalCount).toBe(12); // 晶彩城社区's, not 魏家场村's
-    expect(await count(await t.login('tianlong-worker'))).toBe(21);
-    // above the township the gate hides its wishes from lists, single reads and statistics
-    expect(await count(zhou)).toBe(184);
-    const single = await t.gql(OPS.wish, { id: wishIds[0] }, { token: zhou });
-    expect(single.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
-    const node = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: wishIds[0] }, { token: zhou });
-    expect(node.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
-    expect((await manasStats()).data.regionByCode.stats.wishes).toEqual({ submitted: 30, published: 30 });
-    // and a write reaching it through a wider schema is refused, typed, with nothing changed
-    const claim = await mutate(t, 'claim', countyMember, { wishId: wishIds[0] });
-    expect(claim).toMatchObject({ __typename: 'ModuleDisabledError', code: 'MODULE_DISABLED' });
-    // nothing was deleted
-    expect(
-      await t.db.prisma.wish.count({
-        where: { regionPath: { startsWith: '/652300/652324/652324104/' }, status: 'PUBLISHED' },
-      }),
-    ).toBe(2);
-  });
+        { token: villageWorker },
+      );
+      expect(submit.errors?.[0]?.message).toMatch(/Unknown type "SubmitWishInput"|Cannot query field "submitWish"/);
+      expect((await wall(CODES.beiwucha)).errors?.[0]?.message).toMatch(/Cannot query field "wishWall"/);
+      // 甘河子镇 keeps everything
+      const everywhere = await t.gql(
+        `{ wishWall(first: 50) { totalCount edges { node { community { name } } } } }`,
+        {},
+        { headers: { 'x-township': CODES.ganhezi } },
+      );
+      expect(everywhere.errors).toBeUndefined();
+      expect(everywhere.data.wishWall.totalCount).toBe(12); // 晶彩城社区's, not 魏家场村's
+      expect(await count(await t.login('tianlong-worker'))).toBe(21);
+      // above the township the gate hides its wishes from lists, single reads and statistics
+      expect(await count(zhou)).toBe(184);
+      const single = await t.gql(OPS.wish, { id: wishIds[0] }, { token: zhou });
+      expect(single.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
+      const node = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: wishIds[0] }, { token: zhou });
+      expect(node.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
+      expect((await manasStats()).data.regionByCode.stats.wishes).toEqual({ submitted: 30, published: 30 });
+      // and a write reaching it through a wider schema is refused, typed, with nothing changed
+      const claim = await mutate(t, 'claim', countyMember, { wishId: wishIds[0] });
+      expect(claim).toMatchObject({ __typename: 'ModuleDisabledError', code: 'MODULE_DISABLED' });
+      // nothing was deleted
+      expect(
+        await t.db.prisma.wish.count({
+          where: { regionPath: { startsWith: '/652300/652324/652324104/' }, status: 'PUBLISHED' },
+        }),
+      ).toBe(2);
+    },
+  );
 
   it('on again: everything is back', async () => {
     await setWishes(true);

@@ -16,7 +16,8 @@ const PAGE = `query($n: Int!) { wishes(first: $n) { totalCount edges { node {
   timeline { action from to at actorRole actorName note }
 } } } }`;
 
-const WALL = `query($n: Int!) { wishWall(first: $n) { totalCount edges { node { id title requesterName community { name } } } } }`;
+const WALL = `query($n: Int!) { wishWall(first: $n) {
+  totalCount edges { node { id title requesterName community { name } } } } }`;
 
 async function statements(query: string, n: number, token: string | null, headers?: Record<string, string>) {
   const { result, statements } = await t.db.statements.measure(() => t.gql(query, { n }, { token, headers }));

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const STATS = `query($c: String!, $from: DateTime, $to: DateTime) { regionByCode(code: $c) { stats { wishes(from: $from, to: $to) {
+const STATS = `query($c: String!, $from: DateTime, $to: DateTime) {
+  regionByCode(code: $c) { stats { wishes(from: $from, to: $to) {
   submitted published claimed fulfilled confirmed rejected withdrawn claimRate medianHoursToClaim medianDaysToFulfil
   topClaimingOrganizations(first: 10) { name count organization { name } } } } } }`;
 const stats = async (code: string, vars: Record<string, unknown> = {}, token = analyst) => {

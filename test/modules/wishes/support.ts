@@ -43,9 +43,8 @@ const WISH_FIELDS = `id status title description category channel estimatedValue
   claimDueAt rejectionReason thanks rating evidenceUrls
   timeline { action from to note actorRole actorName }`;
 
-const payload = (
-  name: string,
-) => `${name}(input: $i) { __typename ... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { wish { ${WISH_FIELDS} } }
+const payload = (name: string) => `${name}(input: $i) { __typename
+  ... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { wish { ${WISH_FIELDS} } }
   ... on Error { code message details } ... on ValidationError { issues { path message } } }`;
 
 export const OPS = {

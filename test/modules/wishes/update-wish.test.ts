@@ -32,37 +32,41 @@ const editAudits = (wishId: string) =>
   t.db.prisma.auditLog.findMany({ where: { action: 'wishes.edited', entityId: dbId(wishId) }, orderBy: { at: 'asc' } });
 
 describe('updateWish: corrections before the wish is on its way', () => {
-  it('the requester corrects a wish waiting for review: given fields change, the rest stays, EDITED in the timeline and audit', async () => {
-    const wish = await submitted();
-    const edited = await ok(t, 'update', resident, {
-      wishId: wish.id,
-      title: ' 老花镜（200度） ',
-      category: 'ELDER_CARE',
-    });
-    expect(edited).toMatchObject({
-      status: 'PENDING_REVIEW',
-      title: '老花镜（200度）',
-      category: 'ELDER_CARE',
-      description: '看报纸用',
-      estimatedValue: 35,
-      channel: 'ONLINE',
-      requesterName: '何福琴',
-    });
-    expect(edited.timeline.map((e: any) => [e.action, e.from, e.to, e.actorRole, e.actorName])).toEqual([
-      ['SUBMITTED', null, 'PENDING_REVIEW', 'RESIDENT', '何福琴'],
-      ['EDITED', 'PENDING_REVIEW', 'PENDING_REVIEW', 'RESIDENT', '何福琴'],
-    ]);
-    expect(edited.timeline[1].note).toBe('修改 title, category');
-    const [audit] = await editAudits(wish.id);
-    expect(audit!.data).toEqual({
-      from: 'PENDING_REVIEW',
-      to: 'PENDING_REVIEW',
-      note: '修改 title, category',
-      changes: { title: { from: '老花镜', to: '老花镜（200度）' }, category: { from: 'HEALTH', to: 'ELDER_CARE' } },
-    });
-    // the edit moved the version on: the review that follows reads the new one and goes through
-    expect((await ok(t, 'review', worker, { wishId: wish.id, approve: true })).status).toBe('PUBLISHED');
-  });
+  it(
+    'the requester corrects a wish waiting for review: ' +
+      'given fields change, the rest stays, EDITED in the timeline and audit',
+    async () => {
+      const wish = await submitted();
+      const edited = await ok(t, 'update', resident, {
+        wishId: wish.id,
+        title: ' 老花镜（200度） ',
+        category: 'ELDER_CARE',
+      });
+      expect(edited).toMatchObject({
+        status: 'PENDING_REVIEW',
+        title: '老花镜（200度）',
+        category: 'ELDER_CARE',
+        description: '看报纸用',
+        estimatedValue: 35,
+        channel: 'ONLINE',
+        requesterName: '何福琴',
+      });
+      expect(edited.timeline.map((e: any) => [e.action, e.from, e.to, e.actorRole, e.actorName])).toEqual([
+        ['SUBMITTED', null, 'PENDING_REVIEW', 'RESIDENT', '何福琴'],
+        ['EDITED', 'PENDING_REVIEW', 'PENDING_REVIEW', 'RESIDENT', '何福琴'],
+      ]);
+      expect(edited.timeline[1].note).toBe('修改 title, category');
+      const [audit] = await editAudits(wish.id);
+      expect(audit!.data).toEqual({
+        from: 'PENDING_REVIEW',
+        to: 'PENDING_REVIEW',
+        note: '修改 title, category',
+        changes: { title: { from: '老花镜', to: '老花镜（200度）' }, category: { from: 'HEALTH', to: 'ELDER_CARE' } },
+      });
+      // the edit moved the version on: the review that follows reads the new one and goes through
+      expect((await ok(t, 'review', worker, { wishId: wish.id, approve: true })).status).toBe('PUBLISHED');
+    },
+  );
 
   it('null clears the description and the value; the same values again record nothing', async () => {
     const wish = await submitted();
@@ -240,7 +244,8 @@ describe('updateWish and the module switch', () => {
     });
     const switchTo = async (enabled: boolean) => {
       const r = await t.gql(
-        `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename ... on Error { code message } } }`,
+        `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) {
+          __typename ... on Error { code message } } }`,
         { i: { regionId: await regionId(t, CODES.beiwucha), moduleId: 'wishes', enabled } },
         { token: beiwuchaAdmin },
       );
@@ -294,36 +299,40 @@ describe('updateWish racing reviewWish', () => {
     return pending;
   }
 
-  it('simultaneous edits and a review: the first to write wins, the others get CONFLICT, nothing half-written', async () => {
-    const wish = await submitted('暖手宝');
-    const results = await race(wish.id, () => [
-      mutate(t, 'review', worker, { wishId: wish.id, approve: true }),
-      ...Array.from({ length: 5 }, (_, i) =>
-        mutate(t, 'update', resident, { wishId: wish.id, title: `暖手宝${i + 1}号` }),
-      ),
-      ...Array.from({ length: 5 }, (_, i) =>
-        mutate(t, 'update', worker, { wishId: wish.id, title: `暖手宝${i + 6}号` }),
-      ),
-    ]);
-    const [review, ...edits] = results;
-    const won = edits.filter((r) => r.__typename === 'UpdateWishPayload');
-    const reviewed = review.__typename === 'ReviewWishPayload';
-    expect(reviewed || review.code === 'CONFLICT', JSON.stringify(review)).toBe(true);
-    // losers: CONFLICT (the version moved on since they read it); a requester's edit that read the wish
-    // after the review would get INVALID_TRANSITION (it is published now)
-    const lost = edits.filter((r) => r.__typename !== 'UpdateWishPayload');
-    for (const r of lost) expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(r.code);
-    expect([review, ...lost].filter((r) => r.code === 'CONFLICT').length).toBeGreaterThan(0);
-    expect(won.length + (reviewed ? 1 : 0)).toBeGreaterThanOrEqual(1);
+  it(
+    'simultaneous edits and a review: the first to write wins, ' + 'the others get CONFLICT, nothing half-written',
+    async () => {
+      const wish = await submitted('暖手宝');
+      const results = await race(wish.id, () => [
+        mutate(t, 'review', worker, { wishId: wish.id, approve: true }),
+        ...Array.from({ length: 5 }, (_, i) =>
+          mutate(t, 'update', resident, { wishId: wish.id, title: `暖手宝${i + 1}号` }),
+        ),
+        ...Array.from({ length: 5 }, (_, i) =>
+          mutate(t, 'update', worker, { wishId: wish.id, title: `暖手宝${i + 6}号` }),
+        ),
+      ]);
+      const [review, ...edits] = results;
+      const won = edits.filter((r) => r.__typename === 'UpdateWishPayload');
+      const reviewed = review.__typename === 'ReviewWishPayload';
+      expect(reviewed || review.code === 'CONFLICT', JSON.stringify(review)).toBe(true);
+      // losers: CONFLICT (the version moved on since they read it); a requester's edit that read the wish
+      // after the review would get INVALID_TRANSITION (it is published now)
+      const lost = edits.filter((r) => r.__typename !== 'UpdateWishPayload');
+      for (const r of lost) expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(r.code);
+      expect([review, ...lost].filter((r) => r.code === 'CONFLICT').length).toBeGreaterThan(0);
+      expect(won.length + (reviewed ? 1 : 0)).toBeGreaterThanOrEqual(1);
 
-    const row = await t.db.prisma.wish.findUniqueOrThrow({ where: { id: dbId(wish.id) } });
-    const events = await t.db.prisma.wishEvent.findMany({ where: { wishId: row.id }, orderBy: { seq: 'asc' } });
-    // every successful change wrote one timeline row, one audit entry and bumped the version once; nothing else was written
-    expect(events.filter((e) => e.action === 'EDITED')).toHaveLength(won.length);
-    expect(events.filter((e) => e.action === 'APPROVED')).toHaveLength(reviewed ? 1 : 0);
-    expect(row.version).toBe(events.length - 1);
-    expect(await editAudits(wish.id)).toHaveLength(won.length);
-    expect(row.status).toBe(reviewed ? 'PUBLISHED' : 'PENDING_REVIEW');
-    expect(won.length ? won.map((r) => r.wish.title) : ['暖手宝']).toContain(row.title);
-  });
+      const row = await t.db.prisma.wish.findUniqueOrThrow({ where: { id: dbId(wish.id) } });
+      const events = await t.db.prisma.wishEvent.findMany({ where: { wishId: row.id }, orderBy: { seq: 'asc' } });
+      // every successful change wrote one timeline row, one audit entry and bumped the version once;
+      // nothing else was written
+      expect(events.filter((e) => e.action === 'EDITED')).toHaveLength(won.length);
+      expect(events.filter((e) => e.action === 'APPROVED')).toHaveLength(reviewed ? 1 : 0);
+      expect(row.version).toBe(events.length - 1);
+      expect(await editAudits(wish.id)).toHaveLength(won.length);
+      expect(row.status).toBe(reviewed ? 'PUBLISHED' : 'PENDING_REVIEW');
+      expect(won.length ? won.map((r) => r.wish.title) : ['暖手宝']).toContain(row.title);
+    },
+  );
 });

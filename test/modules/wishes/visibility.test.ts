@@ -28,10 +28,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const LIST = `query($f: WishFilter) { wishes(filter: $f, first: 100) { totalCount edges { node {
-  id title status requesterName claimantName requester { name phone } claimant { name } organization { name } timeline { actorName } } } } }`;
+  id title status requesterName claimantName requester { name phone } claimant { name } organization { name }
+  timeline { actorName } } } } }`;
 const list = async (who: string | null, filter: Record<string, unknown> = {}) =>
   t.gql(LIST, { f: filter }, { token: who ? tokens[who] : null });
-const ONE = `query($id: ID!) { wish(id: $id) { id title requesterName claimantName requester { name phone } claimant { name } organization { name } timeline { actorName } } }`;
+const ONE = `query($id: ID!) { wish(id: $id) {
+  id title requesterName claimantName requester { name phone } claimant { name } organization { name }
+  timeline { actorName } } }`;
 /** 何福琴's 护腰带、护膝, claimed by 蒲晓, as `who` sees it */
 const heFuqinsWish = async (who: string) => (await t.gql(ONE, { id: heWishId }, { token: tokens[who] })).data.wish;
 
@@ -69,25 +72,28 @@ describe('lists by role and scope', () => {
     expect(r.data.wishes.edges.every((e: any) => e.node.requester === null && e.node.title === '书包')).toBe(true);
   });
 
-  it('a party member sees published wishes of their service community and their own claims, not pending ones', async () => {
-    const pending = await ok(t, 'submit', tokens['resident-he']!, {
-      communityId: await regionId(t, CODES.jingcaicheng),
-      title: '电子血压计',
-      category: 'HEALTH',
-      channel: 'ONLINE',
-    });
-    const r = await list('member-pu');
-    expect(r.data.wishes.totalCount).toBe(126);
-    expect(r.data.wishes.edges.some((e: any) => e.node.id === pending.id)).toBe(false);
-    expect((await t.gql(OPS.wish, { id: pending.id }, { token: tokens['member-pu'] })).data.wish).toBeNull();
-    // the member sees the people of the wishes she claimed, masked names elsewhere
-    expect(await heFuqinsWish('member-pu')).toMatchObject({ requesterName: '何福琴', claimantName: '蒲晓' });
-    const someoneElses = r.data.wishes.edges
-      .map((e: any) => e.node)
-      .find((n: any) => n.claimantName && n.claimantName !== '蒲晓');
-    expect(someoneElses.requester).toBeNull();
-    expect(someoneElses.requesterName).toMatch(/\*/);
-  });
+  it(
+    'a party member sees published wishes of their service community ' + 'and their own claims, not pending ones',
+    async () => {
+      const pending = await ok(t, 'submit', tokens['resident-he']!, {
+        communityId: await regionId(t, CODES.jingcaicheng),
+        title: '电子血压计',
+        category: 'HEALTH',
+        channel: 'ONLINE',
+      });
+      const r = await list('member-pu');
+      expect(r.data.wishes.totalCount).toBe(126);
+      expect(r.data.wishes.edges.some((e: any) => e.node.id === pending.id)).toBe(false);
+      expect((await t.gql(OPS.wish, { id: pending.id }, { token: tokens['member-pu'] })).data.wish).toBeNull();
+      // the member sees the people of the wishes she claimed, masked names elsewhere
+      expect(await heFuqinsWish('member-pu')).toMatchObject({ requesterName: '何福琴', claimantName: '蒲晓' });
+      const someoneElses = r.data.wishes.edges
+        .map((e: any) => e.node)
+        .find((n: any) => n.claimantName && n.claimantName !== '蒲晓');
+      expect(someoneElses.requester).toBeNull();
+      expect(someoneElses.requesterName).toMatch(/\*/);
+    },
+  );
 
   it('a resident sees only their own wishes', async () => {
     const r = await list('resident-he');
@@ -125,14 +131,16 @@ describe('single wishes, Community.wishes and Person.claimedWishes', () => {
   });
 
   it("Community.wishes lists a community's wishes, filtered by status", async () => {
-    const q = `query($c: String!) { regionByCode(code: $c) { name wishes(status: PUBLISHED, first: 3) { totalCount edges { node { status } } } } }`;
+    const q = `query($c: String!) { regionByCode(code: $c) {
+      name wishes(status: PUBLISHED, first: 3) { totalCount edges { node { status } } } } }`;
     const r = await t.gql(q, { c: CODES.jingcaicheng }, { token: tokens['jingcaicheng-worker'] });
     expect(r.data.regionByCode.wishes.totalCount).toBe(12);
     expect(r.data.regionByCode.wishes.edges).toHaveLength(3);
   });
 
   it("Person.claimedWishes lists a member's claims (马楠: two wishes of 园林社区)", async () => {
-    const q = `{ viewer { account { person { name claimedWishes(first: 10) { totalCount edges { node { title status requesterName } } } } } } }`;
+    const q = `{ viewer { account { person { name
+      claimedWishes(first: 10) { totalCount edges { node { title status requesterName } } } } } } }`;
     const r = await t.gql(q, {}, { token: tokens['member-ma'] });
     const claimed = r.data.viewer.account.person.claimedWishes;
     expect(claimed.totalCount).toBe(2);
@@ -145,7 +153,8 @@ describe('single wishes, Community.wishes and Person.claimedWishes', () => {
 });
 
 describe('wishWall: public, published only, no personal information', () => {
-  const WALL = `query($r: ID, $c: WishCategory) { wishWall(regionId: $r, category: $c, first: 50) { totalCount edges { node { id title category requesterName community { name } } } } }`;
+  const WALL = `query($r: ID, $c: WishCategory) { wishWall(regionId: $r, category: $c, first: 50) {
+    totalCount edges { node { id title category requesterName community { name } } } } }`;
 
   it('works without logging in and shows masked names only', async () => {
     const r = await t.gql(
