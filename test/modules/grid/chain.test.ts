@@ -12,7 +12,8 @@ let housing: string;
 const HOUR = 3_600_000;
 
 const SEL = (name: string) =>
-  `... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { incident { ${INCIDENT_FIELDS} ${name === 'closeIncident' ? 'closedOnTime satisfaction' : ''} } }`;
+  `... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { incident { ${INCIDENT_FIELDS} ` +
+  `${name === 'closeIncident' ? 'closedOnTime satisfaction' : ''} } }`;
 
 const act = (name: string, who: string, input: Record<string, unknown>) => mutate(t, tok[who]!, name, input, SEL(name));
 
@@ -75,83 +76,87 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the whole chain', () => {
-  it('travels report → accept → escalate → report in → resolve → rework → resolve → close, with a timeline', async () => {
-    const now = t.clock.now().getTime();
-    const i = await report('道路塌陷', {
-      priority: 'NORMAL',
-      attachmentUrls: ['https://img.example.cn/a.jpg'],
-      location: { latitude: 44.3, longitude: 86.2 },
-    });
-    expect(i.status).toBe('REPORTED');
-    expect(new Date(i.deadline).getTime()).toBe(now + 2 * HOUR); // 12345: accept within 2 hours
+  it(
+    'travels report → accept → escalate → report in → resolve → rework → resolve → close, with a ' + 'timeline',
+    async () => {
+      const now = t.clock.now().getTime();
+      const i = await report('道路塌陷', {
+        priority: 'NORMAL',
+        attachmentUrls: ['https://img.example.cn/a.jpg'],
+        location: { latitude: 44.3, longitude: 86.2 },
+      });
+      expect(i.status).toBe('REPORTED');
+      expect(new Date(i.deadline).getTime()).toBe(now + 2 * HOUR); // 12345: accept within 2 hours
 
-    const a = await act('acceptIncident', 'worker', { incidentId: i.id, note: '已接报' });
-    expect(a.incident.status).toBe('ACCEPTED');
-    expect(new Date(a.incident.deadline).getTime()).toBe(now + 24 * HOUR); // utilities: 24 hours
+      const a = await act('acceptIncident', 'worker', { incidentId: i.id, note: '已接报' });
+      expect(a.incident.status).toBe('ACCEPTED');
+      expect(new Date(a.incident.deadline).getTime()).toBe(now + 24 * HOUR); // utilities: 24 hours
 
-    const e = await act('escalateIncident', 'admin', { incidentId: i.id, departmentIds: [emergency, housing] });
-    expect(e.incident.departments.map((d: any) => d.role)).toEqual(['NOTIFIED', 'NOTIFIED']);
+      const e = await act('escalateIncident', 'admin', { incidentId: i.id, departmentIds: [emergency, housing] });
+      expect(e.incident.departments.map((d: any) => d.role)).toEqual(['NOTIFIED', 'NOTIFIED']);
 
-    const lead = await act('reportInIncident', 'housing', { incidentId: i.id, note: '住建局报到' });
-    expect(lead.incident).toMatchObject({ status: 'IN_PROGRESS', leadDepartment: { name: '玛纳斯县住建局' } });
-    const assist = await act('reportInIncident', 'emergency', { incidentId: i.id });
-    expect(assist.incident.departments.map((d: any) => [d.organization.name, d.role]).sort()).toEqual([
-      ['玛纳斯县住建局', 'LEAD'],
-      ['玛纳斯县应急管理局', 'ASSISTING'],
-    ]);
+      const lead = await act('reportInIncident', 'housing', { incidentId: i.id, note: '住建局报到' });
+      expect(lead.incident).toMatchObject({ status: 'IN_PROGRESS', leadDepartment: { name: '玛纳斯县住建局' } });
+      const assist = await act('reportInIncident', 'emergency', { incidentId: i.id });
+      expect(assist.incident.departments.map((d: any) => [d.organization.name, d.role]).sort()).toEqual([
+        ['玛纳斯县住建局', 'LEAD'],
+        ['玛纳斯县应急管理局', 'ASSISTING'],
+      ]);
 
-    expect((await act('resolveIncident', 'emergency', { incidentId: i.id, note: '协办不能反馈' })).code).toBe(
-      'FORBIDDEN',
-    );
-    const r1 = await act('resolveIncident', 'housing', {
-      incidentId: i.id,
-      note: '已回填',
-      attachmentUrls: ['https://img.example.cn/b.jpg'],
-    });
-    expect(r1.incident.status).toBe('RESOLVED');
-    const rw = await act('reworkIncident', 'worker', { incidentId: i.id, note: '回填不实，仍有下沉' });
-    expect(rw.incident).toMatchObject({ status: 'IN_PROGRESS', reworkCount: 1 });
-    await act('resolveIncident', 'housing', { incidentId: i.id, note: '重新夯实' });
-    const c = await act('closeIncident', 'worker', { incidentId: i.id, satisfaction: 'SATISFIED', note: '回访满意' });
-    expect(c.incident).toMatchObject({
-      status: 'CLOSED',
-      closedOnTime: true,
-      satisfaction: 'SATISFIED',
-      deadline: null,
-      overdue: false,
-    });
+      expect((await act('resolveIncident', 'emergency', { incidentId: i.id, note: '协办不能反馈' })).code).toBe(
+        'FORBIDDEN',
+      );
+      const r1 = await act('resolveIncident', 'housing', {
+        incidentId: i.id,
+        note: '已回填',
+        attachmentUrls: ['https://img.example.cn/b.jpg'],
+      });
+      expect(r1.incident.status).toBe('RESOLVED');
+      const rw = await act('reworkIncident', 'worker', { incidentId: i.id, note: '回填不实，仍有下沉' });
+      expect(rw.incident).toMatchObject({ status: 'IN_PROGRESS', reworkCount: 1 });
+      await act('resolveIncident', 'housing', { incidentId: i.id, note: '重新夯实' });
+      const c = await act('closeIncident', 'worker', { incidentId: i.id, satisfaction: 'SATISFIED', note: '回访满意' });
+      expect(c.incident).toMatchObject({
+        status: 'CLOSED',
+        closedOnTime: true,
+        satisfaction: 'SATISFIED',
+        deadline: null,
+        overdue: false,
+      });
 
-    const tl = await t.gql(
-      `query($id: ID!) { incident(id: $id) { open311Status timeline { kind from to note attachmentUrls actorRole actor { name organization { name } } department { name } } } }`,
-      { id: i.id },
-      { token: tok.admin },
-    );
-    const steps = tl.data.incident.timeline;
-    expect(steps.map((s: any) => `${s.from ?? '-'}>${s.to}${s.kind === 'ASSIST' ? '(assist)' : ''}`)).toEqual([
-      '->REPORTED',
-      'REPORTED>ACCEPTED',
-      'ACCEPTED>ESCALATED',
-      'ESCALATED>IN_PROGRESS',
-      'IN_PROGRESS>IN_PROGRESS(assist)',
-      'IN_PROGRESS>RESOLVED',
-      'RESOLVED>IN_PROGRESS',
-      'IN_PROGRESS>RESOLVED',
-      'RESOLVED>CLOSED',
-    ]);
-    expect(steps[0]).toMatchObject({
-      actorRole: 'COMMUNITY_WORKER',
-      actor: { name: '赵刚' },
-      attachmentUrls: ['https://img.example.cn/a.jpg'],
-    });
-    expect(steps[2].note).toMatch(/吹哨部门: 玛纳斯县应急管理局、玛纳斯县住建局/);
-    expect(steps[3]).toMatchObject({
-      actorRole: 'DEPARTMENT_STAFF',
-      actor: { organization: { name: '玛纳斯县住建局' } },
-      department: { name: '玛纳斯县住建局' },
-    });
-    expect(steps[6].note).toBe('回填不实，仍有下沉');
-    expect(tl.data.incident.open311Status).toBe('closed');
-  });
+      const tl = await t.gql(
+        `query($id: ID!) { incident(id: $id) { open311Status timeline { kind from to note attachmentUrls ` +
+          `actorRole actor { name organization { name } } department { name } } } }`,
+        { id: i.id },
+        { token: tok.admin },
+      );
+      const steps = tl.data.incident.timeline;
+      expect(steps.map((s: any) => `${s.from ?? '-'}>${s.to}${s.kind === 'ASSIST' ? '(assist)' : ''}`)).toEqual([
+        '->REPORTED',
+        'REPORTED>ACCEPTED',
+        'ACCEPTED>ESCALATED',
+        'ESCALATED>IN_PROGRESS',
+        'IN_PROGRESS>IN_PROGRESS(assist)',
+        'IN_PROGRESS>RESOLVED',
+        'RESOLVED>IN_PROGRESS',
+        'IN_PROGRESS>RESOLVED',
+        'RESOLVED>CLOSED',
+      ]);
+      expect(steps[0]).toMatchObject({
+        actorRole: 'COMMUNITY_WORKER',
+        actor: { name: '赵刚' },
+        attachmentUrls: ['https://img.example.cn/a.jpg'],
+      });
+      expect(steps[2].note).toMatch(/吹哨部门: 玛纳斯县应急管理局、玛纳斯县住建局/);
+      expect(steps[3]).toMatchObject({
+        actorRole: 'DEPARTMENT_STAFF',
+        actor: { organization: { name: '玛纳斯县住建局' } },
+        department: { name: '玛纳斯县住建局' },
+      });
+      expect(steps[6].note).toBe('回填不实，仍有下沉');
+      expect(tl.data.incident.open311Status).toBe('closed');
+    },
+  );
 
   it('closes at community level without escalation when the village solves it', async () => {
     const i = await report('邻里噪音', { category: 'DISPUTE' });
@@ -181,24 +186,29 @@ describe('the whole chain', () => {
 });
 
 describe('two departments racing to report in', () => {
-  it('exactly one becomes the lead, the other assists; a department reporting twice is refused (5 rounds)', async () => {
-    for (let round = 0; round < 5; round++) {
-      const id = await toEscalated();
-      const results = await Promise.all(
-        ['emergency', 'housing', 'emergency', 'housing'].map((who) => act('reportInIncident', who, { incidentId: id })),
-      );
-      const ok = results.filter((r) => r.__typename === 'ReportInIncidentPayload');
-      const refused = results.filter((r) => r.__typename !== 'ReportInIncidentPayload');
-      expect(ok).toHaveLength(2);
-      expect(refused.map((r) => r.code)).toEqual(['INVALID_TRANSITION', 'INVALID_TRANSITION']);
-      const row = await snapshot(id);
-      expect(row.status).toBe('IN_PROGRESS');
-      expect(row.departments.map((d) => d.role).sort()).toEqual(['ASSISTING', 'LEAD']);
-      expect(row.departments.find((d) => d.role === 'LEAD')!.organizationId).toBe(row.leadDepartmentId);
-      expect(row.timeline.filter((e) => e.toStatus === 'IN_PROGRESS' && e.kind === 'TRANSITION')).toHaveLength(1);
-      expect(row.timeline.filter((e) => e.kind === 'ASSIST')).toHaveLength(1);
-    }
-  });
+  it(
+    'exactly one becomes the lead, the other assists; a department reporting twice is refused (5 ' + 'rounds)',
+    async () => {
+      for (let round = 0; round < 5; round++) {
+        const id = await toEscalated();
+        const results = await Promise.all(
+          ['emergency', 'housing', 'emergency', 'housing'].map((who) =>
+            act('reportInIncident', who, { incidentId: id }),
+          ),
+        );
+        const ok = results.filter((r) => r.__typename === 'ReportInIncidentPayload');
+        const refused = results.filter((r) => r.__typename !== 'ReportInIncidentPayload');
+        expect(ok).toHaveLength(2);
+        expect(refused.map((r) => r.code)).toEqual(['INVALID_TRANSITION', 'INVALID_TRANSITION']);
+        const row = await snapshot(id);
+        expect(row.status).toBe('IN_PROGRESS');
+        expect(row.departments.map((d) => d.role).sort()).toEqual(['ASSISTING', 'LEAD']);
+        expect(row.departments.find((d) => d.role === 'LEAD')!.organizationId).toBe(row.leadDepartmentId);
+        expect(row.timeline.filter((e) => e.toStatus === 'IN_PROGRESS' && e.kind === 'TRANSITION')).toHaveLength(1);
+        expect(row.timeline.filter((e) => e.kind === 'ASSIST')).toHaveLength(1);
+      }
+    },
+  );
 });
 
 describe('illegal transitions change nothing', () => {
@@ -267,7 +277,8 @@ describe('actors outside the chain are FORBIDDEN', () => {
 
   it('analysts read incidents without personal information', async () => {
     const r = await t.gql(
-      `{ incidents(first: 100) { edges { node { resident { name } reporter { name } timeline { actor { name } } } } } }`,
+      `{ incidents(first: 100) { edges { node { resident { name } reporter { name } timeline { actor { name ` +
+        `} } } } } }`,
       {},
       { token: tok.analyst },
     );
@@ -322,7 +333,8 @@ describe('deadline policy as data', () => {
     const a = await act('acceptIncident', 'worker', { incidentId: i.id });
     expect(new Date(a.incident.deadline).getTime()).toBe(now + 48 * HOUR);
     const urgent = await report('垃圾着火', { category: 'ENVIRONMENT', priority: 'URGENT' });
-    expect(new Date(urgent.deadline).getTime()).toBe(now + 2 * HOUR); // prefecture URGENT row is more specific on priority
+    // the prefecture's URGENT row is more specific on priority
+    expect(new Date(urgent.deadline).getTime()).toBe(now + 2 * HOUR);
     const old = await snapshot(before.id);
     expect(old.deadline!.getTime()).toBe(new Date(before.deadline).getTime());
     const list = await t.gql(
@@ -372,7 +384,9 @@ describe('following an incident, Open311 and overdue', () => {
     await mutate(t, worker, 'acceptIncident', { incidentId: id, note: '已联系物业' });
 
     const resident = await t.login('resident-he');
-    const q = `query($id: ID!) { incident(id: $id) { status open311Status expectedDatetime resident { name phone } reporter { name role } timeline { to actor { name } note } } }`;
+    const q =
+      `query($id: ID!) { incident(id: $id) { status open311Status expectedDatetime resident { name ` +
+      `phone } reporter { name role } timeline { to actor { name } note } } }`;
     const r = await t.gql(q, { id }, { token: resident });
     expect(r.errors).toBeUndefined();
     expect(r.data.incident).toMatchObject({

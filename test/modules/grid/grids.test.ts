@@ -103,7 +103,8 @@ describe('grids and households', () => {
 
   it('warns (does not refuse) when a grid grows beyond the usual size', async () => {
     const set = await t.gql(
-      `mutation($r: ID!) { setModuleSetting(input: { regionId: $r, moduleId: "grid", key: "ruralGridMaxHouseholds", value: 25 }) { __typename } }`,
+      `mutation($r: ID!) { setModuleSetting(input: { regionId: $r, moduleId: "grid", key: ` +
+        `"ruralGridMaxHouseholds", value: 25 }) { __typename } }`,
       { r: await regionId(t, BEIWUCHA) },
       { token: admin },
     );
@@ -181,7 +182,8 @@ describe('grid staff assignments', () => {
 
 describe('patrols 巡查走访 / 隐患排查', () => {
   const SEL =
-    '... on RecordPatrolPayload { patrol { kind place hazardFound worker incident { status title category priority deadline reporter { name } } } }';
+    '... on RecordPatrolPayload { patrol { kind place hazardFound worker incident { status title category ' +
+    'priority deadline reporter { name } } } }';
 
   it('a grid worker records a hazard inspection in their grid', async () => {
     const r = await mutate(
@@ -245,7 +247,8 @@ describe('patrols 巡查走访 / 隐患排查', () => {
     });
     expect(unassigned.code).toBe('FORBIDDEN');
     const invalid = await t.gql(
-      `mutation($i: RecordPatrolInput!) { recordPatrol(input: $i) { __typename ... on ValidationError { issues { path } } } }`,
+      `mutation($i: RecordPatrolInput!) { recordPatrol(input: $i) { __typename ... on ValidationError { ` +
+        `issues { path } } } }`,
       {
         i: {
           gridId: wjc.G01,

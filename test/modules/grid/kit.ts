@@ -26,7 +26,8 @@ export async function gridsOf(t: TestApp, token: string, communityCode: string):
 /** a mutation's typed result; throws on GraphQL-level errors so tests fail loudly */
 export async function mutate(t: TestApp, token: string, name: string, input: Record<string, unknown>, selection = '') {
   const r = await t.gql(
-    `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on Error { code message } ${selection} } }`,
+    `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ` +
+      `... on Error { code message } ${selection} } }`,
     { input },
     { token },
   );
@@ -34,7 +35,9 @@ export async function mutate(t: TestApp, token: string, name: string, input: Rec
   return r.data[name];
 }
 
-export const INCIDENT_FIELDS = `id status supervisionLevel deadline overdue reworkCount leadDepartment { name } departments { role organization { name } }`;
+export const INCIDENT_FIELDS =
+  `id status supervisionLevel deadline overdue reworkCount leadDepartment { ` +
+  `name } departments { role organization { name } }`;
 
 export async function personId(t: TestApp, name: string) {
   const row = await t.db.prisma.person.findFirstOrThrow({ where: { name } });

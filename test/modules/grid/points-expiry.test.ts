@@ -52,7 +52,8 @@ it('expires unconsumed old points FIFO, idempotently, and only where a validity 
   clock.advance(15 * DAY); // day 35: the first 10 points are older than one month
   expect(await t.app.jobs.run('grid.expirePoints')).toMatchObject({ accounts: 0 }); // no validity set: never expire
   const set = await t.gql(
-    `mutation($r: ID!) { setModuleSetting(input: { regionId: $r, moduleId: "grid", key: "pointsValidityMonths", value: 1 }) { __typename } }`,
+    `mutation($r: ID!) { setModuleSetting(input: { regionId: $r, moduleId: "grid", key: ` +
+      `"pointsValidityMonths", value: 1 }) { __typename } }`,
     { r: township },
     { token: await admin() },
   );

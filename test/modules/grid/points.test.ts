@@ -66,7 +66,8 @@ const redeem = (token: string, item: string, key: string, quantity = 1) =>
 const account = async () =>
   (
     await t.gql(
-      `query($p: ID!, $t: ID!) { pointsAccount(personId: $p, townshipId: $t) { balance ledgerTotal entries(first: 50) { totalCount edges { node { kind points } } } } }`,
+      `query($p: ID!, $t: ID!) { pointsAccount(personId: $p, townshipId: $t) { balance ledgerTotal ` +
+        `entries(first: 50) { totalCount edges { node { kind points } } } } }`,
       { p: chen, t: township },
       { token: admin },
     )
@@ -81,7 +82,8 @@ beforeAll(async () => {
   await t.db.prisma.person.create({ data: { name: '测试村民', homeCommunityId: home.id, homePath: home.path } });
   chen = await personId(t, '测试村民');
   const r = await t.gql(
-    `query($t: ID!) { pointsRules(townshipId: $t) { id code points capPerPeriod period } pointsStoreItems(townshipId: $t) { id name price stock } }`,
+    `query($t: ID!) { pointsRules(townshipId: $t) { id code points capPerPeriod period } ` +
+      `pointsStoreItems(townshipId: $t) { id name price stock } }`,
     { t: township },
     { token: worker },
   );
@@ -264,41 +266,47 @@ describe('points from other modules through domain events', () => {
     expect(sum._sum.points).toBe(40);
   });
 
-  it('is not delivered to the grid module in a township where it is off; t.app.events works inside a transaction', async () => {
-    const person = await t.db.prisma.person.findFirstOrThrow({ where: { name: '杨淑芬' } });
-    await t.gql(
-      `mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: false }) { __typename } }`,
-      { r: township },
-      { token: admin },
-    );
-    await t.db.prisma.$transaction((tx) =>
-      t.app.events.publish(
-        tx,
-        {
-          type: 'volunteering.hoursVerified',
-          regionPath: person.homePath,
-          payload: { personId: person.id, hours: 2, recordId: 'r-2', activityTitle: '助残帮困' },
-        },
-        t.clock.now(),
-      ),
-    );
-    expect(await t.db.prisma.pointsEntry.count({ where: { account: { personId: person.id } } })).toBe(0);
-    await t.gql(
-      `mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: true }) { __typename } }`,
-      { r: township },
-      { token: admin },
-    );
-    await t.db.prisma.$transaction((tx) =>
-      t.app.events.publish(
-        tx,
-        {
-          type: 'volunteering.hoursVerified',
-          regionPath: person.homePath,
-          payload: { personId: person.id, hours: 2, recordId: 'r-3', activityTitle: '助残帮困' },
-        },
-        t.clock.now(),
-      ),
-    );
-    expect((await t.db.prisma.pointsAccount.findFirstOrThrow({ where: { personId: person.id } })).balance).toBe(4);
-  });
+  it(
+    'is not delivered to the grid module in a township where it is off; t.app.events works inside a ' + 'transaction',
+    async () => {
+      const person = await t.db.prisma.person.findFirstOrThrow({ where: { name: '杨淑芬' } });
+      await t.gql(
+        `mutation($r: ID!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: false }) { ` +
+          `__typename } }`,
+        { r: township },
+        { token: admin },
+      );
+      await t.db.prisma.$transaction((tx) =>
+        t.app.events.publish(
+          tx,
+          {
+            type: 'volunteering.hoursVerified',
+            regionPath: person.homePath,
+            payload: { personId: person.id, hours: 2, recordId: 'r-2', activityTitle: '助残帮困' },
+          },
+          t.clock.now(),
+        ),
+      );
+      expect(await t.db.prisma.pointsEntry.count({ where: { account: { personId: person.id } } })).toBe(0);
+      await t.gql(
+        `mutation($r: ID!) {
+          setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: true }) { __typename }
+        }`,
+        { r: township },
+        { token: admin },
+      );
+      await t.db.prisma.$transaction((tx) =>
+        t.app.events.publish(
+          tx,
+          {
+            type: 'volunteering.hoursVerified',
+            regionPath: person.homePath,
+            payload: { personId: person.id, hours: 2, recordId: 'r-3', activityTitle: '助残帮困' },
+          },
+          t.clock.now(),
+        ),
+      );
+      expect((await t.db.prisma.pointsAccount.findFirstOrThrow({ where: { personId: person.id } })).balance).toBe(4);
+    },
+  );
 });

@@ -102,6 +102,7 @@ it('1 000 concurrent redemptions: never negative, never spent twice, ledger = ba
     expect(e.balanceAfter).toBe(running);
   }
   console.log(
-    `[grid] ${N} redeemPoints on ${engine()}: ${ok} succeeded, ${refused.length} refused, ${elapsed} ms (${Math.round(N / (elapsed / 1000))}/s); balance ${account.balance}, stock ${stock}`,
+    `[grid] ${N} redeemPoints on ${engine()}: ${ok} succeeded, ${refused.length} refused, ${elapsed} ms ` +
+      `(${Math.round(N / (elapsed / 1000))}/s); balance ${account.balance}, stock ${stock}`,
   );
 });

@@ -87,7 +87,8 @@ describe('grid.escalateOverdue', () => {
     await t.app.jobs.run('grid.escalateOverdue');
     expect(await state(id)).toEqual({ status: 'ACCEPTED', level: 'TOWNSHIP', supervision: ['TOWNSHIP'] });
     const r = await t.gql(
-      `query($id: ID!) { incident(id: $id) { supervisionLevel overdue timeline { kind to level actor { name } actorRole note } } }`,
+      `query($id: ID!) { incident(id: $id) { supervisionLevel overdue timeline { kind to level actor { name ` +
+        `} actorRole note } } }`,
       { id: gid },
       { token },
     );
@@ -110,7 +111,8 @@ describe('grid.escalateOverdue', () => {
     const township = await regionId(t, BEIWUCHA);
     const sw = (enabled: boolean) =>
       t.gql(
-        `mutation($r: ID!, $e: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: $e }) { __typename } }`,
+        `mutation($r: ID!, $e: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", ` +
+          `enabled: $e }) { __typename } }`,
         { r: township, e: enabled },
         { token: admin },
       );

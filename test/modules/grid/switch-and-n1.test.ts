@@ -47,7 +47,8 @@ describe('module switch', () => {
   };
   const setGrid = async (enabled: boolean) => {
     const r = await t.gql(
-      `mutation($r: ID!, $e: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: $e }) { __typename ... on Error { code } } }`,
+      `mutation($r: ID!, $e: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: ` +
+        `$e }) { __typename ... on Error { code } } }`,
       { r: await regionId(t, BEIWUCHA), e: enabled },
       { token: await t.login('beiwucha-admin') },
     );
@@ -73,7 +74,8 @@ describe('module switch', () => {
     const node = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: wjc.G01 }, { token: zhou });
     expect(node.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
     const write = await t.gql(
-      `mutation($g: ID!) { reportIncident(input: { gridId: $g, category: OTHER, title: "x" }) { __typename ... on Error { code } } }`,
+      `mutation($g: ID!) { reportIncident(input: { gridId: $g, category: OTHER, title: "x" }) { __typename ` +
+        `... on Error { code } } }`,
       { g: wjc.G01 },
       { token: zhou },
     );
@@ -174,14 +176,17 @@ describe('N+1: nested incident lists', () => {
     expect(large.result.data.incidents.edges[0].node.timeline.length).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
 
-    const nested = `query($n: Int!) { grids(first: $n) { edges { node { name staff { role name } incidents(first: 10) { totalCount edges { node { title leadDepartment { name } timeline { to } } } } } } } }`;
+    const nested =
+      `query($n: Int!) { grids(first: $n) { edges { node { name staff { role name } ` +
+      `incidents(first: 10) { totalCount edges { node { title leadDepartment { name } timeline { to } } } } } } } }`;
     await t.gql(nested, { n: 2 }, { token });
     const g2 = await t.db.statements.measure(() => t.gql(nested, { n: 2 }, { token }));
     const g11 = await t.db.statements.measure(() => t.gql(nested, { n: 11 }, { token }));
     expect(g11.result.data.grids.edges).toHaveLength(11);
     expect(g11.statements).toBe(g2.statements);
     console.log(
-      `[grid] statements: incidents page 5 → ${small.statements}, page 50 → ${large.statements}; grids 2 → ${g2.statements}, 11 → ${g11.statements}`,
+      `[grid] statements: incidents page 5 → ${small.statements}, page 50 → ${large.statements}; grids 2 → ` +
+        `${g2.statements}, 11 → ${g11.statements}`,
     );
   });
 });

@@ -34,7 +34,8 @@ async function gridState(id: string) {
 }
 async function setRuralLimit(value: number) {
   const r = await t.gql(
-    `mutation($r: ID!, $v: JSON!) { setModuleSetting(input: { regionId: $r, moduleId: "grid", key: "ruralGridMaxHouseholds", value: $v }) { __typename } }`,
+    `mutation($r: ID!, $v: JSON!) { setModuleSetting(input: { regionId: $r, moduleId: "grid", key: ` +
+      `"ruralGridMaxHouseholds", value: $v }) { __typename } }`,
     { r: await regionId(t, BEIWUCHA), v: value },
     { token: admin },
   );
@@ -151,26 +152,30 @@ describe('updateGrid 修改网格', () => {
     await mutate(t, villageWorker, 'updateGrid', { gridId: winner, code: winner === wjc.G02 ? 'G02' : 'G03' });
   });
 
-  it('refuses a boundary that is not a GeoJSON Polygon/MultiPolygon, and bad codes and names, changing nothing', async () => {
-    const before = await gridState(wjc.G01);
-    const r = await t.gql(
-      `mutation($i: UpdateGridInput!) { updateGrid(input: $i) { __typename ... on ValidationError { code issues { path } } } }`,
-      { i: { gridId: wjc.G01, boundary: { type: 'Point', coordinates: [86.2, 44.3] }, code: '网格一', name: '' } },
-      { token: villageWorker },
-    );
-    expect(r.data.updateGrid.code).toBe('VALIDATION');
-    expect(r.data.updateGrid.issues.map((i: any) => i.path).sort()).toEqual([
-      'input.boundary',
-      'input.code',
-      'input.name',
-    ]);
-    const noCoordinates = await mutate(t, villageWorker, 'updateGrid', {
-      gridId: wjc.G01,
-      boundary: { type: 'Polygon' },
-    });
-    expect(noCoordinates.code).toBe('VALIDATION');
-    expect(await gridState(wjc.G01)).toEqual(before);
-  });
+  it(
+    'refuses a boundary that is not a GeoJSON Polygon/MultiPolygon, and bad codes and names, changing ' + 'nothing',
+    async () => {
+      const before = await gridState(wjc.G01);
+      const r = await t.gql(
+        `mutation($i: UpdateGridInput!) { updateGrid(input: $i) { __typename ... on ValidationError { code ` +
+          `issues { path } } } }`,
+        { i: { gridId: wjc.G01, boundary: { type: 'Point', coordinates: [86.2, 44.3] }, code: '网格一', name: '' } },
+        { token: villageWorker },
+      );
+      expect(r.data.updateGrid.code).toBe('VALIDATION');
+      expect(r.data.updateGrid.issues.map((i: any) => i.path).sort()).toEqual([
+        'input.boundary',
+        'input.code',
+        'input.name',
+      ]);
+      const noCoordinates = await mutate(t, villageWorker, 'updateGrid', {
+        gridId: wjc.G01,
+        boundary: { type: 'Polygon' },
+      });
+      expect(noCoordinates.code).toBe('VALIDATION');
+      expect(await gridState(wjc.G01)).toEqual(before);
+    },
+  );
 
   it('refuses people outside the community or without the role, changing nothing', async () => {
     const before = await gridState(wjc.G01);
@@ -221,73 +226,76 @@ describe('updateHousehold 修改户', () => {
     [wei, chen] = await Promise.all([personId(t, '魏长山'), personId(t, '陈玉梅')]);
   });
 
-  it('a community worker changes address, head and members and moves it to another grid of the village; audited', async () => {
-    const r = await mutate(
-      t,
-      villageWorker,
-      'updateHousehold',
-      { householdId: household, address: '魏家场村2组8号', headId: chen, memberIds: [wei], gridId: wjc.G02 },
-      HOUSEHOLD_SEL,
-    );
-    expect(r.__typename).toBe('UpdateHouseholdPayload');
-    expect(r.household).toMatchObject({
-      id: household,
-      address: '魏家场村2组8号',
-      grid: { code: 'G02' },
-      head: { name: '陈玉梅' },
-      memberCount: 2,
-    });
-    expect(r.household.members.map((m: any) => [m.person.name, m.relation]).sort()).toEqual([
-      ['陈玉梅', '户主'],
-      ['魏长山', null],
-    ]);
-    expect(r.warnings).toEqual([]);
-    const audit = await t.db.prisma.auditLog.findFirstOrThrow({
-      where: { action: 'grid.household.update', entityId: householdRaw },
-    });
-    expect(audit.data).toMatchObject({
-      fromGridId: rawId(wjc.G01),
-      toGridId: rawId(wjc.G02),
-      membersAdded: 1,
-      membersRemoved: 0,
-    });
-    const counts = await t.gql(
-      `query($a: ID!, $b: ID!) { a: grid(id: $a) { householdCount } b: grid(id: $b) { householdCount } }`,
-      { a: wjc.G01, b: wjc.G02 },
-      { token: admin },
-    );
-    expect(counts.data).toEqual({ a: { householdCount: 24 }, b: { householdCount: 23 } });
+  it(
+    'a community worker changes address, head and members and moves it to another grid of the village; ' + 'audited',
+    async () => {
+      const r = await mutate(
+        t,
+        villageWorker,
+        'updateHousehold',
+        { householdId: household, address: '魏家场村2组8号', headId: chen, memberIds: [wei], gridId: wjc.G02 },
+        HOUSEHOLD_SEL,
+      );
+      expect(r.__typename).toBe('UpdateHouseholdPayload');
+      expect(r.household).toMatchObject({
+        id: household,
+        address: '魏家场村2组8号',
+        grid: { code: 'G02' },
+        head: { name: '陈玉梅' },
+        memberCount: 2,
+      });
+      expect(r.household.members.map((m: any) => [m.person.name, m.relation]).sort()).toEqual([
+        ['陈玉梅', '户主'],
+        ['魏长山', null],
+      ]);
+      expect(r.warnings).toEqual([]);
+      const audit = await t.db.prisma.auditLog.findFirstOrThrow({
+        where: { action: 'grid.household.update', entityId: householdRaw },
+      });
+      expect(audit.data).toMatchObject({
+        fromGridId: rawId(wjc.G01),
+        toGridId: rawId(wjc.G02),
+        membersAdded: 1,
+        membersRemoved: 0,
+      });
+      const counts = await t.gql(
+        `query($a: ID!, $b: ID!) { a: grid(id: $a) { householdCount } b: grid(id: $b) { householdCount } }`,
+        { a: wjc.G01, b: wjc.G02 },
+        { token: admin },
+      );
+      expect(counts.data).toEqual({ a: { householdCount: 24 }, b: { householdCount: 23 } });
 
-    // omitted fields stay; null clears the head (the person stays a member); an admin above may do it
-    const cleared = await mutate(
-      t,
-      await t.login('zhou-admin'),
-      'updateHousehold',
-      { householdId: household, headId: null },
-      HOUSEHOLD_SEL,
-    );
-    expect(cleared.household).toMatchObject({
-      address: '魏家场村2组8号',
-      grid: { code: 'G02' },
-      head: null,
-      memberCount: 2,
-    });
-    expect(cleared.household.members.every((m: any) => m.relation === null)).toBe(true);
-    // the head is always a member; a member list replaces the old one
-    const back = await mutate(
-      t,
-      villageWorker,
-      'updateHousehold',
-      { householdId: household, headId: wei, memberIds: [], gridId: wjc.G01 },
-      HOUSEHOLD_SEL,
-    );
-    expect(back.household).toMatchObject({
-      grid: { code: 'G01' },
-      head: { name: '魏长山' },
-      memberCount: 1,
-      members: [{ relation: '户主', person: { name: '魏长山' } }],
-    });
-  });
+      // omitted fields stay; null clears the head (the person stays a member); an admin above may do it
+      const cleared = await mutate(
+        t,
+        await t.login('zhou-admin'),
+        'updateHousehold',
+        { householdId: household, headId: null },
+        HOUSEHOLD_SEL,
+      );
+      expect(cleared.household).toMatchObject({
+        address: '魏家场村2组8号',
+        grid: { code: 'G02' },
+        head: null,
+        memberCount: 2,
+      });
+      expect(cleared.household.members.every((m: any) => m.relation === null)).toBe(true);
+      // the head is always a member; a member list replaces the old one
+      const back = await mutate(
+        t,
+        villageWorker,
+        'updateHousehold',
+        { householdId: household, headId: wei, memberIds: [], gridId: wjc.G01 },
+        HOUSEHOLD_SEL,
+      );
+      expect(back.household).toMatchObject({
+        grid: { code: 'G01' },
+        head: { name: '魏长山' },
+        memberCount: 1,
+        members: [{ relation: '户主', person: { name: '魏长山' } }],
+      });
+    },
+  );
 
   it('moves only within the same community (VALIDATION), changing nothing', async () => {
     const before = await householdState(householdRaw);
@@ -380,48 +388,57 @@ describe('updateHousehold 修改户', () => {
 });
 
 describe('switched off for 北五岔镇', () => {
-  it('both updates are MODULE_DISABLED there (and absent from local staff’s schema), change nothing, and work again when back on', async () => {
-    const zhou = await t.login('zhou-admin'); // prefecture admin: the module stays in their schema
-    const setGrid = async (enabled: boolean) => {
-      const r = await t.gql(
-        `mutation($r: ID!, $e: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", enabled: $e }) { __typename } }`,
-        { r: await regionId(t, BEIWUCHA), e: enabled },
-        { token: admin },
+  it(
+    'both updates are MODULE_DISABLED there (and absent from local staff’s schema), change nothing, and ' +
+      'work again when back on',
+    async () => {
+      const zhou = await t.login('zhou-admin'); // prefecture admin: the module stays in their schema
+      const setGrid = async (enabled: boolean) => {
+        const r = await t.gql(
+          `mutation($r: ID!, $e: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "grid", ` +
+            `enabled: $e }) { __typename } }`,
+          { r: await regionId(t, BEIWUCHA), e: enabled },
+          { token: admin },
+        );
+        expect(r.data.setModuleEnabled.__typename).toBe('SetModuleEnabledPayload');
+      };
+      const hh = await t.db.prisma.household.findFirstOrThrow({
+        where: { gridId: rawId(wjc.G01) },
+        orderBy: { id: 'asc' },
+      });
+      const hhId = encodeGlobalID('Household', hh.id);
+      const [grid, house] = [await gridState(wjc.G01), await householdState(hh.id)];
+      await setGrid(false);
+      try {
+        const g = await mutate(t, zhou, 'updateGrid', { gridId: wjc.G01, name: '关闭时修改' });
+        expect(g.code).toBe('MODULE_DISABLED');
+        const h = await mutate(t, zhou, 'updateHousehold', {
+          householdId: hhId,
+          address: '关闭时修改',
+          gridId: wjc.G02,
+        });
+        expect(h.code).toBe('MODULE_DISABLED');
+        const local = await t.gql(
+          `mutation($i: UpdateGridInput!) { updateGrid(input: $i) { __typename } }`,
+          { i: { gridId: wjc.G01, name: 'x' } },
+          { token: villageWorker },
+        );
+        expect(local.errors?.[0]?.message).toMatch(/Unknown type "UpdateGridInput"|Cannot query field "updateGrid"/);
+        expect(await gridState(wjc.G01)).toEqual(grid);
+        expect(await householdState(hh.id)).toEqual(house);
+      } finally {
+        await setGrid(true);
+      }
+      const g = await mutate(t, villageWorker, 'updateGrid', { gridId: wjc.G01, name: '魏家场村第1网格' }, GRID_SEL);
+      expect(g.__typename).toBe('UpdateGridPayload');
+      const h = await mutate(
+        t,
+        villageWorker,
+        'updateHousehold',
+        { householdId: hhId, address: hh.address },
+        HOUSEHOLD_SEL,
       );
-      expect(r.data.setModuleEnabled.__typename).toBe('SetModuleEnabledPayload');
-    };
-    const hh = await t.db.prisma.household.findFirstOrThrow({
-      where: { gridId: rawId(wjc.G01) },
-      orderBy: { id: 'asc' },
-    });
-    const hhId = encodeGlobalID('Household', hh.id);
-    const [grid, house] = [await gridState(wjc.G01), await householdState(hh.id)];
-    await setGrid(false);
-    try {
-      const g = await mutate(t, zhou, 'updateGrid', { gridId: wjc.G01, name: '关闭时修改' });
-      expect(g.code).toBe('MODULE_DISABLED');
-      const h = await mutate(t, zhou, 'updateHousehold', { householdId: hhId, address: '关闭时修改', gridId: wjc.G02 });
-      expect(h.code).toBe('MODULE_DISABLED');
-      const local = await t.gql(
-        `mutation($i: UpdateGridInput!) { updateGrid(input: $i) { __typename } }`,
-        { i: { gridId: wjc.G01, name: 'x' } },
-        { token: villageWorker },
-      );
-      expect(local.errors?.[0]?.message).toMatch(/Unknown type "UpdateGridInput"|Cannot query field "updateGrid"/);
-      expect(await gridState(wjc.G01)).toEqual(grid);
-      expect(await householdState(hh.id)).toEqual(house);
-    } finally {
-      await setGrid(true);
-    }
-    const g = await mutate(t, villageWorker, 'updateGrid', { gridId: wjc.G01, name: '魏家场村第1网格' }, GRID_SEL);
-    expect(g.__typename).toBe('UpdateGridPayload');
-    const h = await mutate(
-      t,
-      villageWorker,
-      'updateHousehold',
-      { householdId: hhId, address: hh.address },
-      HOUSEHOLD_SEL,
-    );
-    expect(h.__typename).toBe('UpdateHouseholdPayload');
-  });
+      expect(h.__typename).toBe('UpdateHouseholdPayload');
+    },
+  );
 });
