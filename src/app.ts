@@ -12,6 +12,7 @@ import { EventBus } from './events.js';
 import { JobRunner } from './jobs.js';
 import { EXAMPLE_OPERATIONS } from './graphiql.js';
 import { compressedPages } from './http/graphiql-page.js';
+import { readinessCheck } from './http/readiness.js';
 import type { ModuleDefinition } from './modules.js';
 import { SchemaRegistry } from './schema.js';
 import { logRequests, type Logger } from './log.js';
@@ -57,6 +58,8 @@ export async function createApp(options: AppOptions) {
   const jobs = new JobRunner(db, registry.modules, clock, events, options.logger);
   const states = new WeakMap<Request, Promise<RequestState>>();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  /** set when shutdown begins: /ready answers 503 so a load balancer stops sending while requests drain */
+  let draining = false;
 
   async function resolveViewer(request: Request): Promise<Viewer | null> {
     const header = request.headers.get('authorization') ?? '';
@@ -122,12 +125,7 @@ export async function createApp(options: AppOptions) {
     // 查询限制: cost, depth, aliases and introspection refused before execution; time and size budgeted during it
     useQueryLimits(limits),
     useExecutionBudget(limits.executionMs),
-    useReadinessCheck({
-      endpoint: '/ready',
-      check: async () => {
-        await db.session.query('SELECT 1');
-      },
-    }),
+    useReadinessCheck({ endpoint: '/ready', check: readinessCheck(db, jobs, () => draining) }),
   ];
   if (limits.rateLimit) {
     plugins.unshift(
@@ -187,5 +185,8 @@ export async function createApp(options: AppOptions) {
     plugins,
   });
 
-  return { yoga, registry, db, clock, tokens, jobs, events };
+  const drain = () => {
+    draining = true;
+  };
+  return { yoga, registry, db, clock, tokens, jobs, events, drain };
 }

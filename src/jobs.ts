@@ -20,6 +20,7 @@ export class JobRunner {
   private timers: NodeJS.Timeout[] = [];
   private running = new Set<Promise<unknown>>();
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly db: Database,
@@ -33,6 +34,11 @@ export class JobRunner {
 
   ids() {
     return [...this.jobs.keys()];
+  }
+
+  /** whether this instance schedules the jobs (start() called, stop() not yet) */
+  get scheduled() {
+    return this.started && !this.stopped;
   }
 
   /** runs one job now; returns its result, or { skipped: true } when another instance holds it */
@@ -74,6 +80,7 @@ export class JobRunner {
 
   /** runs every job on its interval until stop() */
   start() {
+    this.started = true;
     for (const job of this.jobs.values()) {
       const tick = () => {
         if (this.stopped) return;

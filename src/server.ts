@@ -27,6 +27,7 @@ export async function listen(app: App, port: number, logger: Logger, host = '127
   const stop = () =>
     (stopping ??= (async () => {
       logger.info({ msg: 'shutting down: no new connections, finishing requests in flight' });
+      app.drain();
       // stop accepting, let in-flight requests finish (bounded), then close the database
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
