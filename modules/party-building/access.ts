@@ -3,7 +3,7 @@
 // whose person holds a current committee seat), to region administrators and community workers of
 // the area, and to the system administrator. Analysts get aggregates only; the public nothing.
 // The dues income base (党费计算基数) is for the organisation's own committee only.
-import { AppError, forbidden, notFound, type Context } from '../../src/kit/index.js';
+import { AppError, forbidden, notFound, perRequest, type Context } from '../../src/kit/index.js';
 import { MODULE_ID } from './rules.js';
 
 export interface OrgScope {
@@ -18,28 +18,17 @@ interface Seats {
   orgIds: Set<string>;
 }
 
-const seatsByRequest = new WeakMap<object, Promise<Seats>>();
-
 /** the viewer's committee seats, loaded once per request */
 export function committeeSeats(ctx: Context): Promise<Seats> {
-  const key = ctx.request ?? ctx;
-  let seats = seatsByRequest.get(key);
-  if (!seats) {
+  return perRequest(ctx, 'party-building.committeeSeats', async () => {
     const personId = ctx.viewer?.personId;
-    seats = personId
-      ? ctx.prisma.partyCommitteeMember
-          .findMany({
-            where: { personId, endedAt: null },
-            select: { organization: { select: { id: true, treePath: true } } },
-          })
-          .then((rows) => ({
-            treePaths: rows.map((r) => r.organization.treePath),
-            orgIds: new Set(rows.map((r) => r.organization.id)),
-          }))
-      : Promise.resolve({ treePaths: [], orgIds: new Set<string>() });
-    seatsByRequest.set(key, seats);
-  }
-  return seats;
+    if (!personId) return { treePaths: [], orgIds: new Set<string>() };
+    const rows = await ctx.prisma.partyCommitteeMember.findMany({
+      where: { personId, endedAt: null },
+      select: { organization: { select: { id: true, treePath: true } } },
+    });
+    return { treePaths: rows.map((r) => r.organization.treePath), orgIds: new Set(rows.map((r) => r.organization.id)) };
+  });
 }
 
 /** region admins and community workers of the area, and the system administrator */
@@ -77,6 +66,7 @@ export async function assertManages(ctx: Context, org: OrgScope, what = '该党�
 export async function orgForWrite(ctx: Context, id: string, path = 'input.organizationId') {
   const org = await ctx.prisma.partyOrganization.findUnique({ where: { id } });
   if (!org) throw notFound(`党组织 party organization (${path})`);
+  // before the access check, so a switched-off township answers MODULE_DISABLED to everyone
   await ctx.gate.assertEnabled(MODULE_ID, org.regionPath);
   await assertManages(ctx, org);
   return org;

@@ -11,11 +11,12 @@ import {
   ValidationError,
   type Builder,
   type Context,
+  mapLoader,
 } from '../../src/kit/index.js';
 import { refs } from './refs.js';
 import { administersArea, canManageOrg } from './access.js';
-import { requestLoader } from './loaders.js';
 import { chinaDate, MODULE_ID, SUB } from './rules.js';
+import { partyWrite } from './unit.js';
 
 export function registerCoBuilding(builder: Builder) {
   const R = refs(builder);
@@ -54,9 +55,9 @@ export function registerCoBuilding(builder: Builder) {
   guardNode(builder, 'PartyCoBuildingAgreement', (a, ctx) => ctx.gate.isEnabledAt(MODULE_ID, a.regionPath));
 
   const meetingsOf = (ctx: Context) =>
-    requestLoader(
+    mapLoader(
       ctx,
-      'agreementMeetings',
+      'party-building.agreementMeetings',
       async (ids) => {
         const rows = await ctx.prisma.partyMeeting.findMany({
           where: { agreementId: { in: [...ids] } },
@@ -69,9 +70,9 @@ export function registerCoBuilding(builder: Builder) {
       [],
     );
   const agreementsOf = (ctx: Context) =>
-    requestLoader(
+    mapLoader(
       ctx,
-      'agreementsOfOrg',
+      'party-building.agreementsOfOrg',
       async (ids) => {
         const rows = await ctx.prisma.partyCoBuildingAgreement.findMany({
           where: { partyIds: { hasSome: [...ids] } },
@@ -144,8 +145,8 @@ export function registerCoBuilding(builder: Builder) {
           throw forbidden('由发起方党组织或辖区管理员签订 (the initiating organisation)');
         if (parties.some((p) => p.kind === 'GROUP'))
           throw new ValidationError([{ path: 'input.partyIds', message: '党小组不签订共建协议 (not groups)' }]);
-        const agreement = await ctx.prisma.$transaction(async (tx) => {
-          const a = await tx.partyCoBuildingAgreement.create({
+        const agreement = await partyWrite(ctx, initiator.regionPath, async (w) => {
+          const a = await w.tx.partyCoBuildingAgreement.create({
             data: {
               topic: input.topic.trim(),
               partyIds,
@@ -156,8 +157,8 @@ export function registerCoBuilding(builder: Builder) {
               recordedById: ctx.viewer?.accountId ?? null,
             },
           });
-          await ctx.audit(tx, {
-            action: 'party.cobuilding.create',
+          await w.audit({
+            action: 'cobuilding.create',
             entityType: 'PartyCoBuildingAgreement',
             entityId: a.id,
             regionPath: a.regionPath,

@@ -11,10 +11,14 @@ import {
   payloadType,
   ValidationError,
   type Builder,
+  type Context,
+  invalidTransition,
+  isUniqueViolation,
 } from '../../src/kit/index.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import { failIfMissing, membershipForWrite } from './development.js';
 import type { PartyEnums } from './enums.js';
+import { applyMembership } from './lifecycles.js';
 import { readOrg } from './organizations.js';
 import {
   chinaDate,
@@ -28,11 +32,22 @@ import {
   SUB,
   validMonth,
 } from './rules.js';
+import { partyWrite } from './unit.js';
 
 const previousMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
+
+/** the payer's own file, or one the viewer manages (membershipForWrite checks the switch for that one) */
+async function payerMembership(ctx: Context, globalId: string) {
+  const id = parseId(globalId, 'PartyMembership', 'input.membershipId');
+  const own = await ctx.prisma.partyMembership.findUnique({ where: { id } });
+  if (!own || ctx.viewer?.personId !== own.personId) return membershipForWrite(ctx, globalId);
+  // before the checks below, as for any other file: a switched-off township says MODULE_DISABLED first
+  await ctx.gate.assertEnabled(MODULE_ID, own.regionPath);
+  return own;
+}
 
 export function registerDues(builder: Builder, enums: PartyEnums) {
   const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });
@@ -84,38 +99,29 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
           throw forbidden('党费基数由本支部委员会核定 (the branch committee only)');
         if (m.stage !== 'PROBATIONARY' && m.stage !== 'FULL')
           failIfMissing([{ code: 'PARTY_MEMBER', message: '预备党员和正式党员缴纳党费 (members only)' }]);
-        const table = await ctx.settings.get<DuesRateTable>(MODULE_ID, 'duesRateTable', m.regionPath);
         const incomeBaseFen = input.incomeBaseYuan == null ? null : Math.round(input.incomeBaseYuan * 100);
-        const result = monthlyDuesFen(
-          table,
-          input.category,
-          incomeBaseFen,
-          input.farmerAmountYuan == null ? null : Math.round(input.farmerAmountYuan * 100),
-        );
-        if ('error' in result) throw new ValidationError([{ path: 'input', message: result.error }]);
+        const farmerFen = input.farmerAmountYuan == null ? null : Math.round(input.farmerAmountYuan * 100);
         const duesFromMonth = input.fromMonth ?? m.duesFromMonth ?? monthOf(chinaDate(ctx.clock.now()));
-        const membership = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.partyMembership.updateMany({
-            where: { id: m.id, version: m.version },
-            data: {
-              duesCategory: input.category,
-              incomeBaseFen: input.category === 'SALARIED' || input.category === 'RETIRED' ? incomeBaseFen : null,
-              monthlyDuesFen: result.fen,
-              duesFromMonth,
-              version: { increment: 1 },
-            },
-          });
-          if (count !== 1) throw new AppError('CONFLICT', '档案已被他人修改 (changed by someone else first)');
-          // the audit keeps the amount, never the income base
-          await ctx.audit(tx, {
-            action: 'party.dues.base',
-            entityType: 'PartyMembership',
-            entityId: m.id,
-            regionPath: m.regionPath,
-            data: { category: input.category, monthlyFen: result.fen },
-          });
-          return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
-        });
+        const membership = await partyWrite(
+          ctx,
+          m.regionPath,
+          async (w) => {
+            const table = w.settings.duesRateTable as DuesRateTable;
+            const result = monthlyDuesFen(table, input.category, incomeBaseFen, farmerFen);
+            if ('error' in result) throw new ValidationError([{ path: 'input', message: result.error }]);
+            return applyMembership(w, ctx, m, 'DUES_BASE', {
+              data: {
+                duesCategory: input.category,
+                incomeBaseFen: input.category === 'SALARIED' || input.category === 'RETIRED' ? incomeBaseFen : null,
+                monthlyDuesFen: result.fen,
+                duesFromMonth,
+              },
+              // the audit keeps the amount, never the income base
+              audit: { category: input.category, monthlyFen: result.fen },
+            });
+          },
+          ['duesRateTable'],
+        );
         return { membership };
       },
     }),
@@ -144,15 +150,8 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
             `一次最多补交 ${MAX_BACK_PAYMENT_MONTHS} 个月 (at most ${MAX_BACK_PAYMENT_MONTHS} months at once)`,
           );
         }
-        const id = parseId(String(input.membershipId), 'PartyMembership', 'input.membershipId');
-        const own = await ctx.prisma.partyMembership.findUnique({ where: { id } });
-        const m =
-          own && ctx.viewer?.personId === own.personId
-            ? own
-            : await membershipForWrite(ctx, String(input.membershipId));
-        await ctx.gate.assertEnabled(MODULE_ID, m.regionPath);
-        if (m.status !== 'ACTIVE')
-          throw new AppError('INVALID_TRANSITION', '档案已结束 (the membership is no longer active)');
+        const m = await payerMembership(ctx, String(input.membershipId));
+        if (m.status !== 'ACTIVE') throw invalidTransition('档案已结束 (the membership is no longer active)');
         if (!m.monthlyDuesFen || !m.duesFromMonth)
           failIfMissing([{ code: 'DUES_BASE', message: '尚未核定月缴党费 (the monthly amount is not set)' }]);
         const current = monthOf(chinaDate(ctx.clock.now()));
@@ -168,14 +167,14 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
         const paidAt = input.paidAt ?? ctx.clock.now();
         const batchId = randomUUID();
         try {
-          const membership = await ctx.prisma.$transaction(async (tx) => {
-            const paid = await tx.partyDuesPayment.findMany({
+          const membership = await partyWrite(ctx, m.regionPath, async (w) => {
+            const paid = await w.tx.partyDuesPayment.findMany({
               where: { membershipId: m.id, month: { in: months } },
               select: { month: true },
             });
             if (paid.length)
               throw new AppError('CONFLICT', `已缴纳 (already paid): ${paid.map((p) => p.month).join(', ')}`);
-            await tx.partyDuesPayment.createMany({
+            await w.tx.partyDuesPayment.createMany({
               data: months.map((month) => ({
                 membershipId: m.id,
                 organizationId: m.organizationId,
@@ -187,18 +186,19 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
                 recordedById: ctx.viewer?.accountId ?? null,
               })),
             });
-            await ctx.audit(tx, {
-              action: 'party.dues.payment',
+            await w.audit({
+              action: 'dues.payment',
               entityType: 'PartyMembership',
               entityId: m.id,
               regionPath: m.regionPath,
               data: { months, amountFen: m.monthlyDuesFen! * months.length },
             });
-            return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
+            return w.tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
           });
           return { membership };
         } catch (e) {
-          if ((e as { code?: string }).code === 'P2002') throw new AppError('CONFLICT', '该月份已缴纳 (already paid)');
+          // two payments of one month that both found it unpaid: the unique (membership, month) stops the second
+          if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该月份已缴纳 (already paid)');
           throw e;
         }
       },

@@ -1,7 +1,10 @@
 // Module `party-building` 党支部建设: the only public surface of modules/party-building/.
 // See README.md beside this file.
 import { defineModule, integerSetting } from '../../src/kit/index.js';
+import { registerAdvance } from './advance.js';
+import { registerClauses } from './clauses.js';
 import { registerCoBuilding } from './cobuilding.js';
+import { registerCommittee } from './committee.js';
 import { registerCompliance } from './compliance.js';
 import { registerDevelopment } from './development.js';
 import { registerDues } from './dues.js';
@@ -47,13 +50,16 @@ export default defineModule({
     registerOrganizations(builder, enums);
     registerMemberships(builder, enums);
     registerDevelopment(builder, enums);
+    registerAdvance(builder, enums);
     registerProbation(builder);
-    registerTransfers(builder, enums);
+    registerTransfers(builder);
+    registerCommittee(builder, enums);
     registerMeetings(builder, enums);
     registerCompliance(builder, enums);
     registerDues(builder, enums);
     registerCoBuilding(builder);
     registerResidential(builder, enums);
+    registerClauses(builder, enums);
     registerProjects(builder, enums);
     registerRegistrations(builder);
     registerStats(builder);

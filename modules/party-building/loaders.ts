@@ -1,29 +1,6 @@
-// Request-scoped batch loaders shared by several fields, so nested lists stay N+1-free: every
-// loader issues one statement per nesting level, however many parents there are.
-import DataLoader from 'dataloader';
-import type { Context } from '../../src/kit/index.js';
-
-const loaders = new WeakMap<object, Map<string, DataLoader<string, unknown>>>();
-
-export function requestLoader<V>(
-  ctx: Context,
-  name: string,
-  batch: (ids: readonly string[]) => Promise<Map<string, V>>,
-  fallback: V,
-): DataLoader<string, V> {
-  const key = ctx.request ?? ctx;
-  let map = loaders.get(key);
-  if (!map) loaders.set(key, (map = new Map()));
-  let loader = map.get(name) as DataLoader<string, V> | undefined;
-  if (!loader) {
-    loader = new DataLoader<string, V>(async (ids) => {
-      const found = await batch(ids);
-      return ids.map((id) => (found.has(id) ? found.get(id)! : fallback));
-    });
-    map.set(name, loader as DataLoader<string, unknown>);
-  }
-  return loader;
-}
+// Request-scoped batch loaders shared by several fields (the kit's mapLoader), so nested lists stay
+// N+1-free: every loader issues one statement per nesting level, however many parents there are.
+import { type Context, mapLoader } from '../../src/kit/index.js';
 
 export interface MemberCounts {
   APPLICANT: number;
@@ -36,9 +13,9 @@ const ZERO: MemberCounts = { APPLICANT: 0, ACTIVIST: 0, CANDIDATE: 0, PROBATIONA
 
 /** active memberships per stage on each organisation's roll */
 export const memberCounts = (ctx: Context) =>
-  requestLoader<MemberCounts>(
+  mapLoader<MemberCounts>(
     ctx,
-    'memberCounts',
+    'party-building.memberCounts',
     async (ids) => {
       const rows = await ctx.prisma.partyMembership.groupBy({
         by: ['organizationId', 'stage'],
@@ -67,9 +44,9 @@ export interface Seat {
 
 /** current committee seats of each organisation */
 export const currentCommittee = (ctx: Context) =>
-  requestLoader<Seat[]>(
+  mapLoader<Seat[]>(
     ctx,
-    'currentCommittee',
+    'party-building.currentCommittee',
     async (ids) => {
       const rows = await ctx.prisma.partyCommitteeMember.findMany({
         where: { organizationId: { in: [...ids] }, endedAt: null },

@@ -14,18 +14,20 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  mapLoader,
+  viewerScope,
 } from '../../src/kit/index.js';
 import { refs } from './refs.js';
 import { canManageOrg, orgForWrite, seesAggregates } from './access.js';
 import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
-import { requestLoader } from './loaders.js';
 import { MODULE_ID, SUB } from './rules.js';
+import { partyWrite } from './unit.js';
 
 const orgScopeOf = (ctx: Context, organizationId: string) =>
-  requestLoader<{ id: string; treePath: string; regionPath: string } | null>(
+  mapLoader<{ id: string; treePath: string; regionPath: string } | null>(
     ctx,
-    'orgScope',
+    'party-building.orgScope',
     async (ids) => {
       const rows = await ctx.prisma.partyOrganization.findMany({
         where: { id: { in: [...ids] } },
@@ -77,9 +79,9 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
       }),
     });
   const summaries = (ctx: Context) =>
-    requestLoader(
+    mapLoader(
       ctx,
-      'attendanceSummary',
+      'party-building.attendanceSummary',
       async (ids) => {
         const rows = await ctx.prisma.partyMeetingAttendance.groupBy({
           by: ['meetingId', 'status'],
@@ -202,7 +204,7 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
     f: typeof Filter.$inferInput | null | undefined,
   ): Promise<Prisma.PartyMeetingWhereInput> {
     const v = ctx.viewer!;
-    let scope = v.role === 'SYSTEM_ADMIN' ? '/' : v.regionPath;
+    let scope = viewerScope(ctx);
     const orgId = parseOptionalId(
       f?.organizationId == null ? null : String(f.organizationId),
       'PartyOrganization',
@@ -441,8 +443,8 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
           ]);
         }
 
-        const meeting = await ctx.prisma.$transaction(async (tx) => {
-          const m = await tx.partyMeeting.create({
+        const meeting = await partyWrite(ctx, org.regionPath, async (w) => {
+          const m = await w.tx.partyMeeting.create({
             data: {
               organizationId: org.id,
               regionPath: org.regionPath,
@@ -458,7 +460,7 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
               ...(quorum ?? {}),
             },
           });
-          await tx.partyMeetingHost.createMany({
+          await w.tx.partyMeetingHost.createMany({
             data: [org, ...coHosts].map((h, i) => ({
               meetingId: m.id,
               organizationId: h.id,
@@ -468,7 +470,7 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
               primary: i === 0,
             })),
           });
-          await tx.partyMeetingAttendance.createMany({
+          await w.tx.partyMeetingAttendance.createMany({
             data: [...rows.values()].map((a) => ({
               meetingId: m.id,
               personId: a.personId,
@@ -479,8 +481,8 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
               heldAt: input.heldAt,
             })),
           });
-          await ctx.audit(tx, {
-            action: 'party.meeting.record',
+          await w.audit({
+            action: 'meeting.record',
             entityType: 'PartyMeeting',
             entityId: m.id,
             regionPath: org.regionPath,

@@ -1,10 +1,9 @@
 // 党员档案: PartyMembership nodes with their development file (steps, decisions, transfers),
 // organisation rolls (members, groupMembers), Person.partyMembership and the overdue list.
-import { forbidden, guardNode, type Builder, type Context } from '../../src/kit/index.js';
+import { forbidden, guardNode, mapLoader, type Builder, type Context } from '../../src/kit/index.js';
 import { refs } from './refs.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import type { PartyEnums } from './enums.js';
-import { requestLoader } from './loaders.js';
 import {
   addMonths,
   APPROVAL_WITHIN_MONTHS,
@@ -272,9 +271,9 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
   );
 
   const overdueLoader = (ctx: Context) =>
-    requestLoader<Overdue[]>(
+    mapLoader<Overdue[]>(
       ctx,
-      'overdue',
+      'party-building.overdue',
       async (ids) => {
         const today = chinaDate(ctx.clock.now());
         const rows = await ctx.prisma.partyMembership.findMany({

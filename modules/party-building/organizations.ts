@@ -15,6 +15,7 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  listWhere,
 } from '../../src/kit/index.js';
 import { randomUUID } from 'node:crypto';
 import { refs } from './refs.js';
@@ -30,6 +31,7 @@ import {
   SUB,
 } from './rules.js';
 import type { PartyEnums } from './enums.js';
+import { partyWrite } from './unit.js';
 
 export type PartyOrgRecord = Prisma.PartyOrganizationGetPayload<object>;
 
@@ -212,13 +214,8 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
     ctx: Context,
     f: typeof Filter.$inferInput | null | undefined,
   ): Promise<Prisma.PartyOrganizationWhereInput> {
-    const regionId = parseOptionalId(f?.regionId == null ? null : String(f.regionId), 'Region', 'filter.regionId');
-    let scope = '/';
-    if (regionId) {
-      const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
-      if (!region) throw notFound('区划 region');
-      scope = region.path;
-    }
+    // the organisation list is public within the module: any region may be named, whatever the viewer's own
+    const readable = await listWhere(ctx, MODULE_ID, { regionId: f?.regionId, base: '/', allowed: () => true });
     const parentId = parseOptionalId(
       f?.parentId == null ? null : String(f.parentId),
       'PartyOrganization',
@@ -227,7 +224,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
     const search = f?.search?.trim();
     return {
       AND: [
-        await ctx.gate.readableWhere(MODULE_ID, scope, 'regionPath'),
+        readable,
         f?.kind ? { kind: f.kind } : {},
         parentId ? { parentId } : {},
         search ? { name: containsText(search) } : {},
@@ -371,11 +368,11 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
         }
         const id = randomUUID();
         const name = input.name.trim();
-        const organization = await ctx.prisma.$transaction(async (tx) => {
-          if (await tx.partyOrganization.findUnique({ where: { regionId_name: { regionId: region.id, name } } })) {
+        const organization = await partyWrite(ctx, region.path, async (w) => {
+          if (await w.tx.partyOrganization.findUnique({ where: { regionId_name: { regionId: region.id, name } } })) {
             throw new AppError('CONFLICT', `${name} 已存在 (already exists in that region)`);
           }
-          const o = await tx.partyOrganization.create({
+          const o = await w.tx.partyOrganization.create({
             data: {
               id,
               name,
@@ -388,11 +385,11 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
               regionPath: region.path,
               regionLevel: region.level,
               residentialComplex: complex,
-              foundedOn: input.foundedOn ?? chinaDate(ctx.clock.now()),
+              foundedOn: input.foundedOn ?? chinaDate(w.now),
             },
           });
-          await ctx.audit(tx, {
-            action: 'party.organization.create',
+          await w.audit({
+            action: 'organization.create',
             entityType: 'PartyOrganization',
             entityId: id,
             regionPath: region.path,

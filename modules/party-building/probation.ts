@@ -11,8 +11,24 @@ import {
   type Builder,
 } from '../../src/kit/index.js';
 import { administersArea, committeeSeats } from './access.js';
-import { decide, failIfMissing, meetingRequirement, membershipForWrite, notFuture, update } from './development.js';
+import { failIfMissing, meetingRequirement, membershipForWrite, notFuture } from './development.js';
+import { applyMembership } from './lifecycles.js';
 import { addMonths, isoDate, type Missing, SUB } from './rules.js';
+import { partyWrite } from './unit.js';
+
+/** a decision during probation: the stage stays PROBATIONARY */
+const probationDecision = (
+  action: 'APPROVED' | 'PROBATION_EXTENDED' | 'PROBATION_CANCELLED',
+  decidedAt: Date,
+  meetingId: string | null,
+  note: string | null | undefined,
+) => ({ action, fromStage: 'PROBATIONARY', toStage: 'PROBATIONARY', decidedAt, meetingId, note }) as const;
+
+const probationAudit = (decidedAt: Date) => ({
+  fromStage: 'PROBATIONARY',
+  toStage: 'PROBATIONARY',
+  decidedAt: isoDate(decidedAt),
+});
 
 export function registerProbation(builder: Builder) {
   const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });
@@ -73,23 +89,17 @@ export function registerProbation(builder: Builder) {
           throw new ValidationError([
             { path: 'input.approvedAt', message: '不能早于支部大会接收日期 (before the admission)' },
           ]);
-        const membership = await ctx.prisma.$transaction(async (tx) => {
-          const updated = await update(tx, m, { approvedAt: input.approvedAt });
-          const late = input.approvedAt > addMonths(m.admittedAt!, 3);
-          await decide(
-            ctx,
-            tx,
-            m,
-            'APPROVED',
-            'PROBATIONARY',
-            'PROBATIONARY',
-            input.approvedAt,
-            null,
-            [input.note?.trim(), late ? '超过三个月审批 (approved after 3 months)' : null].filter(Boolean).join('; ') ||
-              null,
-          );
-          return updated;
-        });
+        const late = input.approvedAt > addMonths(m.admittedAt!, 3);
+        const note = [input.note?.trim(), late ? '超过三个月审批 (approved after 3 months)' : null]
+          .filter(Boolean)
+          .join('; ');
+        const membership = await partyWrite(ctx, m.regionPath, (w) =>
+          applyMembership(w, ctx, m, 'APPROVED', {
+            data: { approvedAt: input.approvedAt },
+            decision: probationDecision('APPROVED', input.approvedAt, null, note || null),
+            audit: probationAudit(input.approvedAt),
+          }),
+        );
         return { membership };
       },
     }),
@@ -140,24 +150,21 @@ export function registerProbation(builder: Builder) {
         );
         if (mm) missing.push(mm);
         failIfMissing(missing);
-        const membership = await ctx.prisma.$transaction(async (tx) => {
-          const updated = await update(tx, m, {
-            probationExtendedMonths: input.months,
-            probationEndsAt: addMonths(m.probationEndsAt!, input.months),
-          });
-          await decide(
-            ctx,
-            tx,
-            m,
-            'PROBATION_EXTENDED',
-            'PROBATIONARY',
-            'PROBATIONARY',
-            input.decidedAt,
-            meetingId,
-            input.note ?? `延长 ${input.months} 个月`,
-          );
-          return updated;
-        });
+        const membership = await partyWrite(ctx, m.regionPath, (w) =>
+          applyMembership(w, ctx, m, 'PROBATION_EXTENDED', {
+            data: {
+              probationExtendedMonths: input.months,
+              probationEndsAt: addMonths(m.probationEndsAt!, input.months),
+            },
+            decision: probationDecision(
+              'PROBATION_EXTENDED',
+              input.decidedAt,
+              meetingId,
+              input.note ?? `延长 ${input.months} 个月`,
+            ),
+            audit: probationAudit(input.decidedAt),
+          }),
+        );
         return { membership };
       },
     }),
@@ -192,25 +199,15 @@ export function registerProbation(builder: Builder) {
           input.decidedAt,
         );
         failIfMissing(mm ? [mm] : []);
-        const membership = await ctx.prisma.$transaction(async (tx) => {
-          await update(tx, m, {
-            status: 'CANCELLED',
-            endedAt: input.decidedAt,
-            endNote: input.note?.trim() || '取消预备党员资格',
+        const membership = await partyWrite(ctx, m.regionPath, async (w) => {
+          const updated = await applyMembership(w, ctx, m, 'PROBATION_CANCELLED', {
+            data: { endedAt: input.decidedAt, endNote: input.note?.trim() || '取消预备党员资格' },
+            decision: probationDecision('PROBATION_CANCELLED', input.decidedAt, meetingId, input.note),
+            audit: probationAudit(input.decidedAt),
           });
-          await tx.person.update({ where: { id: m.personId }, data: { partyMember: false, partyJoinedAt: null } });
-          await decide(
-            ctx,
-            tx,
-            m,
-            'PROBATION_CANCELLED',
-            'PROBATIONARY',
-            'PROBATIONARY',
-            input.decidedAt,
-            meetingId,
-            input.note,
-          );
-          return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
+          // no longer a party member
+          await w.tx.person.update({ where: { id: m.personId }, data: { partyMember: false, partyJoinedAt: null } });
+          return updated;
         });
         return { membership };
       },

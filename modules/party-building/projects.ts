@@ -1,21 +1,12 @@
 // 小区改造项目: createImprovementProject, updateImprovementProject (status forward only, optimistic
 // version), with investment and measured outputs (greening, road, parking spaces, facilities).
-import {
-  AppError,
-  Checks,
-  invalidTransition,
-  parseId,
-  PARTY_WORKERS,
-  payloadType,
-  type Builder,
-  type Prisma,
-} from '../../src/kit/index.js';
+import { Checks, parseId, PARTY_WORKERS, payloadType, type Builder, type Prisma } from '../../src/kit/index.js';
 import { orgForWrite } from './access.js';
 import type { PartyEnums } from './enums.js';
+import { applyProject, projectAction, projectLifecycle } from './lifecycles.js';
 import { forWrite, residentialOnly } from './residential.js';
 import { chinaDate, SUB } from './rules.js';
-
-const ORDER: Record<string, number> = { PLANNED: 0, IN_PROGRESS: 1, COMPLETED: 2 };
+import { partyWrite } from './unit.js';
 
 export function registerProjects(builder: Builder, enums: PartyEnums) {
   builder.prismaNode('PartyImprovementProject', {
@@ -152,8 +143,8 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
         const status = input.status ?? 'PLANNED';
         const today = chinaDate(ctx.clock.now());
         const startedOn = input.startedOn ?? (status !== 'PLANNED' ? today : null);
-        const project = await ctx.prisma.$transaction(async (tx) => {
-          const p = await tx.partyImprovementProject.create({
+        const project = await partyWrite(ctx, org.regionPath, async (w) => {
+          const p = await w.tx.partyImprovementProject.create({
             data: {
               ...(data as Prisma.PartyImprovementProjectUncheckedCreateInput),
               organizationId: org.id,
@@ -165,8 +156,8 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
               completedOn: status === 'COMPLETED' ? (input.completedOn ?? today) : null,
             },
           });
-          await ctx.audit(tx, {
-            action: 'party.project.create',
+          await w.audit({
+            action: 'project.create',
             entityType: 'PartyImprovementProject',
             entityId: p.id,
             regionPath: org.regionPath,
@@ -198,31 +189,20 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
           await ctx.prisma.partyImprovementProject.findUnique({ where: { id } }),
           '改造项目 project',
         );
+        const action = projectAction(p.status, input.status);
+        // before the unit: a backward move is INVALID_TRANSITION whatever version the client sent
+        projectLifecycle.assert(p, action);
         const today = chinaDate(ctx.clock.now());
-        if (input.status && ORDER[input.status]! < ORDER[p.status]!)
-          throw invalidTransition(`项目状态只能向前 (${p.status} → ${input.status} is backwards)`);
-        if (input.status && input.status !== p.status) data.status = input.status;
         if (input.startedOn) data.startedOn = input.startedOn;
         else if (input.status && input.status !== 'PLANNED' && !p.startedOn)
           data.startedOn = input.completedOn ?? today;
         if (input.completedOn) data.completedOn = input.completedOn;
         else if (input.status === 'COMPLETED' && !p.completedOn) data.completedOn = today;
-        const version = input.version ?? p.version;
-        const project = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.partyImprovementProject.updateMany({
-            where: { id, version },
-            data: { ...data, version: { increment: 1 } },
-          });
-          if (count !== 1) throw new AppError('CONFLICT', '项目已被他人修改, 请刷新 (changed by someone else first)');
-          await ctx.audit(tx, {
-            action: 'party.project.update',
-            entityType: 'PartyImprovementProject',
-            entityId: id,
-            regionPath: p.regionPath,
-            data: { status: input.status ?? p.status },
-          });
-          return tx.partyImprovementProject.findUniqueOrThrow({ where: { id } });
-        });
+        // the client's version, when it sends one: an edit based on an older read is a CONFLICT
+        const read = { ...p, version: input.version ?? p.version };
+        const project = await partyWrite(ctx, p.regionPath, (w) =>
+          applyProject(w, ctx, read, action, { data, audit: { status: input.status ?? p.status } }),
+        );
         return { project };
       },
     }),

@@ -14,8 +14,8 @@ import {
   type Context,
   type DeliveredEvent,
   type Prisma,
+  mapLoader,
 } from '../../src/kit/index.js';
-import { requestLoader } from './loaders.js';
 import { MODULE_ID, SUB } from './rules.js';
 
 export const HOURS_VERIFIED = 'volunteering.hoursVerified';
@@ -92,9 +92,9 @@ interface Activity {
 
 export function registerRegistrations(builder: Builder) {
   const activity = (ctx: Context) =>
-    requestLoader<Activity>(
+    mapLoader<Activity>(
       ctx,
-      'serviceActivity',
+      'party-building.serviceActivity',
       async (ids) => {
         const rows = await ctx.prisma.partyServiceRecord.groupBy({
           by: ['personId', 'source'],

@@ -1,9 +1,8 @@
-// 小区党支部 work: residents' requests 诉求 (collected and answered), the property company's extra
-// contract clauses 附加条款 (checked and recorded). Improvement projects: projects.ts.
+// 小区党支部 work: residents' requests 诉求 (collected and answered once, through requestLifecycle).
+// Property-company clauses 附加条款: clauses.ts; improvement projects: projects.ts.
 import {
   Checks,
   forbidden,
-  invalidTransition,
   managesPeopleAt,
   maskName,
   notFound,
@@ -11,16 +10,17 @@ import {
   parseOptionalId,
   PARTY_WORKERS,
   payloadType,
-  ValidationError,
   type Builder,
   type Context,
+  mapLoader,
 } from '../../src/kit/index.js';
-import { refs } from './refs.js';
 import { assertManages, canManageOrg, orgForWrite } from './access.js';
 import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
-import { requestLoader } from './loaders.js';
-import { chinaDate, MODULE_ID, SUB } from './rules.js';
+import { answerRequest } from './lifecycles.js';
+import { refs } from './refs.js';
+import { MODULE_ID, SUB } from './rules.js';
+import { partyWrite } from './unit.js';
 
 export const residentialOnly = (org: { residentialComplex: string | null }) => {
   if (!org.residentialComplex)
@@ -39,6 +39,7 @@ export async function forWrite<T extends { organizationId: string; regionPath: s
   what: string,
 ): Promise<T> {
   if (!record) throw notFound(what);
+  // before the access check, so a switched-off township answers MODULE_DISABLED to everyone
   await ctx.gate.assertEnabled(MODULE_ID, record.regionPath);
   const org = await ctx.prisma.partyOrganization.findUniqueOrThrow({ where: { id: record.organizationId } });
   await assertManages(ctx, org);
@@ -48,9 +49,9 @@ export async function forWrite<T extends { organizationId: string; regionPath: s
 export function registerResidential(builder: Builder, enums: PartyEnums) {
   const R = refs(builder);
   const names = (ctx: Context) =>
-    requestLoader(
+    mapLoader(
       ctx,
-      'personNames',
+      'party-building.personNames',
       async (ids) =>
         new Map(
           (await ctx.prisma.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } })).map(
@@ -92,41 +93,6 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     }),
   });
 
-  builder.prismaObject('PartyPropertyClauseCheck', {
-    subGraphs: SUB,
-    description: '履行检查',
-    fields: (t) => ({
-      checkedAt: t.expose('checkedAt', { type: 'DateTime' }),
-      fulfilled: t.exposeBoolean('fulfilled'),
-      note: t.exposeString('note', { nullable: true }),
-    }),
-  });
-  builder.prismaNode('PartyPropertyClause', {
-    subGraphs: SUB,
-    description: '物业服务合同附加条款 an extra clause the residential branch holds the property company to',
-    id: { field: 'id' },
-    fields: (t) => ({
-      organization: t.relation('organization'),
-      propertyCompany: t.loadable({
-        type: R.Organization,
-        description: '物业公司',
-        load: (ids: string[], ctx) => ctx.prisma.organization.findMany({ where: { id: { in: ids } } }),
-        sort: (o) => o.id,
-        resolve: (c) => c.propertyCompanyId,
-      }),
-      title: t.exposeString('title'),
-      content: t.exposeString('content', { nullable: true }),
-      addedOn: t.field({ type: 'Date', resolve: (c) => c.addedOn }),
-      status: t.expose('status', { type: enums.ClauseStatus }),
-      lastCheckedAt: t.expose('lastCheckedAt', { type: 'DateTime', nullable: true }),
-      checks: t.relation('checks', {
-        maxItems: 100,
-        description: '检查记录',
-        query: { take: 100, orderBy: { checkedAt: 'desc' } },
-      }),
-    }),
-  });
-
   builder.prismaObjectFields('PartyOrganization', (t) => ({
     residentRequests: t.relatedConnection('requests', {
       subGraphs: SUB,
@@ -142,12 +108,6 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
         if (!(await canManageOrg(ctx, o))) throw forbidden('诉求仅本组织委员会、上级党组织和辖区管理员可见');
         return true;
       },
-    }),
-    propertyClauses: t.relation('clauses', {
-      maxItems: 50,
-      subGraphs: SUB,
-      description: '物业附加条款',
-      query: { take: 50, orderBy: [{ addedOn: 'asc' }, { title: 'asc' }] },
     }),
     improvementProjects: t.relation('projects', {
       maxItems: 200,
@@ -170,25 +130,6 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
   const AnswerInput = builder.inputType('AnswerResidentRequestInput', {
     subGraphs: SUB,
     fields: (t) => ({ requestId: t.id({ required: true }), answer: t.string({ required: true }) }),
-  });
-  const ClauseInput = builder.inputType('AddPropertyClauseInput', {
-    subGraphs: SUB,
-    fields: (t) => ({
-      organizationId: t.id({ required: true }),
-      propertyCompanyId: t.id({ required: true, description: '物业公司 (a PROPERTY_MANAGEMENT organisation)' }),
-      title: t.string({ required: true }),
-      content: t.string({ required: false }),
-      addedOn: t.field({ type: 'Date', required: false }),
-    }),
-  });
-  const CheckInput = builder.inputType('CheckPropertyClauseInput', {
-    subGraphs: SUB,
-    fields: (t) => ({
-      clauseId: t.id({ required: true }),
-      fulfilled: t.boolean({ required: true }),
-      note: t.string({ required: false }),
-      checkedAt: t.field({ type: 'DateTime', required: false }),
-    }),
   });
   builder.mutationFields((t) => ({
     recordResidentRequest: t.field({
@@ -220,19 +161,19 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
         );
         if (residentId && !(await ctx.prisma.person.findUnique({ where: { id: residentId }, select: { id: true } })))
           throw notFound('居民 person');
-        const request = await ctx.prisma.$transaction(async (tx) => {
-          const r = await tx.partyResidentRequest.create({
+        const request = await partyWrite(ctx, org.regionPath, async (w) => {
+          const r = await w.tx.partyResidentRequest.create({
             data: {
               organizationId: org.id,
               regionPath: org.regionPath,
               residentId,
               content: input.content.trim(),
               channel: input.channel?.trim() || null,
-              receivedAt: input.receivedAt ?? ctx.clock.now(),
+              receivedAt: input.receivedAt ?? w.now,
             },
           });
-          await ctx.audit(tx, {
-            action: 'party.request.record',
+          await w.audit({
+            action: 'request.record',
             entityType: 'PartyResidentRequest',
             entityId: r.id,
             regionPath: org.regionPath,
@@ -261,131 +202,12 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
           await ctx.prisma.partyResidentRequest.findUnique({ where: { id } }),
           '诉求 request',
         );
-        const request = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.partyResidentRequest.updateMany({
-            where: { id, status: 'OPEN' },
-            data: {
-              status: 'ANSWERED',
-              answer: input.answer.trim(),
-              answeredAt: ctx.clock.now(),
-              answeredById: ctx.viewer?.accountId ?? null,
-            },
-          });
-          if (count !== 1) throw invalidTransition('诉求已答复 (already answered)');
-          await ctx.audit(tx, {
-            action: 'party.request.answer',
-            entityType: 'PartyResidentRequest',
-            entityId: id,
-            regionPath: r.regionPath,
-          });
-          return tx.partyResidentRequest.findUniqueOrThrow({ where: { id } });
-        });
+        const request = await partyWrite(ctx, r.regionPath, (w) =>
+          answerRequest(w, ctx, r, {
+            data: { answer: input.answer.trim(), answeredAt: w.now, answeredById: ctx.viewer?.accountId ?? null },
+          }),
+        );
         return { request };
-      },
-    }),
-    addPropertyClause: t.field({
-      subGraphs: SUB,
-      policy: {
-        roles: PARTY_WORKERS,
-        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
-        relation: 'a party member acts through a committee seat of the organisation or one above it',
-      },
-      description: '物业合同附加条款 (residential branch)',
-      type: payloadType(builder, 'AddPropertyClausePayload', 'clause', 'PartyPropertyClause', { subGraphs: SUB }),
-      errors: {},
-      args: { input: t.arg({ type: ClauseInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks()
-          .text(input.title, 'input.title', { max: 100 })
-          .text(input.content, 'input.content', { max: 1000, required: false })
-          .throwIfAny();
-        const org = await orgForWrite(
-          ctx,
-          parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'),
-        );
-        residentialOnly(org);
-        const company = await ctx.prisma.organization.findUnique({
-          where: { id: parseId(String(input.propertyCompanyId), 'Organization', 'input.propertyCompanyId') },
-        });
-        if (!company) throw notFound('物业公司 organization');
-        if (company.kind !== 'PROPERTY_MANAGEMENT')
-          throw new ValidationError([
-            { path: 'input.propertyCompanyId', message: '应为物业公司 (a property-management company)' },
-          ]);
-        const clause = await ctx.prisma.$transaction(async (tx) => {
-          const c = await tx.partyPropertyClause.create({
-            data: {
-              organizationId: org.id,
-              regionPath: org.regionPath,
-              propertyCompanyId: company.id,
-              title: input.title.trim(),
-              content: input.content?.trim() || null,
-              addedOn: input.addedOn ?? chinaDate(ctx.clock.now()),
-            },
-          });
-          await ctx.audit(tx, {
-            action: 'party.clause.add',
-            entityType: 'PartyPropertyClause',
-            entityId: c.id,
-            regionPath: org.regionPath,
-          });
-          return c;
-        });
-        return { clause };
-      },
-    }),
-    checkPropertyClause: t.field({
-      subGraphs: SUB,
-      policy: {
-        roles: PARTY_WORKERS,
-        scope: { record: 'PartyPropertyClause', id: 'input.clauseId' },
-        relation: 'a party member acts through a committee seat of the organisation or one above it',
-      },
-      description: '检查条款履行 and record it',
-      type: payloadType(builder, 'CheckPropertyClausePayload', 'clause', 'PartyPropertyClause', { subGraphs: SUB }),
-      errors: {},
-      args: { input: t.arg({ type: CheckInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks()
-          .text(input.note, 'input.note', { max: 500, required: false })
-          .check(!input.checkedAt || input.checkedAt <= ctx.clock.now(), 'input.checkedAt', '不能晚于现在')
-          .throwIfAny();
-        const id = parseId(String(input.clauseId), 'PartyPropertyClause', 'input.clauseId');
-        const c = await forWrite(
-          ctx,
-          await ctx.prisma.partyPropertyClause.findUnique({ where: { id } }),
-          '附加条款 clause',
-        );
-        const checkedAt = input.checkedAt ?? ctx.clock.now();
-        const clause = await ctx.prisma.$transaction(async (tx) => {
-          await tx.partyPropertyClauseCheck.create({
-            data: {
-              clauseId: id,
-              checkedAt,
-              fulfilled: input.fulfilled,
-              note: input.note?.trim() || null,
-              regionPath: c.regionPath,
-              checkedById: ctx.viewer?.accountId ?? null,
-            },
-          });
-          const latest = await tx.partyPropertyClauseCheck.findFirstOrThrow({
-            where: { clauseId: id },
-            orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
-          });
-          const updated = await tx.partyPropertyClause.update({
-            where: { id },
-            data: { status: latest.fulfilled ? 'FULFILLED' : 'NOT_FULFILLED', lastCheckedAt: latest.checkedAt },
-          });
-          await ctx.audit(tx, {
-            action: 'party.clause.check',
-            entityType: 'PartyPropertyClause',
-            entityId: id,
-            regionPath: c.regionPath,
-            data: { fulfilled: input.fulfilled },
-          });
-          return updated;
-        });
-        return { clause };
       },
     }),
   }));

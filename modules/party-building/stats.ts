@@ -1,6 +1,6 @@
 // RegionStats.partyBuilding(from, to): SQL aggregates (count / aggregate / groupBy) rolled up from
 // every community below the region, only where the module is enabled.
-import { addRegionStats, type Builder, type Context } from '../../src/kit/index.js';
+import { addRegionStats, perRequest, type Builder, type Context } from '../../src/kit/index.js';
 import { complianceFor } from './compliance.js';
 import { MODULE_ID, SUB } from './rules.js';
 
@@ -31,12 +31,11 @@ async function projectSums(ctx: Context, s: Shape) {
 }
 
 export function registerStats(builder: Builder) {
-  const sums = new WeakMap<Shape, ReturnType<typeof projectSums>>();
-  const sumsOf = (ctx: Context, s: Shape) => {
-    let p = sums.get(s);
-    if (!p) sums.set(s, (p = projectSums(ctx, s)));
-    return p;
-  };
+  // the five project sums come from one aggregate per region and period in a request
+  const sumsOf = (ctx: Context, s: Shape) =>
+    perRequest(ctx, `party-building.projectSums:${s.path}:${s.from?.toISOString()}:${s.to?.toISOString()}`, () =>
+      projectSums(ctx, s),
+    );
 
   const Stats = builder.objectRef<Shape>('PartyBuildingStats').implement({
     subGraphs: SUB,

@@ -1,7 +1,6 @@
-// 组织关系转接 transferMembership (in, out, between organisations; history kept), assignPartyGroup,
-// and electPartyCommittee (支部委员会选举).
+// 组织关系转接 transferMembership (in, out, between organisations; history kept) and assignPartyGroup.
+// 支部委员会选举: committee.ts.
 import {
-  AppError,
   Checks,
   invalidTransition,
   notFound,
@@ -11,24 +10,64 @@ import {
   payloadType,
   ValidationError,
   type Builder,
+  type Context,
+  type PartyOrganization,
+  type Person,
 } from '../../src/kit/index.js';
 import { orgForWrite } from './access.js';
-import { failIfMissing, meetingRequirement, membershipForWrite } from './development.js';
-import type { PartyEnums } from './enums.js';
-import {
-  addYears,
-  chinaDate,
-  COMMITTEE_FROM_FULL_MEMBERS,
-  COMMITTEE_MAX,
-  COMMITTEE_MIN,
-  isoDate,
-  type Missing,
-  monthOf,
-  SUB,
-  termYearsFor,
-} from './rules.js';
+import { createMembership, failIfMissing, membershipForWrite } from './development.js';
+import { applyMembership, decisionRow } from './lifecycles.js';
+import { chinaDate, isoDate, MODULE_ID, monthOf, SUB } from './rules.js';
+import { partyWrite } from './unit.js';
 
-export function registerTransfers(builder: Builder, enums: PartyEnums) {
+/** 转入: a party member without a file here joins the receiving organisation's roll as a full member */
+function transferIn(ctx: Context, receiving: PartyOrganization, person: Person, at: Date, note: string | null) {
+  const recordedById = ctx.viewer?.accountId ?? null;
+  const decision = {
+    action: 'TRANSFERRED_IN',
+    fromStage: null,
+    toStage: 'FULL',
+    decidedAt: at,
+    meetingId: null,
+    note,
+  } as const;
+  return createMembership(
+    ctx,
+    receiving.regionPath,
+    async (tx) => {
+      const joined = person.partyJoinedAt ?? at;
+      const m = await tx.partyMembership.create({
+        data: {
+          personId: person.id,
+          organizationId: receiving.id,
+          regionPath: receiving.regionPath,
+          treePath: receiving.treePath,
+          stage: 'FULL',
+          appliedAt: joined,
+          admittedAt: joined,
+          fullAt: joined,
+          duesFromMonth: monthOf(at),
+        },
+      });
+      await tx.partyMembershipTransfer.create({
+        data: {
+          membershipId: m.id,
+          toOrganizationId: receiving.id,
+          at,
+          note,
+          regionPath: receiving.regionPath,
+          recordedById,
+        },
+      });
+      await tx.partyStageDecision.create({ data: decisionRow(ctx, m, decision) });
+      return m;
+    },
+    { action: 'membership.transferIn', data: { at: isoDate(at) } },
+    person.id,
+  );
+}
+
+export function registerTransfers(builder: Builder) {
   const TransferInput = builder.inputType('TransferMembershipInput', {
     subGraphs: SUB,
     description:
@@ -47,24 +86,6 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       groupId: t.id({ required: false, description: '党小组 (null: none)' }),
-    }),
-  });
-  const SeatInput = builder.inputType('PartyCommitteeSeatInput', {
-    subGraphs: SUB,
-    fields: (t) => ({
-      personId: t.id({ required: true }),
-      role: t.field({ type: enums.CommitteeRole, required: true }),
-    }),
-  });
-  const ElectInput = builder.inputType('ElectPartyCommitteeInput', {
-    subGraphs: SUB,
-    description:
-      "委员会选举 by the members' meeting: 3–5 members with 7+ full members, otherwise a secretary (and a deputy)",
-    fields: (t) => ({
-      organizationId: t.id({ required: true }),
-      electedAt: t.field({ type: 'Date', required: true }),
-      meetingId: t.id({ required: false, description: '选举的支部党员大会 (quorum needed)' }),
-      members: t.field({ type: [SeatInput], required: true }),
     }),
   });
   const membershipPayload = (name: string) =>
@@ -112,7 +133,8 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
         const to = toId ? await ctx.prisma.partyOrganization.findUnique({ where: { id: toId } }) : null;
         if (toId && !to) throw notFound('接收党组织 organization');
         if (to) {
-          await ctx.gate.assertEnabled('party-building', to.regionPath);
+          // the receiving township's switch (the write's own is the sending one's)
+          await ctx.gate.assertEnabled(MODULE_ID, to.regionPath);
           if (to.kind === 'GROUP')
             throw new ValidationError([
               { path: 'input.toOrganizationId', message: '组织关系转入党支部等, 不转入党小组 (not to a group)' },
@@ -134,87 +156,22 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
                 message: '只有党员可以转入组织关系 (party members only; applicants use admitApplicant)',
               },
             ]);
-          try {
-            const membership = await ctx.prisma.$transaction(async (tx) => {
-              if (await tx.partyMembership.findFirst({ where: { personId: person.id, status: 'ACTIVE' } }))
-                throw new AppError('CONFLICT', '此人已在党组织档案中 (already on a roll)');
-              const joined = person.partyJoinedAt ?? input.at;
-              const m = await tx.partyMembership.create({
-                data: {
-                  personId: person.id,
-                  organizationId: receiving.id,
-                  regionPath: receiving.regionPath,
-                  treePath: receiving.treePath,
-                  stage: 'FULL',
-                  appliedAt: joined,
-                  admittedAt: joined,
-                  fullAt: joined,
-                  duesFromMonth: monthOf(input.at),
-                },
-              });
-              await tx.partyMembershipTransfer.create({
-                data: {
-                  membershipId: m.id,
-                  toOrganizationId: receiving.id,
-                  at: input.at,
-                  note,
-                  regionPath: receiving.regionPath,
-                  recordedById,
-                },
-              });
-              await tx.partyStageDecision.create({
-                data: {
-                  membershipId: m.id,
-                  action: 'TRANSFERRED_IN',
-                  toStage: 'FULL',
-                  decidedAt: input.at,
-                  note,
-                  organizationId: receiving.id,
-                  regionPath: receiving.regionPath,
-                  recordedById,
-                },
-              });
-              await ctx.audit(tx, {
-                action: 'party.membership.transferIn',
-                entityType: 'PartyMembership',
-                entityId: m.id,
-                regionPath: receiving.regionPath,
-                data: { at: isoDate(input.at) },
-              });
-              return m;
-            });
-            return { membership };
-          } catch (e) {
-            if ((e as { code?: string }).code === 'P2002')
-              throw new AppError('CONFLICT', '此人已在党组织档案中 (already on a roll)');
-            throw e;
-          }
+          const membership = await transferIn(ctx, receiving, person, input.at, note);
+          return { membership };
         }
 
         const m = await membershipForWrite(ctx, String(input.membershipId));
         if (m.status !== 'ACTIVE') throw invalidTransition('档案已结束 (the membership is no longer active)');
         if (to && to.id === m.organizationId)
           throw new ValidationError([{ path: 'input.toOrganizationId', message: '已在该党组织 (already there)' }]);
-        const membership = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.partyMembership.updateMany({
-            where: { id: m.id, version: m.version, status: 'ACTIVE' },
+        const membership = await partyWrite(ctx, m.regionPath, async (w) => {
+          const updated = await applyMembership(w, ctx, m, to ? 'TRANSFER' : 'TRANSFERRED_OUT', {
             data: to
-              ? {
-                  organizationId: to.id,
-                  regionPath: to.regionPath,
-                  treePath: to.treePath,
-                  groupId: null,
-                  version: { increment: 1 },
-                }
-              : {
-                  status: 'TRANSFERRED_OUT',
-                  endedAt: input.at,
-                  endNote: input.destination!.trim(),
-                  version: { increment: 1 },
-                },
+              ? { organizationId: to.id, regionPath: to.regionPath, treePath: to.treePath, groupId: null }
+              : { endedAt: input.at, endNote: input.destination!.trim() },
+            audit: { from: m.organizationId, to: to?.id ?? null },
           });
-          if (count !== 1) throw new AppError('CONFLICT', '档案已被他人修改 (changed by someone else first)');
-          await tx.partyMembershipTransfer.create({
+          await w.tx.partyMembershipTransfer.create({
             data: {
               membershipId: m.id,
               fromOrganizationId: m.organizationId,
@@ -226,14 +183,7 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
               recordedById,
             },
           });
-          await ctx.audit(tx, {
-            action: to ? 'party.membership.transfer' : 'party.membership.transferOut',
-            entityType: 'PartyMembership',
-            entityId: m.id,
-            regionPath: m.regionPath,
-            data: { from: m.organizationId, to: to?.id ?? null },
-          });
-          return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
+          return updated;
         });
         return { membership };
       },
@@ -265,136 +215,10 @@ export function registerTransfers(builder: Builder, enums: PartyEnums) {
             ]);
           }
         }
-        const membership = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.partyMembership.updateMany({
-            where: { id: m.id, version: m.version, status: 'ACTIVE' },
-            data: { groupId, version: { increment: 1 } },
-          });
-          if (count !== 1) throw new AppError('CONFLICT', '档案已被他人修改 (changed by someone else first)');
-          await ctx.audit(tx, {
-            action: 'party.membership.group',
-            entityType: 'PartyMembership',
-            entityId: m.id,
-            regionPath: m.regionPath,
-            data: { groupId },
-          });
-          return tx.partyMembership.findUniqueOrThrow({ where: { id: m.id } });
-        });
+        const membership = await partyWrite(ctx, m.regionPath, (w) =>
+          applyMembership(w, ctx, m, 'GROUP', { data: { groupId }, audit: { groupId } }),
+        );
         return { membership };
-      },
-    }),
-
-    electPartyCommittee: t.field({
-      subGraphs: SUB,
-      policy: {
-        roles: PARTY_WORKERS,
-        scope: { record: 'PartyOrganization', id: 'input.organizationId' },
-        relation: 'a party member acts through a committee seat of the organisation or one above it',
-      },
-      description:
-        '选举委员会: 7+ full members elect 3–5 (secretary, deputy, organisation, publicity, discipline); smaller branches a secretary (and deputy). Term 5 years in villages and communities, 3 elsewhere',
-      type: payloadType(builder, 'ElectPartyCommitteePayload', 'organization', 'PartyOrganization', { subGraphs: SUB }),
-      errors: {},
-      args: { input: t.arg({ type: ElectInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const seats = input.members.map((s, i) => ({
-          personId: parseId(String(s.personId), 'Person', `input.members.${i}.personId`),
-          role: s.role as string,
-        }));
-        const roleCount = (r: string) => seats.filter((s) => s.role === r).length;
-        new Checks()
-          .check(
-            new Set(seats.map((s) => s.personId)).size === seats.length,
-            'input.members',
-            '委员重复 (a person twice)',
-          )
-          .check(roleCount('SECRETARY') === 1, 'input.members', '应有且只有一名书记 (exactly one secretary)')
-          .check(roleCount('DEPUTY_SECRETARY') <= 2, 'input.members', '副书记至多 2 名')
-          .throwIfAny();
-        if (input.electedAt > chinaDate(ctx.clock.now()))
-          throw new ValidationError([{ path: 'input.electedAt', message: '日期不能晚于今天 (not in the future)' }]);
-        const org = await orgForWrite(
-          ctx,
-          parseId(String(input.organizationId), 'PartyOrganization', 'input.organizationId'),
-        );
-        if (org.kind === 'GROUP')
-          throw new ValidationError([
-            {
-              path: 'input.organizationId',
-              message: '党小组设组长, 不设委员会 (groups have a leader, not a committee)',
-            },
-          ]);
-        const memberRows = await ctx.prisma.partyMembership.findMany({
-          where: { status: 'ACTIVE', stage: 'FULL', treePath: { startsWith: org.treePath } },
-          select: { personId: true, organizationId: true },
-        });
-        const ownFull = memberRows.filter((r) => r.organizationId === org.id).length;
-        const eligible = new Set(memberRows.map((r) => r.personId));
-        const branch = org.kind === 'BRANCH' || org.kind === 'JOINT_BRANCH';
-        const missing: Missing[] = [];
-        if (
-          branch &&
-          ownFull >= COMMITTEE_FROM_FULL_MEMBERS &&
-          (seats.length < COMMITTEE_MIN || seats.length > COMMITTEE_MAX)
-        ) {
-          missing.push({
-            code: 'COMMITTEE_SIZE',
-            message: `支部委员会由 ${COMMITTEE_MIN}–${COMMITTEE_MAX} 人组成 (3–5 members)`,
-          });
-        }
-        if (
-          branch &&
-          ownFull < COMMITTEE_FROM_FULL_MEMBERS &&
-          (seats.length > 2 || seats.some((s) => s.role !== 'SECRETARY' && s.role !== 'DEPUTY_SECRETARY'))
-        ) {
-          missing.push({
-            code: 'COMMITTEE_SIZE',
-            message: `正式党员 7 人以上方设支部委员会, 现有 ${ownFull}; 只选书记 (和副书记) (a committee needs 7+ full members)`,
-          });
-        }
-        if (!branch && seats.length < COMMITTEE_MIN)
-          missing.push({ code: 'COMMITTEE_SIZE', message: '党委、党总支委员会至少 3 人 (at least 3)' });
-        const notFull = seats.filter((s) => !eligible.has(s.personId));
-        if (notFull.length)
-          missing.push({
-            code: 'FULL_MEMBERS',
-            message: `委员应为本组织正式党员 (${notFull.length} 人不是) (committee members must be full members here)`,
-          });
-        const meetingId = parseOptionalId(
-          input.meetingId == null ? null : String(input.meetingId),
-          'PartyMeeting',
-          'input.meetingId',
-        );
-        const mm = await meetingRequirement(ctx.prisma, meetingId, org.id, ['MEMBERS_MEETING'], true, input.electedAt);
-        if (mm) missing.push(mm);
-        failIfMissing(missing);
-        const termEndsAt = addYears(input.electedAt, termYearsFor(org.regionLevel));
-        const organization = await ctx.prisma.$transaction(async (tx) => {
-          await tx.partyCommitteeMember.updateMany({
-            where: { organizationId: org.id, endedAt: null },
-            data: { endedAt: ctx.clock.now() },
-          });
-          await tx.partyCommitteeMember.createMany({
-            data: seats.map((s) => ({
-              organizationId: org.id,
-              personId: s.personId,
-              role: s.role as never,
-              electedAt: input.electedAt,
-              termEndsAt,
-              meetingId,
-              regionPath: org.regionPath,
-            })),
-          });
-          await ctx.audit(tx, {
-            action: 'party.committee.elect',
-            entityType: 'PartyOrganization',
-            entityId: org.id,
-            regionPath: org.regionPath,
-            data: { seats: seats.length, termEndsAt: isoDate(termEndsAt) },
-          });
-          return tx.partyOrganization.findUniqueOrThrow({ where: { id: org.id } });
-        });
-        return { organization };
       },
     }),
   }));
