@@ -42,7 +42,8 @@ interface Page {
 
 /** the first `take + 1` assessments of each recipient (after the cursor), newest first — two statements per list */
 function historyLoader(ctx: Context, page: Page) {
-  const key = `elder-care.assessmentHistory:${page.take}:${page.after ? `${page.after.at.toISOString()}|${page.after.id}` : ''}`;
+  const cursor = page.after ? `${page.after.at.toISOString()}|${page.after.id}` : '';
+  const key = `elder-care.assessmentHistory:${page.take}:${cursor}`;
   return requestLoader<string, CapabilityAssessment[]>(ctx, key, async (recipientIds) => {
     const after = page.after
       ? Prisma.sql`AND ("assessedAt", "id") < (${page.after.at.toISOString()}::timestamp, ${page.after.id})`
@@ -107,7 +108,8 @@ export function registerAssessmentHistory(builder: Builder) {
         nullable: true,
         extensions: { customCursor: true }, // keyset cursor (assessedAt, id), checked by decodeCursor
         description:
-          '评估历史 every capability assessment, newest first (expired ones included); null when you may not read health data (same readers as `assessment`). Each assessment returned is audited.',
+          '评估历史 every capability assessment, newest first (expired ones included); null when you may not ' +
+          'read health data (same readers as `assessment`). Each assessment returned is audited.',
         resolve: async (r: CareRecipient, args, ctx) => {
           const page = pageOf(args);
           if (!(await readsHealth(ctx, r))) return null;

@@ -25,7 +25,8 @@ export default defineModule({
   id: MODULE,
   title: '康养服务',
   description:
-    '党建+康养: 日间照料中心、助餐服务点、残疾人社区康复服务站; 服务对象与能力评估 (GB/T 42195-2022); 助餐订餐与补贴; 涉老服务需求; 探访关爱. Health data only for those entitled.',
+    '党建+康养: 日间照料中心、助餐服务点、残疾人社区康复服务站; 服务对象与能力评估 (GB/T 42195-2022); ' +
+    '助餐订餐与补贴; 涉老服务需求; 探访关爱. Health data only for those entitled.',
   dependsOn: [],
   settings,
   register(builder) {

@@ -104,7 +104,8 @@ export function registerMeals(builder: Builder, E: Enums) {
         relation: 'department staff only as staff of the facility operator',
       },
       description:
-        "发布菜单 (the meal point's staff or workers of its area). Publishing the same date and meal again updates dishes, capacity (not below the booked count) and cut-off.",
+        "发布菜单 (the meal point's staff or workers of its area). Publishing the same date and meal again " +
+        'updates dishes, capacity (not below the booked count) and cut-off.',
       type: payloadType(builder, 'PublishMealMenuPayload', 'menu', 'MealMenu', { subGraphs: SUB }),
       errors: {},
       args: { input: t.arg({ type: PublishInput, required: true }) },

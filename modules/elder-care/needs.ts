@@ -155,7 +155,8 @@ export function registerNeeds(builder: Builder, E: Enums) {
       subGraphs: SUB,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description:
-        '涉老服务需求 newest first (readers within their area; assignees; a person their own). Descriptions only for those entitled.',
+        '涉老服务需求 newest first (readers within their area; assignees; a person their own). ' +
+        'Descriptions only for those entitled.',
       type: 'ElderNeed',
       cursor: 'id',
       args: { filter: t.arg({ type: Filter, required: false }) },

@@ -213,7 +213,8 @@ export function registerRecipients(builder: Builder, E: Enums) {
       subGraphs: SUB,
       policy: { roles: READERS, scope: { region: 'filter.regionId' } },
       description:
-        '服务对象列表 (workers, admins, department staff and analysts within their area; facility staff for their facility). Health data per viewer.',
+        '服务对象列表 (workers, admins, department staff and analysts within their area; ' +
+        'facility staff for their facility). Health data per viewer.',
       type: 'CareRecipient',
       cursor: 'id',
       args: { filter: t.arg({ type: Filter, required: false }) },

@@ -5,58 +5,10 @@
 // so the yuanlin-worker login can run the whole flow. Fast: createMany with ids made here.
 import { randomUUID } from 'node:crypto';
 import type { Prisma, SeedKit } from '../../src/kit/index.js';
-import { levelForTotal } from './assessment-rules.js';
-import { atLocalTime, DAY_MS, localDay, MODULE, type Category, type Tier } from './constants.js';
-import { DEFAULT_PRICING, type MealPricing } from './pricing.js';
-
-type Room = 'DINING' | 'CHESS_CARDS' | 'READING' | 'FITNESS' | 'REHABILITATION' | 'REST';
-const ALL_ROOMS: Room[] = ['DINING', 'CHESS_CARDS', 'READING', 'FITNESS', 'REHABILITATION', 'REST'];
-const INTERVAL: Record<Tier, number> = { HIGH_RISK: 7, KEY: 30, GENERAL: 90 };
-const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯邓曹彭'];
-const GIVEN = [
-  '桂兰',
-  '秀英',
-  '德福',
-  '玉珍',
-  '建华',
-  '淑珍',
-  '志强',
-  '凤英',
-  '长海',
-  '兰英',
-  '国庆',
-  '秀兰',
-  '永福',
-  '金花',
-  '文清',
-  '春梅',
-  '万山',
-  '巧云',
-  '有才',
-  '翠萍',
-];
-const CATEGORY_CYCLE: Category[][] = [
-  ['LIVING_ALONE'],
-  ['EMPTY_NEST'],
-  ['LEFT_BEHIND'],
-  ['HARDSHIP', 'LOW_INCOME'],
-  ['EMPTY_NEST', 'DEPENDENT'],
-  ['DISABILITY'],
-  [],
-  ['LIVING_ALONE', 'EXTREME_POVERTY'],
-  ['EMPTY_NEST', 'FAMILY_PLANNING_SPECIAL'],
-  ['SEVERE_DISABILITY'],
-];
-const NEED_KINDS = [
-  'MEALS',
-  'DAY_CARE',
-  'HOME_HELP',
-  'MEDICAL',
-  'REHABILITATION',
-  'ACCESSIBILITY',
-  'COMPANIONSHIP',
-  'OTHER',
-] as const;
+import { localDay, type Category } from './constants.js';
+import { ALL_ROOMS, CATEGORY_CYCLE, GIVEN, type Room, SURNAMES, YUANLIN_ELDERS } from './seed-data.js';
+import { seedMenus, seedNeeds, seedPricing } from './seed-meals.js';
+import { careRows, type SeedFacility } from './seed-recipients.js';
 
 export async function seedElderCare(kit: SeedKit) {
   const { prisma, now } = kit;
@@ -70,7 +22,7 @@ export async function seedElderCare(kit: SeedKit) {
   const communities = [binhe!, renmin!];
 
   // —— facilities ——
-  type F = Prisma.CareFacilityCreateManyInput & { id: string };
+  type F = SeedFacility;
   const facility = (
     community: typeof binhe,
     kind: F['kind'],
@@ -164,32 +116,7 @@ export async function seedElderCare(kit: SeedKit) {
       tags: now.getUTCFullYear() - birth.getUTCFullYear() >= 80 ? ['ELDERLY'] : [],
     });
   }
-  const yl = [
-    {
-      name: '刘桂兰',
-      birth: '1941-04-09',
-      gender: 'FEMALE',
-      categories: ['LIVING_ALONE', 'DEPENDENT'],
-      scores: [14, 6, 20, 8],
-      tier: 'HIGH_RISK',
-    },
-    {
-      name: '张德福',
-      birth: '1944-12-01',
-      gender: 'MALE',
-      categories: ['EMPTY_NEST', 'LOW_INCOME'],
-      scores: [30, 14, 26, 12],
-      tier: 'KEY',
-    },
-    {
-      name: '马秀英',
-      birth: '1937-06-18',
-      gender: 'FEMALE',
-      categories: ['LEFT_BEHIND', 'EXTREME_POVERTY'],
-      scores: [10, 4, 14, 6],
-      tier: 'HIGH_RISK',
-    },
-  ] as const;
+  const yl = YUANLIN_ELDERS;
   const ylPeople = yl.map((p) => ({
     id: randomUUID(),
     name: p.name,
@@ -207,119 +134,7 @@ export async function seedElderCare(kit: SeedKit) {
   const [zhou, kadir, wang] = await Promise.all(['周淑兰', '卡德尔·吐尔逊', '王孝梅'].map((n) => kit.person(n)));
 
   // —— recipients, enrolments, assessments, visits ——
-  const recipients: Prisma.CareRecipientCreateManyInput[] = [];
-  const enrollments: Prisma.CareEnrollmentCreateManyInput[] = [];
-  const assessments: Prisma.CapabilityAssessmentCreateManyInput[] = [];
-  const visits: Prisma.CareVisitCreateManyInput[] = [];
-  const validUntil = (at: Date) =>
-    new Date(Date.UTC(at.getUTCFullYear() + 1, at.getUTCMonth(), at.getUTCDate(), at.getUTCHours()));
-  const add = (o: {
-    personId: string;
-    community: { id: string; path: string };
-    categories: Category[];
-    facilities: F[];
-    scores?: readonly number[];
-    tier?: Tier | null;
-    lastVisitDaysAgo?: number | null;
-    contact: [string, string, string];
-    enrolledDaysAgo: number;
-  }) => {
-    const id = randomUUID();
-    const covered = o.categories.some((c) =>
-      [
-        'LIVING_ALONE',
-        'EMPTY_NEST',
-        'LEFT_BEHIND',
-        'DEPENDENT',
-        'SEVERE_DISABILITY',
-        'FAMILY_PLANNING_SPECIAL',
-      ].includes(c),
-    );
-    const tier = o.tier !== undefined ? o.tier : covered ? 'GENERAL' : null;
-    const enrolledAt = new Date(now.getTime() - o.enrolledDaysAgo * DAY_MS);
-    const lastVisitedAt =
-      tier && o.lastVisitDaysAgo != null ? new Date(now.getTime() - o.lastVisitDaysAgo * DAY_MS) : null;
-    let assessment: Partial<Prisma.CareRecipientCreateManyInput> = {};
-    if (o.scores) {
-      const [selfCare, mobility, mental, perception] = o.scores as [number, number, number, number];
-      const total = selfCare + mobility + mental + perception;
-      const at = new Date(now.getTime() - ((o.enrolledDaysAgo % 200) + 5) * DAY_MS);
-      const a = {
-        id: randomUUID(),
-        recipientId: id,
-        personId: o.personId,
-        communityId: o.community.id,
-        regionPath: o.community.path,
-        selfCareScore: selfCare,
-        mobilityScore: mobility,
-        mentalScore: mental,
-        perceptionScore: perception,
-        totalScore: total,
-        level: levelForTotal(total),
-        reason: 'INITIAL' as const,
-        assessedAt: at,
-        validUntil: validUntil(at),
-        assessorName: '社区评估员',
-        notes: '演示数据 demo',
-      };
-      assessments.push(a);
-      assessment = {
-        latestAssessmentId: a.id,
-        currentLevel: a.level,
-        assessedAt: a.assessedAt,
-        assessmentValidUntil: a.validUntil,
-      };
-    }
-    recipients.push({
-      id,
-      personId: o.personId,
-      communityId: o.community.id,
-      regionPath: o.community.path,
-      categories: o.categories,
-      emergencyName: o.contact[0],
-      emergencyPhone: o.contact[1],
-      emergencyRelation: o.contact[2],
-      visitTier: tier,
-      lastVisitedAt,
-      nextVisitDueAt: tier
-        ? new Date((lastVisitedAt ?? enrolledAt).getTime() + (lastVisitedAt ? INTERVAL[tier] * DAY_MS : 0))
-        : null,
-      createdAt: enrolledAt,
-      ...assessment,
-    });
-    for (const f of o.facilities) {
-      enrollments.push({
-        id: randomUUID(),
-        recipientId: id,
-        facilityId: f.id,
-        personId: o.personId,
-        communityId: f.communityId,
-        regionPath: f.regionPath,
-        enrolledAt,
-      });
-    }
-    if (lastVisitedAt) {
-      visits.push({
-        id: randomUUID(),
-        recipientId: id,
-        personId: o.personId,
-        communityId: o.community.id,
-        regionPath: o.community.path,
-        visitorName: '网格员',
-        visitedAt: lastVisitedAt,
-        mode: 'HOME',
-        riskLevel: tier === 'HIGH_RISK' ? 'HIGH' : 'LOW',
-        health: '身体状况平稳',
-        mentalState: '精神良好',
-        gasSafe: true,
-        waterSafe: true,
-        electricitySafe: true,
-        heatingSafe: true,
-      });
-    }
-    return id;
-  };
-
+  const { recipients, enrollments, assessments, visits, add } = careRows(now);
   const muleiElders = [zhou!.id, kadir!.id, ...extra.slice(0, 198).map((p) => p.id as string)];
   const muleiRecipients: string[] = [];
   muleiElders.forEach((personId, i) => {
@@ -383,132 +198,7 @@ export async function seedElderCare(kit: SeedKit) {
   await prisma.capabilityAssessment.createMany({ data: assessments });
   await prisma.careVisit.createMany({ data: visits });
 
-  // —— 260 needs collected in 木垒县 over the past year ——
-  const needs: Prisma.ElderNeedCreateManyInput[] = [];
-  for (let i = 0; i < 260; i++) {
-    const r = recipients[i % muleiRecipients.length]!;
-    const submittedAt = new Date(now.getTime() - (5 + ((i * 11) % 330)) * DAY_MS);
-    const status = i % 13 === 0 ? 'OPEN' : i % 7 === 0 ? 'ASSIGNED' : 'DONE';
-    needs.push({
-      personId: r.personId,
-      recipientId: r.id,
-      communityId: r.communityId,
-      regionPath: r.regionPath,
-      kind: NEED_KINDS[i % NEED_KINDS.length]!,
-      channel: (['IN_PERSON', 'PHONE', 'FAMILY', 'GRID'] as const)[i % 4],
-      description: '演示需求 demo need',
-      status,
-      submittedAt,
-      ...(status !== 'OPEN'
-        ? {
-            assigneeOrganizationId: xiyang!.id,
-            assigneeName: '夕阳红志愿者',
-            assignedAt: new Date(submittedAt.getTime() + DAY_MS),
-          }
-        : {}),
-      ...(status === 'DONE'
-        ? {
-            doneAt: new Date(submittedAt.getTime() + 3 * DAY_MS),
-            result: '已办结',
-            feedbackSatisfaction: 4 + (i % 2),
-            feedbackAt: new Date(submittedAt.getTime() + 4 * DAY_MS),
-          }
-        : {}),
-    });
-  }
-  await prisma.elderNeed.createMany({ data: needs });
-
-  // —— menus for the coming week at every meal point; yesterday's lunch served at 木垒 points ——
-  const dishes = [
-    ['米饭', '土豆炖牛肉', '清炒白菜'],
-    ['拉条子', '过油肉', '西红柿蛋汤'],
-    ['馒头', '红烧鸡块', '凉拌黄瓜'],
-    ['抓饭', '胡萝卜羊肉', '酸奶'],
-  ];
-  const menus: Prisma.MealMenuCreateManyInput[] = [];
-  for (const f of [...mealPoints, yuanlinMeal]) {
-    for (let d = 0; d < 7; d++) {
-      const date = new Date(today.getTime() + d * DAY_MS);
-      for (const meal of ['LUNCH', 'DINNER'] as const) {
-        menus.push({
-          id: randomUUID(),
-          facilityId: f.id,
-          communityId: f.communityId,
-          regionPath: f.regionPath,
-          date,
-          meal,
-          dishes: dishes[(d + (meal === 'DINNER' ? 1 : 0)) % dishes.length]!,
-          capacity: f.capacity ?? 30,
-          cutoffAt: atLocalTime(
-            new Date(date.getTime() - (f.mealCutoffDaysBefore ?? 0) * DAY_MS),
-            f.mealCutoffTime ?? '09:00',
-          ),
-        });
-      }
-    }
-  }
-  const yesterday = new Date(today.getTime() - DAY_MS);
-  const served: Prisma.MealBookingCreateManyInput[] = [];
-  for (const [k, f] of mealPoints.entries()) {
-    const menu = {
-      id: randomUUID(),
-      facilityId: f.id,
-      communityId: f.communityId,
-      regionPath: f.regionPath,
-      date: yesterday,
-      meal: 'LUNCH' as const,
-      dishes: dishes[k]!,
-      capacity: 40,
-      cutoffAt: atLocalTime(yesterday, '09:00'),
-      sampleTakenAt: atLocalTime(yesterday, '11:30'),
-      sampleKeepUntil: atLocalTime(new Date(yesterday.getTime() + 2 * DAY_MS), '11:30'),
-      sampleNote: '每样 125 克 冷藏',
-    };
-    const eaters = recipients.filter((r) => r.communityId === f.communityId).slice(k * 12, k * 12 + 12);
-    menus.push({ ...menu, booked: eaters.length });
-    eaters.forEach((r, j) => {
-      const delivery = j % 3 === 0;
-      served.push({
-        menuId: menu.id,
-        recipientId: r.id!,
-        personId: r.personId,
-        facilityId: f.id,
-        communityId: f.communityId,
-        regionPath: f.regionPath,
-        date: yesterday,
-        meal: 'LUNCH',
-        slot: `${yesterday.toISOString().slice(0, 10)}:LUNCH`,
-        delivery,
-        status: 'SERVED',
-        standardPriceFen: 1200,
-        deliveryFeeFen: delivery ? 200 : 0,
-        subsidyFen: 300,
-        priceFen: delivery ? 1100 : 900,
-        bookedAt: new Date(yesterday.getTime() - DAY_MS),
-        servedAt: atLocalTime(yesterday, '12:40'),
-      });
-    });
-  }
-  await prisma.mealMenu.createMany({ data: menus });
-  await prisma.mealBooking.createMany({ data: served });
-
-  // —— 木垒镇's own subsidy table (per-township data; the default applies elsewhere) ——
-  const muleiPricing: MealPricing = {
-    ...DEFAULT_PRICING,
-    prices: { BREAKFAST: 400, LUNCH: 1200, DINNER: 1000 },
-    deliveryFeeFen: 200,
-    rules: [
-      ...DEFAULT_PRICING.rules.filter((r) => !r.code.startsWith('AGE')),
-      { code: 'AGE_80', label: '高龄 80 岁以上', minAge: 80, subsidyFen: 300 },
-    ],
-  };
-  await prisma.moduleSetting.create({
-    data: {
-      regionId: mulezhen!.id,
-      regionPath: mulezhen!.path,
-      moduleId: MODULE,
-      key: 'mealPricing',
-      value: muleiPricing as unknown as Prisma.InputJsonValue,
-    },
-  });
+  await seedNeeds(prisma, now, recipients, muleiRecipients.length, xiyang!.id);
+  await seedMenus(prisma, today, mealPoints, yuanlinMeal, recipients);
+  await seedPricing(prisma, mulezhen!);
 }

@@ -53,7 +53,8 @@ export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise
     ctx.prisma.$queryRaw<{ served: bigint; covered: bigint; due: bigint; visited: bigint }[]>`
       SELECT COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CareEnrollment" e WHERE e."recipientId" = r."id"
                AND ${to ? Prisma.sql`e."enrolledAt" < ${ts(to)}` : Prisma.sql`TRUE`}
-               AND (e."endedAt" IS NULL ${from ? Prisma.sql`OR e."endedAt" >= ${ts(from)}` : Prisma.sql`OR TRUE`}))) AS served,
+               AND (e."endedAt" IS NULL
+                    ${from ? Prisma.sql`OR e."endedAt" >= ${ts(from)}` : Prisma.sql`OR TRUE`}))) AS served,
              COUNT(*) FILTER (WHERE c.covered) AS covered,
              COUNT(*) FILTER (WHERE c.covered AND r."nextVisitDueAt" <= ${ts(asOf)}) AS due,
              COUNT(*) FILTER (WHERE c.covered AND EXISTS (SELECT 1 FROM "CareVisit" v WHERE v."recipientId" = r."id"
@@ -68,12 +69,15 @@ export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise
       FROM "ElderNeed" n WHERE ${await scopeSql(ctx, path, 'n')}`,
     ctx.prisma.$queryRaw<{ served: bigint; delivered: bigint }[]>`
       SELECT COUNT(*) FILTER (WHERE NOT b."delivery") AS served, COUNT(*) FILTER (WHERE b."delivery") AS delivered
-      FROM "MealBooking" b WHERE b."status" = 'SERVED' AND ${inPeriod('b."servedAt"', from, to)} AND ${await scopeSql(ctx, path, 'b')}`,
+      FROM "MealBooking" b WHERE b."status" = 'SERVED' AND ${inPeriod('b."servedAt"', from, to)}
+        AND ${await scopeSql(ctx, path, 'b')}`,
     ctx.prisma.$queryRaw<{ done: bigint }[]>`
-      SELECT COUNT(*) AS done FROM "CareVisit" v WHERE ${inPeriod('v."visitedAt"', from, to)} AND ${await scopeSql(ctx, path, 'v')}`,
+      SELECT COUNT(*) AS done FROM "CareVisit" v
+      WHERE ${inPeriod('v."visitedAt"', from, to)} AND ${await scopeSql(ctx, path, 'v')}`,
     ctx.prisma.$queryRaw<{ level: string; count: bigint }[]>`
       SELECT r."currentLevel"::text AS level, COUNT(*) AS count FROM "CareRecipient" r
-      WHERE r."currentLevel" IS NOT NULL AND r."assessmentValidUntil" > ${ts(asOf)} AND ${await scopeSql(ctx, path, 'r')}
+      WHERE r."currentLevel" IS NOT NULL AND r."assessmentValidUntil" > ${ts(asOf)}
+        AND ${await scopeSql(ctx, path, 'r')}
       GROUP BY 1`,
   ]);
   const covered = Number(r[0]!.covered);

@@ -32,7 +32,8 @@ beforeAll(async () => {
       validUntil: new Date('2025-05-01T02:00:00Z'),
     },
   });
-  const ASSESS = `mutation($i: RecordCapabilityAssessmentInput!) { recordCapabilityAssessment(input: $i) { __typename ... on Error { code message } } }`;
+  const ASSESS = `mutation($i: RecordCapabilityAssessmentInput!) { recordCapabilityAssessment(input: $i) { __typename
+    ... on Error { code message } } }`;
   for (const [level, assessedAt] of [
     ['MILD', '2026-03-01T02:00:00Z'],
     ['MODERATE', '2026-10-01T02:00:00Z'],
@@ -47,85 +48,93 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const HISTORY = `query($id: ID!, $n: Int, $after: String) { node(id: $id) { ... on CareRecipient { assessment { level }
-  assessments(first: $n, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { level score assessedAt reason } } } } } }`;
+  assessments(first: $n, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { level score assessedAt reason } } } } } }`;
 const historyReads = () =>
   t.db.prisma.auditLog.findMany({
     where: { action: 'elderCare.sensitiveRead', data: { path: ['field'], equals: 'assessments' } },
   });
 
 describe('CareRecipient.assessments', () => {
-  it('the community worker reads the whole history newest first, expired ones included, and pages with after', async () => {
-    const before = (await historyReads()).length;
-    const r = await t.gql(HISTORY, { id: wangRecipient }, { token: worker });
-    expect(r.errors).toBeUndefined();
-    const h = r.data.node.assessments;
-    expect(r.data.node.assessment.level).toBe('SEVERE');
-    expect(h.totalCount).toBe(5);
-    expect(h.edges.map((e: any) => e.node.assessedAt.slice(0, 10))).toEqual([
-      '2026-11-20',
-      '2026-10-01',
-      expect.stringMatching(/^2026-07/),
-      '2026-03-01',
-      '2024-05-01',
-    ]);
-    expect(h.edges.map((e: any) => e.node.level)).toEqual(['SEVERE', 'MODERATE', 'MILD', 'MILD', 'INTACT']);
-    expect(h.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
-    expect((await historyReads()).length - before).toBe(5);
+  it(
+    'the community worker reads the whole history newest first, ' + 'expired ones included, and pages with after',
+    async () => {
+      const before = (await historyReads()).length;
+      const r = await t.gql(HISTORY, { id: wangRecipient }, { token: worker });
+      expect(r.errors).toBeUndefined();
+      const h = r.data.node.assessments;
+      expect(r.data.node.assessment.level).toBe('SEVERE');
+      expect(h.totalCount).toBe(5);
+      expect(h.edges.map((e: any) => e.node.assessedAt.slice(0, 10))).toEqual([
+        '2026-11-20',
+        '2026-10-01',
+        expect.stringMatching(/^2026-07/),
+        '2026-03-01',
+        '2024-05-01',
+      ]);
+      expect(h.edges.map((e: any) => e.node.level)).toEqual(['SEVERE', 'MODERATE', 'MILD', 'MILD', 'INTACT']);
+      expect(h.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+      expect((await historyReads()).length - before).toBe(5);
 
-    const first = (await t.gql(HISTORY, { id: wangRecipient, n: 2 }, { token: worker })).data.node.assessments;
-    expect(first.edges.map((e: any) => e.node.level)).toEqual(['SEVERE', 'MODERATE']);
-    expect(first.pageInfo).toMatchObject({
-      hasNextPage: true,
-      hasPreviousPage: false,
-      endCursor: first.edges[1].cursor,
-    });
-    const second = (
-      await t.gql(HISTORY, { id: wangRecipient, n: 2, after: first.pageInfo.endCursor }, { token: worker })
-    ).data.node.assessments;
-    expect(second.edges.map((e: any) => e.node.assessedAt.slice(0, 7))).toEqual([
-      expect.stringMatching(/^2026-07/),
-      '2026-03',
-    ]);
-    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
-    const last = (
-      await t.gql(HISTORY, { id: wangRecipient, n: 2, after: second.pageInfo.endCursor }, { token: worker })
-    ).data.node.assessments;
-    expect(last.edges.map((e: any) => e.node.level)).toEqual(['INTACT']);
-    expect(last.pageInfo.hasNextPage).toBe(false);
-    expect(last.totalCount).toBe(5);
-  });
-
-  it('each assessment returned is one audit row (entity = the person, field and record id), no level in the log', async () => {
-    const before = await historyReads();
-    const r = await t.gql(HISTORY, { id: wangRecipient, n: 3 }, { token: worker });
-    const after = await historyReads();
-    const fresh = after.filter((a) => !before.some((b) => b.id === a.id));
-    expect(fresh).toHaveLength(3);
-    const me = await t.db.prisma.account.findUniqueOrThrow({ where: { username: 'yuanlin-worker' } });
-    const personRaw = Buffer.from(wang, 'base64').toString().split(':')[1];
-    for (const row of fresh)
-      expect(row).toMatchObject({
-        actorId: me.id,
-        entityType: 'Person',
-        entityId: personRaw,
-        regionPath: expect.stringContaining(YUANLIN),
+      const first = (await t.gql(HISTORY, { id: wangRecipient, n: 2 }, { token: worker })).data.node.assessments;
+      expect(first.edges.map((e: any) => e.node.level)).toEqual(['SEVERE', 'MODERATE']);
+      expect(first.pageInfo).toMatchObject({
+        hasNextPage: true,
+        hasPreviousPage: false,
+        endCursor: first.edges[1].cursor,
       });
-    const ids = await t.db.prisma.capabilityAssessment.findMany({
-      where: { personId: personRaw },
-      orderBy: { assessedAt: 'desc' },
-      take: 3,
-      select: { id: true },
-    });
-    expect(fresh.map((a) => (a.data as any).recordId).sort()).toEqual(ids.map((a) => a.id).sort());
-    expect(JSON.stringify(fresh.map((a) => a.data))).not.toMatch(/SEVERE|MODERATE|MILD/);
-    expect(r.data.node.assessments.edges).toHaveLength(3);
-  });
+      const second = (
+        await t.gql(HISTORY, { id: wangRecipient, n: 2, after: first.pageInfo.endCursor }, { token: worker })
+      ).data.node.assessments;
+      expect(second.edges.map((e: any) => e.node.assessedAt.slice(0, 7))).toEqual([
+        expect.stringMatching(/^2026-07/),
+        '2026-03',
+      ]);
+      expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+      const last = (
+        await t.gql(HISTORY, { id: wangRecipient, n: 2, after: second.pageInfo.endCursor }, { token: worker })
+      ).data.node.assessments;
+      expect(last.edges.map((e: any) => e.node.level)).toEqual(['INTACT']);
+      expect(last.pageInfo.hasNextPage).toBe(false);
+      expect(last.totalCount).toBe(5);
+    },
+  );
+
+  it(
+    'each assessment returned is one audit row (entity = the ' + 'person, field and record id), no level in the log',
+    async () => {
+      const before = await historyReads();
+      const r = await t.gql(HISTORY, { id: wangRecipient, n: 3 }, { token: worker });
+      const after = await historyReads();
+      const fresh = after.filter((a) => !before.some((b) => b.id === a.id));
+      expect(fresh).toHaveLength(3);
+      const me = await t.db.prisma.account.findUniqueOrThrow({ where: { username: 'yuanlin-worker' } });
+      const personRaw = Buffer.from(wang, 'base64').toString().split(':')[1];
+      for (const row of fresh)
+        expect(row).toMatchObject({
+          actorId: me.id,
+          entityType: 'Person',
+          entityId: personRaw,
+          regionPath: expect.stringContaining(YUANLIN),
+        });
+      const ids = await t.db.prisma.capabilityAssessment.findMany({
+        where: { personId: personRaw },
+        orderBy: { assessedAt: 'desc' },
+        take: 3,
+        select: { id: true },
+      });
+      expect(fresh.map((a) => (a.data as any).recordId).sort()).toEqual(ids.map((a) => a.id).sort());
+      expect(JSON.stringify(fresh.map((a) => a.data))).not.toMatch(/SEVERE|MODERATE|MILD/);
+      expect(r.data.node.assessments.edges).toHaveLength(3);
+    },
+  );
 
   it('null (not FORBIDDEN) for those who may not read health data, like `assessment`; nothing audited', async () => {
     const before = (await historyReads()).length;
     const analyst = await t.login('analyst');
     const list = await t.gql(
-      `query($r: ID) { careRecipients(filter: { regionId: $r }, first: 10) { edges { node { person { name } assessment { level } assessments(first: 3) { edges { node { level } } } } } } }`,
+      `query($r: ID) { careRecipients(filter: { regionId: $r }, first: 10) { edges { node { person { name } assessment
+        { level } assessments(first: 3) { edges { node { level } } } } } } }`,
       { r: yl },
       { token: analyst },
     );
@@ -167,7 +176,8 @@ describe('CareRecipient.assessments', () => {
     });
     const mealPoint = (await facilityByName(t, '园林社区老年助餐点', worker)).id;
     const viaFacility = await t.gql(
-      `query($f: ID) { careRecipients(filter: { facilityId: $f }, first: 10) { edges { node { person { name } assessments(first: 1) { totalCount edges { node { level } } } } } } }`,
+      `query($f: ID) { careRecipients(filter: { facilityId: $f }, first: 10) { edges { node { person { name }
+        assessments(first: 1) { totalCount edges { node { level } } } } } } }`,
       { f: mealPoint },
       { token: staff },
     );

@@ -27,12 +27,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const CREATE = `mutation($i: CreateCareFacilityInput!) { createCareFacility(input: $i) { __typename
-  ... on CreateCareFacilityPayload { facility { id capacity enrolledCount placesLeft } } ... on Error { code message } } }`;
+  ... on CreateCareFacilityPayload { facility { id capacity enrolledCount placesLeft } } ... on Error { code message } }
+    }`;
 const UPDATE = `mutation($i: UpdateCareFacilityInput!) { updateCareFacility(input: $i) { __typename
-  ... on UpdateCareFacilityPayload { facility { capacity enrolledCount placesLeft } } ... on Error { code message } } }`;
+  ... on UpdateCareFacilityPayload { facility { capacity enrolledCount placesLeft } } ... on Error { code message } }
+    }`;
 const ENROL = `mutation($i: EnrollCareRecipientInput!) { enrollCareRecipient(input: $i) { __typename
   ... on EnrollCareRecipientPayload { recipient { id categories } } ... on Error { code message details } } }`;
-const END = `mutation($i: EndCareEnrollmentInput!) { endCareEnrollment(input: $i) { __typename ... on Error { code } } }`;
+const END = `mutation($i: EndCareEnrollmentInput!) { endCareEnrollment(input: $i) { __typename ... on Error { code } }
+  }`;
 const FACILITY = `query($id: ID!) { node(id: $id) { ... on CareFacility { capacity enrolledCount placesLeft } } }`;
 
 const contact = { name: '家属', phone: '13900001111', relation: '子女' };
@@ -126,30 +129,33 @@ describe('enrolment cap', () => {
     expect((await t.gql(FACILITY, { id: f }, { token: worker })).data.node.enrolledCount).toBe(5);
   });
 
-  it('holds under concurrency: 20 parallel enrolments of different people into 5 free places enrol exactly 5', async () => {
-    const f = await facility('园林社区并发测试照料站', 7);
-    ok(await enrol(people[0]!, f), 'enrollCareRecipient'); // two places taken by people already recipients
-    ok(await enrol(people[1]!, f), 'enrollCareRecipient');
-    const audits = await enrolAudits();
-    const crowd = people.slice(10, 30);
-    const newcomers = crowd.map(rawId);
-    expect(await t.db.prisma.careRecipient.count({ where: { personId: { in: newcomers } } })).toBe(0);
-    const results = await Promise.all(crowd.map((p) => enrol(p, f)));
-    const kinds = results.map((r) =>
-      r.data?.enrollCareRecipient?.__typename === 'EnrollCareRecipientPayload'
-        ? 'OK'
-        : (r.data?.enrollCareRecipient?.code ?? JSON.stringify(r)),
-    );
-    expect(kinds.filter((k) => k === 'OK')).toHaveLength(5);
-    expect(kinds.filter((k) => k === 'LIMIT_EXCEEDED')).toHaveLength(15);
-    expect(await t.db.prisma.careEnrollment.count({ where: { facilityId: rawId(f), status: 'ACTIVE' } })).toBe(7);
-    // the 15 refused left no trace: only the 5 enrolled became recipients, 5 audit rows
-    expect(await t.db.prisma.careRecipient.count({ where: { personId: { in: newcomers } } })).toBe(5);
-    expect((await enrolAudits()) - audits).toBe(5);
-    expect((await t.gql(FACILITY, { id: f }, { token: worker })).data.node).toEqual({
-      capacity: 7,
-      enrolledCount: 7,
-      placesLeft: 0,
-    });
-  });
+  it(
+    'holds under concurrency: 20 parallel enrolments of different ' + 'people into 5 free places enrol exactly 5',
+    async () => {
+      const f = await facility('园林社区并发测试照料站', 7);
+      ok(await enrol(people[0]!, f), 'enrollCareRecipient'); // two places taken by people already recipients
+      ok(await enrol(people[1]!, f), 'enrollCareRecipient');
+      const audits = await enrolAudits();
+      const crowd = people.slice(10, 30);
+      const newcomers = crowd.map(rawId);
+      expect(await t.db.prisma.careRecipient.count({ where: { personId: { in: newcomers } } })).toBe(0);
+      const results = await Promise.all(crowd.map((p) => enrol(p, f)));
+      const kinds = results.map((r) =>
+        r.data?.enrollCareRecipient?.__typename === 'EnrollCareRecipientPayload'
+          ? 'OK'
+          : (r.data?.enrollCareRecipient?.code ?? JSON.stringify(r)),
+      );
+      expect(kinds.filter((k) => k === 'OK')).toHaveLength(5);
+      expect(kinds.filter((k) => k === 'LIMIT_EXCEEDED')).toHaveLength(15);
+      expect(await t.db.prisma.careEnrollment.count({ where: { facilityId: rawId(f), status: 'ACTIVE' } })).toBe(7);
+      // the 15 refused left no trace: only the 5 enrolled became recipients, 5 audit rows
+      expect(await t.db.prisma.careRecipient.count({ where: { personId: { in: newcomers } } })).toBe(5);
+      expect((await enrolAudits()) - audits).toBe(5);
+      expect((await t.gql(FACILITY, { id: f }, { token: worker })).data.node).toEqual({
+        capacity: 7,
+        enrolledCount: 7,
+        placesLeft: 0,
+      });
+    },
+  );
 });

@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const CREATE = `mutation($i: CreateCareFacilityInput!) { createCareFacility(input: $i) {
-  __typename ... on CreateCareFacilityPayload { facility { id name kind rooms capacity openingHours mealCutoffTime operator { name } community { name } enrolledCount } }
+  __typename ... on CreateCareFacilityPayload { facility { id name kind rooms capacity openingHours mealCutoffTime
+    operator { name } community { name } enrolledCount } }
   ... on ValidationError { code issues { path } } ... on Error { code message } } }`;
 
 describe('RegionStats.elderCare', () => {
@@ -65,7 +66,8 @@ describe('RegionStats.elderCare', () => {
 
 describe('facilities', () => {
   it('lists by region and kind, publicly, with rooms', async () => {
-    const q = `query($f: CareFacilityFilter) { careFacilities(filter: $f, first: 50) { totalCount edges { node { name kind rooms community { name } } } } }`;
+    const q = `query($f: CareFacilityFilter) { careFacilities(filter: $f, first: 50) { totalCount edges { node { name
+      kind rooms community { name } } } } }`;
     const meal = await t.gql(q, { f: { regionId: await regionId(t, MULEI), kind: 'MEAL_POINT' } }, { token: worker });
     expect(meal.data.careFacilities.totalCount).toBe(4);
     const anon = await t.gql(
@@ -79,7 +81,8 @@ describe('facilities', () => {
   });
 
   it("Community.careFacilities lists a community's facilities (and a county's, by kind)", async () => {
-    const q = `query($id: ID!, $k: CareFacilityKind) { region(id: $id) { name careFacilities(kind: $k) { name kind enrolledCount operator { name } } } }`;
+    const q = `query($id: ID!, $k: CareFacilityKind) { region(id: $id) { name careFacilities(kind: $k) { name kind
+      enrolledCount operator { name } } } }`;
     const yl = await t.gql(q, { id: await regionId(t, YUANLIN) }, { token: worker });
     expect(yl.data.region.careFacilities.map((f: any) => f.name).sort()).toEqual([
       '园林社区日间照料中心',
@@ -122,7 +125,8 @@ describe('facilities', () => {
       enrolledCount: 0,
     });
     const upd = await t.gql(
-      `mutation($i: UpdateCareFacilityInput!) { updateCareFacility(input: $i) { __typename ... on UpdateCareFacilityPayload { facility { rooms capacity } } } }`,
+      `mutation($i: UpdateCareFacilityInput!) { updateCareFacility(input: $i) { __typename ... on
+        UpdateCareFacilityPayload { facility { rooms capacity } } } }`,
       { i: { facilityId: created.facility.id, rooms: ['REHABILITATION'], capacity: 15 } },
       { token: worker },
     );

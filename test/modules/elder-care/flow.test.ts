@@ -19,7 +19,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   // 1. a facility
   const facility = ok(
     await gql(
-      `mutation($i: CreateCareFacilityInput!) { createCareFacility(input: $i) { __typename ... on CreateCareFacilityPayload { facility { id name } } ... on Error { code message } } }`,
+      `mutation($i: CreateCareFacilityInput!) { createCareFacility(input: $i) { __typename ... on
+        CreateCareFacilityPayload { facility { id name } } ... on Error { code message } } }`,
       {
         i: {
           communityId: yl,
@@ -38,7 +39,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   const su = await personId(t, token, '苏文华');
   const recipient = ok(
     await gql(
-      `mutation($i: EnrollCareRecipientInput!) { enrollCareRecipient(input: $i) { __typename ... on EnrollCareRecipientPayload { recipient { id categories } } ... on Error { code message } } }`,
+      `mutation($i: EnrollCareRecipientInput!) { enrollCareRecipient(input: $i) { __typename ... on
+        EnrollCareRecipientPayload { recipient { id categories } } ... on Error { code message } } }`,
       {
         i: {
           personId: su,
@@ -55,7 +57,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   // 3. an assessment (GB/T 42195-2022: 18 + 8 + 22 + 10 = 58 → 中度失能)
   const assessed = ok(
     await gql(
-      `mutation($i: RecordCapabilityAssessmentInput!) { recordCapabilityAssessment(input: $i) { __typename ... on RecordCapabilityAssessmentPayload { assessment { level score } } ... on Error { code message } } }`,
+      `mutation($i: RecordCapabilityAssessmentInput!) { recordCapabilityAssessment(input: $i) { __typename ... on
+        RecordCapabilityAssessmentPayload { assessment { level score } } ... on Error { code message } } }`,
       {
         i: {
           personId: su,
@@ -73,7 +76,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   // 4. a rehabilitation session
   const service = ok(
     await gql(
-      `mutation($i: RecordCareServiceInput!) { recordCareService(input: $i) { __typename ... on RecordCareServicePayload { service { kind notes facility { name } } } ... on Error { code message } } }`,
+      `mutation($i: RecordCareServiceInput!) { recordCareService(input: $i) { __typename ... on
+        RecordCareServicePayload { service { kind notes facility { name } } } ... on Error { code message } } }`,
       {
         i: {
           recipientId: recipient.id,
@@ -104,7 +108,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   const wang = await personId(t, token, '王孝梅');
   const booking = ok(
     await gql(
-      `mutation($i: BookMealInput!) { bookMeal(input: $i) { __typename ... on BookMealPayload { booking { status delivery priceFen person { name } } } ... on Error { code message } } }`,
+      `mutation($i: BookMealInput!) { bookMeal(input: $i) { __typename ... on BookMealPayload { booking { status
+        delivery priceFen person { name } } } ... on Error { code message } } }`,
       { i: { menuId: lunch.id, personId: wang, delivery: true } },
     ),
     'bookMeal',
@@ -114,7 +119,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   // 6. a visit with an urgent finding → 7. a need, assigned, done, rated
   const visit = ok(
     await gql(
-      `mutation($i: RecordCareVisitInput!) { recordCareVisit(input: $i) { __typename ... on RecordCareVisitPayload { visit { riskLevel openedNeed { id status kind } } } ... on Error { code message } } }`,
+      `mutation($i: RecordCareVisitInput!) { recordCareVisit(input: $i) { __typename ... on RecordCareVisitPayload {
+        visit { riskLevel openedNeed { id status kind } } } ... on Error { code message } } }`,
       {
         i: {
           personId: wang,
@@ -138,7 +144,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   const orgs = await gql(`{ organizations(filter: { search: "馨悦" }) { edges { node { id } } } }`, {});
   const assigned = ok(
     await gql(
-      `mutation($i: AssignElderNeedInput!) { assignElderNeed(input: $i) { __typename ... on AssignElderNeedPayload { need { status assigneeName } } ... on Error { code message } } }`,
+      `mutation($i: AssignElderNeedInput!) { assignElderNeed(input: $i) { __typename ... on AssignElderNeedPayload {
+        need { status assigneeName } } ... on Error { code message } } }`,
       {
         i: {
           needId: visit.openedNeed.id,
@@ -152,7 +159,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   expect(assigned.need).toEqual({ status: 'ASSIGNED', assigneeName: '馨悦社工 王芳' });
   const done = ok(
     await gql(
-      `mutation($i: CompleteElderNeedInput!) { completeElderNeed(input: $i) { __typename ... on CompleteElderNeedPayload { need { status } } ... on Error { code message } } }`,
+      `mutation($i: CompleteElderNeedInput!) { completeElderNeed(input: $i) { __typename ... on
+        CompleteElderNeedPayload { need { status } } ... on Error { code message } } }`,
       { i: { needId: visit.openedNeed.id, result: '已陪同就医，物业已修复暖气' } },
     ),
     'completeElderNeed',
@@ -160,7 +168,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   expect(done.need.status).toBe('DONE');
   const rated = ok(
     await gql(
-      `mutation($i: RecordElderNeedFeedbackInput!) { recordElderNeedFeedback(input: $i) { __typename ... on RecordElderNeedFeedbackPayload { need { feedback { satisfaction } } } ... on Error { code message } } }`,
+      `mutation($i: RecordElderNeedFeedbackInput!) { recordElderNeedFeedback(input: $i) { __typename ... on
+        RecordElderNeedFeedbackPayload { need { feedback { satisfaction } } } ... on Error { code message } } }`,
       { i: { needId: visit.openedNeed.id, satisfaction: 5, comment: '谢谢社区' } },
     ),
     'recordElderNeedFeedback',
@@ -168,7 +177,8 @@ it('yuanlin-worker runs the whole flow', async () => {
   expect(rated.need.feedback.satisfaction).toBe(5);
 
   // the worker sees the new recipient's assessment; the analyst does not, but the figures answer
-  const list = `query($r: ID) { careRecipients(filter: { regionId: $r }, first: 10) { edges { node { person { name } assessment { level } } } } }`;
+  const list = `query($r: ID) { careRecipients(filter: { regionId: $r }, first: 10) { edges { node { person { name }
+    assessment { level } } } } }`;
   const mine = await gql(list, { r: yl });
   expect(mine.data.careRecipients.edges.find((e: any) => e.node.person.name === '苏文华').node.assessment).toEqual({
     level: 'MODERATE',
@@ -181,7 +191,8 @@ it('yuanlin-worker runs the whole flow', async () => {
     theirs.data.careRecipients.edges.every((e: any) => e.node.assessment === null && e.node.person.name !== '苏文华'),
   ).toBe(true);
   const stats = await t.gql(
-    `query($id: ID!) { region(id: $id) { stats { elderCare { rehabStations eldersServed needsCollected needsDone visitsDone capabilityLevels { level count } } } } }`,
+    `query($id: ID!) { region(id: $id) { stats { elderCare { rehabStations eldersServed needsCollected needsDone
+      visitsDone capabilityLevels { level count } } } } }`,
     { id: yl },
     { token: analyst },
   );

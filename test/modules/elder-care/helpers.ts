@@ -20,7 +20,8 @@ export function ok<T = any>(r: { data?: any; errors?: unknown }, field: string):
 
 export async function personId(t: TestApp, token: string, name: string, regionCode?: string): Promise<string> {
   const r = await t.gql(
-    `query($s: String!, $rid: ID) { people(filter: { search: $s, regionId: $rid }, first: 5) { edges { node { id name } } } }`,
+    `query($s: String!, $rid: ID) { people(filter: { search: $s, regionId: $rid }, first: 5) { edges { node { id name }
+      } } }`,
     { s: name, rid: regionCode ? await regionId(t, regionCode) : null },
     { token },
   );
@@ -40,7 +41,8 @@ export async function facilityByName(t: TestApp, name: string, token: string): P
   return node;
 }
 
-export const STATS = `query($id: ID!, $from: DateTime, $to: DateTime) { region(id: $id) { stats { elderCare(from: $from, to: $to) {
+export const STATS = `query($id: ID!, $from: DateTime, $to: DateTime) { region(id: $id) { stats { elderCare(from: $from,
+  to: $to) {
   dayCareCenters mealPoints rehabStations eldersServed coveredElders needsCollected needsDone mealsServed mealsDelivered
   visitsDue visitsDone visitedElders monthlyVisitRate capabilityLevels { level count } } } } }`;
 

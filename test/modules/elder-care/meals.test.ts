@@ -12,13 +12,19 @@ const clock = () => t.clock as ManualClock;
 // the demo clock is 2026-11-25T02:00Z (10:00 Beijing); 园林 books until 20:00 the day before
 const TOMORROW = '2026-11-26';
 
-const MENUS = `query($id: ID!, $from: Date) { careFacility(id: $id) { menus(from: $from, days: 2) { id date meal capacity booked available open cutoffAt standardPriceFen } } }`;
+const MENUS = `query($id: ID!, $from: Date) { careFacility(id: $id) { menus(from: $from, days: 2) { id date meal
+  capacity booked available open cutoffAt standardPriceFen } } }`;
 const BOOK = `mutation($i: BookMealInput!) { bookMeal(input: $i) { __typename
-  ... on BookMealPayload { booking { id status delivery standardPriceFen deliveryFeeFen subsidyFen priceFen subsidyRule person { name } menu { booked } } }
+  ... on BookMealPayload { booking { id status delivery standardPriceFen deliveryFeeFen subsidyFen priceFen subsidyRule
+    person { name } menu { booked } } }
   ... on Error { code message } } }`;
-const CANCEL = `mutation($id: ID!) { cancelMealBooking(input: { bookingId: $id }) { __typename ... on CancelMealBookingPayload { booking { status menu { booked } } } ... on Error { code message } } }`;
-const SERVE = `mutation($id: ID!) { markMealServed(input: { bookingId: $id }) { __typename ... on MarkMealServedPayload { booking { status servedAt } } ... on Error { code message } } }`;
-const PUBLISH = `mutation($i: PublishMealMenuInput!) { publishMealMenu(input: $i) { __typename ... on PublishMealMenuPayload { menu { id capacity booked cutoffAt dishes } } ... on ValidationError { issues { path } } ... on Error { code message } } }`;
+const CANCEL = `mutation($id: ID!) { cancelMealBooking(input: { bookingId: $id }) { __typename ... on
+  CancelMealBookingPayload { booking { status menu { booked } } } ... on Error { code message } } }`;
+const SERVE = `mutation($id: ID!) { markMealServed(input: { bookingId: $id }) { __typename ... on MarkMealServedPayload
+  { booking { status servedAt } } ... on Error { code message } } }`;
+const PUBLISH = `mutation($i: PublishMealMenuInput!) { publishMealMenu(input: $i) { __typename ... on
+  PublishMealMenuPayload { menu { id capacity booked cutoffAt dishes } } ... on ValidationError { issues { path } } ...
+  on Error { code message } } }`;
 
 async function menu(date: string, meal: string) {
   const r = await t.gql(MENUS, { id: mealPoint, from: date }, { token: worker });
@@ -82,7 +88,8 @@ describe('menus and prices', () => {
     const township = await regionId(t, '652301006');
     const set = (value: unknown) =>
       t.gql(
-        `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code message } } }`,
+        `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code message }
+          } }`,
         { i: { regionId: township, moduleId: 'elder-care', key: 'mealPricing', value } },
         { token: admin },
       );
@@ -184,44 +191,48 @@ describe('menus and prices', () => {
 });
 
 describe('booking rules', () => {
-  it('one booking per person per slot; closed after the cut-off; enrolled people only; the right people only', async () => {
-    const wang = await personId(t, worker, '王孝梅');
-    const lunch = await menu(TOMORROW, 'LUNCH');
-    const dup = await t.gql(BOOK, { i: { menuId: lunch.id, personId: wang } }, { token: worker });
-    expect(dup.data.bookMeal.code).toBe('CONFLICT');
-    // the same slot at another point (the day-care centre's dining room) is the same slot
-    const dayCare = (await facilityByName(t, '园林社区日间照料中心', worker)).id;
-    const other = ok(
-      await t.gql(
-        PUBLISH,
-        { i: { facilityId: dayCare, date: TOMORROW, meal: 'LUNCH', dishes: ['面片'], capacity: 5 } },
-        { token: worker },
-      ),
-      'publishMealMenu',
-    );
-    expect(
-      (await t.gql(BOOK, { i: { menuId: other.menu.id, personId: wang } }, { token: worker })).data.bookMeal.code,
-    ).toBe('CONFLICT');
-    const today = (await t.gql(MENUS, { id: mealPoint, from: '2026-11-25' }, { token: worker })).data.careFacility
-      .menus[0];
-    expect((await t.gql(BOOK, { i: { menuId: today.id, personId: wang } }, { token: worker })).data.bookMeal.code).toBe(
-      'PRECONDITION_FAILED',
-    );
-    const su = await personId(t, worker, '苏文华');
-    expect((await t.gql(BOOK, { i: { menuId: lunch.id, personId: su } }, { token: worker })).data.bookMeal.code).toBe(
-      'PRECONDITION_FAILED',
-    );
-    expect(
-      (await t.gql(BOOK, { i: { menuId: lunch.id, personId: wang } }, { token: await t.login('resident-he') })).data
-        .bookMeal.code,
-    ).toBe('FORBIDDEN');
-    expect((await menu(TOMORROW, 'LUNCH')).booked).toBe(lunch.booked);
-  });
+  it(
+    'one booking per person per slot; closed after the cut-off; ' + 'enrolled people only; the right people only',
+    async () => {
+      const wang = await personId(t, worker, '王孝梅');
+      const lunch = await menu(TOMORROW, 'LUNCH');
+      const dup = await t.gql(BOOK, { i: { menuId: lunch.id, personId: wang } }, { token: worker });
+      expect(dup.data.bookMeal.code).toBe('CONFLICT');
+      // the same slot at another point (the day-care centre's dining room) is the same slot
+      const dayCare = (await facilityByName(t, '园林社区日间照料中心', worker)).id;
+      const other = ok(
+        await t.gql(
+          PUBLISH,
+          { i: { facilityId: dayCare, date: TOMORROW, meal: 'LUNCH', dishes: ['面片'], capacity: 5 } },
+          { token: worker },
+        ),
+        'publishMealMenu',
+      );
+      expect(
+        (await t.gql(BOOK, { i: { menuId: other.menu.id, personId: wang } }, { token: worker })).data.bookMeal.code,
+      ).toBe('CONFLICT');
+      const today = (await t.gql(MENUS, { id: mealPoint, from: '2026-11-25' }, { token: worker })).data.careFacility
+        .menus[0];
+      expect(
+        (await t.gql(BOOK, { i: { menuId: today.id, personId: wang } }, { token: worker })).data.bookMeal.code,
+      ).toBe('PRECONDITION_FAILED');
+      const su = await personId(t, worker, '苏文华');
+      expect((await t.gql(BOOK, { i: { menuId: lunch.id, personId: su } }, { token: worker })).data.bookMeal.code).toBe(
+        'PRECONDITION_FAILED',
+      );
+      expect(
+        (await t.gql(BOOK, { i: { menuId: lunch.id, personId: wang } }, { token: await t.login('resident-he') })).data
+          .bookMeal.code,
+      ).toBe('FORBIDDEN');
+      expect((await menu(TOMORROW, 'LUNCH')).booked).toBe(lunch.booked);
+    },
+  );
 
   it('cancels before the cut-off (the slot frees up), and not twice', async () => {
     const ma = await personId(t, worker, '马秀英');
     const list = await t.gql(
-      `query($m: ID!) { mealBookings(filter: { menuId: $m }) { totalCount edges { node { id status person { name } } } } }`,
+      `query($m: ID!) { mealBookings(filter: { menuId: $m }) { totalCount edges { node { id status person { name } } }
+        } }`,
       { m: (await menu(TOMORROW, 'LUNCH')).id },
       { token: worker },
     );
@@ -241,7 +252,8 @@ describe('booking rules', () => {
   it('serves only on the meal day and after the 留样 (kept 48 h) is recorded; then the booking is final', async () => {
     const lunch = await menu(TOMORROW, 'LUNCH');
     const list = await t.gql(
-      `query($m: ID!) { mealBookings(filter: { menuId: $m, status: BOOKED }) { edges { node { id delivery person { name } } } } }`,
+      `query($m: ID!) { mealBookings(filter: { menuId: $m, status: BOOKED }) { edges { node { id delivery person { name
+        } } } } }`,
       { m: lunch.id },
       { token: worker },
     );
@@ -257,7 +269,8 @@ describe('booking rules', () => {
     const noSample = await t.gql(SERVE, { id: wangBooking.id }, { token: worker });
     expect(noSample.data.markMealServed.message).toContain('留样');
     const sample = await t.gql(
-      `mutation($m: ID!) { recordFoodSample(input: { menuId: $m, note: "每样 125 克 冷藏" }) { __typename ... on RecordFoodSamplePayload { menu { sample { takenAt keepUntil note } } } ... on Error { code } } }`,
+      `mutation($m: ID!) { recordFoodSample(input: { menuId: $m, note: "每样 125 克 冷藏" }) { __typename ... on
+        RecordFoodSamplePayload { menu { sample { takenAt keepUntil note } } } ... on Error { code } } }`,
       { m: lunch.id },
       { token: worker },
     );

@@ -105,7 +105,8 @@ async function statements(query: string, variables: Record<string, unknown>, tok
 
 it('careRecipients with person, assessment, categories and enrolments', async () => {
   const q = `query($r: ID, $n: Int) { careRecipients(filter: { regionId: $r }, first: $n) { totalCount edges { node {
-    person { name } categories assessment { level score } reassessmentDue emergencyContact { phone } enrollments { facility { name } } } } } }`;
+    person { name } categories assessment { level score } reassessmentDue emergencyContact { phone } enrollments {
+      facility { name } } } } } }`;
   const r = await regionId(t, YUANLIN);
   await statements(q, { r, n: 1 }); // warm the schema cache
   const auditBefore = await t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead' } });
@@ -118,12 +119,14 @@ it('careRecipients with person, assessment, categories and enrolments', async ()
   const logged = (await t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead' } })) - auditBefore;
   expect(logged).toBeGreaterThanOrEqual(55);
   console.log(
-    `careRecipients: ${small.statements} statements for 5, ${large.statements} for 50; ${logged} sensitive reads audited`,
+    `careRecipients: ${small.statements} statements for 5, ${large.statements} for 50; ${logged} sensitive reads
+      audited`,
   );
 });
 
 it('mealBookings with person and menu', async () => {
-  const q = `query($m: ID, $n: Int) { mealBookings(filter: { menuId: $m }, first: $n) { totalCount edges { node { person { name } priceFen subsidyRule menu { date booked facility { name } } } } } }`;
+  const q = `query($m: ID, $n: Int) { mealBookings(filter: { menuId: $m }, first: $n) { totalCount edges { node { person
+    { name } priceFen subsidyRule menu { date booked facility { name } } } } } }`;
   const small = await statements(q, { m: menuId, n: 5 });
   const large = await statements(q, { m: menuId, n: 50 });
   expect(large.result.data.mealBookings.edges).toHaveLength(50);
@@ -132,13 +135,15 @@ it('mealBookings with person and menu', async () => {
 });
 
 it('overdueVisits, elderNeeds and Community.careFacilities', async () => {
-  const overdue = `query($r: ID, $n: Int) { overdueVisits(regionId: $r, first: $n) { edges { node { person { name } nextVisitDueAt } } } }`;
+  const overdue = `query($r: ID, $n: Int) { overdueVisits(regionId: $r, first: $n) { edges { node { person { name }
+    nextVisitDueAt } } } }`;
   const r = await regionId(t, YUANLIN);
   const a = await statements(overdue, { r, n: 5 });
   const b = await statements(overdue, { r, n: 50 });
   expect(b.result.data.overdueVisits.edges).toHaveLength(50);
   expect(b.statements).toBe(a.statements);
-  const needs = `query($r: ID, $n: Int) { elderNeeds(filter: { regionId: $r }, first: $n) { edges { node { person { name } assigneeOrganization { name } description } } } }`;
+  const needs = `query($r: ID, $n: Int) { elderNeeds(filter: { regionId: $r }, first: $n) { edges { node { person { name
+    } assigneeOrganization { name } description } } } }`;
   const analyst = await t.login('analyst');
   const mulei = await regionId(t, '652328');
   const c = await statements(needs, { r: mulei, n: 5 }, analyst);
@@ -146,13 +151,15 @@ it('overdueVisits, elderNeeds and Community.careFacilities', async () => {
   expect(d.result.data.elderNeeds.edges).toHaveLength(50);
   expect(d.statements).toBe(c.statements);
   // one community with facilities (滨河社区, 6) vs every community (30, of which 园林/滨河/人民路 have 17)
-  const communities = `query($n: Int, $s: String) { regions(filter: { level: COMMUNITY, search: $s }, first: $n) { edges { node { name careFacilities { name enrolledCount operator { name } community { name } } } } } }`;
+  const communities = `query($n: Int, $s: String) { regions(filter: { level: COMMUNITY, search: $s }, first: $n) { edges
+    { node { name careFacilities { name enrolledCount operator { name } community { name } } } } } }`;
   const e = await statements(communities, { n: 1, s: '652328' });
   const f = await statements(communities, { n: 50 });
   expect(f.result.data.regions.edges.length).toBeGreaterThan(25);
   expect(f.statements).toBe(e.statements);
   console.log(
-    `overdueVisits ${a.statements}/${b.statements}, elderNeeds ${c.statements}/${d.statements}, Community.careFacilities ${e.statements}/${f.statements}`,
+    `overdueVisits ${a.statements}/${b.statements}, elderNeeds ${c.statements}/${d.statements}, Community.careFacilities
+      ${e.statements}/${f.statements}`,
   );
 });
 
@@ -178,7 +185,8 @@ it('careRecipients with assessments(first: 3): the history of each, audited in o
       })),
     ),
   });
-  const q = `query($r: ID, $n: Int) { careRecipients(filter: { regionId: $r }, first: $n) { edges { node { person { name } assessments(first: 3) { edges { node { level assessedAt } } } } } } }`;
+  const q = `query($r: ID, $n: Int) { careRecipients(filter: { regionId: $r }, first: $n) { edges { node { person { name
+    } assessments(first: 3) { edges { node { level assessedAt } } } } } } }`;
   const r = await regionId(t, YUANLIN);
   await statements(q, { r, n: 1 });
   const audit = () =>

@@ -16,17 +16,26 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const NEED_FIELDS = `id status kind channel description result assigneeName assigneeOrganization { name } feedback { satisfaction comment } fromVisit person { name }`;
-const SUBMIT = `mutation($i: SubmitElderNeedInput!) { submitElderNeed(input: $i) { __typename ... on SubmitElderNeedPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
-const ASSIGN = `mutation($i: AssignElderNeedInput!) { assignElderNeed(input: $i) { __typename ... on AssignElderNeedPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
-const COMPLETE = `mutation($i: CompleteElderNeedInput!) { completeElderNeed(input: $i) { __typename ... on CompleteElderNeedPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
-const FEEDBACK = `mutation($i: RecordElderNeedFeedbackInput!) { recordElderNeedFeedback(input: $i) { __typename ... on RecordElderNeedFeedbackPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
-const CANCEL = `mutation($i: CancelElderNeedInput!) { cancelElderNeed(input: $i) { __typename ... on CancelElderNeedPayload { need { status } } ... on Error { code message } } }`;
+const NEED_FIELDS = `id status kind channel description result assigneeName assigneeOrganization { name } feedback {
+  satisfaction comment } fromVisit person { name }`;
+const SUBMIT = `mutation($i: SubmitElderNeedInput!) { submitElderNeed(input: $i) { __typename ... on
+  SubmitElderNeedPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
+const ASSIGN = `mutation($i: AssignElderNeedInput!) { assignElderNeed(input: $i) { __typename ... on
+  AssignElderNeedPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
+const COMPLETE = `mutation($i: CompleteElderNeedInput!) { completeElderNeed(input: $i) { __typename ... on
+  CompleteElderNeedPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
+const FEEDBACK = `mutation($i: RecordElderNeedFeedbackInput!) { recordElderNeedFeedback(input: $i) { __typename ... on
+  RecordElderNeedFeedbackPayload { need { ${NEED_FIELDS} } } ... on Error { code message } } }`;
+const CANCEL = `mutation($i: CancelElderNeedInput!) { cancelElderNeed(input: $i) { __typename ... on
+  CancelElderNeedPayload { need { status } } ... on Error { code message } } }`;
 const VISIT = `mutation($i: RecordCareVisitInput!) { recordCareVisit(input: $i) { __typename
-  ... on RecordCareVisitPayload { visit { id riskLevel mode visitorName dueAt findings { health mentalState safety { gas heating } abilityChanged }
-    recipient { visitTier lastVisitedAt nextVisitDueAt reassessmentDue } openedNeed { status kind channel description fromVisit } } }
+  ... on RecordCareVisitPayload { visit { id riskLevel mode visitorName dueAt findings { health mentalState safety { gas
+    heating } abilityChanged }
+    recipient { visitTier lastVisitedAt nextVisitDueAt reassessmentDue } openedNeed { status kind channel description
+      fromVisit } } }
   ... on ValidationError { issues { path } } ... on Error { code message } } }`;
-const OVERDUE = `query($r: ID) { overdueVisits(regionId: $r, first: 50) { totalCount edges { node { person { name } visitTier nextVisitDueAt } } } }`;
+const OVERDUE = `query($r: ID) { overdueVisits(regionId: $r, first: 50) { totalCount edges { node { person { name }
+  visitTier nextVisitDueAt } } } }`;
 const now = () => (t.clock as ManualClock).now();
 
 describe('elder-service needs', () => {
@@ -112,7 +121,8 @@ describe('elder-service needs', () => {
   });
 
   it('lists needs in an area; descriptions only for the entitled (the analyst sees kind and status)', async () => {
-    const q = `query($f: ElderNeedFilter) { elderNeeds(filter: $f, first: 5) { totalCount edges { node { kind status description } } } }`;
+    const q = `query($f: ElderNeedFilter) { elderNeeds(filter: $f, first: 5) { totalCount edges { node { kind status
+      description } } } }`;
     const w = await t.gql(q, { f: { regionId: yl } }, { token: worker });
     expect(w.data.elderNeeds.edges[0].node).toEqual({
       kind: 'HOME_HELP',
@@ -139,7 +149,8 @@ describe('visits 探访关爱', () => {
   it("a visit sets the next due date from the township's interval for the tier", async () => {
     const zhou = await t.login('zhou-admin');
     const set = await t.gql(
-      `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code message } } }`,
+      `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code message } }
+        }`,
       {
         i: {
           regionId: await regionId(t, '652301006'),
@@ -182,88 +193,97 @@ describe('visits 探访关爱', () => {
     expect(o.data.overdueVisits.edges.map((e: any) => e.node.person.name)).toEqual(['马秀英']);
   });
 
-  it('an urgent finding opens a need in the same step and makes the elder high-risk; changed ability makes reassessment due', async () => {
-    const wang = await personId(t, worker, '王孝梅');
-    const r = ok(
-      await t.gql(
-        VISIT,
-        {
-          i: {
-            personId: wang,
-            visitedAt: now().toISOString(),
-            riskLevel: 'URGENT',
-            findings: { health: '跌倒后腿部疼痛，行走困难', abilityChanged: true, safety: { gas: false } },
-            urgentNeed: { kind: 'MEDICAL', description: '需陪同就医，联系家庭医生' },
+  it(
+    'an urgent finding opens a need in the same step and makes the elder ' +
+      'high-risk; changed ability makes reassessment due',
+    async () => {
+      const wang = await personId(t, worker, '王孝梅');
+      const r = ok(
+        await t.gql(
+          VISIT,
+          {
+            i: {
+              personId: wang,
+              visitedAt: now().toISOString(),
+              riskLevel: 'URGENT',
+              findings: { health: '跌倒后腿部疼痛，行走困难', abilityChanged: true, safety: { gas: false } },
+              urgentNeed: { kind: 'MEDICAL', description: '需陪同就医，联系家庭医生' },
+            },
           },
-        },
-        { token: worker },
-      ),
-      'recordCareVisit',
-    );
-    expect(r.visit.openedNeed).toEqual({
-      status: 'OPEN',
-      kind: 'MEDICAL',
-      channel: 'VISIT',
-      description: '需陪同就医，联系家庭医生',
-      fromVisit: true,
-    });
-    expect(r.visit.recipient).toMatchObject({ visitTier: 'HIGH_RISK', reassessmentDue: true });
-    // URGENT without details still opens one
-    const ma = await personId(t, worker, '马秀英');
-    const r2 = ok(
-      await t.gql(
-        VISIT,
-        { i: { personId: ma, visitedAt: now().toISOString(), riskLevel: 'URGENT', findings: { health: '发烧' } } },
-        { token: worker },
-      ),
-      'recordCareVisit',
-    );
-    expect(r2.visit.openedNeed).toMatchObject({ kind: 'OTHER', status: 'OPEN' });
-    expect((await t.gql(OVERDUE, { r: yl }, { token: worker })).data.overdueVisits.totalCount).toBe(0);
-  });
-
-  it('findings are health data: null for the analyst, audited for the worker; refused writes change nothing', async () => {
-    const q = `query($r: ID) { careVisits(regionId: $r, first: 10) { totalCount edges { node { riskLevel findings { health } } } } }`;
-    const a = await t.gql(q, { r: yl }, { token: analyst });
-    expect(a.data.careVisits.edges.every((e: any) => e.node.findings === null)).toBe(true);
-    const before = await t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead' } });
-    const w = await t.gql(q, { r: yl }, { token: worker });
-    expect(w.data.careVisits.edges.filter((e: any) => e.node.findings).length).toBe(w.data.careVisits.edges.length);
-    expect((await t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead' } })) - before).toBe(
-      w.data.careVisits.edges.length,
-    );
-    const visits = await t.db.prisma.careVisit.count();
-    const wang = await personId(t, worker, '王孝梅');
-    expect(
-      (
-        await t.gql(
-          VISIT,
-          { i: { personId: wang, visitedAt: now().toISOString(), riskLevel: 'LOW', findings: {} } },
-          { token: analyst },
-        )
-      ).data.recordCareVisit.code,
-    ).toBe('FORBIDDEN');
-    const future = await t.gql(
-      VISIT,
-      { i: { personId: wang, visitedAt: '2030-01-01T00:00:00Z', riskLevel: 'LOW', findings: {} } },
-      { token: worker },
-    );
-    expect(future.data.recordCareVisit.issues[0].path).toBe('input.visitedAt');
-    const su = await personId(t, worker, '苏文华');
-    expect(
-      (
-        await t.gql(
-          VISIT,
-          { i: { personId: su, visitedAt: now().toISOString(), riskLevel: 'LOW', findings: {} } },
           { token: worker },
-        )
-      ).data.recordCareVisit.code,
-    ).toBe('PRECONDITION_FAILED');
-    expect(await t.db.prisma.careVisit.count()).toBe(visits);
-  });
+        ),
+        'recordCareVisit',
+      );
+      expect(r.visit.openedNeed).toEqual({
+        status: 'OPEN',
+        kind: 'MEDICAL',
+        channel: 'VISIT',
+        description: '需陪同就医，联系家庭医生',
+        fromVisit: true,
+      });
+      expect(r.visit.recipient).toMatchObject({ visitTier: 'HIGH_RISK', reassessmentDue: true });
+      // URGENT without details still opens one
+      const ma = await personId(t, worker, '马秀英');
+      const r2 = ok(
+        await t.gql(
+          VISIT,
+          { i: { personId: ma, visitedAt: now().toISOString(), riskLevel: 'URGENT', findings: { health: '发烧' } } },
+          { token: worker },
+        ),
+        'recordCareVisit',
+      );
+      expect(r2.visit.openedNeed).toMatchObject({ kind: 'OTHER', status: 'OPEN' });
+      expect((await t.gql(OVERDUE, { r: yl }, { token: worker })).data.overdueVisits.totalCount).toBe(0);
+    },
+  );
+
+  it(
+    'findings are health data: null for the analyst, audited for ' + 'the worker; refused writes change nothing',
+    async () => {
+      const q = `query($r: ID) { careVisits(regionId: $r, first: 10) { totalCount edges { node { riskLevel findings {
+      health } } } } }`;
+      const a = await t.gql(q, { r: yl }, { token: analyst });
+      expect(a.data.careVisits.edges.every((e: any) => e.node.findings === null)).toBe(true);
+      const before = await t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead' } });
+      const w = await t.gql(q, { r: yl }, { token: worker });
+      expect(w.data.careVisits.edges.filter((e: any) => e.node.findings).length).toBe(w.data.careVisits.edges.length);
+      expect((await t.db.prisma.auditLog.count({ where: { action: 'elderCare.sensitiveRead' } })) - before).toBe(
+        w.data.careVisits.edges.length,
+      );
+      const visits = await t.db.prisma.careVisit.count();
+      const wang = await personId(t, worker, '王孝梅');
+      expect(
+        (
+          await t.gql(
+            VISIT,
+            { i: { personId: wang, visitedAt: now().toISOString(), riskLevel: 'LOW', findings: {} } },
+            { token: analyst },
+          )
+        ).data.recordCareVisit.code,
+      ).toBe('FORBIDDEN');
+      const future = await t.gql(
+        VISIT,
+        { i: { personId: wang, visitedAt: '2030-01-01T00:00:00Z', riskLevel: 'LOW', findings: {} } },
+        { token: worker },
+      );
+      expect(future.data.recordCareVisit.issues[0].path).toBe('input.visitedAt');
+      const su = await personId(t, worker, '苏文华');
+      expect(
+        (
+          await t.gql(
+            VISIT,
+            { i: { personId: su, visitedAt: now().toISOString(), riskLevel: 'LOW', findings: {} } },
+            { token: worker },
+          )
+        ).data.recordCareVisit.code,
+      ).toBe('PRECONDITION_FAILED');
+      expect(await t.db.prisma.careVisit.count()).toBe(visits);
+    },
+  );
 
   it('the monthly visit rate: visited covered elders ÷ covered elders, per period', async () => {
-    const q = `query($id: ID!, $from: DateTime, $to: DateTime) { region(id: $id) { stats { elderCare(from: $from, to: $to) { coveredElders visitedElders monthlyVisitRate visitsDue visitsDone } } } }`;
+    const q = `query($id: ID!, $from: DateTime, $to: DateTime) { region(id: $id) { stats { elderCare(from: $from, to:
+      $to) { coveredElders visitedElders monthlyVisitRate visitsDue visitsDone } } } }`;
     const month = await t.gql(q, { id: yl }, { token: analyst });
     expect(month.data.region.stats.elderCare).toMatchObject({
       coveredElders: 4,
