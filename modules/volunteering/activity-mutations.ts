@@ -1,11 +1,10 @@
-// Activity lifecycle: create (DRAFT) → publish (RECRUITING) → start (ONGOING) → complete (COMPLETED),
-// or cancel from DRAFT / RECRUITING. Every transition is a conditional update on the expected status.
+// 创建活动 createVolunteerActivity (a DRAFT), and organisedActivity, the lookup every organiser mutation of an
+// activity starts with. The moves after creation are in activity-transitions.ts.
 import {
   ACTORS,
   AppError,
   Checks,
   forbidden,
-  invalidTransition,
   managesPeopleAt,
   notFound,
   parseId,
@@ -14,12 +13,13 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  write,
 } from '../../src/kit/index.js';
-import { ACTIVITY_STATUS, type Enums } from './enums.js';
-import { canOrganize, communityArg, ledTeamIds, MODULE, SG } from './shared.js';
+import type { Enums } from './enums.js';
+import { ledTeamIds } from './loaders.js';
+import { canOrganize, communityArg, MODULE, SG } from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
-type Status = ActivityRow['status'];
 
 /** loads an activity the viewer organises, in a township where the module is on */
 export async function organisedActivity(
@@ -39,47 +39,9 @@ export async function organisedActivity(
   return activity;
 }
 
-const statusName = (s: Status) => ACTIVITY_STATUS[s].split(' ')[0];
-
-/** DRAFT → RECRUITING etc.: one conditional UPDATE; a stale state or a concurrent change gives INVALID_TRANSITION */
-async function transition(
-  ctx: Context,
-  activity: ActivityRow,
-  from: Status[],
-  data: Prisma.VolunteerActivityUpdateManyMutationInput,
-  action: string,
-  extra: (tx: Prisma.TransactionClient) => Promise<void> = async () => {},
-) {
-  return ctx.prisma.$transaction(async (tx) => {
-    const { count } = await tx.volunteerActivity.updateMany({ where: { id: activity.id, status: { in: from } }, data });
-    if (count === 0) {
-      const now = await tx.volunteerActivity.findUniqueOrThrow({
-        where: { id: activity.id },
-        select: { status: true },
-      });
-      const to = (data.status as Status | undefined) ?? null;
-      throw invalidTransition(
-        to
-          ? `活动当前为「${statusName(now.status)}」，不能变为「${statusName(to)}」 (${now.status} → ${to} not allowed)`
-          : `活动当前为「${statusName(now.status)}」，不能办理 (not allowed while ${now.status})`,
-      );
-    }
-    await extra(tx);
-    await ctx.audit(tx, {
-      action,
-      entityType: 'VolunteerActivity',
-      entityId: activity.id,
-      regionPath: activity.regionPath,
-      data: { from: activity.status, to: data.status ?? activity.status },
-    });
-    return tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id } });
-  });
-}
-
-export function registerActivityMutations(builder: Builder, enums: Enums) {
+/** 创建活动: a DRAFT of a community, by its workers or the leaders of the organising team */
+export function registerActivityCreation(builder: Builder, enums: Enums) {
   const Payload = (name: string) => payloadType(builder, name, 'activity', 'VolunteerActivity', { subGraphs: SG });
-  const IdInput = (name: string) =>
-    builder.inputType(name, { subGraphs: SG, fields: (t) => ({ activityId: t.id({ required: true }) }) });
 
   const CreateInput = builder.inputType('CreateVolunteerActivityInput', {
     subGraphs: SG,
@@ -103,22 +65,6 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
       organizationIds: t.idList({ required: false, description: '主办单位' }),
     }),
   });
-  const CancelInput = builder.inputType('CancelVolunteerActivityInput', {
-    subGraphs: SG,
-    fields: (t) => ({
-      activityId: t.id({ required: true }),
-      reason: t.string({ required: true, description: '取消原因' }),
-    }),
-  });
-  const InsuranceInput = builder.inputType('RecordActivityInsuranceInput', {
-    subGraphs: SG,
-    fields: (t) => ({
-      activityId: t.id({ required: true }),
-      insurer: t.string({ required: true, description: '保险公司' }),
-      policyNumber: t.string({ required: true, description: '保单号' }),
-    }),
-  });
-
   builder.mutationFields((t) => ({
     createVolunteerActivity: t.field({
       subGraphs: SG,
@@ -162,7 +108,6 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
         if (!managesPeopleAt(ctx.viewer, community.path) && !(team && (await ledTeamIds(ctx)).has(team.id))) {
           throw forbidden('该社区工作人员或队长可以创建 (workers of the community or the team’s leaders)');
         }
-        await ctx.gate.assertEnabled(MODULE, community.path);
         const organizationIds = [
           ...new Set(
             (input.organizationIds ?? []).map((id, i) =>
@@ -176,8 +121,8 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
         ) {
           throw notFound('主办单位 organization');
         }
-        const activity = await ctx.prisma.$transaction(async (tx) => {
-          const a = await tx.volunteerActivity.create({
+        const activity = await write(ctx, { module: MODULE, regionPath: community.path }, async (w) => {
+          const a = await w.tx.volunteerActivity.create({
             data: {
               communityId: community.id,
               regionPath: community.path,
@@ -194,8 +139,8 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
               createdById: ctx.viewer!.accountId,
             },
           });
-          await ctx.audit(tx, {
-            action: 'volunteering.activity.create',
+          await w.audit({
+            action: 'activity.create',
             entityType: 'VolunteerActivity',
             entityId: a.id,
             regionPath: a.regionPath,
@@ -204,148 +149,6 @@ export function registerActivityMutations(builder: Builder, enums: Enums) {
           return a;
         });
         return { activity };
-      },
-    }),
-    publishVolunteerActivity: t.field({
-      subGraphs: SG,
-      policy: {
-        roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
-        relation: 'the organiser side: workers of the community, the creator, the team leaders',
-      },
-      description: '发布招募 DRAFT → RECRUITING (organisers; before the start)',
-      type: Payload('PublishVolunteerActivityPayload'),
-      errors: {},
-      args: { input: t.arg({ type: IdInput('PublishVolunteerActivityInput'), required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const activity = await organisedActivity(ctx, input.activityId);
-        const now = ctx.clock.now();
-        if (activity.status === 'DRAFT' && activity.startsAt <= now)
-          throw new AppError('PRECONDITION_FAILED', '开始时间已过，不能发布 (the start has passed)');
-        return {
-          activity: await transition(
-            ctx,
-            activity,
-            ['DRAFT'],
-            { status: 'RECRUITING', publishedAt: now },
-            'volunteering.activity.publish',
-          ),
-        };
-      },
-    }),
-    recordActivityInsurance: t.field({
-      subGraphs: SG,
-      policy: {
-        roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
-        relation: 'the organiser side: workers of the community, the creator, the team leaders',
-      },
-      description: '登记意外险 accident insurance for the volunteers (organisers; before the start)',
-      type: Payload('RecordActivityInsurancePayload'),
-      errors: {},
-      args: { input: t.arg({ type: InsuranceInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks()
-          .text(input.insurer, 'input.insurer', { max: 80 })
-          .text(input.policyNumber, 'input.policyNumber', { max: 60 })
-          .throwIfAny();
-        const activity = await organisedActivity(ctx, input.activityId);
-        return {
-          activity: await transition(
-            ctx,
-            activity,
-            ['DRAFT', 'RECRUITING'],
-            {
-              insurer: input.insurer.trim(),
-              insurancePolicy: input.policyNumber.trim(),
-              insuranceRecordedAt: ctx.clock.now(),
-            },
-            'volunteering.activity.insurance',
-          ),
-        };
-      },
-    }),
-    startVolunteerActivity: t.field({
-      subGraphs: SG,
-      policy: {
-        roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
-        relation: 'the organiser side: workers of the community, the creator, the team leaders',
-      },
-      description: '开始活动 RECRUITING → ONGOING (organisers; a risky activity needs insurance recorded)',
-      type: Payload('StartVolunteerActivityPayload'),
-      errors: {},
-      args: { input: t.arg({ type: IdInput('StartVolunteerActivityInput'), required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const activity = await organisedActivity(ctx, input.activityId);
-        if (activity.status === 'RECRUITING' && activity.risky && !activity.insuranceRecordedAt) {
-          throw new AppError('PRECONDITION_FAILED', '有风险的活动须先登记意外险 (record accident insurance first)');
-        }
-        return {
-          activity: await transition(
-            ctx,
-            activity,
-            ['RECRUITING'],
-            { status: 'ONGOING', startedAt: ctx.clock.now() },
-            'volunteering.activity.start',
-          ),
-        };
-      },
-    }),
-    completeVolunteerActivity: t.field({
-      subGraphs: SG,
-      policy: {
-        roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
-        relation: 'the organiser side: workers of the community, the creator, the team leaders',
-      },
-      description: '结束活动 ONGOING → COMPLETED (organisers); then confirm the hours',
-      type: Payload('CompleteVolunteerActivityPayload'),
-      errors: {},
-      args: { input: t.arg({ type: IdInput('CompleteVolunteerActivityInput'), required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        const activity = await organisedActivity(ctx, input.activityId);
-        return {
-          activity: await transition(
-            ctx,
-            activity,
-            ['ONGOING'],
-            { status: 'COMPLETED', completedAt: ctx.clock.now() },
-            'volunteering.activity.complete',
-          ),
-        };
-      },
-    }),
-    cancelVolunteerActivity: t.field({
-      subGraphs: SG,
-      policy: {
-        roles: ACTORS,
-        scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
-        relation: 'the organiser side: workers of the community, the creator, the team leaders',
-      },
-      description: '取消活动 DRAFT / RECRUITING → CANCELLED with a reason; sign-ups are cancelled too (organisers)',
-      type: Payload('CancelVolunteerActivityPayload'),
-      errors: {},
-      args: { input: t.arg({ type: CancelInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.reason, 'input.reason', { min: 2, max: 500 }).throwIfAny();
-        const activity = await organisedActivity(ctx, input.activityId);
-        const now = ctx.clock.now();
-        return {
-          activity: await transition(
-            ctx,
-            activity,
-            ['DRAFT', 'RECRUITING'],
-            { status: 'CANCELLED', cancelledAt: now, cancelReason: input.reason.trim() },
-            'volunteering.activity.cancel',
-            async (tx) => {
-              await tx.volunteerEnrollment.updateMany({
-                where: { activityId: activity.id, status: 'SIGNED_UP' },
-                data: { status: 'CANCELLED', cancelledAt: now },
-              });
-            },
-          ),
-        };
       },
     }),
   }));

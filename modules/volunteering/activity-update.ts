@@ -21,10 +21,12 @@ import {
   payloadType,
   type Builder,
   type Prisma,
+  write,
 } from '../../src/kit/index.js';
 import { organisedActivity } from './activity-mutations.js';
 import type { Enums } from './enums.js';
-import { ledTeamIds, SG, TX } from './shared.js';
+import { ledTeamIds } from './loaders.js';
+import { MODULE, SG } from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
@@ -68,7 +70,8 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
         relation: 'the organiser side: workers of the community, the creator, the team leaders',
       },
       description:
-        '修改活动 edit a DRAFT or RECRUITING activity (organisers): capacity not below the places taken (LIMIT_EXCEEDED), ' +
+        '修改活动 edit a DRAFT or RECRUITING activity (organisers): ' +
+        'capacity not below the places taken (LIMIT_EXCEEDED), ' +
         'times of a recruiting activity only before it starts',
       type: payloadType(builder, 'UpdateVolunteerActivityPayload', 'activity', 'VolunteerActivity', { subGraphs: SG }),
       errors: {},
@@ -186,25 +189,28 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
               : {},
           ],
         };
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          const { count } = await tx.volunteerActivity.updateMany({ where, data });
-          if (count === 0) await explainRefusal(tx, activity, { capacity: input.capacity ?? null, timesChange, now });
-          await ctx.audit(tx, {
-            action: 'volunteering.activity.update',
+        const updated = await write(ctx, { module: MODULE, regionPath: activity.regionPath }, async (w) => {
+          const { count } = await w.tx.volunteerActivity.updateMany({ where, data });
+          if (count === 0) await explainRefusal(w.tx, activity, { capacity: input.capacity ?? null, timesChange, now });
+          await w.audit({
+            action: 'activity.update',
             entityType: 'VolunteerActivity',
             entityId: activity.id,
             regionPath: activity.regionPath,
             data: { status: activity.status, changes },
           });
-          return tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id } });
-        }, TX);
+          return w.tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id } });
+        });
         return { activity: updated };
       },
     }),
   );
 }
 
-/** the conditional update matched nothing: say which rule a concurrent change broke (always throws) */
+/**
+ * The conditional update matched nothing: say which rule a concurrent change broke (always throws). A move
+ * out of DRAFT / RECRUITING since the read is a lost race like any other: CONFLICT.
+ */
 async function explainRefusal(
   tx: Prisma.TransactionClient,
   before: ActivityRow,
@@ -212,15 +218,12 @@ async function explainRefusal(
 ): Promise<never> {
   const fresh = await tx.volunteerActivity.findUniqueOrThrow({ where: { id: before.id } });
   if (!EDITABLE.includes(fresh.status))
-    throw invalidTransition(`只有草稿或招募中的活动可以修改 (not editable while ${fresh.status})`);
+    throw conflict(`只有草稿或招募中的活动可以修改 (not editable while ${fresh.status})`);
   if (capacity != null && fresh.enrolledCount > capacity) {
     throw new AppError(
       'LIMIT_EXCEEDED',
       `已有 ${fresh.enrolledCount} 人报名，招募人数不能少于此数 (capacity below the places taken)`,
-      {
-        capacity,
-        enrolledCount: fresh.enrolledCount,
-      },
+      { capacity, enrolledCount: fresh.enrolledCount },
     );
   }
   if (timesChange && fresh.status === 'RECRUITING' && fresh.startsAt <= now) {

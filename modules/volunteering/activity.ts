@@ -9,18 +9,8 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
-import {
-  canOrganize,
-  draftVisibility,
-  enrollmentVisibility,
-  ledTeamIds,
-  isOrganizer,
-  loaders,
-  MODULE,
-  regionArg,
-  scopeOf,
-  SG,
-} from './shared.js';
+import { ledTeamIds, loaders } from './loaders.js';
+import { canOrganize, draftVisibility, enrollmentVisibility, isOrganizer, listScope, MODULE, SG } from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
@@ -112,9 +102,10 @@ export function registerActivities(builder: Builder, enums: Enums) {
   });
 
   type Filter = typeof ActivityFilter.$inferInput;
+  /** `readable`: the region filter (the list's scope, outside townships where the module is off) */
   const activityWhere = async (
     ctx: Context,
-    scope: string,
+    readable: Prisma.VolunteerActivityWhereInput,
     f: Partial<Filter> | null | undefined,
   ): Promise<Prisma.VolunteerActivityWhereInput> => {
     if (f?.from && f.to && f.from > f.to)
@@ -122,7 +113,7 @@ export function registerActivities(builder: Builder, enums: Enums) {
     const teamId = parseOptionalId(f?.teamId == null ? null : String(f.teamId), 'VolunteerTeam', 'filter.teamId');
     return {
       AND: [
-        await ctx.gate.readableWhere(MODULE, scope, 'regionPath'),
+        readable,
         draftVisibility(ctx.viewer),
         f?.category ? { category: f.category } : {},
         f?.status ? { status: f.status } : {},
@@ -141,18 +132,16 @@ export function registerActivities(builder: Builder, enums: Enums) {
       type: 'VolunteerActivity',
       cursor: 'id',
       args: { filter: t.arg({ type: ActivityFilter, required: false }) },
-      resolve: async (query, _r, args, ctx) => {
-        const scope = scopeOf(ctx, await regionArg(ctx, args.filter?.regionId, 'filter.regionId'));
-        return ctx.prisma.volunteerActivity.findMany({
+      resolve: async (query, _r, args, ctx) =>
+        ctx.prisma.volunteerActivity.findMany({
           ...query,
-          where: await activityWhere(ctx, scope, args.filter),
+          where: await activityWhere(ctx, await listScope(ctx, args.filter?.regionId), args.filter),
           orderBy: ORDER,
-        });
-      },
-      totalCount: async (_c, args, ctx) => {
-        const scope = scopeOf(ctx, await regionArg(ctx, args.filter?.regionId, 'filter.regionId'));
-        return ctx.prisma.volunteerActivity.count({ where: await activityWhere(ctx, scope, args.filter) });
-      },
+        }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.volunteerActivity.count({
+          where: await activityWhere(ctx, await listScope(ctx, args.filter?.regionId), args.filter),
+        }),
     }),
     volunteerActivity: t.prismaField({
       subGraphs: SG,
@@ -186,11 +175,13 @@ export function registerActivities(builder: Builder, enums: Enums) {
       resolve: async (query, region, args, ctx) =>
         ctx.prisma.volunteerActivity.findMany({
           ...query,
-          where: await activityWhere(ctx, region.path, args),
+          where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, region.path, 'regionPath'), args),
           orderBy: ORDER,
         }),
       totalCount: async (region, args, ctx) =>
-        ctx.prisma.volunteerActivity.count({ where: await activityWhere(ctx, region.path, args) }),
+        ctx.prisma.volunteerActivity.count({
+          where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, region.path, 'regionPath'), args),
+        }),
     }),
   );
 }

@@ -4,12 +4,15 @@ import {
   conflict,
   forbidden,
   guardNode,
+  isUniqueViolation,
   MANAGERS,
   managesPeopleAt,
   payloadType,
   type Builder,
+  write,
 } from '../../src/kit/index.js';
-import { communityArg, isUniqueViolation, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
+import { loaders } from './loaders.js';
+import { communityArg, listScope, MODULE, SG } from './shared.js';
 
 export function registerCentres(builder: Builder) {
   builder.prismaNode('VolunteerServiceCentre', {
@@ -59,21 +62,11 @@ export function registerCentres(builder: Builder) {
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.volunteerServiceCentre.findMany({
           ...query,
-          where: await ctx.gate.readableWhere(
-            MODULE,
-            scopeOf(ctx, await regionArg(ctx, args.regionId, 'regionId')),
-            'regionPath',
-          ),
+          where: await listScope(ctx, args.regionId, { field: 'regionId' }),
           orderBy: [{ regionPath: 'asc' }, { id: 'asc' }],
         }),
       totalCount: async (_c, args, ctx) =>
-        ctx.prisma.volunteerServiceCentre.count({
-          where: await ctx.gate.readableWhere(
-            MODULE,
-            scopeOf(ctx, await regionArg(ctx, args.regionId, 'regionId')),
-            'regionPath',
-          ),
-        }),
+        ctx.prisma.volunteerServiceCentre.count({ where: await listScope(ctx, args.regionId, { field: 'regionId' }) }),
     }),
   );
 
@@ -107,10 +100,9 @@ export function registerCentres(builder: Builder) {
           .throwIfAny();
         const community = await communityArg(ctx, input.communityId, 'input.communityId');
         if (!managesPeopleAt(ctx.viewer, community.path)) throw forbidden('只能在本辖区设立 (inside your area only)');
-        await ctx.gate.assertEnabled(MODULE, community.path);
         try {
-          const centre = await ctx.prisma.$transaction(async (tx) => {
-            const c = await tx.volunteerServiceCentre.create({
+          const centre = await write(ctx, { module: MODULE, regionPath: community.path }, async (w) => {
+            const c = await w.tx.volunteerServiceCentre.create({
               data: {
                 communityId: community.id,
                 regionPath: community.path,
@@ -121,8 +113,8 @@ export function registerCentres(builder: Builder) {
                 createdById: ctx.viewer!.accountId,
               },
             });
-            await ctx.audit(tx, {
-              action: 'volunteering.centre.create',
+            await w.audit({
+              action: 'centre.create',
               entityType: 'VolunteerServiceCentre',
               entityId: c.id,
               regionPath: c.regionPath,

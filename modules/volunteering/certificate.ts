@@ -7,6 +7,7 @@ import {
   Checks,
   forbidden,
   guardNode,
+  isUniqueViolation,
   managesPeopleAt,
   maskName,
   notFound,
@@ -17,18 +18,11 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  write,
 } from '../../src/kit/index.js';
-import {
-  DEFAULT_STAR_THRESHOLDS,
-  displayName,
-  hoursOf,
-  isUniqueViolation,
-  loaders,
-  MODULE,
-  SG,
-  starLevelOf,
-  viewerName,
-} from './shared.js';
+import { DEFAULT_STAR_THRESHOLDS, hoursOf, starLevelOf } from './hours.js';
+import { loaders, viewerName } from './loaders.js';
+import { displayName, MODULE, SG } from './shared.js';
 import { volunteerNumber } from './volunteer.js';
 
 type CertificateRow = Prisma.VolunteerCertificateGetPayload<object>;
@@ -170,7 +164,8 @@ export function registerCertificates(builder: Builder) {
         relation: 'a member or resident for themself only',
       },
       description:
-        '出具志愿服务证明 over a period (the volunteer, or a worker of their community); free; lists the verified records and totals',
+        '出具志愿服务证明 over a period (the volunteer, or a worker of their community); ' +
+        'free; lists the verified records and totals',
       type: payloadType<CertificateRow>(
         builder,
         'IssueVolunteerCertificatePayload',
@@ -209,9 +204,8 @@ export function registerCertificates(builder: Builder) {
             'PRECONDITION_FAILED',
             '该期间没有已确认的志愿服务记录 (no verified records in that period)',
           );
-        const [totals, thresholds, centre, community, signer] = await Promise.all([
+        const [totals, centre, community, signer] = await Promise.all([
           loaders.totals(ctx).load(volunteer.id),
-          ctx.settings.get<number[]>(MODULE, 'starThresholds', volunteer.regionPath),
           ctx.prisma.volunteerServiceCentre.findUnique({ where: { communityId: volunteer.communityId } }),
           loaders.region(ctx).load(volunteer.communityId),
           viewerName(ctx),
@@ -219,7 +213,7 @@ export function registerCertificates(builder: Builder) {
         const serviceHours =
           Math.round(records.filter((r) => r.kind === 'SERVICE').reduce((s, r) => s + hoursOf(r.hours) * 100, 0)) / 100;
         const issuerName = centre?.name ?? `${community?.name ?? ''}志愿服务站`;
-        const snapshot: CertificateSnapshot = {
+        const snapshotWith = (thresholds: number[] | null): CertificateSnapshot => ({
           volunteer: {
             name: person.name,
             volunteerNumber: volunteerNumber(volunteer.seq),
@@ -245,11 +239,14 @@ export function registerCertificates(builder: Builder) {
             confirmedByName: r.confirmedByName,
             version: r.version,
           })),
-        };
+        });
+        const scope = { module: MODULE, regionPath: volunteer.regionPath, settings: ['starThresholds'] };
+        // a serial taken meanwhile (about 50 random bits: practically never) is drawn again, at most 3 times
         for (let attempt = 0; ; attempt++) {
           try {
-            const certificate = await ctx.prisma.$transaction(async (tx) => {
-              const c = await tx.volunteerCertificate.create({
+            const certificate = await write(ctx, scope, async (w) => {
+              const snapshot = snapshotWith(w.settings.starThresholds as number[] | null);
+              const c = await w.tx.volunteerCertificate.create({
                 data: {
                   serial: newSerial(now),
                   volunteerId: volunteer.id,
@@ -267,8 +264,8 @@ export function registerCertificates(builder: Builder) {
                   snapshot: snapshot as unknown as Prisma.InputJsonValue,
                 },
               });
-              await ctx.audit(tx, {
-                action: 'volunteering.certificate.issue',
+              await w.audit({
+                action: 'certificate.issue',
                 entityType: 'VolunteerCertificate',
                 entityId: c.id,
                 regionPath: c.regionPath,

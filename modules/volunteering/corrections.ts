@@ -17,21 +17,14 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  write,
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
+import { assertNotOwnRecord, hoursOf } from './hours.js';
+import { answerCorrection } from './lifecycles.js';
+import { loaders, viewerName } from './loaders.js';
 import { appendVersion, loadRecord, recordFor } from './records.js';
-import {
-  assertNotOwnRecord,
-  hoursOf,
-  loaders,
-  MODULE,
-  readsAt,
-  regionArg,
-  scopeOf,
-  SG,
-  TX,
-  viewerName,
-} from './shared.js';
+import { listScope, MODULE, readsAt, SG } from './shared.js';
 
 type RequestRow = Prisma.VolunteerCorrectionRequestGetPayload<object>;
 
@@ -65,11 +58,9 @@ export function registerCorrections(builder: Builder, enums: Enums) {
     regionId: string | number | null | undefined,
     status: RequestRow['status'] | null | undefined,
   ): Promise<Prisma.VolunteerCorrectionRequestWhereInput> => {
-    const viewer = ctx.viewer!;
-    const scope = scopeOf(ctx, await regionArg(ctx, regionId, 'regionId'));
-    const reader = readsWithinScope(viewer);
-    const own = reader ? {} : { personId: ctx.viewer!.personId ?? '-' };
-    return { AND: [await ctx.gate.readableWhere(MODULE, scope, 'regionPath'), own, status ? { status } : {}] };
+    const readable = await listScope(ctx, regionId, { field: 'regionId' });
+    const own = readsWithinScope(ctx.viewer) ? {} : { personId: ctx.viewer!.personId ?? '-' };
+    return { AND: [readable, own, status ? { status } : {}] };
   };
 
   builder.queryField('volunteerCorrectionRequests', (t) =>
@@ -139,10 +130,10 @@ export function registerCorrections(builder: Builder, enums: Enums) {
         const person = await loaders.person(ctx).load(record.personId);
         if (!person || !managesPerson(ctx.viewer, person))
           throw forbidden('本人或所在社区工作人员申请 (the volunteer or a worker for them)');
-        const request = await ctx.prisma.$transaction(async (tx) => {
-          if (await tx.volunteerCorrectionRequest.findFirst({ where: { recordId: record.id, status: 'OPEN' } }))
+        const request = await write(ctx, { module: MODULE, regionPath: record.regionPath }, async (w) => {
+          if (await w.tx.volunteerCorrectionRequest.findFirst({ where: { recordId: record.id, status: 'OPEN' } }))
             throw conflict('已有待处理的更正申请 (one is open)');
-          const c = await tx.volunteerCorrectionRequest.create({
+          const c = await w.tx.volunteerCorrectionRequest.create({
             data: {
               recordId: record.id,
               personId: record.personId,
@@ -151,11 +142,11 @@ export function registerCorrections(builder: Builder, enums: Enums) {
               reason: input.reason.trim(),
               requestedHours: input.requestedHours ?? null,
               requestedById: ctx.viewer!.accountId,
-              createdAt: ctx.clock.now(),
+              createdAt: w.now,
             },
           });
-          await ctx.audit(tx, {
-            action: 'volunteering.correction.request',
+          await w.audit({
+            action: 'correction.request',
             entityType: 'VolunteerCorrectionRequest',
             entityId: c.id,
             regionPath: c.regionPath,
@@ -197,42 +188,21 @@ export function registerCorrections(builder: Builder, enums: Enums) {
         if (input.accept && (hours == null || hours < 0 || hours > 744))
           throw new ValidationError([{ path: 'input.hours', message: '请填写更正后的时长 (0–744)' }]);
         const signer = await viewerName(ctx);
-        const updated = await ctx.prisma.$transaction(async (tx) => {
-          let resultVersion: number | null = null;
-          if (input.accept) {
-            const r = await appendVersion(
-              ctx,
-              tx,
-              record,
-              {
-                hours: hours!,
-                content: record.content,
-                reason: `更正申请：${request.reason}；答复：${input.answer.trim()}`,
-              },
-              signer,
-            );
-            resultVersion = r.version;
-          }
-          const { count } = await tx.volunteerCorrectionRequest.updateMany({
-            where: { id: request.id, status: 'OPEN' },
+        const reason = `更正申请：${request.reason}；答复：${input.answer.trim()}`;
+        const updated = await write(ctx, { module: MODULE, regionPath: request.regionPath }, async (w) => {
+          const corrected = input.accept
+            ? await appendVersion(w, ctx, record, { hours: hours!, content: record.content, reason }, signer)
+            : null;
+          return answerCorrection(w, ctx, request, input.accept, {
             data: {
-              status: input.accept ? 'ACCEPTED' : 'REJECTED',
               answer: input.answer.trim(),
               answeredById: ctx.viewer!.accountId,
-              answeredAt: ctx.clock.now(),
-              resultVersion,
+              answeredAt: w.now,
+              resultVersion: corrected?.version ?? null,
             },
+            audit: { accept: input.accept, hours },
           });
-          if (count === 0) throw invalidTransition('申请已处理 (answered meanwhile)');
-          await ctx.audit(tx, {
-            action: 'volunteering.correction.answer',
-            entityType: 'VolunteerCorrectionRequest',
-            entityId: request.id,
-            regionPath: request.regionPath,
-            data: { accept: input.accept, hours },
-          });
-          return tx.volunteerCorrectionRequest.findUniqueOrThrow({ where: { id: request.id } });
-        }, TX);
+        });
         return { request: updated };
       },
     }),

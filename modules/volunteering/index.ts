@@ -1,18 +1,24 @@
 // Module `volunteering` 志愿服务: the only public surface of this folder.
 import { defineModule, integerSetting, type Builder } from '../../src/kit/index.js';
 import { registerActivities } from './activity.js';
-import { registerActivityMutations } from './activity-mutations.js';
+import { registerActivityCreation } from './activity-mutations.js';
+import { registerActivityTransitions } from './activity-transitions.js';
 import { registerActivityUpdate } from './activity-update.js';
 import { registerCentres } from './centre.js';
 import { registerCertificates } from './certificate.js';
 import { registerCorrections } from './corrections.js';
+import { registerAttendance } from './attendance.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
 import { advanceActivities } from './jobs.js';
+import { registerOrderMutations } from './order-mutations.js';
 import { orderPeople, registerOrders } from './orders.js';
+import { registerRecordMutations } from './record-mutations.js';
 import { registerRecords } from './records.js';
 import { seedVolunteering } from './seed.js';
-import { DEFAULT_STAR_THRESHOLDS, MODULE, validateStarThresholds } from './shared.js';
+import { DEFAULT_STAR_THRESHOLDS, validateStarThresholds } from './hours.js';
+import { MODULE } from './shared.js';
+import { registerSignUps } from './signup.js';
 import { registerStats } from './stats.js';
 import { registerTeams } from './team.js';
 import { registerVolunteers } from './volunteer.js';
@@ -21,8 +27,10 @@ export default defineModule({
   id: MODULE,
   title: '志愿服务',
   description:
-    '志愿者注册、志愿服务中心与服务队、活动招募报名签到签退、服务时长记录与更正、星级、志愿服务证明，以及"街道派单、部门接单"的服务清单 ' +
-    '(volunteers, centres and teams, activities with capacity-safe sign-up and attendance, verified versioned hours, star levels, certificates, dispatched service orders)',
+    '志愿者注册、志愿服务中心与服务队、活动招募报名签到签退、服务时长记录与更正、星级、志愿服务证明，' +
+    '以及"街道派单、部门接单"的服务清单 ' +
+    '(volunteers, centres and teams, activities with capacity-safe sign-up and attendance, ' +
+    'verified versioned hours, star levels, certificates, dispatched service orders)',
   dependsOn: [],
   register(builder: Builder) {
     const enums = registerEnums(builder);
@@ -30,13 +38,18 @@ export default defineModule({
     registerTeams(builder, enums);
     registerCentres(builder);
     registerActivities(builder, enums);
-    registerActivityMutations(builder, enums);
+    registerActivityCreation(builder, enums);
+    registerActivityTransitions(builder);
     registerActivityUpdate(builder, enums);
     registerEnrollments(builder, enums);
+    registerSignUps(builder);
+    registerAttendance(builder);
     registerRecords(builder, enums);
+    registerRecordMutations(builder, enums);
     registerCorrections(builder, enums);
     registerCertificates(builder);
     registerOrders(builder, enums);
+    registerOrderMutations(builder);
     registerStats(builder);
   },
   settings: {

@@ -1,7 +1,8 @@
 // RegionStats.volunteering(from, to): SQL aggregates over everything below the region, only in
 // townships where the module is on.
 import { addRegionStats, type Builder, type Context, type Prisma } from '../../src/kit/index.js';
-import { hoursOf, MODULE, SG } from './shared.js';
+import { hoursOf } from './hours.js';
+import { MODULE, SG } from './shared.js';
 
 interface VolunteeringFigures {
   activities: number;

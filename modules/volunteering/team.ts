@@ -7,6 +7,7 @@ import {
   containsText,
   forbidden,
   guardNode,
+  isUniqueViolation,
   MANAGERS,
   managesPeopleAt,
   managesPerson,
@@ -17,15 +18,18 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  write,
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
-import { displayName, isUniqueViolation, ledTeamIds, loaders, MODULE, regionArg, scopeOf, SG } from './shared.js';
+import { ledTeamIds, loaders } from './loaders.js';
+import { displayName, listScope, MODULE, regionArg, SG } from './shared.js';
 
 export function registerTeams(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerTeam', {
     subGraphs: SG,
     description:
-      '志愿服务队 a volunteer team of a community or township (public: names of teams are not personal information)',
+      '志愿服务队 a volunteer team of a community or township ' +
+      '(public: names of teams are not personal information)',
     id: { field: 'id' },
     fields: (t) => ({
       name: t.exposeString('name', { description: '队名' }),
@@ -95,14 +99,10 @@ export function registerTeams(builder: Builder, enums: Enums) {
     ctx: Context,
     f: typeof TeamFilter.$inferInput | null | undefined,
   ): Promise<Prisma.VolunteerTeamWhereInput> => {
-    const region = await regionArg(ctx, f?.regionId, 'filter.regionId');
+    const readable = await listScope(ctx, f?.regionId);
     const search = f?.search?.trim();
     return {
-      AND: [
-        await ctx.gate.readableWhere(MODULE, scopeOf(ctx, region), 'regionPath'),
-        f?.kind ? { kind: f.kind } : {},
-        search ? { name: containsText(search) } : {},
-      ],
+      AND: [readable, f?.kind ? { kind: f.kind } : {}, search ? { name: containsText(search) } : {}],
     };
   };
 
@@ -177,7 +177,6 @@ export function registerTeams(builder: Builder, enums: Enums) {
         if (region.level !== 'COMMUNITY' && region.level !== 'TOWNSHIP')
           throw new AppError('VALIDATION', 'regionId 应为社区/村或乡镇街道 (community or township)');
         if (!managesPeopleAt(ctx.viewer, region.path)) throw forbidden('只能在本辖区成立 (inside your area only)');
-        await ctx.gate.assertEnabled(MODULE, region.path);
         const organizationId = parseOptionalId(
           input.organizationId == null ? null : String(input.organizationId),
           'Organization',
@@ -186,8 +185,8 @@ export function registerTeams(builder: Builder, enums: Enums) {
         if (organizationId && !(await ctx.prisma.organization.findUnique({ where: { id: organizationId } })))
           throw notFound('依托单位 organization');
         try {
-          const team = await ctx.prisma.$transaction(async (tx) => {
-            const created = await tx.volunteerTeam.create({
+          const team = await write(ctx, { module: MODULE, regionPath: region.path }, async (w) => {
+            const created = await w.tx.volunteerTeam.create({
               data: {
                 regionId: region.id,
                 regionPath: region.path,
@@ -198,8 +197,8 @@ export function registerTeams(builder: Builder, enums: Enums) {
                 createdById: ctx.viewer!.accountId,
               },
             });
-            await ctx.audit(tx, {
-              action: 'volunteering.team.create',
+            await w.audit({
+              action: 'team.create',
               entityType: 'VolunteerTeam',
               entityId: created.id,
               regionPath: region.path,
@@ -231,8 +230,8 @@ export function registerTeams(builder: Builder, enums: Enums) {
         const volunteer = await ctx.prisma.volunteer.findUnique({ where: { personId } });
         if (!volunteer) throw new AppError('PRECONDITION_FAILED', '此人尚未注册志愿者 (not a registered volunteer)');
         try {
-          const member = await ctx.prisma.$transaction(async (tx) => {
-            const m = await tx.volunteerTeamMember.create({
+          const member = await write(ctx, { module: MODULE, regionPath: team.regionPath }, async (w) => {
+            const m = await w.tx.volunteerTeamMember.create({
               data: {
                 teamId: team.id,
                 volunteerId: volunteer.id,
@@ -240,11 +239,11 @@ export function registerTeams(builder: Builder, enums: Enums) {
                 role: input.role ?? 'MEMBER',
                 regionId: team.regionId,
                 regionPath: team.regionPath,
-                joinedAt: ctx.clock.now(),
+                joinedAt: w.now,
               },
             });
-            await ctx.audit(tx, {
-              action: 'volunteering.team.addMember',
+            await w.audit({
+              action: 'team.addMember',
               entityType: 'VolunteerTeam',
               entityId: team.id,
               regionPath: team.regionPath,
@@ -273,11 +272,11 @@ export function registerTeams(builder: Builder, enums: Enums) {
       resolve: async (_r, { input }, ctx) => {
         const team = await teamFor(ctx, input.teamId);
         const personId = parseId(String(input.personId), 'Person', 'input.personId');
-        await ctx.prisma.$transaction(async (tx) => {
-          const removed = await tx.volunteerTeamMember.deleteMany({ where: { teamId: team.id, personId } });
+        await write(ctx, { module: MODULE, regionPath: team.regionPath }, async (w) => {
+          const removed = await w.tx.volunteerTeamMember.deleteMany({ where: { teamId: team.id, personId } });
           if (removed.count === 0) throw notFound('队员 member');
-          await ctx.audit(tx, {
-            action: 'volunteering.team.removeMember',
+          await w.audit({
+            action: 'team.removeMember',
             entityType: 'VolunteerTeam',
             entityId: team.id,
             regionPath: team.regionPath,

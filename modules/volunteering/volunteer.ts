@@ -6,6 +6,7 @@ import {
   conflict,
   forbidden,
   guardNode,
+  isUniqueViolation,
   managesPeopleAt,
   managesPerson,
   notFound,
@@ -18,21 +19,12 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  write,
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
-import {
-  ageOn,
-  DEFAULT_STAR_THRESHOLDS,
-  displayName,
-  isUniqueViolation,
-  loaders,
-  MODULE,
-  readsAt,
-  regionArg,
-  scopeOf,
-  SG,
-  starLevelOf,
-} from './shared.js';
+import { ageOn, DEFAULT_STAR_THRESHOLDS, starLevelOf } from './hours.js';
+import { loaders } from './loaders.js';
+import { displayName, listScope, MODULE, readsAt, SG } from './shared.js';
 
 type VolunteerRow = Prisma.VolunteerGetPayload<object>;
 
@@ -97,7 +89,8 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
       }),
       starLevel: t.int({
         description:
-          '星级 0–5 from cumulative hours and the township’s thresholds (setting starThresholds, default 100/300/600/1000/1500)',
+          '星级 0–5 from cumulative hours and the township’s thresholds ' +
+          '(setting starThresholds, default 100/300/600/1000/1500)',
         resolve: async (v, _a, ctx) => {
           const thresholds = await ctx.settings.get<number[]>(MODULE, 'starThresholds', v.regionPath);
           return starLevelOf((await loaders.totals(ctx).load(v.id)).total, thresholds ?? DEFAULT_STAR_THRESHOLDS);
@@ -159,16 +152,11 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
     f: typeof VolunteerFilter.$inferInput | null | undefined,
   ): Promise<Prisma.VolunteerWhereInput> => {
     if (!readsWithinScope(ctx.viewer)) throw forbidden('无权查看志愿者名单 (workers, admins, staff and analysts)');
-    const region = await regionArg(ctx, f?.regionId, 'filter.regionId');
-    if (region && !within(ctx.viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
+    const readable = await listScope(ctx, f?.regionId, { allowed: (path) => within(ctx.viewer!, path) });
     const teamId = parseOptionalId(f?.teamId == null ? null : String(f.teamId), 'VolunteerTeam', 'filter.teamId');
     const search = f?.search?.trim();
     return {
-      AND: [
-        await ctx.gate.readableWhere(MODULE, scopeOf(ctx, region), 'regionPath'),
-        teamId ? { memberships: { some: { teamId } } } : {},
-        search ? { skills: { has: search } } : {},
-      ],
+      AND: [readable, teamId ? { memberships: { some: { teamId } } } : {}, search ? { skills: { has: search } } : {}],
     };
   };
 
@@ -219,7 +207,8 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
         relation: 'a member or resident for themself only',
       },
       description:
-        '注册志愿者: 18+ freely, 14–18 with a guardian’s consent recorded, under 14 refused (the person or a worker of their community)',
+        '注册志愿者: 18+ freely, 14–18 with a guardian’s consent recorded, under 14 refused ' +
+        '(the person or a worker of their community)',
       type: payloadType<VolunteerRow>(builder, 'RegisterVolunteerPayload', 'volunteer', 'Volunteer', { subGraphs: SG }),
       errors: {},
       args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
@@ -263,8 +252,8 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
           .text(g?.relationship, 'input.guardianConsent.relationship', { max: 20, required: minor && !!g })
           .throwIfAny();
         try {
-          const volunteer = await ctx.prisma.$transaction(async (tx) => {
-            const v = await tx.volunteer.create({
+          const volunteer = await write(ctx, { module: MODULE, regionPath: person.homePath }, async (w) => {
+            const v = await w.tx.volunteer.create({
               data: {
                 personId: person.id,
                 communityId: person.homeCommunityId!,
@@ -279,8 +268,8 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
                 registeredById: ctx.viewer!.accountId,
               },
             });
-            await ctx.audit(tx, {
-              action: 'volunteering.register',
+            await w.audit({
+              action: 'register',
               entityType: 'Volunteer',
               entityId: v.id,
               regionPath: v.regionPath,

@@ -1,0 +1,306 @@
+// The mutations on service records: 确认服务时长 (the organiser confirms the hours of an attended enrollment,
+// within the township's deadline), 更正记录 (a new version with its reason) and 登记培训或表彰 (workers of
+// the volunteer's community). Nobody confirms or corrects their own hours.
+import {
+  ACTORS,
+  AppError,
+  Checks,
+  conflict,
+  forbidden,
+  invalidTransition,
+  MANAGERS,
+  managesPeopleAt,
+  parseId,
+  payloadType,
+  ValidationError,
+  type Builder,
+  type Prisma,
+  write,
+} from '../../src/kit/index.js';
+import { enrollmentFor } from './enrollment.js';
+import type { Enums } from './enums.js';
+import { assertNotOwnRecord, assertWithinAttended, attendedHours, servedHours } from './hours.js';
+import { moveEnrollment } from './lifecycles.js';
+import { loaders, viewerName } from './loaders.js';
+import { appendVersion, communityOrganiser, recordFor, twoDecimals } from './records.js';
+import { MODULE, SG } from './shared.js';
+
+type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
+
+export function registerRecordMutations(builder: Builder, enums: Enums) {
+  const RecordPayload = (name: string) =>
+    payloadType<RecordRow>(builder, name, 'record', 'VolunteerServiceRecord', { subGraphs: SG });
+  const ConfirmInput = builder.inputType('ConfirmServiceHoursInput', {
+    subGraphs: SG,
+    fields: (t) => ({
+      enrollmentId: t.id({ required: true }),
+      hours: t.float({
+        required: false,
+        description: '时长(小时): default from check-in/out; a different value needs a note',
+      }),
+      note: t.string({ required: false, description: '说明 (required when the hours differ from check-in/out)' }),
+    }),
+  });
+  const CorrectInput = builder.inputType('CorrectServiceRecordInput', {
+    subGraphs: SG,
+    fields: (t) => ({
+      recordId: t.id({ required: true }),
+      hours: t.float({ required: true }),
+      content: t.string({ required: false, description: '服务内容 (unchanged when omitted)' }),
+      reason: t.string({ required: true, description: '更正原因' }),
+    }),
+  });
+  const AddInput = builder.inputType('AddVolunteerRecordInput', {
+    subGraphs: SG,
+    description: '培训、表彰记录 (service hours come only from activities)',
+    fields: (t) => ({
+      personId: t.id({ required: true }),
+      kind: t.field({ type: enums.RecordKind, required: true, description: 'TRAINING or AWARD' }),
+      title: t.string({ required: true }),
+      content: t.string({ required: true }),
+      place: t.string({ required: false }),
+      startsAt: t.field({ type: 'DateTime', required: true }),
+      endsAt: t.field({ type: 'DateTime', required: true }),
+      hours: t.float({ required: false, description: '培训时长 (0 for awards)' }),
+      organizationName: t.string({ required: false, description: '组织/授予单位 (default: the community)' }),
+    }),
+  });
+
+  builder.mutationFields((t) => ({
+    confirmServiceHours: t.field({
+      subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
+      description:
+        '确认服务时长 (organisers, within recordDeadlineDays after the activity): ' +
+        'creates the record and publishes volunteering.hoursVerified',
+      type: RecordPayload('ConfirmServiceHoursPayload'),
+      errors: {},
+      args: { input: t.arg({ type: ConfirmInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const { enrollment, organiser } = await enrollmentFor(ctx, input.enrollmentId);
+        if (!organiser) throw forbidden('谁组织谁记录: only the organiser confirms hours');
+        assertNotOwnRecord(ctx, enrollment.personId);
+        const activity = enrollment.activity;
+        if (enrollment.status === 'CONFIRMED')
+          throw conflict('时长已确认，如需修改请更正 (already confirmed: correct the record instead)');
+        if (!['CHECKED_IN', 'CHECKED_OUT'].includes(enrollment.status))
+          throw invalidTransition(`未签到，不能记录时长 (enrollment is ${enrollment.status})`);
+        if (!['ONGOING', 'COMPLETED'].includes(activity.status))
+          throw invalidTransition(`活动状态为 ${activity.status}`);
+        const now = ctx.clock.now();
+        const days = await ctx.settings.get<number>(MODULE, 'recordDeadlineDays', activity.regionPath);
+        if (now.getTime() > activity.endsAt.getTime() + days * 86_400_000) {
+          throw new AppError(
+            'PRECONDITION_FAILED',
+            `已超过记录期限：活动结束后 ${days} 天内确认 (deadline passed: ${days} days after the activity)`,
+            { days },
+          );
+        }
+        const computed = servedHours(activity, enrollment.checkInAt, enrollment.checkOutAt);
+        const hours = input.hours ?? computed;
+        const note = input.note?.trim() || null;
+        // never more than the attended time inside the activity's window; more needs an approved correction
+        const maxHours = attendedHours(activity, enrollment, now);
+        if (hours == null)
+          throw new ValidationError([
+            { path: 'input.hours', message: '未签退，请填写时长 (no check-out: give the hours)' },
+          ]);
+        new Checks()
+          .check(
+            hours > 0 && hours <= maxHours,
+            'input.hours',
+            `时长应在 0–${maxHours} 小时之间，不超过活动时间内的签到时长 (at most the attended time)`,
+          )
+          .check(twoDecimals(hours), 'input.hours', '最多两位小数')
+          .check(
+            hours === computed || !!note,
+            'input.note',
+            '时长与签到签退不一致时须说明理由 (a reason is required when editing the hours)',
+          )
+          .text(note, 'input.note', { max: 500, required: false })
+          .throwIfAny();
+        const [signer, organizations, team, fallback] = await Promise.all([
+          viewerName(ctx),
+          loaders.organization(ctx).loadMany(activity.organizationIds),
+          activity.teamId ? ctx.prisma.volunteerTeam.findUnique({ where: { id: activity.teamId } }) : null,
+          communityOrganiser(ctx, activity.communityId),
+        ]);
+        const orgNames = organizations.flatMap((o) => (o && !(o instanceof Error) ? [o.name] : []));
+        const organizationName = orgNames.length ? orgNames.join('、') : (team?.name ?? fallback);
+        const record = await write(ctx, { module: MODULE, regionPath: activity.regionPath }, async (w) => {
+          await moveEnrollment(w, ctx, enrollment, 'confirm', {
+            conflictMessage: '时长已确认或报名已变更 (changed meanwhile)',
+          });
+          const r = await w.tx.volunteerServiceRecord.create({
+            data: {
+              volunteerId: enrollment.volunteerId,
+              personId: enrollment.personId,
+              communityId: activity.communityId,
+              regionPath: activity.regionPath,
+              kind: 'SERVICE',
+              activityId: activity.id,
+              enrollmentId: enrollment.id,
+              title: activity.title,
+              content: activity.description ?? activity.title,
+              place: activity.place,
+              startsAt: activity.startsAt,
+              endsAt: activity.endsAt,
+              hours,
+              organizationName,
+              confirmedById: ctx.viewer!.accountId,
+              confirmedByName: signer,
+              confirmedAt: now,
+            },
+          });
+          await w.tx.volunteerServiceRecordVersion.create({
+            data: {
+              recordId: r.id,
+              version: 1,
+              hours,
+              content: r.content,
+              startsAt: r.startsAt,
+              endsAt: r.endsAt,
+              reason: note,
+              changedById: ctx.viewer!.accountId,
+              changedByName: signer,
+              communityId: r.communityId,
+              regionPath: r.regionPath,
+              createdAt: now,
+            },
+          });
+          await w.audit({
+            action: 'record.confirm',
+            entityType: 'VolunteerServiceRecord',
+            entityId: r.id,
+            regionPath: r.regionPath,
+            data: { enrollmentId: enrollment.id, hours, computed, note },
+          });
+          await w.publish({
+            type: 'volunteering.hoursVerified',
+            regionPath: r.regionPath,
+            payload: { personId: r.personId, hours, recordId: r.id, activityTitle: activity.title },
+          });
+          return r;
+        });
+        return { record };
+      },
+    }),
+    correctServiceRecord: t.field({
+      subGraphs: SG,
+      policy: {
+        roles: ACTORS,
+        scope: { record: 'VolunteerServiceRecord', id: 'input.recordId', resolver: true },
+        relation: 'the organiser side: workers of the community, the creator, the team leaders',
+      },
+      description: '更正记录 (the organiser side): a new version with the reason, never a silent edit',
+      type: RecordPayload('CorrectServiceRecordPayload'),
+      errors: {},
+      args: { input: t.arg({ type: CorrectInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        new Checks()
+          .check(
+            input.hours >= 0 && input.hours <= 744 && twoDecimals(input.hours),
+            'input.hours',
+            '时长应为 0–744 小时，最多两位小数',
+          )
+          .text(input.content, 'input.content', { max: 2000, required: false })
+          .text(input.reason, 'input.reason', { min: 2, max: 500 })
+          .throwIfAny();
+        const { record, organiser } = await recordFor(ctx, input.recordId);
+        if (!organiser) throw forbidden('谁记录谁证明: only the organiser side corrects a record');
+        assertNotOwnRecord(ctx, record.personId);
+        await assertWithinAttended(ctx, record, input.hours);
+        const signer = await viewerName(ctx);
+        const change = {
+          hours: input.hours,
+          content: input.content?.trim() || record.content,
+          reason: input.reason.trim(),
+        };
+        const updated = await write(ctx, { module: MODULE, regionPath: record.regionPath }, (w) =>
+          appendVersion(w, ctx, record, change, signer),
+        );
+        return { record: updated };
+      },
+    }),
+    addVolunteerRecord: t.field({
+      subGraphs: SG,
+      policy: { roles: MANAGERS, scope: { record: 'Person', id: 'input.personId' } },
+      description: '登记培训或表彰记录 (workers and admins of the volunteer’s community)',
+      type: RecordPayload('AddVolunteerRecordPayload'),
+      errors: {},
+      args: { input: t.arg({ type: AddInput, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const hours = input.kind === 'AWARD' ? 0 : (input.hours ?? 0);
+        new Checks()
+          .check(
+            input.kind !== 'SERVICE',
+            'input.kind',
+            '服务时长只能通过活动记录 (service hours come from activities)',
+          )
+          .text(input.title, 'input.title', { max: 100 })
+          .text(input.content, 'input.content', { max: 2000 })
+          .text(input.place, 'input.place', { max: 200, required: false })
+          .text(input.organizationName, 'input.organizationName', { max: 100, required: false })
+          .check(input.endsAt >= input.startsAt, 'input.endsAt', '结束时间不早于开始时间')
+          .check(hours >= 0 && hours <= 744 && twoDecimals(hours), 'input.hours', '时长应为 0–744 小时')
+          .throwIfAny();
+        const personId = parseId(String(input.personId), 'Person', 'input.personId');
+        const volunteer = await ctx.prisma.volunteer.findUnique({ where: { personId } });
+        if (!volunteer) throw new AppError('PRECONDITION_FAILED', '此人尚未注册志愿者 (not a registered volunteer)');
+        if (!managesPeopleAt(ctx.viewer, volunteer.regionPath))
+          throw forbidden('志愿者所在社区工作人员办理 (workers of the volunteer’s community)');
+        const [signer, fallback] = await Promise.all([viewerName(ctx), communityOrganiser(ctx, volunteer.communityId)]);
+        const now = ctx.clock.now();
+        const record = await write(ctx, { module: MODULE, regionPath: volunteer.regionPath }, async (w) => {
+          const r = await w.tx.volunteerServiceRecord.create({
+            data: {
+              volunteerId: volunteer.id,
+              personId,
+              communityId: volunteer.communityId,
+              regionPath: volunteer.regionPath,
+              kind: input.kind,
+              title: input.title.trim(),
+              content: input.content.trim(),
+              place: input.place?.trim() || null,
+              startsAt: input.startsAt,
+              endsAt: input.endsAt,
+              hours,
+              organizationName: input.organizationName?.trim() || fallback,
+              confirmedById: ctx.viewer!.accountId,
+              confirmedByName: signer,
+              confirmedAt: now,
+            },
+          });
+          await w.tx.volunteerServiceRecordVersion.create({
+            data: {
+              recordId: r.id,
+              version: 1,
+              hours,
+              content: r.content,
+              startsAt: r.startsAt,
+              endsAt: r.endsAt,
+              changedById: ctx.viewer!.accountId,
+              changedByName: signer,
+              communityId: r.communityId,
+              regionPath: r.regionPath,
+              createdAt: now,
+            },
+          });
+          await w.audit({
+            action: 'record.add',
+            entityType: 'VolunteerServiceRecord',
+            entityId: r.id,
+            regionPath: r.regionPath,
+            data: { kind: r.kind, title: r.title },
+          });
+          return r;
+        });
+        return { record };
+      },
+    }),
+  }));
+}
