@@ -12,9 +12,11 @@ import { loadSecret } from '../src/auth/token.js';
 import { passwordProblem } from '../src/auth/password.js';
 import { dataDir, openDatabase } from '../src/db/index.js';
 import { httpSecurityFromEnv } from '../src/http/security.js';
-import { jsonLogger as logger } from '../src/log.js';
+import { createLogger } from '../src/log.js';
 import { listen } from '../src/server.js';
+import { metricsFromEnv } from '../src/metrics.js';
 
+const logger = createLogger();
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST || '127.0.0.1';
 const { production, http } = httpSecurityFromEnv(process.env);
@@ -60,6 +62,7 @@ const app = await createApp({
   production,
   http,
   limits: limitsFromEnv(),
+  metrics: metricsFromEnv(process.env, production),
 });
 const server = await listen(app, port, logger, host);
 if (process.env.JOBS !== 'off') app.jobs.start();

@@ -13,6 +13,7 @@ import { JobRunner } from './jobs.js';
 import { EXAMPLE_OPERATIONS } from './graphiql.js';
 import { compressedPages } from './http/graphiql-page.js';
 import { readinessCheck } from './http/readiness.js';
+import { type MetricsOptions, useMetrics } from './metrics.js';
 import type { ModuleDefinition } from './modules.js';
 import { SchemaRegistry } from './schema.js';
 import { logRequests, type Logger } from './log.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   production?: boolean;
   /** HTTP hardening: GraphiQL, anonymous introspection, CORS allow-list (defaults follow `production`) */
   http?: Partial<HttpSecurityOptions>;
+  /** /metrics (default: on without a token; entry points read METRICS_TOKEN with metricsFromEnv) */
+  metrics?: MetricsOptions;
   /** 查询限制 (defaults: DEFAULT_LIMITS; entry points read them with limitsFromEnv) */
   limits?: Partial<Limits>;
 }
@@ -139,7 +142,7 @@ export async function createApp(options: AppOptions) {
   if (options.logger) plugins.push(logRequests(options.logger, (req) => states.get(req)));
   const http: HttpSecurityOptions = { ...httpSecurityDefaults(options.production ?? false), ...options.http };
   const security = createHttpSecurity(http, async (request) => !(await requestState(request)).viewer);
-  plugins.push(security.plugin, compressedPages());
+  plugins.push(security.plugin, compressedPages(), ...useMetrics(options.metrics ?? { enabled: true, token: null }));
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     graphqlEndpoint: '/graphql',

@@ -3,6 +3,7 @@
 // lost and never half-applied: the publishing change and its consequences commit or roll back together.
 // Subscribers run only for modules enabled in the township the event happened in.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { metrics } from './metrics.js';
 import { ModuleGate } from './core/gate.js';
 import type { ModuleDefinition } from './modules.js';
 
@@ -36,6 +37,8 @@ export class EventBus {
   }
 
   async publish(tx: Prisma.TransactionClient, input: DomainEventInput, occurredAt: Date): Promise<DeliveredEvent> {
+    // counted when written: an event whose transaction then rolls back was counted too (rare: a failed write)
+    metrics.events.inc({ type: input.type });
     // the switches are read through the transaction: a read outside it would wait for it on PGlite
     const gate = new ModuleGate(tx as unknown as PrismaClient, this.modules);
     const row = await tx.domainEvent.create({

@@ -10,6 +10,7 @@ import { SettingsReader } from './core/settings.js';
 import type { Database } from './db/index.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './log.js';
+import { metrics } from './metrics.js';
 import type { JobDefinition, ModuleDefinition } from './modules.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
@@ -43,6 +44,17 @@ export class JobRunner {
 
   /** runs one job now; returns its result, or { skipped: true } when another instance holds it */
   async run(jobId: string): Promise<Record<string, unknown>> {
+    try {
+      const result = await this.runOnce(jobId);
+      metrics.jobRuns.inc({ job: jobId, outcome: result.skipped ? 'skipped' : 'ok' });
+      return result;
+    } catch (error) {
+      metrics.jobRuns.inc({ job: jobId, outcome: 'failed' });
+      throw error;
+    }
+  }
+
+  private async runOnce(jobId: string): Promise<Record<string, unknown>> {
     const job = this.jobs.get(jobId);
     if (!job) throw new Error(`no job ${jobId}`);
     const now = this.clock.now();

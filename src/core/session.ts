@@ -3,6 +3,7 @@
 // instance refuses it at once) or, with `all`, every token of the account (tokenVersion + 1).
 import type { Builder } from '../builder.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
+import { metrics } from '../metrics.js';
 import { assertAttemptAllowed, clearAttempts, loginKey, passwordChangeKey } from '../auth/throttle.js';
 import { AppError, Checks, ValidationError } from '../errors.js';
 import { payloadType } from './errors-graph.js';
@@ -52,16 +53,21 @@ function registerLogin(builder: Builder, deps: SessionDeps) {
         const now = ctx.clock.now();
         const key = loginKey(username);
         // counted first: a guess refused here was never evaluated
-        await assertAttemptAllowed(ctx.prisma, key, now);
+        await assertAttemptAllowed(ctx.prisma, key, now).catch((error) => {
+          metrics.logins.inc({ outcome: 'throttled' });
+          throw error;
+        });
         const account = await ctx.prisma.account.findUnique({ where: { username } });
         const ok = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash()));
         if (!account || !ok || account.disabled) {
+          metrics.logins.inc({ outcome: 'failed' });
           throw new AppError(
             'UNAUTHENTICATED',
             '用户名或密码错误，或账号已停用 (wrong username or password, or account disabled)',
           );
         }
         await clearAttempts(ctx.prisma, key);
+        metrics.logins.inc({ outcome: 'ok' });
         await ctx.prisma.account.update({ where: { id: account.id }, data: { lastLoginAt: now } });
         const { token, expiresAt } = await deps.signToken(account, now);
         return { token, expiresAt, accountId: account.id };

@@ -7,6 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { migrate, type SqlSession } from './migrate.js';
 import { countingAdapter, StatementCounter } from './statements.js';
+import { watchPool } from '../metrics.js';
 
 export type { PrismaClient } from '../../generated/prisma/client.js';
 export { Prisma } from '../../generated/prisma/client.js';
@@ -74,11 +75,15 @@ async function openPostgres(url: string, options: DatabaseOptions) {
       await pool.query(sql);
     },
   };
+  const unwatch = watchPool(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   return {
     factory: new PrismaPg(pool),
     session,
     pool,
-    close: () => pool.end(),
+    close: () => {
+      unwatch();
+      return pool.end();
+    },
   };
 }
 

@@ -1,4 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+
+/** the statements of one HTTP request, for its log line */
+export interface RequestStatements {
+  count: number;
+}
+const perRequest = new AsyncLocalStorage<RequestStatements>();
 
 /**
  * Counts SQL statements sent through the driver adapter. Tests read `total` before and after one
@@ -11,7 +18,17 @@ export class StatementCounter {
 
   record(sql: string) {
     this.total += 1;
+    const request = perRequest.getStore();
+    if (request) request.count += 1;
     this.onStatement?.(sql);
+  }
+
+  /**
+   * Runs `fn` (one request's handling) counting its statements into `into`. Approximate under load: a
+   * statement Prisma batches for several requests is counted for the one whose call started the batch.
+   */
+  static track<T>(into: RequestStatements, fn: () => T): T {
+    return perRequest.run(into, fn);
   }
 
   /** statements issued while `fn` runs (meaningful when nothing else runs concurrently) */
