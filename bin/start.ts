@@ -12,6 +12,7 @@ import { loadSecret } from '../src/auth/token.js';
 import { passwordProblem } from '../src/auth/password.js';
 import { dataDir, openDatabase } from '../src/db/index.js';
 import { httpSecurityFromEnv } from '../src/http/security.js';
+import { trustedDocumentsFromEnv } from '../src/http/trusted-documents.js';
 import { createLogger } from '../src/log.js';
 import { listen } from '../src/server.js';
 import { metricsFromEnv } from '../src/metrics.js';
@@ -63,6 +64,7 @@ const app = await createApp({
   http,
   limits: limitsFromEnv(),
   metrics: metricsFromEnv(process.env, production),
+  trustedDocuments: trustedDocumentsFromEnv(process.env, production),
 });
 const server = await listen(app, port, logger, host);
 if (process.env.JOBS !== 'off') app.jobs.start();

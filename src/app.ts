@@ -13,6 +13,7 @@ import { JobRunner } from './jobs.js';
 import { EXAMPLE_OPERATIONS } from './graphiql.js';
 import { compressedPages } from './http/graphiql-page.js';
 import { readinessCheck } from './http/readiness.js';
+import { type TrustedDocumentsOptions, useTrustedDocuments } from './http/trusted-documents.js';
 import { type MetricsOptions, useMetrics } from './metrics.js';
 import type { ModuleDefinition } from './modules.js';
 import { SchemaRegistry } from './schema.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   http?: Partial<HttpSecurityOptions>;
   /** /metrics (default: on without a token; entry points read METRICS_TOKEN with metricsFromEnv) */
   metrics?: MetricsOptions;
+  /** 受信文档: enforce (default in production) and the roles that may send any operation */
+  trustedDocuments?: TrustedDocumentsOptions;
   /** 查询限制 (defaults: DEFAULT_LIMITS; entry points read them with limitsFromEnv) */
   limits?: Partial<Limits>;
 }
@@ -122,7 +125,13 @@ export async function createApp(options: AppOptions) {
     return state;
   }
 
+  const trusted = options.trustedDocuments ?? {
+    enforce: options.production ?? false,
+    arbitraryRoles: ['ANALYST', 'SYSTEM_ADMIN'],
+  };
   const plugins: Plugin[] = [
+    // 受信文档: a hash becomes its committed document before anything looks at the operation
+    ...useTrustedDocuments(trusted, async (request) => (await requestState(request)).viewer?.role ?? null),
     // 输入守卫: over-deep documents and malformed cursors get VALIDATION before anything runs
     requestGuard(),
     // 查询限制: cost, depth, aliases and introspection refused before execution; time and size budgeted during it

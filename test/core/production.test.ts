@@ -11,7 +11,10 @@ const apps: Record<string, App> = {};
 const secret = new TextEncoder().encode('test-secret-test-secret-test-secret!!');
 beforeAll(async () => {
   t = await createTestApp();
-  const make = (o: Partial<AppOptions>) => createApp({ db: t.db, modules: [], clock: t.clock, secret, ...o });
+  // trusted documents (enforced in production by default) are tested on their own: trusted-documents.test.ts
+  const explore = { enforce: false, arbitraryRoles: [] };
+  const make = (o: Partial<AppOptions>) =>
+    createApp({ db: t.db, modules: [], clock: t.clock, secret, trustedDocuments: explore, ...o });
   apps.dev = await make({});
   apps.prod = await make({ production: true, http: { corsOrigins: ALLOWED } });
   apps.prodOpen = await make({ production: true, http: { graphiql: true, introspection: true } });
