@@ -1,12 +1,13 @@
 // What GraphiQL opens with: runnable examples with the demo accounts (see README "Demo accounts").
-export const EXAMPLE_OPERATIONS = `# 党建引领基层治理 GraphQL — examples. Run "Login" first, copy the token into the
-# Headers tab as {"Authorization": "Bearer <token>"}, then run the others.
+export const EXAMPLE_OPERATIONS = `# 党建引领基层治理 GraphQL — examples. Run "Login" first with the variables
+#   {"username": "beiwucha-admin", "password": "<see data/demo-password>"}
+# then put the token into the Headers tab as {"Authorization": "Bearer <token>"} and run the others.
 # Anonymous requests may add {"X-Township": "<township code>"} to see that township's modules.
 
-mutation Login {
-  login(input: { username: "beiwucha-admin", password: "<see data/demo-password>" }) {
+mutation Login($username: String!, $password: String!) {
+  login(input: { username: $username, password: $password }) {
     __typename
-    ... on LoginPayload { token expiresAt account { username role region { name } } }
+    ... on LoginPayload { token expiresAt account { username role region { id name } } }
     ... on Error { code message }
   }
 }

@@ -1,8 +1,8 @@
 // 受信文档 (trusted documents): in production the front ends send the sha256 of an operation committed in
 // trusted-documents/ (`extensions: { persistedQuery: { version: 1, sha256Hash } }`), never its text; only
 // accounts of chosen roles (analysts and the system administrator, in GraphiQL) may send operations of
-// their own. Text identical to a trusted operation (after printing) counts as that operation, so GraphiQL's
-// Login still works for an analyst who is not logged in yet.
+// their own. Text whose chosen operation is identical to a trusted one (after printing) counts as that
+// operation, so GraphiQL's Login example still works for an analyst who is not logged in yet.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,13 +59,19 @@ export function trustedDocumentsFromEnv(env: NodeJS.ProcessEnv, production: bool
   return { enforce: mode ? mode === 'enforce' : production, arbitraryRoles: roles.filter(Boolean) };
 }
 
-const canonical = (query: string) => {
+/** the hash of the operation a request runs, printed as trusted documents are (GraphiQL sends several) */
+export function canonical(query: string, operationName: string | null | undefined): string | null {
   try {
-    return sha256(print(parse(query)));
+    const definitions = parse(query).definitions;
+    const operations = definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const op = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    if (!op || (!operationName && operations.length > 1)) return null;
+    const fragments = definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+    return sha256(print({ kind: Kind.DOCUMENT, definitions: [op, ...fragments] }));
   } catch {
     return null; // not parseable: Yoga reports the syntax error itself
   }
-};
+}
 
 /** the trusted-documents plugins; `roleOf` answers the role of the request's account (null: anonymous) */
 export function useTrustedDocuments(
@@ -77,7 +83,7 @@ export function useTrustedDocuments(
   const recognise: Plugin = {
     onParams({ params, setParams }) {
       if (!options.enforce || !params.query) return;
-      const hash = canonical(params.query);
+      const hash = canonical(params.query, params.operationName);
       if (!hash || !manifest.documents[hash]) return;
       const extensions = { ...params.extensions, persistedQuery: { version: 1, sha256Hash: hash } };
       setParams({ operationName: params.operationName, variables: params.variables, extensions });

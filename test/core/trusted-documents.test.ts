@@ -4,7 +4,8 @@ import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../modules/index.js';
 import { createApp } from '../../src/app.js';
-import { buildManifest, loadManifest } from '../../src/http/trusted-documents.js';
+import { buildManifest, canonical, loadManifest } from '../../src/http/trusted-documents.js';
+import { EXAMPLE_OPERATIONS } from '../../src/graphiql.js';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
 
 let t: TestApp;
@@ -64,6 +65,18 @@ describe('trusted documents', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENTS_ONLY');
     const unknown = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it("GraphiQL's Login example is the trusted Login: an analyst can log in where documents are enforced", async () => {
+    expect(canonical(EXAMPLE_OPERATIONS, 'Login')).toBe(hashOf('Login'));
+    const r = await send({
+      query: EXAMPLE_OPERATIONS,
+      operationName: 'Login',
+      variables: { username: 'analyst', password: DEMO_PASSWORD },
+    });
+    expect(r.data.login.token).toBeTruthy();
+    const other = await send({ query: EXAMPLE_OPERATIONS, operationName: 'Me' });
+    expect(other.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENTS_ONLY');
   });
 
   it('enforced: an analyst may send any operation (exploring in GraphiQL)', async () => {
