@@ -54,7 +54,8 @@ export function registerCommittee(builder: Builder, enums: PartyEnums) {
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description:
-        '选举委员会: 7+ full members elect 3–5 (secretary, deputy, organisation, publicity, discipline); smaller branches a secretary (and deputy). Term 5 years in villages and communities, 3 elsewhere',
+        '选举委员会: 7+ full members elect 3–5 (secretary, deputy, organisation, publicity, discipline); ' +
+        'smaller branches a secretary (and deputy). Term 5 years in villages and communities, 3 elsewhere',
       type: payloadType(builder, 'ElectPartyCommitteePayload', 'organization', 'PartyOrganization', { subGraphs: SUB }),
       errors: {},
       args: { input: t.arg({ type: ElectInput, required: true }) },

@@ -56,9 +56,11 @@ export async function complianceFor(ctx: Context, orgs: OrgRow[], year: number):
              count(*)::int AS "n",
              (count(*) FILTER (WHERE h."kind" = 'PARTY_LECTURE' AND EXISTS (
                 SELECT 1 FROM "PartyCommitteeMember" c
-                WHERE c."organizationId" = h."organizationId" AND c."personId" = m."hostId" AND c."role" = 'SECRETARY')))::int AS "secretary"
+                WHERE c."organizationId" = h."organizationId" AND c."personId" = m."hostId"
+                  AND c."role" = 'SECRETARY')))::int AS "secretary"
       FROM "PartyMeetingHost" h JOIN "PartyMeeting" m ON m."id" = h."meetingId"
-      WHERE h."organizationId" IN (${Prisma.join(ids)}) AND h."heldAt" >= ${start.toISOString()}::timestamp AND h."heldAt" < ${end.toISOString()}::timestamp
+      WHERE h."organizationId" IN (${Prisma.join(ids)})
+        AND h."heldAt" >= ${start.toISOString()}::timestamp AND h."heldAt" < ${end.toISOString()}::timestamp
       GROUP BY 1, 2, 3`,
     ctx.prisma.partyCommitteeMember.groupBy({
       by: ['organizationId'],
@@ -165,7 +167,8 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
       type: ComplianceRef,
       nullable: true,
       description:
-        '组织生活达标情况 of one organisation (aggregates: its committee, those above, administrators and analysts of the area)',
+        '组织生活达标情况 of one organisation (aggregates: its committee, those above, administrators and ' +
+        'analysts of the area)',
       args: { organizationId: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
       resolve: async (_r, args, ctx) => {
         checkYear(args.year);

@@ -81,7 +81,8 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
         relation: 'the branch committee only',
       },
       description:
-        "核定党费: category and income base give the monthly amount from the rate table (the organisation's own committee only)",
+        "核定党费: category and income base give the monthly amount from the rate table (the organisation's " +
+        'own committee only)',
       type: payload('SetDuesBasePayload'),
       errors: {},
       args: { input: t.arg({ type: BaseInput, required: true }) },
@@ -134,7 +135,8 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
         relation: 'a party member acts through a committee seat of the organisation or one above it, or the member',
       },
       description:
-        "缴纳党费 for whole months (back payment of at most 6 months at once; a month is paid once). The member, or the organisation's committee",
+        '缴纳党费 for whole months (back payment of at most 6 months at once; a month is paid once). The ' +
+        "member, or the organisation's committee",
       type: payload('RecordDuesPaymentPayload'),
       errors: {},
       args: { input: t.arg({ type: PaymentInput, required: true }) },

@@ -9,9 +9,12 @@ import { registerCompliance } from './compliance.js';
 import { registerDevelopment } from './development.js';
 import { registerDues } from './dues.js';
 import { registerEnums } from './enums.js';
+import { registerMeetingRecord } from './meeting-record.js';
 import { registerMeetings } from './meetings.js';
 import { registerMemberships } from './memberships.js';
+import { registerOrganizationCreate } from './organization-create.js';
 import { registerOrganizations } from './organizations.js';
+import { registerOverdue } from './overdue.js';
 import { registerProbation } from './probation.js';
 import { registerProjects } from './projects.js';
 import { eventHandlers, registerRegistrations } from './registrations.js';
@@ -25,19 +28,22 @@ export default defineModule({
   id: MODULE_ID,
   title: '党支部建设',
   description:
-    "党组织与党员发展 (发展党员工作细则), 三会一课 and compliance (支部工作条例), 党费, 共建, 小区党支部: residents' requests, property clauses, improvement projects",
+    "党组织与党员发展 (发展党员工作细则), 三会一课 and compliance (支部工作条例), 党费, 共建, 小区党支部: residents' requests, property " +
+    'clauses, improvement projects',
   dependsOn: [],
   settings: {
     meetingFrequencies: {
       description:
-        '组织生活频次 required meeting frequencies per kind ({ kinds: { MEMBERS_MEETING: { every: "QUARTER", times: 1 }, … }, secretaryLecturesPerYear: 1 })',
+        '组织生活频次 required meeting frequencies per kind ({ kinds: { MEMBERS_MEETING: { every: "QUARTER", ' +
+        'times: 1 }, … }, secretaryLecturesPerYear: 1 })',
       kind: 'json',
       default: DEFAULT_FREQUENCIES,
       validate: validateFrequencies,
     },
     duesRateTable: {
       description:
-        '党费比例表 dues rate table after the 2008 rules ({ salaried: [{ upTo, rate }], retired: […], fixed: { STUDENT: 0.2, … }, farmer: { min, max } })',
+        '党费比例表 dues rate table after the 2008 rules ({ salaried: [{ upTo, rate }], retired: […], fixed: ' +
+        '{ STUDENT: 0.2, … }, farmer: { min, max } })',
       kind: 'json',
       default: DEFAULT_DUES_RATES,
       validate: validateDuesTable,
@@ -48,13 +54,16 @@ export default defineModule({
   register(builder) {
     const enums = registerEnums(builder);
     registerOrganizations(builder, enums);
+    registerOrganizationCreate(builder, enums);
     registerMemberships(builder, enums);
+    registerOverdue(builder, enums);
     registerDevelopment(builder, enums);
     registerAdvance(builder, enums);
     registerProbation(builder);
     registerTransfers(builder);
     registerCommittee(builder, enums);
     registerMeetings(builder, enums);
+    registerMeetingRecord(builder, enums);
     registerCompliance(builder, enums);
     registerDues(builder, enums);
     registerCoBuilding(builder);

@@ -1,18 +1,10 @@
 // 党员档案: PartyMembership nodes with their development file (steps, decisions, transfers),
-// organisation rolls (members, groupMembers), Person.partyMembership and the overdue list.
-import { forbidden, guardNode, mapLoader, type Builder, type Context } from '../../src/kit/index.js';
+// organisation rolls (members, groupMembers) and Person.partyMembership. The overdue list: overdue.ts.
+import { forbidden, guardNode, type Builder, type Context } from '../../src/kit/index.js';
 import { refs } from './refs.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import type { PartyEnums } from './enums.js';
-import {
-  addMonths,
-  APPROVAL_WITHIN_MONTHS,
-  ASSESSMENT_EVERY_MONTHS,
-  chinaDate,
-  MODULE_ID,
-  SUB,
-  TALK_WITHIN_MONTHS,
-} from './rules.js';
+import { MODULE_ID, SUB } from './rules.js';
 
 /** may this viewer read this membership's file: the person themself, or who manages the organisation */
 export async function canReadMembership(
@@ -25,6 +17,15 @@ export async function canReadMembership(
     ctx.viewer.personId === m.personId ||
     canManageOrg(ctx, { id: m.organizationId, treePath: m.treePath, regionPath: m.regionPath })
   );
+}
+
+/** the roll and the overdue list: for those who manage the organisation, FORBIDDEN for anyone else */
+export async function managesRoll(org: { id: string; treePath: string; regionPath: string }, ctx: Context) {
+  if (!(await canManageOrg(ctx, org)))
+    throw forbidden(
+      '党员名册仅本组织委员会、上级党组织和辖区管理员可见 (the roll is for the committee, those above and administrators)',
+    );
+  return true;
 }
 
 const yuan = (fen: number | null) => (fen == null ? null : fen / 100);
@@ -101,7 +102,8 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
   builder.prismaNode('PartyMembership', {
     subGraphs: SUB,
     description:
-      "党员档案 a membership and its development file (the person, their organisation's committee and those above, administrators of the area)",
+      "党员档案 a membership and its development file (the person, their organisation's committee and those " +
+      'above, administrators of the area)',
     id: { field: 'id' },
     fields: (t) => ({
       person: t.loadable({ ...personLoad, description: '党员/申请人', resolve: (m) => m.personId }),
@@ -186,14 +188,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
   });
   guardNode(builder, 'PartyMembership', (m, ctx) => canReadMembership(ctx, m));
 
-  const manages = async (org: { id: string; treePath: string; regionPath: string }, ctx: Context) => {
-    if (!(await canManageOrg(ctx, org)))
-      throw forbidden(
-        '党员名册仅本组织委员会、上级党组织和辖区管理员可见 (the roll is for the committee, those above and administrators)',
-      );
-    return true;
-  };
-
   builder.prismaObjectFields('PartyOrganization', (t) => ({
     members: t.relatedConnection('memberships', {
       subGraphs: SUB,
@@ -205,7 +199,7 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
         where: { status: 'ACTIVE', ...(args.stage ? { stage: args.stage } : {}) },
         orderBy: [{ id: 'asc' }],
       }),
-      authScopes: (org, _a, ctx) => manages(org, ctx),
+      authScopes: (org, _a, ctx) => managesRoll(org, ctx),
     }),
     groupMembers: t.relatedConnection('groupMemberships', {
       subGraphs: SUB,
@@ -213,7 +207,7 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       cursor: 'id',
       totalCount: true,
       query: () => ({ where: { status: 'ACTIVE' }, orderBy: [{ id: 'asc' }] }),
-      authScopes: (org, _a, ctx) => manages(org, ctx),
+      authScopes: (org, _a, ctx) => managesRoll(org, ctx),
     }),
   }));
 
@@ -235,113 +229,4 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       resolve: (p) => p.id,
     }),
   );
-
-  // ——— overdue items 逾期事项 ———
-  interface Overdue {
-    kind: string;
-    membershipId: string;
-    dueOn: Date;
-    message: string;
-  }
-  const OverdueRef = builder.objectRef<Overdue>('DevelopmentOverdueItem').implement({
-    subGraphs: SUB,
-    description: '逾期事项 a development step that is late',
-    fields: (t) => ({
-      kind: t.field({ type: enums.OverdueKind, resolve: (o) => o.kind as never }),
-      dueOn: t.field({ type: 'Date', description: '应完成日期', resolve: (o) => o.dueOn }),
-      message: t.exposeString('message'),
-      membership: t.prismaField({
-        type: 'PartyMembership',
-        resolve: (q, o, _a, ctx) =>
-          ctx.prisma.partyMembership.findUniqueOrThrow({ ...q, where: { id: o.membershipId } }),
-      }),
-    }),
-  });
-
-  builder.prismaObjectField('PartyOrganization', 'overdueItems', (t) =>
-    t.field({
-      maxItems: 300,
-      subGraphs: SUB,
-      type: [OverdueRef],
-      description:
-        '逾期事项: talks not held within a month, activists not assessed for 6 months, admissions not approved within 3 months, probations ended without a decision',
-      authScopes: (org, _a, ctx) => manages(org, ctx),
-      resolve: (org, _a, ctx) => overdueLoader(ctx).load(org.id),
-    }),
-  );
-
-  const overdueLoader = (ctx: Context) =>
-    mapLoader<Overdue[]>(
-      ctx,
-      'party-building.overdue',
-      async (ids) => {
-        const today = chinaDate(ctx.clock.now());
-        const rows = await ctx.prisma.partyMembership.findMany({
-          where: {
-            organizationId: { in: [...ids] },
-            status: 'ACTIVE',
-            stage: { in: ['APPLICANT', 'ACTIVIST', 'PROBATIONARY'] },
-          },
-          select: {
-            id: true,
-            organizationId: true,
-            stage: true,
-            appliedAt: true,
-            activistAt: true,
-            admittedAt: true,
-            approvedAt: true,
-            probationEndsAt: true,
-            steps: { where: { kind: { in: ['TALK', 'ASSESSMENT'] } }, select: { kind: true, at: true } },
-          },
-          orderBy: { appliedAt: 'asc' },
-        });
-        const map = new Map<string, Overdue[]>();
-        const push = (orgId: string, o: Overdue) => map.set(orgId, [...(map.get(orgId) ?? []), o]);
-        for (const m of rows) {
-          if (m.stage === 'APPLICANT' && !m.steps.some((s) => s.kind === 'TALK')) {
-            const due = addMonths(m.appliedAt, TALK_WITHIN_MONTHS);
-            if (due < today)
-              push(m.organizationId, {
-                kind: 'TALK',
-                membershipId: m.id,
-                dueOn: due,
-                message: '递交申请后一个月内应派人谈话 (talk within one month of the application)',
-              });
-          }
-          if (m.stage === 'ACTIVIST' && m.activistAt) {
-            const last = m.steps
-              .filter((s) => s.kind === 'ASSESSMENT')
-              .reduce((d, s) => (s.at > d ? s.at : d), m.activistAt);
-            const due = addMonths(last, ASSESSMENT_EVERY_MONTHS);
-            if (due < today)
-              push(m.organizationId, {
-                kind: 'ASSESSMENT',
-                membershipId: m.id,
-                dueOn: due,
-                message: '入党积极分子每半年考察一次 (assess every 6 months)',
-              });
-          }
-          if (m.stage === 'PROBATIONARY' && m.admittedAt && !m.approvedAt) {
-            const due = addMonths(m.admittedAt, APPROVAL_WITHIN_MONTHS);
-            if (due < today)
-              push(m.organizationId, {
-                kind: 'APPROVAL',
-                membershipId: m.id,
-                dueOn: due,
-                message: '上级党委应在三个月内审批 (the committee above approves within 3 months)',
-              });
-          }
-          if (m.stage === 'PROBATIONARY' && m.probationEndsAt && m.probationEndsAt < today) {
-            push(m.organizationId, {
-              kind: 'PROBATION_REVIEW',
-              membershipId: m.id,
-              dueOn: m.probationEndsAt,
-              message: '预备期满应及时讨论转正 (probation has ended: decide)',
-            });
-          }
-        }
-        return map;
-      },
-      [],
-    );
 }

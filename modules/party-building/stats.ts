@@ -110,7 +110,8 @@ export function registerStats(builder: Builder) {
       complianceRate: t.float({
         nullable: true,
         description:
-          '组织生活达标率 periods met / periods due, for the calendar year (China time) in which the period ends (or this year)',
+          '组织生活达标率 periods met / periods due, for the calendar year (China time) in which the period ' +
+          'ends (or this year)',
         resolve: async (s, _a, ctx) => {
           const end = new Date((s.to ?? ctx.clock.now()).getTime() - 1 + 8 * 3_600_000);
           const orgs = await ctx.prisma.partyOrganization.findMany({

@@ -71,7 +71,9 @@ export function registerTransfers(builder: Builder) {
   const TransferInput = builder.inputType('TransferMembershipInput', {
     subGraphs: SUB,
     description:
-      '组织关系转接: membershipId + toOrganizationId moves between organisations; membershipId + destination transfers out of this deployment; personId + toOrganizationId transfers an existing party member in',
+      '组织关系转接: membershipId + toOrganizationId moves between organisations; membershipId + destination ' +
+      'transfers out of this deployment; personId + toOrganizationId transfers an existing party member ' +
+      'in',
     fields: (t) => ({
       membershipId: t.id({ required: false }),
       personId: t.id({ required: false, description: '转入: a party member without a file here' }),

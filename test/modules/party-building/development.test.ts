@@ -36,8 +36,10 @@ async function createPerson(name: string, birthDate: string) {
 }
 const file = async (membershipId: string) => {
   const r = await t.gql(
-    `query($id: ID!) { node(id: $id) { ... on PartyMembership { stage status activistAt candidateAt admittedAt approvedAt probationEndsAt fullAt
-      steps { kind at } decisions { action toStage decidedAt meeting { kind } } introducers { id } contacts { id } person { partyMember } } } }`,
+    `query($id: ID!) { node(id: $id) { ... on PartyMembership { stage status activistAt candidateAt
+      admittedAt approvedAt probationEndsAt fullAt
+      steps { kind at } decisions { action toStage decidedAt meeting { kind } } introducers { id } contacts {
+        id } person { partyMember } } } }`,
     { id: membershipId },
     { token: admin },
   );

@@ -187,7 +187,8 @@ describe('小区党支部: requests, clauses, projects', () => {
     expect(answers.filter((a) => a.code === 'CONFLICT' || a.code === 'INVALID_TRANSITION')).toHaveLength(4);
     const ayjan = await accountFor('ayjan-binhe', '阿依江·托合塔尔', '652328100001');
     const seen = await t.gql(
-      `query($id: ID!) { partyOrganization(id: $id) { residentRequests(first: 20) { totalCount edges { node { residentName resident { id } } } } } }`,
+      `query($id: ID!) { partyOrganization(id: $id) { residentRequests(first: 20) { totalCount edges { node {
+        residentName resident { id } } } } } }`,
       { id: ids.binhe },
       { token: ayjan },
     );
@@ -268,60 +269,70 @@ describe('小区党支部: requests, clauses, projects', () => {
 });
 
 describe('在职党员报到: who registered at 晶彩城社区 and what they did (through events)', () => {
-  it('lists 蒲晓 and her colleagues for the community worker, with hours heard from volunteering.hoursVerified', async () => {
-    const worker = await t.login('jingcaicheng-worker');
-    const community = await regionId(t, '652301004001');
-    const Q = `query($c: ID!) { partyRegistrations(communityId: $c, first: 20) { totalCount edges { node { person { id name } commitments volunteerHours wishesFulfilled workOrganization { name } serviceRecords { title hours } wishesClaimed } } } }`;
-    const before = await t.gql(Q, { c: community }, { token: worker });
-    expect(before.errors).toBeUndefined();
-    const nodes = before.data.partyRegistrations.edges.map((e: any) => e.node);
-    const pu = nodes.find((n: any) => n.person.name === '蒲晓');
-    expect(pu.workOrganization.name).toBe('昌吉州融媒体中心');
-    expect(nodes.filter((n: any) => n.workOrganization?.name === '昌吉州融媒体中心').length).toBeGreaterThanOrEqual(6);
-
-    // the volunteering module is not installed here: publish its event through the kernel bus
-    const publish = (type: string, payload: Record<string, unknown>) =>
-      t.db.prisma.$transaction((tx) =>
-        t.app.events.publish(
-          tx,
-          { type, regionPath: '/652300/652301/652301004/652301004001/', payload },
-          t.clock.now(),
-        ),
+  it(
+    'lists 蒲晓 and her colleagues for the ' + 'community worker, with hours heard from volunteering.hoursVerified',
+    async () => {
+      const worker = await t.login('jingcaicheng-worker');
+      const community = await regionId(t, '652301004001');
+      const Q = `query($c: ID!) { partyRegistrations(communityId: $c, first: 20) { totalCount edges { node {
+      person { id name } commitments volunteerHours wishesFulfilled workOrganization { name } serviceRecords
+      { title hours } wishesClaimed } } } }`;
+      const before = await t.gql(Q, { c: community }, { token: worker });
+      expect(before.errors).toBeUndefined();
+      const nodes = before.data.partyRegistrations.edges.map((e: any) => e.node);
+      const pu = nodes.find((n: any) => n.person.name === '蒲晓');
+      expect(pu.workOrganization.name).toBe('昌吉州融媒体中心');
+      expect(nodes.filter((n: any) => n.workOrganization?.name === '昌吉州融媒体中心').length).toBeGreaterThanOrEqual(
+        6,
       );
-    const puId = Buffer.from(pu.person.id, 'base64').toString().split(':')[1];
-    await publish('volunteering.hoursVerified', {
-      personId: puId,
-      hours: 2.5,
-      recordId: 'rec-1',
-      activityTitle: '冬季送温暖',
-    });
-    await publish('volunteering.hoursVerified', {
-      personId: puId,
-      hours: 2.5,
-      recordId: 'rec-1',
-      activityTitle: '冬季送温暖',
-    }); // delivered twice: counted once
-    await publish('volunteering.hoursVerified', {
-      personId: puId,
-      hours: 1,
-      recordId: 'rec-2',
-      activityTitle: '法治宣传',
-    });
-    await publish('volunteering.hoursCorrected', {
-      personId: puId,
-      recordId: 'rec-2',
-      previousHours: 1,
-      hours: 1.5,
-      delta: 0.5,
-    });
-    await publish('wishes.claimed', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' });
-    await publish('wishes.claimed', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' }); // counted once
-    await publish('wishes.fulfilled', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' });
-    const after = await t.gql(Q, { c: community }, { token: worker });
-    const mine = after.data.partyRegistrations.edges.map((e: any) => e.node).find((n: any) => n.person.name === '蒲晓');
-    expect(mine).toMatchObject({ volunteerHours: 4, wishesClaimed: 1, wishesFulfilled: 1 });
-    expect(mine.serviceRecords).toHaveLength(4);
-    const resident = await t.gql(Q, { c: community }, { token: await t.login('resident-he') });
-    expect(resident.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
+
+      // the volunteering module is not installed here: publish its event through the kernel bus
+      const publish = (type: string, payload: Record<string, unknown>) =>
+        t.db.prisma.$transaction((tx) =>
+          t.app.events.publish(
+            tx,
+            { type, regionPath: '/652300/652301/652301004/652301004001/', payload },
+            t.clock.now(),
+          ),
+        );
+      const puId = Buffer.from(pu.person.id, 'base64').toString().split(':')[1];
+      await publish('volunteering.hoursVerified', {
+        personId: puId,
+        hours: 2.5,
+        recordId: 'rec-1',
+        activityTitle: '冬季送温暖',
+      });
+      await publish('volunteering.hoursVerified', {
+        personId: puId,
+        hours: 2.5,
+        recordId: 'rec-1',
+        activityTitle: '冬季送温暖',
+      }); // delivered twice: counted once
+      await publish('volunteering.hoursVerified', {
+        personId: puId,
+        hours: 1,
+        recordId: 'rec-2',
+        activityTitle: '法治宣传',
+      });
+      await publish('volunteering.hoursCorrected', {
+        personId: puId,
+        recordId: 'rec-2',
+        previousHours: 1,
+        hours: 1.5,
+        delta: 0.5,
+      });
+      await publish('wishes.claimed', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' });
+      // counted once
+      await publish('wishes.claimed', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' });
+      await publish('wishes.fulfilled', { wishId: 'wish-1', claimantId: puId, communityId: 'x', category: 'HEALTH' });
+      const after = await t.gql(Q, { c: community }, { token: worker });
+      const mine = after.data.partyRegistrations.edges
+        .map((e: any) => e.node)
+        .find((n: any) => n.person.name === '蒲晓');
+      expect(mine).toMatchObject({ volunteerHours: 4, wishesClaimed: 1, wishesFulfilled: 1 });
+      expect(mine.serviceRecords).toHaveLength(4);
+      const resident = await t.gql(Q, { c: community }, { token: await t.login('resident-he') });
+      expect(resident.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    },
+  );
 });

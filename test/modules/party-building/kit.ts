@@ -42,7 +42,8 @@ export async function mutate(
   const inputType = INPUT_TYPES[name] ?? `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   const payload = `${name[0]!.toUpperCase()}${name.slice(1)}Payload`;
   const r = await t.gql(
-    `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on ${payload} { ${selection} } ... on Error { code message details } } }`,
+    `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on ${payload} { ${selection} }
+      ... on Error { code message details } } }`,
     { input },
     { token },
   );
@@ -78,7 +79,8 @@ export const ORGS = {
 /** active members of an organisation (admin view): [{ membershipId, personId, name, stage }] */
 export async function roster(t: TestApp, token: string, id: string) {
   const r = await t.gql(
-    `query($id: ID!) { partyOrganization(id: $id) { members(first: 100) { edges { node { id stage person { id name } } } } } }`,
+    `query($id: ID!) { partyOrganization(id: $id) { members(first: 100) { edges { node { id stage person { id
+      name } } } } } }`,
     { id },
     { token },
   );

@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const COMPLIANCE = `query($id: ID!, $y: Int!) { partyLifeCompliance(organizationId: $id, year: $y) {
-  complianceRate required held attendanceRate requirements { kind every bySecretary required held missed periods { period held met } } } }`;
+  complianceRate required held attendanceRate requirements { kind every bySecretary required held missed
+    periods { period held met } } } }`;
 const compliance = async (id: string, token = admin) => {
   const r = await t.gql(COMPLIANCE, { id, y: YEAR }, { token });
   expect(r.errors).toBeUndefined();
@@ -36,7 +37,8 @@ describe('the joint theme day (新农职大马克思主义学院 × 昌吉州人
   it('has 70+ members present, both hosts and the co-building agreement', async () => {
     const r = await t.gql(
       `query($id: ID!) { partyMeetings(first: 5, filter: { organizationId: $id, kind: THEME_DAY }) { edges { node {
-      topic organization { name } coHosts { name } attendanceSummary { present } agreement { topic parties { name } activities } } } } }`,
+      topic organization { name } coHosts { name } attendanceSummary { present } agreement { topic parties {
+        name } activities } } } } }`,
       { id: ids.hospitalBranch },
       { token: admin },
     );
@@ -135,12 +137,14 @@ describe('recordPartyMeeting', () => {
   });
 
   it('shows attendance and minutes to those who manage the organisation, counts to analysts', async () => {
-    const q = `query($id: ID!) { partyOrganization(id: $id) { meetings(first: 1) { edges { node { kind attendanceSummary { present } attendance { status } } } } } }`;
+    const q = `query($id: ID!) { partyOrganization(id: $id) { meetings(first: 1) { edges { node { kind
+      attendanceSummary { present } attendance { status } } } } } }`;
     expect((await t.gql(q, { id: ids.media }, { token: await t.login('member-pu') })).errors).toBeUndefined();
     const analyst = await t.gql(q, { id: ids.media }, { token: await t.login('analyst') });
     expect(analyst.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const summary = await t.gql(
-      `query($id: ID!) { partyOrganization(id: $id) { meetings(first: 1) { edges { node { attendanceSummary { present } } } } } }`,
+      `query($id: ID!) { partyOrganization(id: $id) { meetings(first: 1) { edges { node { attendanceSummary {
+        present } } } } } }`,
       { id: ids.media },
       { token: await t.login('analyst') },
     );
@@ -153,45 +157,49 @@ describe('recordPartyMeeting', () => {
 });
 
 describe('党小组', () => {
-  it('assigns members to a group of their branch, records ABSENT for group members not listed, and owes monthly group meetings', async () => {
-    const group = expectOk(
-      await mutate(
-        t,
-        admin,
-        'createPartyOrganization',
-        { name: '魏家场村第二党小组', kind: 'GROUP', parentId: ids.weijiachang, foundedOn: '2026-01-01' },
-        'organization { id }',
-      ),
-    ).organization.id;
-    const members = (await roster(t, admin, ids.weijiachang)).filter((m) => m.stage === 'FULL');
-    for (const m of members.slice(0, 3))
-      expectOk(
+  it(
+    'assigns members to a group of their branch, records ABSENT ' +
+      'for group members not listed, and owes monthly group meetings',
+    async () => {
+      const group = expectOk(
         await mutate(
           t,
           admin,
-          'assignPartyGroup',
-          { membershipId: m.membershipId, groupId: group },
-          'membership { group { name } }',
+          'createPartyOrganization',
+          { name: '魏家场村第二党小组', kind: 'GROUP', parentId: ids.weijiachang, foundedOn: '2026-01-01' },
+          'organization { id }',
         ),
+      ).organization.id;
+      const members = (await roster(t, admin, ids.weijiachang)).filter((m) => m.stage === 'FULL');
+      for (const m of members.slice(0, 3))
+        expectOk(
+          await mutate(
+            t,
+            admin,
+            'assignPartyGroup',
+            { membershipId: m.membershipId, groupId: group },
+            'membership { group { name } }',
+          ),
+        );
+      const media = (await roster(t, admin, ids.media))[0]!;
+      expectError(
+        await mutate(t, admin, 'assignPartyGroup', { membershipId: media.membershipId, groupId: group }),
+        'VALIDATION',
       );
-    const media = (await roster(t, admin, ids.media))[0]!;
-    expectError(
-      await mutate(t, admin, 'assignPartyGroup', { membershipId: media.membershipId, groupId: group }),
-      'VALIDATION',
-    );
-    const m = expectOk(
-      await record({
-        organizationId: group,
-        kind: 'GROUP_MEETING',
-        heldAt: '2026-10-10T02:00:00Z',
-        attendance: [{ personId: members[0]!.personId, status: 'PRESENT' }],
-      }),
-    ).meeting;
-    expect(m.attendance.map((a: any) => a.status).sort()).toEqual(['ABSENT', 'ABSENT', 'PRESENT']);
-    const c = await compliance(group);
-    expect(c.requirements.map((r: any) => `${r.kind}:${r.every}`)).toEqual(['GROUP_MEETING:MONTH']);
-    expect(c.requirements[0].periods.find((p: any) => p.period === '2026-10')).toMatchObject({ held: 1, met: true });
-  });
+      const m = expectOk(
+        await record({
+          organizationId: group,
+          kind: 'GROUP_MEETING',
+          heldAt: '2026-10-10T02:00:00Z',
+          attendance: [{ personId: members[0]!.personId, status: 'PRESENT' }],
+        }),
+      ).meeting;
+      expect(m.attendance.map((a: any) => a.status).sort()).toEqual(['ABSENT', 'ABSENT', 'PRESENT']);
+      const c = await compliance(group);
+      expect(c.requirements.map((r: any) => `${r.kind}:${r.every}`)).toEqual(['GROUP_MEETING:MONTH']);
+      expect(c.requirements[0].periods.find((p: any) => p.period === '2026-10')).toMatchObject({ held: 1, met: true });
+    },
+  );
 });
 
 describe('compliance 组织生活达标', () => {
@@ -220,7 +228,8 @@ describe('compliance 组织生活达标', () => {
   });
 
   it('lists the organisations of a county worst first, for workers, administrators and analysts', async () => {
-    const q = `query($id: ID!, $y: Int!) { partyLifeComplianceByRegion(regionId: $id, year: $y) { organization { name } complianceRate } }`;
+    const q = `query($id: ID!, $y: Int!) { partyLifeComplianceByRegion(regionId: $id, year: $y) {
+      organization { name } complianceRate } }`;
     const r = await t.gql(q, { id: await regionId(t, '652324'), y: YEAR }, { token: await t.login('analyst') });
     expect(r.errors).toBeUndefined();
     const list = r.data.partyLifeComplianceByRegion;
@@ -244,7 +253,8 @@ describe('compliance 组织生活达标', () => {
       secretaryLecturesPerYear: 0,
     };
     const r = await t.gql(
-      `mutation($input: SetModuleSettingInput!) { setModuleSetting(input: $input) { __typename ... on Error { code message } } }`,
+      `mutation($input: SetModuleSettingInput!) { setModuleSetting(input: $input) { __typename ... on Error {
+        code message } } }`,
       {
         input: {
           regionId: await regionId(t, '652324104'),
@@ -262,7 +272,8 @@ describe('compliance 组织生活达标', () => {
       'THEME_DAY:QUARTER',
     ]);
     const bad = await t.gql(
-      `mutation($input: SetModuleSettingInput!) { setModuleSetting(input: $input) { __typename ... on Error { code } } }`,
+      `mutation($input: SetModuleSettingInput!) { setModuleSetting(input: $input) { __typename ... on Error {
+        code } } }`,
       {
         input: {
           regionId: await regionId(t, '652324104'),

@@ -108,7 +108,8 @@ describe('createPartyOrganization', () => {
 describe('warnings and the committee', () => {
   it('warns on a committee term past its end (魏家场村, elected 2021, 5-year term)', async () => {
     const r = await t.gql(
-      `query($id: ID!) { partyOrganization(id: $id) { warnings { code } committee { termEndsAt termExpired members { role } } } }`,
+      `query($id: ID!) { partyOrganization(id: $id) { warnings { code } committee { termEndsAt termExpired
+        members { role } } } }`,
       { id: ids.weijiachang },
       { token: admin },
     );
@@ -272,54 +273,66 @@ describe('组织关系转接 keeps the history', () => {
 });
 
 describe('privacy: files for the committee and those above, aggregates for analysts, nothing for the public', () => {
-  const MEMBERS = `query($id: ID!) { partyOrganization(id: $id) { name memberCounts { full } members(first: 100) { totalCount edges { node { stage incomeBaseYuan monthlyDuesYuan } } } } }`;
+  const MEMBERS = `query($id: ID!) { partyOrganization(id: $id) { name memberCounts { full } members(first:
+    100) { totalCount edges { node { stage incomeBaseYuan monthlyDuesYuan } } } } }`;
 
-  it('shows the roll to the branch committee (member-pu), administrators of the area and the committee above', async () => {
-    const pu = await t.login('member-pu');
-    const mine = await t.gql(MEMBERS, { id: ids.media }, { token: pu });
-    expect(mine.errors).toBeUndefined();
-    expect(mine.data.partyOrganization.members.edges.some((e: any) => e.node.incomeBaseYuan === 4500)).toBe(true);
-    // the administrator sees the file but not the income base (the branch committee only)
-    const adm = await t.gql(MEMBERS, { id: ids.media }, { token: admin });
-    const nodes = adm.data.partyOrganization.members.edges.map((e: any) => e.node);
-    expect(nodes.every((n: any) => n.incomeBaseYuan === null)).toBe(true);
-    expect(nodes.some((n: any) => n.monthlyDuesYuan === 45)).toBe(true);
-    // member-pu sits on no committee of 魏家场村: refused
-    const other = await t.gql(MEMBERS, { id: ids.weijiachang }, { token: pu });
-    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    // the village worker administers the village's own branch
-    const worker = await t.gql(MEMBERS, { id: ids.weijiachang }, { token: await t.login('weijiachang-worker') });
-    expect(worker.errors).toBeUndefined();
-  });
+  it(
+    'shows the roll to the branch committee (member-pu), ' + 'administrators of the area and the committee above',
 
-  it("lets the committee above (张学胜, secretary of the hospital's party committee) read the branch below, not others", async () => {
-    const people = await t.gql(
-      `{ people(first: 1, filter: { search: "张学胜" }) { edges { node { id } } } }`,
-      {},
-      { token: admin },
-    );
-    const created = await mutate(
-      t,
-      admin,
-      'createAccount',
-      {
-        username: 'zhang-xuesheng',
-        password: DEMO_PASSWORD,
-        role: 'PARTY_MEMBER',
-        regionId: await regionId(t, '652301001001'),
-        personId: people.data.people.edges[0].node.id,
-      },
-      'account { id }',
-    );
-    expectOk(created);
-    const zhang = await t.login('zhang-xuesheng');
-    const below = await t.gql(MEMBERS, { id: ids.hospitalBranch }, { token: zhang });
-    expect(below.errors).toBeUndefined();
-    expect(below.data.partyOrganization.members.totalCount).toBe(40);
-    // the income base is for the branch's own committee, not the committee above
-    expect(below.data.partyOrganization.members.edges.every((e: any) => e.node.incomeBaseYuan === null)).toBe(true);
-    expect((await t.gql(MEMBERS, { id: ids.marx }, { token: zhang })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
+    async () => {
+      const pu = await t.login('member-pu');
+      const mine = await t.gql(MEMBERS, { id: ids.media }, { token: pu });
+      expect(mine.errors).toBeUndefined();
+      expect(mine.data.partyOrganization.members.edges.some((e: any) => e.node.incomeBaseYuan === 4500)).toBe(true);
+      // the administrator sees the file but not the income base (the branch committee only)
+      const adm = await t.gql(MEMBERS, { id: ids.media }, { token: admin });
+      const nodes = adm.data.partyOrganization.members.edges.map((e: any) => e.node);
+      expect(nodes.every((n: any) => n.incomeBaseYuan === null)).toBe(true);
+      expect(nodes.some((n: any) => n.monthlyDuesYuan === 45)).toBe(true);
+      // member-pu sits on no committee of 魏家场村: refused
+      const other = await t.gql(MEMBERS, { id: ids.weijiachang }, { token: pu });
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // the village worker administers the village's own branch
+      const worker = await t.gql(MEMBERS, { id: ids.weijiachang }, { token: await t.login('weijiachang-worker') });
+      expect(worker.errors).toBeUndefined();
+    },
+  );
+
+  it(
+    'lets the committee above (张学胜, secretary of the ' +
+      "hospital's party committee) read the branch below, not others",
+
+    async () => {
+      const people = await t.gql(
+        `{ people(first: 1, filter: { search: "张学胜" }) { edges { node { id } } } }`,
+        {},
+        { token: admin },
+      );
+      const created = await mutate(
+        t,
+        admin,
+        'createAccount',
+        {
+          username: 'zhang-xuesheng',
+          password: DEMO_PASSWORD,
+          role: 'PARTY_MEMBER',
+          regionId: await regionId(t, '652301001001'),
+          personId: people.data.people.edges[0].node.id,
+        },
+        'account { id }',
+      );
+      expectOk(created);
+      const zhang = await t.login('zhang-xuesheng');
+      const below = await t.gql(MEMBERS, { id: ids.hospitalBranch }, { token: zhang });
+      expect(below.errors).toBeUndefined();
+      expect(below.data.partyOrganization.members.totalCount).toBe(40);
+      // the income base is for the branch's own committee, not the committee above
+      expect(below.data.partyOrganization.members.edges.every((e: any) => e.node.incomeBaseYuan === null)).toBe(true);
+      expect((await t.gql(MEMBERS, { id: ids.marx }, { token: zhang })).errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+    },
+  );
 
   it('gives analysts counts only, members of other branches nothing, the public the names', async () => {
     const analyst = await t.login('analyst');

@@ -17,8 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const STATS = `query($id: ID!) { region(id: $id) { stats { partyBuilding { organizations branches residentialBranches members inDevelopment inServiceRegistered
-  meetingsHeld complianceRate requestsReceived requestsAnswered propertyClauses propertyClausesFulfilled projectInvestmentYuan roadKm parkingSpaces greeningSquareMetres facilitiesRepaired } } } }`;
+const STATS = `query($id: ID!) { region(id: $id) { stats { partyBuilding { organizations branches
+  residentialBranches members inDevelopment inServiceRegistered
+  meetingsHeld complianceRate requestsReceived requestsAnswered propertyClauses propertyClausesFulfilled
+    projectInvestmentYuan roadKm parkingSpaces greeningSquareMetres facilitiesRepaired } } } }`;
 const stats = async (code: string, token = admin) => {
   const r = await t.gql(STATS, { id: await regionId(t, code) }, { token });
   expect(r.errors).toBeUndefined();
@@ -26,20 +28,23 @@ const stats = async (code: string, token = admin) => {
 };
 
 describe('RegionStats.partyBuilding', () => {
-  it("shows the newspaper's figures for 木垒县 (1.2万元 greening, 1.2 km road, 105 parking spaces, ten clauses)", async () => {
-    const s = await stats('652328', await t.login('analyst'));
-    expect(s).toMatchObject({
-      projectInvestmentYuan: 12000,
-      roadKm: 1.2,
-      parkingSpaces: 105,
-      propertyClauses: 10,
-      facilitiesRepaired: 3,
-      residentialBranches: 2,
-      requestsReceived: 6,
-      requestsAnswered: 4,
-    });
-    expect(s.complianceRate).toBeGreaterThan(0);
-  });
+  it(
+    "shows the newspaper's figures for 木垒县 (1.2万元 greening, " + '1.2 km road, 105 parking spaces, ten clauses)',
+    async () => {
+      const s = await stats('652328', await t.login('analyst'));
+      expect(s).toMatchObject({
+        projectInvestmentYuan: 12000,
+        roadKm: 1.2,
+        parkingSpaces: 105,
+        propertyClauses: 10,
+        facilitiesRepaired: 3,
+        residentialBranches: 2,
+        requestsReceived: 6,
+        requestsAnswered: 4,
+      });
+      expect(s.complianceRate).toBeGreaterThan(0);
+    },
+  );
 
   it("rolls up the hierarchy and counts 昌吉州融媒体中心's registrations at 晶彩城社区", async () => {
     const [prefecture, changji, community] = await Promise.all([
@@ -54,7 +59,8 @@ describe('RegionStats.partyBuilding', () => {
     expect(prefecture.meetingsHeld).toBeGreaterThan(60);
     // a period: nothing recorded in the future
     const r = await t.gql(
-      `query($id: ID!) { region(id: $id) { stats(from: "2027-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z") { partyBuilding { meetingsHeld projectInvestmentYuan } } } }`,
+      `query($id: ID!) { region(id: $id) { stats(from: "2027-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z") {
+        partyBuilding { meetingsHeld projectInvestmentYuan } } } }`,
       { id: await regionId(t, '652300') },
       { token: admin },
     );
@@ -65,9 +71,11 @@ describe('RegionStats.partyBuilding', () => {
 describe('switching the module off for 北五岔镇 hides it there only', () => {
   it('hides reads, refuses writes there, leaves the rest, and restores everything when back on', async () => {
     const beiwucha = await t.login('beiwucha-admin');
-    const SWITCH = `mutation($input: SetModuleEnabledInput!) { setModuleEnabled(input: $input) { __typename ... on Error { code message } } }`;
+    const SWITCH = `mutation($input: SetModuleEnabledInput!) { setModuleEnabled(input: $input) { __typename
+      ... on Error { code message } } }`;
     const township = await regionId(t, '652324104');
-    const LIST = `query($r: ID) { partyOrganizations(first: 50, filter: { regionId: $r }) { totalCount edges { node { name } } } }`;
+    const LIST = `query($r: ID) { partyOrganizations(first: 50, filter: { regionId: $r }) { totalCount edges
+      { node { name } } } }`;
     const manas = await regionId(t, '652324');
     const before = (await t.gql(LIST, { r: null }, { token: admin })).data.partyOrganizations.totalCount;
     const beforeManas = await stats('652324');
@@ -154,8 +162,10 @@ describe('nested lists are N+1-free (statement counter)', () => {
       where: { organizationId: org.id },
       data: { contactIds: [people[0]!.id], introducerIds: [people[1]!.id, people[2]!.id] },
     });
-    const Q = `query($id: ID!, $n: Int!) { partyOrganization(id: $id) { name members(first: $n) { totalCount edges { node {
-      stage person { name homeCommunity { name } workOrganization { name } } contacts { name } introducers { name } organization { name } } } } } }`;
+    const Q = `query($id: ID!, $n: Int!) { partyOrganization(id: $id) { name members(first: $n) { totalCount
+      edges { node {
+      stage person { name homeCommunity { name } workOrganization { name } } contacts { name } introducers {
+        name } organization { name } } } } } }`;
     const run = async (n: number) => {
       const { result, statements } = await t.db.statements.measure(() =>
         t.gql(Q, { id: ids.marx, n }, { token: admin }),
@@ -178,7 +188,8 @@ describe('nested lists are N+1-free (statement counter)', () => {
 
   it('counts the same statements for a page of 10 organisations with nested rolls as for 3', async () => {
     const pu = await t.login('member-pu');
-    const Q = `query($n: Int!) { partyOrganizations(first: $n) { edges { node { name memberCounts { full } warnings { code } region { name } unit { name }
+    const Q = `query($n: Int!) { partyOrganizations(first: $n) { edges { node { name memberCounts { full }
+      warnings { code } region { name } unit { name }
       committee { members { role person { name } } } children { name } } } } }`;
     const run = async (n: number, token: string) => {
       const { result, statements } = await t.db.statements.measure(() => t.gql(Q, { n }, { token }));
@@ -187,10 +198,12 @@ describe('nested lists are N+1-free (statement counter)', () => {
     };
     await run(3, admin);
     expect(await run(10, admin)).toBe(await run(3, admin));
-    const R = `query($id: ID!) { partyOrganization(id: $id) { members(first: 50) { edges { node { person { name } } } } } }`;
+    const R = `query($id: ID!) { partyOrganization(id: $id) { members(first: 50) { edges { node { person {
+      name } } } } } }`;
     const one = await t.db.statements.measure(() => t.gql(R, { id: ids.media }, { token: pu }));
     expect(one.result.errors).toBeUndefined();
-    const M = `query($n: Int!) { partyMeetings(first: $n) { edges { node { kind organization { name } coHosts { name } host { name } attendanceSummary { present } attendance { status person { name } } } } } }`;
+    const M = `query($n: Int!) { partyMeetings(first: $n) { edges { node { kind organization { name } coHosts
+      { name } host { name } attendanceSummary { present } attendance { status person { name } } } } } }`;
     const meetings = async (n: number) =>
       (await t.db.statements.measure(() => t.gql(M, { n }, { token: admin }))).statements;
     await meetings(5);
