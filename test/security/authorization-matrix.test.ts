@@ -77,7 +77,8 @@ const globalRegion = (id: string) => Buffer.from(`Region:${id}`).toString('base6
 /** row counts of every table, to prove that refused requests changed nothing */
 async function tableCounts(): Promise<Record<string, number>> {
   const tables = await t.db.prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    'SELECT table_name::text AS name FROM information_schema.tables ' +
+      "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
   );
   const sql = tables.map((x) => `SELECT '${x.name}' AS name, count(*)::int AS n FROM "${x.name}"`).join(' UNION ALL ');
   const rows = await t.db.prisma.$queryRawUnsafe<{ name: string; n: number }[]>(sql);
@@ -127,7 +128,8 @@ async function runAll(cases: MatrixCase[], parallel = 8) {
 }
 
 const show = (c: MatrixCase, r: GqlResult) =>
-  `${c.root}.${c.field} as ${c.viewer.label} (${c.where}): ${JSON.stringify(r.data?.r ?? r.errors?.[0] ?? null).slice(0, 200)}`;
+  `${c.root}.${c.field} as ${c.viewer.label} (${c.where}): ` +
+  JSON.stringify(r.data?.r ?? r.errors?.[0] ?? null).slice(0, 200);
 
 describe('authorization matrix (generated from the declared policies)', () => {
   it('a root field without a declared policy stops the schema from building (fail closed)', () => {
@@ -144,7 +146,8 @@ describe('authorization matrix (generated from the declared policies)', () => {
     expect(build).toThrow(/Mutation\.unguardedChange declares no policy/);
   });
 
-  it('every root field declares a policy, and the matrix holds for every role inside and outside its area', async () => {
+  const MATRIX = 'every root field declares a policy, and the matrix holds for every role inside and outside its area';
+  it(MATRIX, async () => {
     const schema = t.app.registry.full;
     const known = new Set(Object.keys(schema.getTypeMap()).filter((n) => isObjectType(schema.getType(n))));
     const picker = new RecordPicker(t.db.prisma, viewers.map((v) => v.accountId!).filter(Boolean));
@@ -218,7 +221,8 @@ describe('authorization matrix (generated from the declared policies)', () => {
     expect(skipped.length).toBeLessThan(total / 5);
     expect(refusedCases.filter((c) => c.where === 'outside').length).toBeGreaterThan(200);
     console.info(
-      `authorization matrix: ${total} cases (${refusedCases.length} refused, ${insideCases.length} inside), ${skipped.length} without a record`,
+      `authorization matrix: ${total} cases (${refusedCases.length} refused, ${insideCases.length} inside), ` +
+        `${skipped.length} without a record`,
     );
   }, 600_000);
 });

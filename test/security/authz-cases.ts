@@ -206,7 +206,8 @@ export async function buildCase(
   const defs = used.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const call = used.map((a) => `${a.name}: $${a.name}`).join(', ');
   const op = root === 'Query' ? 'query' : 'mutation';
-  const query = `${op} Matrix${defs ? `(${defs})` : ''} { r: ${field.name}${call ? `(${call})` : ''} ${selection(field.type)} }`;
+  const head = `${op} Matrix${defs ? `(${defs})` : ''}`;
+  const query = `${head} { r: ${field.name}${call ? `(${call})` : ''} ${selection(field.type)} }`;
   return { field: field.name, root, policy, viewer, where, query, variables };
 }
 

@@ -40,7 +40,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('accounts: inside the creator’s area, below their role', () => {
-  it('a township admin cannot make staff of the county’s department or of another community’s care operator', async () => {
+  const STAFF = 'a township admin cannot make staff of the county’s department or of another community’s care operator';
+  it(STAFF, async () => {
     const township = await t.db.prisma.region.findFirstOrThrow({ where: { name: '北五岔镇' } });
     const county = await t.db.prisma.organization.findFirstOrThrow({ where: { name: '玛纳斯县应急管理局' } });
     const operator = await t.db.prisma.careFacility.findFirstOrThrow({

@@ -73,7 +73,8 @@ describe.each(['anonymous', 'analyst', 'admin'])('the most expensive accepted qu
     expect(cheapMs).toBeLessThan(1_000);
     console.info(
       `max query as ${role}: cost ${max!.cost}, depth ${max!.depth}, page ${max!.variables.n}, ` +
-        `${codes.length ? codes[0] : 'answered'} in ${Math.round(ms)} ms, heap +${Math.round((peak - baseline) / 2 ** 20)} MB (peak ${Math.round(peak / 2 ** 20)} MB), ` +
+        `${codes.length ? codes[0] : 'answered'} in ${Math.round(ms)} ms, ` +
+        `heap +${Math.round((peak - baseline) / 2 ** 20)} MB (peak ${Math.round(peak / 2 ** 20)} MB), ` +
         `cheap request ${Math.round(cheapMs)} ms`,
     );
   });

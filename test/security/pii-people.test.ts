@@ -38,7 +38,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const PEOPLE = `query($first: Int, $after: String) { people(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+const PEOPLE = `query($first: Int, $after: String) { people(first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor }
   edges { node { id name phone idNumber address birthDate ethnicity tags piiMasked } } } }`;
 
 describe('department staff and the people of their cases', () => {

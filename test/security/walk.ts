@@ -173,7 +173,10 @@ export function walkQueries(
         label: `node:${type.name}`,
         build: (maxDepth) => {
           const sub = selection(schema, type, { ids, maxDepth }, 1, []);
-          return `{ ${samples.map((id, i) => `n${i}: node(id: ${JSON.stringify(id)}) { __typename ... on ${type.name} ${sub} }`).join(' ')} }`;
+          const nodes = samples.map(
+            (id, i) => `n${i}: node(id: ${JSON.stringify(id)}) { __typename ... on ${type.name} ${sub} }`,
+          );
+          return `{ ${nodes.join(' ')} }`;
         },
       });
     }
