@@ -13,7 +13,8 @@ const ids: Record<string, string> = {};
 const HOUR = 3_600_000;
 
 const UPDATE = `mutation($input: UpdateVolunteerActivityInput!) { updateVolunteerActivity(input: $input) { __typename
-  ... on UpdateVolunteerActivityPayload { activity { id status title place description category capacity enrolledCount startsAt endsAt team { name } } }
+  ... on UpdateVolunteerActivityPayload { activity {
+    id status title place description category capacity enrolledCount startsAt endsAt team { name } } }
   ... on Error { code message details } ... on ValidationError { issues { path message } } } }`;
 
 beforeAll(async () => {
@@ -170,25 +171,29 @@ describe('updateVolunteerActivity 修改活动', () => {
     ]);
   });
 
-  it('a recruiting activity: capacity and times before its start; once the start is reached only the times are fixed', async () => {
-    const id = await activity(10, { inHours: 2 });
-    const later = (await row(id)).startsAt.getTime() + HOUR;
-    expect(
-      (await update({ activityId: id, startsAt: iso(later), endsAt: iso(later + 2 * HOUR), capacity: 8 })).activity,
-    ).toMatchObject({ status: 'RECRUITING', capacity: 8 });
-    clock.advance(3 * HOUR + 60_000); // past the new start; the sweep has not run, so it is still RECRUITING
-    const before = await row(id);
-    const late = await update({ activityId: id, endsAt: iso(later + 4 * HOUR) });
-    expect(late.code).toBe('PRECONDITION_FAILED');
-    expect((await update({ activityId: id, startsAt: iso(clock.now().getTime() + HOUR) })).code).toBe(
-      'PRECONDITION_FAILED',
-    );
-    expect(await row(id)).toEqual(before);
-    // unchanged times are not a change; other fields may still be corrected
-    expect(
-      (await update({ activityId: id, startsAt: before.startsAt.toISOString(), place: '社区广场' })).activity,
-    ).toMatchObject({ place: '社区广场' });
-  });
+  it(
+    'a recruiting activity: capacity and times before its start; ' +
+      'once the start is reached only the times are fixed',
+    async () => {
+      const id = await activity(10, { inHours: 2 });
+      const later = (await row(id)).startsAt.getTime() + HOUR;
+      expect(
+        (await update({ activityId: id, startsAt: iso(later), endsAt: iso(later + 2 * HOUR), capacity: 8 })).activity,
+      ).toMatchObject({ status: 'RECRUITING', capacity: 8 });
+      clock.advance(3 * HOUR + 60_000); // past the new start; the sweep has not run, so it is still RECRUITING
+      const before = await row(id);
+      const late = await update({ activityId: id, endsAt: iso(later + 4 * HOUR) });
+      expect(late.code).toBe('PRECONDITION_FAILED');
+      expect((await update({ activityId: id, startsAt: iso(clock.now().getTime() + HOUR) })).code).toBe(
+        'PRECONDITION_FAILED',
+      );
+      expect(await row(id)).toEqual(before);
+      // unchanged times are not a change; other fields may still be corrected
+      expect(
+        (await update({ activityId: id, startsAt: before.startsAt.toISOString(), place: '社区广场' })).activity,
+      ).toMatchObject({ place: '社区广场' });
+    },
+  );
 
   it('refuses input that createVolunteerActivity refuses, and changes nothing', async () => {
     const id = await activity(10, { publish: false });
@@ -226,41 +231,45 @@ describe('updateVolunteerActivity 修改活动', () => {
     expect(await updateAudits(id)).toHaveLength(0);
   });
 
-  it('only organisers edit; changing the team needs a worker of the community or a leader of the new team', async () => {
-    const draft = await activity(10, { publish: false });
-    const open = await activity(10);
-    const [d0, o0] = [await row(draft), await row(open)];
-    expect((await update({ activityId: draft, title: '改' }, tokens['yuanlin-worker'])).code).toBe('NOT_FOUND'); // drafts are invisible to others
-    expect((await update({ activityId: open, title: '改' }, tokens['yuanlin-worker'])).code).toBe('FORBIDDEN');
-    expect((await update({ activityId: open, title: '改' }, tokens['member-pu'])).code).toBe('FORBIDDEN');
-    expect(await row(draft)).toEqual(d0);
-    expect(await row(open)).toEqual(o0);
+  it(
+    'only organisers edit; ' + 'changing the team needs a worker of the community or a leader of the new team',
+    async () => {
+      const draft = await activity(10, { publish: false });
+      const open = await activity(10);
+      const [d0, o0] = [await row(draft), await row(open)];
+      // drafts are invisible to others
+      expect((await update({ activityId: draft, title: '改' }, tokens['yuanlin-worker'])).code).toBe('NOT_FOUND');
+      expect((await update({ activityId: open, title: '改' }, tokens['yuanlin-worker'])).code).toBe('FORBIDDEN');
+      expect((await update({ activityId: open, title: '改' }, tokens['member-pu'])).code).toBe('FORBIDDEN');
+      expect(await row(draft)).toEqual(d0);
+      expect(await row(open)).toEqual(o0);
 
-    // 赵刚 leads the township's inspection team: he organises its activity in another village, but may not drop the team
-    const start = clock.now().getTime() + 48 * HOUR;
-    const input = {
-      communityId: ids.village201,
-      teamId: ids.inspectionTeam,
-      title: '燃气安全检查',
-      category: 'SAFETY_INSPECTION',
-      place: '村委会',
-      capacity: 6,
-      startsAt: iso(start),
-      endsAt: iso(start + 2 * HOUR),
-    };
-    const village = ok(
-      await t.gql(CREATE_ACTIVITY, { input }, { token: tokens['weijiachang-grid'] }),
-      'createVolunteerActivity',
-    ).activity.id;
-    expect((await update({ activityId: village, capacity: 8 }, tokens['weijiachang-grid'])).activity).toMatchObject({
-      capacity: 8,
-      team: { name: '北五岔镇安全隐患排查志愿服务队' },
-    });
-    const v0 = await row(village);
-    expect((await update({ activityId: village, teamId: null }, tokens['weijiachang-grid'])).code).toBe('FORBIDDEN');
-    expect(await row(village)).toEqual(v0);
-    expect((await update({ activityId: village, teamId: null }, tokens['beiwucha-admin'])).activity.team).toBeNull();
-  });
+      // 赵刚 leads the township's inspection team: he organises its activity in another village, but may not drop the team
+      const start = clock.now().getTime() + 48 * HOUR;
+      const input = {
+        communityId: ids.village201,
+        teamId: ids.inspectionTeam,
+        title: '燃气安全检查',
+        category: 'SAFETY_INSPECTION',
+        place: '村委会',
+        capacity: 6,
+        startsAt: iso(start),
+        endsAt: iso(start + 2 * HOUR),
+      };
+      const village = ok(
+        await t.gql(CREATE_ACTIVITY, { input }, { token: tokens['weijiachang-grid'] }),
+        'createVolunteerActivity',
+      ).activity.id;
+      expect((await update({ activityId: village, capacity: 8 }, tokens['weijiachang-grid'])).activity).toMatchObject({
+        capacity: 8,
+        team: { name: '北五岔镇安全隐患排查志愿服务队' },
+      });
+      const v0 = await row(village);
+      expect((await update({ activityId: village, teamId: null }, tokens['weijiachang-grid'])).code).toBe('FORBIDDEN');
+      expect(await row(village)).toEqual(v0);
+      expect((await update({ activityId: village, teamId: null }, tokens['beiwucha-admin'])).activity.team).toBeNull();
+    },
+  );
 
   it('INVALID_TRANSITION once ONGOING, COMPLETED or CANCELLED, and nothing changes', async () => {
     const ongoing = await activity(5);
@@ -290,7 +299,8 @@ describe('updateVolunteerActivity 修改活动', () => {
       'completeVolunteerActivity',
     );
     const cancelled = await activity(5);
-    const CANCEL = `mutation($id: ID!) { cancelVolunteerActivity(input: { activityId: $id, reason: "天气原因" }) { __typename } }`;
+    const CANCEL = `mutation($id: ID!) {
+      cancelVolunteerActivity(input: { activityId: $id, reason: "天气原因" }) { __typename } }`;
     expect((await t.gql(CANCEL, { id: cancelled }, worker())).data.cancelVolunteerActivity.__typename).toBe(
       'CancelVolunteerActivityPayload',
     );
@@ -302,20 +312,24 @@ describe('updateVolunteerActivity 修改活动', () => {
     }
   });
 
-  it('capacity may not go below the places taken (LIMIT_EXCEEDED); equal is fine and then the activity is full', async () => {
-    const id = await activity(5);
-    const people = await volunteers(4);
-    await signUpAll(id, people.slice(0, 3));
-    const before = await row(id);
-    const r = await update({ activityId: id, capacity: 2, title: '同时改名' });
-    expect(r).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { capacity: 2, enrolledCount: 3 } });
-    expect(await row(id)).toEqual(before);
-    expect(await updateAudits(id)).toHaveLength(0);
-    expect((await update({ activityId: id, capacity: 3 })).activity).toMatchObject({ capacity: 3, enrolledCount: 3 });
-    expect(
-      (await t.gql(SIGN_UP, { input: { activityId: id, personId: people[3] } }, worker())).data.signUpForActivity.code,
-    ).toBe('LIMIT_EXCEEDED');
-  });
+  it(
+    'capacity may not go below the places taken (LIMIT_EXCEEDED); ' + 'equal is fine and then the activity is full',
+    async () => {
+      const id = await activity(5);
+      const people = await volunteers(4);
+      await signUpAll(id, people.slice(0, 3));
+      const before = await row(id);
+      const r = await update({ activityId: id, capacity: 2, title: '同时改名' });
+      expect(r).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { capacity: 2, enrolledCount: 3 } });
+      expect(await row(id)).toEqual(before);
+      expect(await updateAudits(id)).toHaveLength(0);
+      expect((await update({ activityId: id, capacity: 3 })).activity).toMatchObject({ capacity: 3, enrolledCount: 3 });
+      expect(
+        (await t.gql(SIGN_UP, { input: { activityId: id, personId: people[3] } }, worker())).data.signUpForActivity
+          .code,
+      ).toBe('LIMIT_EXCEEDED');
+    },
+  );
 });
 
 describe(`capacity against concurrent sign-ups (${engine()})`, () => {
@@ -389,13 +403,16 @@ describe('module switch', () => {
       await t.gql(CREATE_ACTIVITY, { input }, { token: tokens['beiwucha-admin'] }),
       'createVolunteerActivity',
     ).activity.id;
-    const SWITCH = `mutation($r: ID!, $on: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "volunteering", enabled: $on, note: "试点" }) { __typename } }`;
+    const SWITCH = `mutation($r: ID!, $on: Boolean!) {
+      setModuleEnabled(input: { regionId: $r, moduleId: "volunteering", enabled: $on, note: "试点" }) { __typename }
+    }`;
     expect(
       (await t.gql(SWITCH, { r: ids.beiwucha, on: false }, { token: tokens['beiwucha-admin'] })).data.setModuleEnabled
         .__typename,
     ).toBe('SetModuleEnabledPayload');
     const before = await row(id);
-    expect((await update({ activityId: id, capacity: 9 }, tokens['zhou-admin'])).code).toBe('MODULE_DISABLED'); // the township's own schema no longer has it
+    // the township's own schema no longer has it
+    expect((await update({ activityId: id, capacity: 9 }, tokens['zhou-admin'])).code).toBe('MODULE_DISABLED');
     expect(await row(id)).toEqual(before);
     expect(
       (await t.gql(SWITCH, { r: ids.beiwucha, on: true }, { token: tokens['beiwucha-admin'] })).data.setModuleEnabled

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const LOGIN = `mutation Login($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { __typename ... on LoginPayload { token } } }`;
+const LOGIN = `mutation Login($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { __typename
+  ... on LoginPayload { token } } }`;
 const login = async (u: string) => ({
   token: (await t.gql(LOGIN, { u, p: DEMO_PASSWORD })).data.login.token as string,
 });
@@ -38,7 +39,8 @@ it('create → publish → fill → check in/out → confirm hours → certifica
   const startsAt = new Date(clock.now().getTime() + 2 * 3_600_000);
   const created = await t.gql(
     `mutation CreateActivity($input: CreateVolunteerActivityInput!) { createVolunteerActivity(input: $input) {
-      __typename ... on CreateVolunteerActivityPayload { activity { id status viewerIsOrganizer } } ... on Error { code message } } }`,
+      __typename ... on CreateVolunteerActivityPayload { activity { id status viewerIsOrganizer } } ... on Error {
+        code message } } }`,
     {
       input: {
         communityId: community.id,
@@ -56,7 +58,8 @@ it('create → publish → fill → check in/out → confirm hours → certifica
   const activity = created.data.createVolunteerActivity.activity;
   expect(activity).toMatchObject({ status: 'DRAFT', viewerIsOrganizer: true });
   const published = await t.gql(
-    `mutation Publish($id: ID!) { publishVolunteerActivity(input: { activityId: $id }) { __typename ... on PublishVolunteerActivityPayload { activity { status publishedAt } } } }`,
+    `mutation Publish($id: ID!) { publishVolunteerActivity(input: { activityId: $id }) { __typename
+      ... on PublishVolunteerActivityPayload { activity { status publishedAt } } } }`,
     { id: activity.id },
     worker,
   );
@@ -64,16 +67,19 @@ it('create → publish → fill → check in/out → confirm hours → certifica
 
   // 2. 小蒲 finds it and signs up; 何福琴 registers as a volunteer and signs up; the third is turned away
   const open = await t.gql(
-    `query Open($r: ID!) { volunteerActivities(filter: { regionId: $r, status: RECRUITING, category: ELDER_HELP }) { edges { node { id title remainingPlaces } } } }`,
+    `query Open($r: ID!) { volunteerActivities(filter: { regionId: $r, status: RECRUITING, category: ELDER_HELP }) {
+      edges { node { id title remainingPlaces } } } }`,
     { r: community.id },
     pu,
   );
   expect(open.data.volunteerActivities.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(activity.id);
-  const SIGN = `mutation SignUp($id: ID!) { signUpForActivity(input: { activityId: $id }) { __typename ... on SignUpForActivityPayload { enrollment { id status } } ... on Error { code message } } }`;
+  const SIGN = `mutation SignUp($id: ID!) { signUpForActivity(input: { activityId: $id }) { __typename
+    ... on SignUpForActivityPayload { enrollment { id status } } ... on Error { code message } } }`;
   expect((await t.gql(SIGN, { id: activity.id }, pu)).data.signUpForActivity.enrollment.status).toBe('SIGNED_UP');
   const heMe = (await t.gql(`{ viewer { account { person { id } } } }`, {}, he)).data.viewer.account.person;
   const reg = await t.gql(
-    `mutation Register($p: ID!) { registerVolunteer(input: { personId: $p, consentToRecords: true, skills: ["做饭"] }) { __typename ... on RegisterVolunteerPayload { volunteer { volunteerNumber } } } }`,
+    `mutation Register($p: ID!) { registerVolunteer(input: { personId: $p, consentToRecords: true, skills: ["做饭"] }) {
+      __typename ... on RegisterVolunteerPayload { volunteer { volunteerNumber } } } }`,
     { p: heMe.id },
     he,
   );
@@ -89,7 +95,8 @@ it('create → publish → fill → check in/out → confirm hours → certifica
     worker,
   );
   const full = await t.gql(
-    `mutation($id: ID!, $p: ID!) { signUpForActivity(input: { activityId: $id, personId: $p }) { __typename ... on Error { code message } } }`,
+    `mutation($id: ID!, $p: ID!) { signUpForActivity(input: { activityId: $id, personId: $p }) { __typename
+      ... on Error { code message } } }`,
     { id: activity.id, p: gulnar },
     worker,
   );
@@ -107,7 +114,8 @@ it('create → publish → fill → check in/out → confirm hours → certifica
     ).data.startVolunteerActivity.__typename,
   ).toBe('StartVolunteerActivityPayload');
   const roll = await t.gql(
-    `query Roll($id: ID!) { volunteerActivity(id: $id) { enrollments { totalCount edges { node { id volunteerName status } } } } }`,
+    `query Roll($id: ID!) { volunteerActivity(id: $id) { enrollments { totalCount edges { node {
+      id volunteerName status } } } } }`,
     { id: activity.id },
     worker,
   );
@@ -125,7 +133,8 @@ it('create → publish → fill → check in/out → confirm hours → certifica
     expect(
       (
         await t.gql(
-          `mutation($e: ID!) { checkOut(input: { enrollmentId: $e }) { __typename ... on CheckOutPayload { enrollment { servedHours } } } }`,
+          `mutation($e: ID!) { checkOut(input: { enrollmentId: $e }) { __typename ... on CheckOutPayload { enrollment {
+            servedHours } } } }`,
           { e: e.id },
           worker,
         )
@@ -144,7 +153,9 @@ it('create → publish → fill → check in/out → confirm hours → certifica
   // 4. the organiser confirms the hours
   for (const e of enrollments) {
     const r = await t.gql(
-      `mutation Confirm($e: ID!) { confirmServiceHours(input: { enrollmentId: $e }) { __typename ... on ConfirmServiceHoursPayload { record { hours organizationName confirmedByName } } ... on Error { code message } } }`,
+      `mutation Confirm($e: ID!) { confirmServiceHours(input: { enrollmentId: $e }) { __typename
+        ... on ConfirmServiceHoursPayload { record { hours organizationName confirmedByName } } ... on Error {
+        code message } } }`,
       { e: e.id },
       worker,
     );
@@ -159,8 +170,11 @@ it('create → publish → fill → check in/out → confirm hours → certifica
 
   // 5. 小蒲 asks for a certificate for this year; 6. anyone verifies its serial
   const cert = await t.gql(
-    `mutation Certificate($p: ID!, $from: DateTime!, $to: DateTime!) { issueVolunteerCertificate(input: { personId: $p, from: $from, to: $to }) {
-      __typename ... on IssueVolunteerCertificatePayload { certificate { serial issuedAt issuerName totalHours recordCount volunteerName entries { title hours } } } ... on Error { code message } } }`,
+    `mutation Certificate($p: ID!, $from: DateTime!, $to: DateTime!) { issueVolunteerCertificate(input: {
+      personId: $p, from: $from, to: $to }) {
+      __typename ... on IssueVolunteerCertificatePayload { certificate {
+        serial issuedAt issuerName totalHours recordCount volunteerName entries { title hours } } } ... on Error {
+        code message } } }`,
     { p: puPerson.id, from: '2026-01-01T00:00:00+08:00', to: clock.now().toISOString() },
     pu,
   );
@@ -169,7 +183,8 @@ it('create → publish → fill → check in/out → confirm hours → certifica
   expect(c.entries.map((e: { title: string }) => e.title)).toContain('为独居老人清扫积雪');
   expect(c.totalHours).toBe(after.data.viewer.account.person.volunteer.hoursThisYear);
   const check = await t.gql(
-    `query Verify($s: String!) { verifyVolunteerCertificate(serial: $s) { valid maskedName totalHours recordCount issuedAt } }`,
+    `query Verify($s: String!) { verifyVolunteerCertificate(serial: $s) {
+      valid maskedName totalHours recordCount issuedAt } }`,
     { s: c.serial },
     { headers: { 'x-township': '652301004' } },
   );

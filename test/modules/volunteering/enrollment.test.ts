@@ -94,7 +94,8 @@ describe(`capacity under concurrency (${engine()})`, () => {
     expect(await enrolledRows(activityId)).toBe(30);
     expect((await activityRow(activityId)).enrolledCount).toBe(30);
     const view = await t.gql(
-      `query($id: ID!) { volunteerActivity(id: $id) { enrolledCount remainingPlaces enrollments(first: 1) { totalCount } } }`,
+      `query($id: ID!) { volunteerActivity(id: $id) {
+        enrolledCount remainingPlaces enrollments(first: 1) { totalCount } } }`,
       { id: activityId },
       worker(),
     );
@@ -111,7 +112,8 @@ describe(`capacity under concurrency (${engine()})`, () => {
     const [someone] = await volunteers(1);
     ok(await t.gql(SIGN_UP, { input: { activityId, personId: someone } }, worker()), 'signUpForActivity');
     ok(await t.gql(SIGN_UP, { input: { activityId } }, { token: tokens['member-pu'] }), 'signUpForActivity');
-    const Q = `query($id: ID!) { volunteerActivity(id: $id) { enrollments { totalCount edges { node { volunteerName person { name } } } } } }`;
+    const Q = `query($id: ID!) { volunteerActivity(id: $id) {
+        enrollments { totalCount edges { node { volunteerName person { name } } } } } }`;
     const names = (r: any) => {
       expect(r.errors).toBeUndefined();
       return r.data.volunteerActivity.enrollments.edges
@@ -212,7 +214,8 @@ describe('sign-up rules 报名', () => {
     expect((await t.gql(SIGN_UP, { input: { activityId, personId: b } }, worker())).data.signUpForActivity.code).toBe(
       'LIMIT_EXCEEDED',
     );
-    const CANCEL = `mutation($e: ID!) { cancelSignUp(input: { enrollmentId: $e }) { __typename ... on CancelSignUpPayload { enrollment { status activity { enrolledCount } } } ... on Error { code } } }`;
+    const CANCEL = `mutation($e: ID!) { cancelSignUp(input: { enrollmentId: $e }) { __typename
+        ... on CancelSignUpPayload { enrollment { status activity { enrolledCount } } } ... on Error { code } } }`;
     expect(ok(await t.gql(CANCEL, { e: first.id }, worker()), 'cancelSignUp').enrollment).toEqual({
       status: 'CANCELLED',
       activity: { enrolledCount: 0 },
@@ -244,40 +247,57 @@ describe('sign-up rules 报名', () => {
 
 describe('check-in and check-out 签到签退', () => {
   const CHECK = (m: 'checkIn' | 'checkOut') => `mutation($e: ID!) { ${m}(input: { enrollmentId: $e }) { __typename
-    ... on ${m[0]!.toUpperCase()}${m.slice(1)}Payload { enrollment { status checkInAt checkOutAt servedHours } } ... on Error { code message } } }`;
+    ... on ${m[0]!.toUpperCase()}${m.slice(1)}Payload { enrollment { status checkInAt checkOutAt servedHours } }
+    ... on Error { code message } } }`;
 
-  it('organisers check volunteers in and out while ONGOING; the volunteer may do it within the activity time', async () => {
-    for (const u of ['jingcaicheng-worker', 'member-pu']) tokens[u] = await t.login(u);
-    const activityId = await recruiting(5, 3);
-    const e = ok(await t.gql(SIGN_UP, { input: { activityId } }, { token: tokens['member-pu'] }), 'signUpForActivity')
-      .enrollment.id;
-    expect((await t.gql(CHECK('checkIn'), { e }, worker())).data.checkIn.code).toBe('INVALID_TRANSITION'); // still recruiting
-    ok(
-      await t.gql(
-        activityMutation('startVolunteerActivity', 'StartVolunteerActivityPayload'),
-        { input: { activityId } },
-        worker(),
-      ),
-      'startVolunteerActivity',
-    );
-    const early = await t.gql(CHECK('checkIn'), { e }, { token: tokens['member-pu'] });
-    expect(early.data.checkIn.code).toBe('FORBIDDEN'); // three hours before the start
-    clock.advance(3 * HOUR + 5 * 60_000);
-    const inn = ok(await t.gql(CHECK('checkIn'), { e }, { token: tokens['member-pu'] }), 'checkIn').enrollment;
-    expect(inn.status).toBe('CHECKED_IN');
-    expect((await t.gql(CHECK('checkIn'), { e }, worker())).data.checkIn.code).toBe('INVALID_TRANSITION');
-    expect((await t.gql(CHECK('checkIn'), { e }, { token: tokens['yuanlin-worker'] })).data.checkIn.code).toBe(
-      'NOT_FOUND',
-    );
-    clock.advance(2.5 * HOUR);
-    const out = ok(await t.gql(CHECK('checkOut'), { e }, worker()), 'checkOut').enrollment;
-    expect(out).toMatchObject({ status: 'CHECKED_OUT', servedHours: 2.5 });
-    expect((await t.gql(CHECK('checkOut'), { e }, worker())).data.checkOut.code).toBe('INVALID_TRANSITION');
-    const trail = await t.db.prisma.auditLog.findMany({ where: { entityId: parseGlobal(e) }, orderBy: { at: 'asc' } });
-    expect(trail.map((a) => a.action)).toEqual([
-      'volunteering.signUp',
-      'volunteering.checkIn',
-      'volunteering.checkOut',
-    ]);
-  });
+  it(
+    'organisers check volunteers in and out while ONGOING; ' + 'the volunteer may do it within the activity time',
+    async () => {
+      for (const u of ['jingcaicheng-worker', 'member-pu']) tokens[u] = await t.login(u);
+      const activityId = await recruiting(5, 3);
+      const e = ok(await t.gql(SIGN_UP, { input: { activityId } }, { token: tokens['member-pu'] }), 'signUpForActivity')
+        .enrollment.id;
+      expect(
+        (
+          await t.gql(
+            CHECK('checkIn'),
+            {
+              e,
+            },
+            worker(),
+          )
+        ).data.checkIn.code,
+      ).toBe('INVALID_TRANSITION'); // still recruiting
+      ok(
+        await t.gql(
+          activityMutation('startVolunteerActivity', 'StartVolunteerActivityPayload'),
+          { input: { activityId } },
+          worker(),
+        ),
+        'startVolunteerActivity',
+      );
+      const early = await t.gql(CHECK('checkIn'), { e }, { token: tokens['member-pu'] });
+      expect(early.data.checkIn.code).toBe('FORBIDDEN'); // three hours before the start
+      clock.advance(3 * HOUR + 5 * 60_000);
+      const inn = ok(await t.gql(CHECK('checkIn'), { e }, { token: tokens['member-pu'] }), 'checkIn').enrollment;
+      expect(inn.status).toBe('CHECKED_IN');
+      expect((await t.gql(CHECK('checkIn'), { e }, worker())).data.checkIn.code).toBe('INVALID_TRANSITION');
+      expect((await t.gql(CHECK('checkIn'), { e }, { token: tokens['yuanlin-worker'] })).data.checkIn.code).toBe(
+        'NOT_FOUND',
+      );
+      clock.advance(2.5 * HOUR);
+      const out = ok(await t.gql(CHECK('checkOut'), { e }, worker()), 'checkOut').enrollment;
+      expect(out).toMatchObject({ status: 'CHECKED_OUT', servedHours: 2.5 });
+      expect((await t.gql(CHECK('checkOut'), { e }, worker())).data.checkOut.code).toBe('INVALID_TRANSITION');
+      const trail = await t.db.prisma.auditLog.findMany({
+        where: { entityId: parseGlobal(e) },
+        orderBy: { at: 'asc' },
+      });
+      expect(trail.map((a) => a.action)).toEqual([
+        'volunteering.signUp',
+        'volunteering.checkIn',
+        'volunteering.checkOut',
+      ]);
+    },
+  );
 });

@@ -32,7 +32,8 @@ export function ok<T = any>(r: { data?: any; errors?: unknown }, field: string, 
   return v as T;
 }
 
-export const CREATE_ACTIVITY = `mutation($input: CreateVolunteerActivityInput!) { createVolunteerActivity(input: $input) {
+export const CREATE_ACTIVITY = `mutation($input: CreateVolunteerActivityInput!) {
+  createVolunteerActivity(input: $input) {
   __typename ... on CreateVolunteerActivityPayload { activity { id status title capacity enrolledCount } }
   ... on Error { code message } ... on ValidationError { issues { path message } } } }`;
 
@@ -43,7 +44,8 @@ export const activityMutation = (
   name: string,
   payload: string,
 ) => `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) {
-  __typename ... on ${payload} { activity { id status enrolledCount insuranceRecorded } } ... on Error { code message } } }`;
+  __typename ... on ${payload} { activity { id status enrolledCount insuranceRecorded } }
+  ... on Error { code message } } }`;
 
 /** the database id inside a Relay global id */
 export const parseGlobal = (globalId: string) =>

@@ -11,13 +11,18 @@ let clock: ManualClock;
 const tokens: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
-const DISPATCH = `mutation($input: DispatchServiceOrderInput!) { dispatchServiceOrder(input: $input) { __typename ... on DispatchServiceOrderPayload { order { id status } } ... on Error { code } } }`;
-const ACCEPT = `mutation($input: AcceptServiceOrderInput!) { acceptServiceOrder(input: $input) { __typename ... on AcceptServiceOrderPayload { order { status } } ... on Error { code } } }`;
-const COMPLETE = `mutation($input: CompleteServiceOrderInput!) { completeServiceOrder(input: $input) { __typename ... on CompleteServiceOrderPayload { order { status } } ... on Error { code } } }`;
+const DISPATCH = `mutation($input: DispatchServiceOrderInput!) { dispatchServiceOrder(input: $input) { __typename
+  ... on DispatchServiceOrderPayload { order { id status } } ... on Error { code } } }`;
+const ACCEPT = `mutation($input: AcceptServiceOrderInput!) { acceptServiceOrder(input: $input) { __typename
+  ... on AcceptServiceOrderPayload { order { status } } ... on Error { code } } }`;
+const COMPLETE = `mutation($input: CompleteServiceOrderInput!) { completeServiceOrder(input: $input) { __typename
+  ... on CompleteServiceOrderPayload { order { status } } ... on Error { code } } }`;
 const CANCEL = `mutation($input: CancelServiceOrderInput!) { cancelServiceOrder(input: $input) { __typename
-  ... on CancelServiceOrderPayload { order { id status cancelReason cancelledAt overdue assignedVolunteerCount result } }
+  ... on CancelServiceOrderPayload { order {
+    id status cancelReason cancelledAt overdue assignedVolunteerCount result } }
   ... on Error { code message } ... on ValidationError { issues { path } } } }`;
-const STATS = `query($r: ID!) { region(id: $r) { stats { volunteering { serviceOrders completedServiceOrders householdsVisited mattersDone } } } }`;
+const STATS = `query($r: ID!) { region(id: $r) { stats { volunteering {
+  serviceOrders completedServiceOrders householdsVisited mattersDone } } } }`;
 
 beforeAll(async () => {
   ({ t, clock } = await app());
@@ -133,18 +138,21 @@ describe('cancelServiceOrder 撤销派单', () => {
     expect(await cancelAudits(id)).toBe(1);
   });
 
-  it('an accepted order may be withdrawn too, also by an admin above the township; completed figures stay', async () => {
-    const id = await accepted('冬季燃煤取暖安全检查');
-    const before = await stats();
-    const res = await cancel(id, '上级统一安排专项检查', 'zhou-admin');
-    expect(res.order).toMatchObject({
-      status: 'CANCELLED',
-      cancelReason: '上级统一安排专项检查',
-      assignedVolunteerCount: 1,
-    });
-    const after = await stats();
-    expect(after).toEqual({ ...before, serviceOrders: before.serviceOrders - 1 });
-  });
+  it(
+    'an accepted order may be withdrawn too, also by an admin above the township; ' + 'completed figures stay',
+    async () => {
+      const id = await accepted('冬季燃煤取暖安全检查');
+      const before = await stats();
+      const res = await cancel(id, '上级统一安排专项检查', 'zhou-admin');
+      expect(res.order).toMatchObject({
+        status: 'CANCELLED',
+        cancelReason: '上级统一安排专项检查',
+        assignedVolunteerCount: 1,
+      });
+      const after = await stats();
+      expect(after).toEqual({ ...before, serviceOrders: before.serviceOrders - 1 });
+    },
+  );
 
   it('refusals change nothing: reason, who may cancel, completed orders, unknown ids', async () => {
     const id = await accepted('村道积雪清理');
@@ -165,9 +173,11 @@ describe('cancelServiceOrder 撤销派单', () => {
       expect(r.code, reason).toBe('VALIDATION');
       expect(r.issues.map((i: { path: string }) => i.path)).toEqual(['input.reason']);
     }
-    expect((await t.gql(CANCEL, { input: { orderId: id } }, as('beiwucha-admin'))).errors?.length).toBeGreaterThan(0); // reason is required
+    // the reason is required
+    expect((await t.gql(CANCEL, { input: { orderId: id } }, as('beiwucha-admin'))).errors?.length).toBeGreaterThan(0);
     expect((await cancel(id, '部门想退单', 'manas-emergency')).code).toBe('FORBIDDEN'); // the accepting department
-    expect((await cancel(teamOrder, '队长想退单', 'weijiachang-grid')).code).toBe('FORBIDDEN'); // the accepting team's leader
+    // the accepting team's leader
+    expect((await cancel(teamOrder, '队长想退单', 'weijiachang-grid')).code).toBe('FORBIDDEN');
     expect((await cancel(id, '不相干', 'analyst')).code).toBe('FORBIDDEN'); // reads the area, does not dispatch
     expect((await cancel(id, '不相干', 'ganhezi-admin')).code).toBe('NOT_FOUND'); // another township
     expect((await cancel(id, '不相干', 'jingcaicheng-worker')).code).toBe('FORBIDDEN'); // not an admin (policy roles)
@@ -194,7 +204,10 @@ describe('cancelServiceOrder 撤销派单', () => {
       ]);
       const winners = results.filter((r) => !('code' in r));
       expect(winners).toHaveLength(1);
-      expect(results.filter((r) => 'code' in r).every((r) => r.code === 'INVALID_TRANSITION')).toBe(true);
+      // a loser that read the order before the winner wrote lost the race (CONFLICT); one that read it after
+      // asks for a move its status no longer allows (INVALID_TRANSITION)
+      const lost = results.filter((r) => 'code' in r);
+      expect(lost.every((r) => ['CONFLICT', 'INVALID_TRANSITION'].includes(r.code))).toBe(true);
       const final = await row(id);
       expect(final.status).toBe(winners[0]!.order.status);
       expect(final.version).toBe(2); // accept + the one winning change
@@ -209,7 +222,9 @@ describe('cancelServiceOrder 撤销派单', () => {
 
   it('refused where the module is off; back on, the township cancels again', async () => {
     const id = await dispatch('关停测试');
-    const SWITCH = `mutation($r: ID!, $on: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "volunteering", enabled: $on, note: "试点" }) { __typename } }`;
+    const SWITCH = `mutation($r: ID!, $on: Boolean!) {
+      setModuleEnabled(input: { regionId: $r, moduleId: "volunteering", enabled: $on, note: "试点" }) { __typename }
+    }`;
     expect(
       (await t.gql(SWITCH, { r: ids.beiwucha, on: false }, as('beiwucha-admin'))).data.setModuleEnabled.__typename,
     ).toBe('SetModuleEnabledPayload');

@@ -40,16 +40,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const STATS = `query($r: ID!, $from: DateTime, $to: DateTime) { region(id: $r) { stats { volunteering(from: $from, to: $to) {
-  activities completedActivities volunteers enrollments verifiedHours serviceOrders completedServiceOrders householdsVisited suggestions disputesResolved mattersDone certificates } } } }`;
+const STATS = `query($r: ID!, $from: DateTime, $to: DateTime) { region(id: $r) { stats {
+  volunteering(from: $from, to: $to) {
+  activities completedActivities volunteers enrollments verifiedHours serviceOrders completedServiceOrders
+    householdsVisited suggestions disputesResolved mattersDone certificates } } } }`;
 const stats = async (r: string, token = tokens.analyst, vars: Record<string, string> = {}) =>
   (await t.gql(STATS, { r, ...vars }, { token })).data.region.stats.volunteering;
 
 describe('service orders 街道派单、部门接单', () => {
   const DISPATCH = `mutation($input: DispatchServiceOrderInput!) { dispatchServiceOrder(input: $input) { __typename
-    ... on DispatchServiceOrderPayload { order { id status township { name } community { name } assigneeOrganization { name } } } ... on Error { code } } }`;
-  const ACCEPT = `mutation($input: AcceptServiceOrderInput!) { acceptServiceOrder(input: $input) { __typename ... on AcceptServiceOrderPayload { order { status assignedVolunteerCount } } ... on Error { code } } }`;
-  const COMPLETE = `mutation($input: CompleteServiceOrderInput!) { completeServiceOrder(input: $input) { __typename ... on CompleteServiceOrderPayload { order { status householdsVisited mattersDone result } } ... on Error { code } } }`;
+    ... on DispatchServiceOrderPayload { order { id status township { name } community { name } assigneeOrganization {
+      name } } } ... on Error { code } } }`;
+  const ACCEPT = `mutation($input: AcceptServiceOrderInput!) { acceptServiceOrder(input: $input) { __typename
+    ... on AcceptServiceOrderPayload { order { status assignedVolunteerCount } } ... on Error { code } } }`;
+  const COMPLETE = `mutation($input: CompleteServiceOrderInput!) { completeServiceOrder(input: $input) { __typename
+    ... on CompleteServiceOrderPayload { order { status householdsVisited mattersDone result } } ... on Error {
+    code } } }`;
 
   it('a township dispatches, the department accepts with volunteers and completes with results', async () => {
     const input = {
@@ -175,7 +181,9 @@ describe('service orders 街道派单、部门接单', () => {
       (e: { node: { title: string } }) => e.node.title === '村道路灯损坏排查',
     ).node;
     expect(order.team.name).toBe('北五岔镇安全隐患排查志愿服务队');
-    const COMPLETE2 = `mutation($id: ID!) { completeServiceOrder(input: { orderId: $id, result: "排查路灯 40 盏，报修 6 盏", householdsVisited: 30, mattersDone: 6 }) { __typename ... on Error { code } } }`;
+    const COMPLETE2 = `mutation($id: ID!) { completeServiceOrder(input: {
+      orderId: $id, result: "排查路灯 40 盏，报修 6 盏", householdsVisited: 30, mattersDone: 6 }) { __typename ... on Error {
+      code } } }`;
     expect(
       (await t.gql(COMPLETE2, { id: order.id }, { token: tokens['weijiachang-grid'] })).data.completeServiceOrder
         .__typename,
@@ -231,7 +239,8 @@ describe('RegionStats.volunteering and the 昌吉日报 figures', () => {
 describe('demo data 演示数据', () => {
   it('北五岔镇: the safety-hazard inspection team with 72 inspections in 2024', async () => {
     const teams = await t.gql(
-      `query($r: ID!) { volunteerTeams(filter: { regionId: $r, kind: SAFETY_INSPECTION }) { edges { node { id name memberCount members { role name } } } } }`,
+      `query($r: ID!) { volunteerTeams(filter: { regionId: $r, kind: SAFETY_INSPECTION }) { edges { node {
+        id name memberCount members { role name } } } } }`,
       { r: ids.beiwucha },
       { token: tokens['beiwucha-admin'] },
     );
@@ -239,7 +248,9 @@ describe('demo data 演示数据', () => {
     expect(team.name).toBe('北五岔镇安全隐患排查志愿服务队');
     expect(team.members[0]).toEqual({ role: 'LEADER', name: '赵刚' });
     const inspections = await t.gql(
-      `query($r: ID!, $team: ID!) { volunteerActivities(filter: { regionId: $r, teamId: $team, category: SAFETY_INSPECTION, status: COMPLETED, from: "2024-01-01T00:00:00+08:00", to: "2025-01-01T00:00:00+08:00" }) { totalCount } }`,
+      `query($r: ID!, $team: ID!) { volunteerActivities(filter: {
+        regionId: $r, teamId: $team, category: SAFETY_INSPECTION, status: COMPLETED, from: "2024-01-01T00:00:00+08:00",
+        to: "2025-01-01T00:00:00+08:00" }) { totalCount } }`,
       { r: ids.beiwucha, team: team.id },
       { token: tokens['beiwucha-admin'] },
     );
@@ -248,7 +259,8 @@ describe('demo data 演示数据', () => {
 
   it('the joint 主题党日 of 新疆农业职业技术大学 and 昌吉州人民医院 with 70+ members', async () => {
     const r = await t.gql(
-      `query($r: ID!) { region(id: $r) { volunteerActivities(category: HEALTH_SERVICE, first: 5) { edges { node { title enrolledCount organizations { name } enrollments(first: 1) { totalCount } } } } } }`,
+      `query($r: ID!) { region(id: $r) { volunteerActivities(category: HEALTH_SERVICE, first: 5) { edges { node {
+        title enrolledCount organizations { name } enrollments(first: 1) { totalCount } } } } } }`,
       { r: ids.yuanlin },
       { token: tokens['zhou-admin'] },
     );

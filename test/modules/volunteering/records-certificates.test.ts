@@ -26,7 +26,8 @@ const worker = () => ({ token: tokens['jingcaicheng-worker'] });
 const CHECK = (m: string) =>
   `mutation($e: ID!) { ${m}(input: { enrollmentId: $e }) { __typename ... on Error { code message } } }`;
 const CONFIRM = `mutation($input: ConfirmServiceHoursInput!) { confirmServiceHours(input: $input) { __typename
-  ... on ConfirmServiceHoursPayload { record { id hours version kind title organizationName confirmedByName volunteerName versions { version hours reason } } }
+  ... on ConfirmServiceHoursPayload { record {
+    id hours version kind title organizationName confirmedByName volunteerName versions { version hours reason } } }
   ... on Error { code message } ... on ValidationError { issues { path } } } }`;
 
 beforeAll(async () => {
@@ -44,7 +45,8 @@ beforeAll(async () => {
   for (const p of [ids.he, ids.gulnar]) {
     ok(
       await t.gql(
-        `mutation($p: ID!) { registerVolunteer(input: { personId: $p, consentToRecords: true }) { __typename ... on Error { code } } }`,
+        `mutation($p: ID!) { registerVolunteer(input: { personId: $p, consentToRecords: true }) { __typename
+          ... on Error { code } } }`,
         { p },
         worker(),
       ),
@@ -176,13 +178,17 @@ describe('confirming hours 谁组织谁记录', () => {
 
   it('refuses confirmation after the township’s deadline (setting recordDeadlineDays)', async () => {
     const set = await t.gql(
-      `mutation($r: ID!) { setModuleSetting(input: { regionId: $r, moduleId: "volunteering", key: "recordDeadlineDays", value: 1 }) { __typename ... on Error { code message } } }`,
+      `mutation($r: ID!) { setModuleSetting(input: {
+        regionId: $r, moduleId: "volunteering", key: "recordDeadlineDays", value: 1 }) { __typename ... on Error {
+        code message } } }`,
       { r: ids.jianguolu },
       { token: tokens['zhou-admin'] },
     );
     expect(set.data.setModuleSetting.__typename).toBe('SetModuleSettingPayload');
     const bad = await t.gql(
-      `mutation($r: ID!) { setModuleSetting(input: { regionId: $r, moduleId: "volunteering", key: "recordDeadlineDays", value: 0 }) { __typename ... on Error { code } } }`,
+      `mutation($r: ID!) { setModuleSetting(input: {
+        regionId: $r, moduleId: "volunteering", key: "recordDeadlineDays", value: 0 }) { __typename ... on Error {
+        code } } }`,
       { r: ids.jianguolu },
       { token: tokens['zhou-admin'] },
     );
@@ -200,10 +206,13 @@ describe('confirming hours 谁组织谁记录', () => {
 });
 
 describe('corrections 更正 as new versions', () => {
-  const REQUEST = `mutation($input: RequestServiceRecordCorrectionInput!) { requestServiceRecordCorrection(input: $input) { __typename
+  const REQUEST = `mutation($input: RequestServiceRecordCorrectionInput!) {
+    requestServiceRecordCorrection(input: $input) { __typename
     ... on RequestServiceRecordCorrectionPayload { request { id status } } ... on Error { code } } }`;
-  const ANSWER = `mutation($input: AnswerServiceRecordCorrectionInput!) { answerServiceRecordCorrection(input: $input) { __typename
-    ... on AnswerServiceRecordCorrectionPayload { request { status answer resultVersion record { hours version versions { version hours reason changedByName } } } } ... on Error { code } } }`;
+  const ANSWER = `mutation($input: AnswerServiceRecordCorrectionInput!) { answerServiceRecordCorrection(input: $input) {
+    __typename
+    ... on AnswerServiceRecordCorrectionPayload { request { status answer resultVersion record {
+      hours version versions { version hours reason changedByName } } } } ... on Error { code } } }`;
 
   it('the volunteer asks, the organiser accepts: version 2 with the reason, and an event', async () => {
     expect(
@@ -274,7 +283,8 @@ describe('corrections 更正 as new versions', () => {
   });
 
   it('organisers correct with a reason; versions can never be edited', async () => {
-    const CORRECT = `mutation($input: CorrectServiceRecordInput!) { correctServiceRecord(input: $input) { __typename ... on CorrectServiceRecordPayload { record { hours version } } ... on Error { code } } }`;
+    const CORRECT = `mutation($input: CorrectServiceRecordInput!) { correctServiceRecord(input: $input) { __typename
+      ... on CorrectServiceRecordPayload { record { hours version } } ... on Error { code } } }`;
     expect(
       (await t.gql(CORRECT, { input: { recordId: ids.record, hours: 2, reason: '' } }, worker())).data
         .correctServiceRecord.code,
@@ -307,7 +317,8 @@ describe('corrections 更正 as new versions', () => {
   });
 
   it('records training and awards, but never service hours by hand', async () => {
-    const ADD = `mutation($input: AddVolunteerRecordInput!) { addVolunteerRecord(input: $input) { __typename ... on AddVolunteerRecordPayload { record { kind hours } } ... on Error { code } } }`;
+    const ADD = `mutation($input: AddVolunteerRecordInput!) { addVolunteerRecord(input: $input) { __typename
+      ... on AddVolunteerRecordPayload { record { kind hours } } ... on Error { code } } }`;
     const base = {
       personId: ids.he,
       title: '志愿者通用培训',
@@ -330,7 +341,9 @@ describe('corrections 更正 as new versions', () => {
 });
 
 describe('totals and star levels 星级', () => {
-  const ME = `{ viewer { account { person { volunteer { totalHours hoursThisYear starLevel records(first: 3, kind: SERVICE) { totalCount edges { node { hours } } } } } } } }`;
+  const ME = `{ viewer { account { person { volunteer {
+    totalHours hoursThisYear starLevel records(first: 3, kind: SERVICE) { totalCount edges { node {
+    hours } } } } } } } }`;
 
   it('sums verified service hours overall and this year, and follows the thresholds', async () => {
     const v = (await t.gql(ME, {}, { token: tokens['member-pu'] })).data.viewer.account.person.volunteer;
@@ -344,7 +357,9 @@ describe('totals and star levels 星级', () => {
     expect(v.hoursThisYear).toBeLessThan(v.totalHours);
     expect(v.starLevel).toBe(1); // default 100 / 300 / 600 / 1000 / 1500
     expect(v.records.totalCount).toBe(25);
-    const SET = `mutation($r: ID!, $v: JSON) { setModuleSetting(input: { regionId: $r, moduleId: "volunteering", key: "starThresholds", value: $v }) { __typename ... on Error { code message } } }`;
+    const SET = `mutation($r: ID!, $v: JSON) { setModuleSetting(input: {
+      regionId: $r, moduleId: "volunteering", key: "starThresholds", value: $v }) { __typename ... on Error {
+      code message } } }`;
     for (const bad of [[10, 20, 30], [10, 30, 20, 40, 50], [0, 1, 2, 3, 4], 'many']) {
       expect(
         (await t.gql(SET, { r: ids.jianguolu, v: bad }, { token: tokens['zhou-admin'] })).data.setModuleSetting.code,
@@ -370,10 +385,13 @@ describe('totals and star levels 星级', () => {
 });
 
 describe('certificates 志愿服务证明', () => {
-  const ISSUE = `mutation($input: IssueVolunteerCertificateInput!) { issueVolunteerCertificate(input: $input) { __typename
-    ... on IssueVolunteerCertificatePayload { certificate { id serial issuerName volunteerName volunteerNumber totalHours recordCount starLevel entries { kind hours } } }
+  const ISSUE = `mutation($input: IssueVolunteerCertificateInput!) { issueVolunteerCertificate(input: $input) {
+    __typename
+    ... on IssueVolunteerCertificatePayload { certificate {
+      id serial issuerName volunteerName volunteerNumber totalHours recordCount starLevel entries { kind hours } } }
     ... on Error { code message } } }`;
-  const VERIFY = `query($s: String!) { verifyVolunteerCertificate(serial: $s) { valid serial maskedName totalHours recordCount issuerName issuedAt } }`;
+  const VERIFY = `query($s: String!) { verifyVolunteerCertificate(serial: $s) {
+    valid serial maskedName totalHours recordCount issuerName issuedAt } }`;
   const period = () => ({
     from: new Date(clock.now().getTime() - 400 * 86_400_000).toISOString(),
     to: clock.now().toISOString(),
@@ -467,7 +485,8 @@ describe('certificates 志愿服务证明', () => {
   });
 
   it('never changes after issue, even when a listed record is corrected', async () => {
-    const CORRECT = `mutation($input: CorrectServiceRecordInput!) { correctServiceRecord(input: $input) { __typename } }`;
+    const CORRECT = `mutation($input: CorrectServiceRecordInput!) { correctServiceRecord(input: $input) {
+      __typename } }`;
     ok(
       await t.gql(CORRECT, { input: { recordId: ids.record, hours: 1, reason: '复核后调整' } }, worker()),
       'correctServiceRecord',

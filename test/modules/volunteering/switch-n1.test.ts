@@ -24,11 +24,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const LIST = `query($r: ID!) { volunteerActivities(filter: { regionId: $r }, first: 100) { totalCount edges { node { id title status community { name } } } } }`;
+const LIST = `query($r: ID!) { volunteerActivities(filter: { regionId: $r }, first: 100) { totalCount edges { node {
+  id title status community { name } } } } }`;
 const ONE = `query($id: ID!) { volunteerActivity(id: $id) { title } }`;
-const STATS = `query($r: ID!) { region(id: $r) { stats { volunteering { activities volunteers verifiedHours serviceOrders } } } }`;
+const STATS = `query($r: ID!) { region(id: $r) { stats { volunteering {
+  activities volunteers verifiedHours serviceOrders } } } }`;
 const ZHAO = `query($id: ID!) { person(id: $id) { volunteer { totalHours } } }`;
-const SWITCH = `mutation($r: ID!, $on: Boolean!) { setModuleEnabled(input: { regionId: $r, moduleId: "volunteering", enabled: $on, note: "试点调整" }) { __typename ... on Error { code message } } }`;
+const SWITCH = `mutation($r: ID!, $on: Boolean!) { setModuleEnabled(input: {
+  regionId: $r, moduleId: "volunteering", enabled: $on, note: "试点调整" }) { __typename ... on Error { code message } } }`;
 
 async function snapshot() {
   const z = { token: tokens['zhou-admin'] };
@@ -122,9 +125,12 @@ describe('module switch 模块开关', () => {
 });
 
 describe('N+1 guard (statement counter)', () => {
-  const NESTED = `query($r: ID!, $n: Int!) { volunteerActivities(filter: { regionId: $r }, first: $n) { totalCount edges { node {
-    title status community { name } team { name members { role name } } organizations { name } myEnrollment { status } viewerIsOrganizer
-    enrollments(first: 10) { totalCount edges { node { status volunteerName servedHours person { name phone } record { hours versions { version } } } } } } } } }`;
+  const NESTED = `query($r: ID!, $n: Int!) { volunteerActivities(filter: { regionId: $r }, first: $n) {
+    totalCount edges { node {
+    title status community { name } team { name members { role name } } organizations { name } myEnrollment {
+      status } viewerIsOrganizer
+    enrollments(first: 10) { totalCount edges { node { status volunteerName servedHours person { name phone } record {
+      hours versions { version } } } } } } } } }`;
 
   it('a page of 50 activities with enrollments and people costs the same statements as a page of 5', async () => {
     const token = tokens['zhou-admin'];
@@ -145,7 +151,8 @@ describe('N+1 guard (statement counter)', () => {
 
   it('people with their volunteer profile, totals, star level and records stay flat too', async () => {
     const token = tokens['zhou-admin'];
-    const Q = `query($n: Int!) { volunteers(first: $n) { edges { node { name totalHours hoursThisYear starLevel community { name } person { volunteer { volunteerNumber } }
+    const Q = `query($n: Int!) { volunteers(first: $n) { edges { node {
+      name totalHours hoursThisYear starLevel community { name } person { volunteer { volunteerNumber } }
       records(first: 3) { totalCount edges { node { hours title } } } teams { role team { name } } } } } }`;
     await t.gql(Q, { n: 1 }, { token });
     const small = await t.db.statements.measure(() => t.gql(Q, { n: 5 }, { token }));

@@ -30,7 +30,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const REGISTER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) {
-  __typename ... on RegisterVolunteerPayload { volunteer { id volunteerNumber name skills guardianConsentRecorded totalHours starLevel } }
+  __typename ... on RegisterVolunteerPayload { volunteer {
+    id volunteerNumber name skills guardianConsentRecorded totalHours starLevel } }
   ... on Error { code message } ... on ValidationError { issues { path } } } }`;
 
 describe('registering volunteers 志愿者注册', () => {
@@ -116,7 +117,8 @@ describe('registering volunteers 志愿者注册', () => {
   });
 
   it('masks volunteer names for analysts and shows them to the community worker', async () => {
-    const q = `query($r: ID!) { volunteers(filter: { regionId: $r }, first: 50) { totalCount edges { node { name } } } }`;
+    const q = `query($r: ID!) { volunteers(filter: { regionId: $r }, first: 50) { totalCount edges { node {
+      name } } } }`;
     const analyst = await t.gql(q, { r: ids.jingcaicheng }, { token: tokens.analyst });
     const names = analyst.data.volunteers.edges.map((e: { node: { name: string } }) => e.node.name);
     expect(names).toContain('何**');
@@ -130,7 +132,8 @@ describe('registering volunteers 志愿者注册', () => {
 
 describe('service centres and teams 志愿服务中心与服务队', () => {
   const CENTRE = `mutation($input: CreateVolunteerServiceCentreInput!) { createVolunteerServiceCentre(input: $input) {
-    __typename ... on CreateVolunteerServiceCentrePayload { centre { id name community { name } } } ... on Error { code } } }`;
+    __typename ... on CreateVolunteerServiceCentrePayload { centre { id name community { name } } } ... on Error {
+      code } } }`;
 
   it('keeps one centre per community, created by those who manage it', async () => {
     const outside = await t.gql(
@@ -167,12 +170,14 @@ describe('service centres and teams 志愿服务中心与服务队', () => {
 
   it('forms teams with leaders and members; leaders organise the team’s activities', async () => {
     const team = await t.gql(
-      `mutation($input: CreateVolunteerTeamInput!) { createVolunteerTeam(input: $input) { __typename ... on CreateVolunteerTeamPayload { team { id kind region { name } } } ... on Error { code } } }`,
+      `mutation($input: CreateVolunteerTeamInput!) { createVolunteerTeam(input: $input) { __typename
+        ... on CreateVolunteerTeamPayload { team { id kind region { name } } } ... on Error { code } } }`,
       { input: { regionId: ids.jingcaicheng, name: '晶彩城社区巾帼志愿服务队', kind: 'WOMEN' } },
       { token: tokens['jingcaicheng-worker'] },
     );
     ids.team = ok(team, 'createVolunteerTeam').team.id;
-    const ADD = `mutation($input: AddVolunteerTeamMemberInput!) { addVolunteerTeamMember(input: $input) { __typename ... on AddVolunteerTeamMemberPayload { member { role name } } ... on Error { code } } }`;
+    const ADD = `mutation($input: AddVolunteerTeamMemberInput!) { addVolunteerTeamMember(input: $input) { __typename
+      ... on AddVolunteerTeamMemberPayload { member { role name } } ... on Error { code } } }`;
     const byMember = await t.gql(
       ADD,
       { input: { teamId: ids.team, personId: ids['蒲晓'], role: 'LEADER' } },
@@ -211,7 +216,8 @@ describe('service centres and teams 志愿服务中心与服务队', () => {
     );
     expect(ok(a, 'createVolunteerActivity').activity.status).toBe('DRAFT');
     const teams = await t.gql(
-      `query($r: ID!) { volunteerTeams(filter: { regionId: $r, kind: WOMEN }) { totalCount edges { node { name memberCount members { role name } } } } }`,
+      `query($r: ID!) { volunteerTeams(filter: { regionId: $r, kind: WOMEN }) { totalCount edges { node {
+        name memberCount members { role name } } } } }`,
       { r: ids.jingcaicheng },
       { token: tokens.analyst },
     );
