@@ -13,6 +13,7 @@ import { registerEnums } from './enums.js';
 import { advanceActivities } from './jobs.js';
 import { registerOrderMutations } from './order-mutations.js';
 import { orderPeople, registerOrders } from './orders.js';
+import { registerRecordAdd } from './record-add.js';
 import { registerRecordMutations } from './record-mutations.js';
 import { registerRecords } from './records.js';
 import { seedVolunteering } from './seed.js';
@@ -45,7 +46,8 @@ export default defineModule({
     registerSignUps(builder);
     registerAttendance(builder);
     registerRecords(builder, enums);
-    registerRecordMutations(builder, enums);
+    registerRecordMutations(builder);
+    registerRecordAdd(builder, enums);
     registerCorrections(builder, enums);
     registerCertificates(builder);
     registerOrders(builder, enums);
