@@ -16,8 +16,11 @@ import { trustedDocumentsFromEnv } from '../src/http/trusted-documents.js';
 import { createLogger } from '../src/log.js';
 import { listen } from '../src/server.js';
 import { metricsFromEnv } from '../src/metrics.js';
+import { tracingFromEnv } from '../src/tracing.js';
 
 const logger = createLogger();
+// before the database opens, so Prisma's spans are recorded from the first query
+const tracing = tracingFromEnv();
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST || '127.0.0.1';
 const { production, http } = httpSecurityFromEnv(process.env);
@@ -65,6 +68,7 @@ const app = await createApp({
   limits: limitsFromEnv(),
   metrics: metricsFromEnv(process.env, production),
   trustedDocuments: trustedDocumentsFromEnv(process.env, production),
+  tracing,
 });
 const server = await listen(app, port, logger, host);
 if (process.env.JOBS !== 'off') app.jobs.start();

@@ -13,6 +13,7 @@ import { JobRunner } from './jobs.js';
 import { EXAMPLE_OPERATIONS } from './graphiql.js';
 import { compressedPages } from './http/graphiql-page.js';
 import { readinessCheck } from './http/readiness.js';
+import { type Tracing, useTracing } from './tracing.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './http/trusted-documents.js';
 import { type MetricsOptions, useMetrics } from './metrics.js';
 import type { ModuleDefinition } from './modules.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   http?: Partial<HttpSecurityOptions>;
   /** /metrics (default: on without a token; entry points read METRICS_TOKEN with metricsFromEnv) */
   metrics?: MetricsOptions;
+  /** OpenTelemetry: operation spans (entry points read the environment with tracingFromEnv) */
+  tracing?: Tracing | null;
   /** 受信文档: enforce (default in production) and the roles that may send any operation */
   trustedDocuments?: TrustedDocumentsOptions;
   /** 查询限制 (defaults: DEFAULT_LIMITS; entry points read them with limitsFromEnv) */
@@ -139,6 +142,7 @@ export async function createApp(options: AppOptions) {
     useExecutionBudget(limits.executionMs),
     useReadinessCheck({ endpoint: '/ready', check: readinessCheck(db, jobs, () => draining) }),
   ];
+  if (options.tracing) plugins.unshift(useTracing(options.tracing));
   if (limits.rateLimit) {
     plugins.unshift(
       useRateLimit({
