@@ -244,7 +244,8 @@ describe('updateVolunteerActivity 修改活动', () => {
       expect(await row(draft)).toEqual(d0);
       expect(await row(open)).toEqual(o0);
 
-      // 赵刚 leads the township's inspection team: he organises its activity in another village, but may not drop the team
+      // 赵刚 leads the township's inspection team: he organises its activity in another village,
+      // but may not drop the team
       const start = clock.now().getTime() + 48 * HOUR;
       const input = {
         communityId: ids.village201,
