@@ -113,6 +113,7 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
           .text(input.name, 'input.name', { max: 60 });
         checkBoundary(checks, boundary, 'input.boundary').throwIfAny();
         const community = await communityForGrid(ctx, input.communityId);
+        // two creations racing to the same free code: the unique index decides, the loser gets CONFLICT
         const grid = await gridWrite(ctx, community.path, async (w) => {
           if (await w.tx.grid.findUnique({ where: { communityId_code: { communityId: community.id, code } } }))
             throw codeExists(code);
@@ -131,6 +132,8 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
           const data = { code, name: g.name };
           await w.audit({ action: 'create', entityType: 'Grid', entityId: g.id, regionPath: g.regionPath, data });
           return g;
+        }).catch((e) => {
+          throw isUniqueViolation(e) ? codeExists(code) : e;
         });
         return { value: grid, warnings: [] };
       },

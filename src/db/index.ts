@@ -18,6 +18,8 @@ export interface Database {
   statements: StatementCounter;
   /** a raw SQL session outside Prisma (migrations, readiness ping) */
   session: SqlSession;
+  /** the embedded database itself (backups), absent on PostgreSQL */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ async function openPglite(options: DatabaseOptions) {
     // the adapter is built against an older driver-adapter-utils; the protocol is the same (verified)
     factory: new PrismaPGlite(pglite) as unknown as PrismaPg,
     session: pgliteSession(pglite),
+    pglite,
     close: () => pglite.close(),
   };
 }
@@ -106,7 +109,7 @@ async function migratePostgres(pool: pg.Pool, log?: (msg: string) => void) {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const statements = new StatementCounter();
   const url = options.url;
-  let opened: { factory: PrismaPg; session: SqlSession; close: () => Promise<void> };
+  let opened: { factory: PrismaPg; session: SqlSession; pglite?: PGlite; close: () => Promise<void> };
   if (url) {
     const pg = await openPostgres(url, options);
     if (options.migrate !== false) await migratePostgres(pg.pool, options.log);
@@ -122,6 +125,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     prisma,
     statements,
     session: opened.session,
+    pglite: opened.pglite,
     close: async () => {
       await prisma.$disconnect();
       await opened.close();

@@ -101,6 +101,19 @@ describe('grids and households', () => {
     expect(outsider.code).toBe('FORBIDDEN');
   });
 
+  it('six concurrent creations of one code: one grid, five CONFLICT', async () => {
+    const community = await regionId(t, WEIJIACHANG);
+    const input = { communityId: community, code: 'G77', name: '并发网格', kind: 'RURAL' };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        mutate(t, villageWorker, 'createGrid', input, '... on CreateGridPayload { grid { id } }'),
+      ),
+    );
+    expect(results.filter((r) => r.__typename === 'CreateGridPayload')).toHaveLength(1);
+    expect(results.filter((r) => r.code === 'CONFLICT')).toHaveLength(5);
+    expect(await t.db.prisma.grid.count({ where: { code: 'G77' } })).toBe(1);
+  });
+
   it('warns (does not refuse) when a grid grows beyond the usual size', async () => {
     const set = await t.gql(
       `mutation($r: ID!) { setModuleSetting(input: { regionId: $r, moduleId: "grid", key: ` +
