@@ -82,7 +82,7 @@ export class Checks {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as {
     code?: string;
-    cause?: { code?: string; originalCode?: string };
+    cause?: { code?: string; originalCode?: string; kind?: string };
     meta?: { code?: string };
   } | null;
   return (
@@ -90,6 +90,7 @@ export function isUniqueViolation(error: unknown): boolean {
     e?.code === '23505' ||
     e?.cause?.code === '23505' ||
     e?.cause?.originalCode === '23505' ||
+    e?.cause?.kind === 'UniqueConstraintViolation' ||
     e?.meta?.code === '23505'
   );
 }
