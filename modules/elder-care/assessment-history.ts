@@ -19,7 +19,6 @@ import {
   type Context,
 } from '../../src/kit/index.js';
 import { auditRead, readsHealth } from './access.js';
-import { SUB } from './constants.js';
 
 const CURSOR_PREFIX = 'CapabilityAssessment:';
 
@@ -103,7 +102,6 @@ export function registerAssessmentHistory(builder: Builder) {
   builder.prismaObjectField('CareRecipient', 'assessments', (t) =>
     t.connection(
       {
-        subGraphs: SUB,
         type: modelRef(builder, 'CapabilityAssessment'),
         nullable: true,
         extensions: { customCursor: true }, // keyset cursor (assessedAt, id), checked by decodeCursor
@@ -135,7 +133,6 @@ export function registerAssessmentHistory(builder: Builder) {
         },
       },
       {
-        subGraphs: SUB,
         description: "评估历史 a page of a recipient's assessments",
         fields: (c) => ({
           totalCount: c.int({
@@ -144,7 +141,6 @@ export function registerAssessmentHistory(builder: Builder) {
           }),
         }),
       },
-      { subGraphs: SUB },
     ),
   );
 }

@@ -17,7 +17,7 @@ import {
 } from '../../src/kit/index.js';
 import { isFacilityStaff, named } from './access.js';
 import { DIMENSIONS, levelAllowed, levelForTotal, scoreProblems, totalOf, type Scores } from './assessment-rules.js';
-import { addMonths, MODULE, SUB, type Level } from './constants.js';
+import { addMonths, MODULE, type Level } from './constants.js';
 import type { Enums } from './enums.js';
 
 export function registerAssessments(builder: Builder, E: Enums) {
@@ -25,7 +25,6 @@ export function registerAssessments(builder: Builder, E: Enums) {
     .objectRef<{ selfCare: number; mobility: number; mental: number; perception: number }>('CapabilityDimensionScores')
     .implement({
       description: '一级指标得分 the four dimension scores',
-      subGraphs: SUB,
       fields: (t) => ({
         selfCare: t.exposeInt('selfCare', { description: DIMENSIONS.selfCare.term + ', 0–32' }),
         mobility: t.exposeInt('mobility', { description: DIMENSIONS.mobility.term + ', 0–16' }),
@@ -36,7 +35,6 @@ export function registerAssessments(builder: Builder, E: Enums) {
 
   builder.prismaObject('CapabilityAssessment', {
     description: '老年人能力评估 (GB/T 42195-2022) — sensitive personal information; every read is audited',
-    subGraphs: SUB,
     fields: (t) => ({
       level: t.expose('level', { type: E.Level, description: '能力等级' }),
       score: t.exposeInt('totalScore', {
@@ -66,7 +64,6 @@ export function registerAssessments(builder: Builder, E: Enums) {
 
   const ScoresInput = builder.inputType('CapabilityScoresInput', {
     description: '一级指标得分',
-    subGraphs: SUB,
     fields: (t) => ({
       selfCare: t.int({ required: true, description: '自理能力 0–32' }),
       mobility: t.int({ required: true, description: '基础运动能力 0–16' }),
@@ -75,7 +72,6 @@ export function registerAssessments(builder: Builder, E: Enums) {
     }),
   });
   const Input = builder.inputType('RecordCapabilityAssessmentInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       personId: t.id({ required: true }),
       level: t.field({
@@ -99,7 +95,6 @@ export function registerAssessments(builder: Builder, E: Enums) {
   const Payload = builder
     .objectRef<{ assessment: unknown; recipient: unknown }>('RecordCapabilityAssessmentPayload')
     .implement({
-      subGraphs: SUB,
       fields: (t) => ({
         assessment: t.field({ type: modelRef(builder, 'CapabilityAssessment'), resolve: (p) => p.assessment as never }),
         recipient: t.field({ type: modelRef(builder, 'CareRecipient'), resolve: (p) => p.recipient as never }),
@@ -108,7 +103,6 @@ export function registerAssessments(builder: Builder, E: Enums) {
 
   builder.mutationField('recordCapabilityAssessment', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: STAFF,
         scope: { record: 'Person', id: 'input.personId' },

@@ -17,7 +17,7 @@ import {
 } from '../../src/kit/index.js';
 import { named, runsFacility } from './access.js';
 import { loadBooking, mayBookFor } from './booking.js';
-import { ageOn, isoDay, localDay, MODULE, SUB, type Category, type Level, type Meal } from './constants.js';
+import { ageOn, isoDay, localDay, MODULE, type Category, type Level, type Meal } from './constants.js';
 import { BOOKING_AUDIT, BOOKING_RACE, bookingLifecycle } from './lifecycles.js';
 import { loadMenu } from './meals.js';
 import { computePrice } from './pricing.js';
@@ -53,7 +53,6 @@ async function prepareBooking(ctx: Context, input: { menuId: string | number; pe
 
 export function registerBookingMutations(builder: Builder) {
   const BookInput = builder.inputType('BookMealInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       menuId: t.id({ required: true }),
       personId: t.id({ required: true }),
@@ -61,12 +60,11 @@ export function registerBookingMutations(builder: Builder) {
     }),
   });
   const BookingIdInput = (name: string) =>
-    builder.inputType(name, { subGraphs: SUB, fields: (t) => ({ bookingId: t.id({ required: true }) }) });
-  const BookingPayload = (name: string) => payloadType(builder, name, 'booking', 'MealBooking', { subGraphs: SUB });
+    builder.inputType(name, { fields: (t) => ({ bookingId: t.id({ required: true }) }) });
+  const BookingPayload = (name: string) => payloadType(builder, name, 'booking', 'MealBooking');
 
   builder.mutationFields((t) => ({
     bookMeal: t.field({
-      subGraphs: SUB,
       policy: { roles: ACTORS, scope: { record: 'MealMenu', id: 'input.menuId' }, relation: FOR_SELF },
       description:
         "订餐 for an enrolled care recipient (the person, a worker for them, or the meal point's staff), " +
@@ -126,7 +124,6 @@ export function registerBookingMutations(builder: Builder) {
       },
     }),
     cancelMealBooking: t.field({
-      subGraphs: SUB,
       policy: { roles: ACTORS, scope: { record: 'MealBooking', id: 'input.bookingId' }, relation: FOR_SELF },
       description: "取消订餐 before the cut-off (the person, a worker for them, or the meal point's staff)",
       type: BookingPayload('CancelMealBookingPayload'),
@@ -152,7 +149,6 @@ export function registerBookingMutations(builder: Builder) {
       },
     }),
     markMealServed: t.field({
-      subGraphs: SUB,
       policy: {
         roles: STAFF,
         scope: { record: 'MealBooking', id: 'input.bookingId' },

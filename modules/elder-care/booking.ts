@@ -15,7 +15,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { recipientKey, runsFacility, sensitive } from './access.js';
-import { MODULE, SUB } from './constants.js';
+import { MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { loadMenu } from './meals.js';
@@ -45,7 +45,6 @@ export async function mayBookFor(
 export function registerBookings(builder: Builder, E: Enums) {
   builder.prismaNode('MealBooking', {
     description: "订餐 one person's booking of one meal",
-    subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
       menu: t.relation('menu'),
@@ -87,7 +86,6 @@ export function registerBookings(builder: Builder, E: Enums) {
   );
 
   const Filter = builder.inputType('MealBookingFilter', {
-    subGraphs: SUB,
     fields: (t) => ({
       menuId: t.id({ required: false }),
       facilityId: t.id({ required: false }),
@@ -135,7 +133,6 @@ export function registerBookings(builder: Builder, E: Enums) {
 
   builder.queryField('mealBookings', (t) =>
     t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: 'LOGGED_IN', scope: { record: 'CareFacility', id: 'filter.facilityId' } },
       description: "订餐列表 (a meal point's staff and the workers of its area; a person sees their own)",
       type: 'MealBooking',

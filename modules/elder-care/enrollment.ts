@@ -15,7 +15,7 @@ import {
   type Builder,
 } from '../../src/kit/index.js';
 import { isFacilityStaff, named } from './access.js';
-import { MODULE, SUB, type Tier } from './constants.js';
+import { MODULE, type Tier } from './constants.js';
 import { enrol, underRecipient, uniqueEnrolment } from './enrol.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
@@ -25,7 +25,6 @@ import { intervalMs, VISIT_INTERVAL_SETTINGS } from './rules.js';
 
 export function registerEnrollments(builder: Builder, E: Enums) {
   const ContactInput = builder.inputType('CareEmergencyContactInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       name: t.string({ required: true }),
       phone: t.string({ required: true }),
@@ -33,7 +32,6 @@ export function registerEnrollments(builder: Builder, E: Enums) {
     }),
   });
   const EnrollInput = builder.inputType('EnrollCareRecipientInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       personId: t.id({ required: true }),
       facilityId: t.id({ required: true }),
@@ -55,7 +53,6 @@ export function registerEnrollments(builder: Builder, E: Enums) {
     }),
   });
   const EndInput = builder.inputType('EndCareEnrollmentInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       recipientId: t.id({ required: true }),
       facilityId: t.id({ required: true }),
@@ -63,18 +60,15 @@ export function registerEnrollments(builder: Builder, E: Enums) {
     }),
   });
   const TierInput = builder.inputType('SetCareVisitTierInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       recipientId: t.id({ required: true }),
       tier: t.field({ type: E.Tier, required: false, description: 'null ends 探访关爱 coverage' }),
     }),
   });
-  const RecipientPayload = (name: string) =>
-    payloadType(builder, name, 'recipient', 'CareRecipient', { subGraphs: SUB });
+  const RecipientPayload = (name: string) => payloadType(builder, name, 'recipient', 'CareRecipient');
 
   builder.mutationFields((t) => ({
     enrollCareRecipient: t.field({
-      subGraphs: SUB,
       policy: { roles: MANAGERS, scope: { record: 'Person', id: 'input.personId' } },
       description: "登记服务对象 at a facility (workers and admins of the person's community)",
       type: RecipientPayload('EnrollCareRecipientPayload'),
@@ -112,7 +106,6 @@ export function registerEnrollments(builder: Builder, E: Enums) {
       },
     }),
     endCareEnrollment: t.field({
-      subGraphs: SUB,
       policy: {
         roles: STAFF,
         scope: { record: 'CareRecipient', id: 'input.recipientId' },
@@ -149,7 +142,6 @@ export function registerEnrollments(builder: Builder, E: Enums) {
       },
     }),
     setCareVisitTier: t.field({
-      subGraphs: SUB,
       policy: { roles: MANAGERS, scope: { record: 'CareRecipient', id: 'input.recipientId' } },
       description:
         '设置探访等级 HIGH_RISK / KEY / GENERAL, or null to end coverage (workers and admins of the community)',

@@ -14,7 +14,6 @@ import {
   RISK_LEVELS,
   ROOMS,
   SERVICE_KINDS,
-  SUB,
   TIERS,
   VISIT_MODES,
 } from './constants.js';
@@ -23,73 +22,59 @@ export function registerEnums(builder: Builder) {
   return {
     FacilityKind: builder.enumType('CareFacilityKind', {
       description: '康养设施类别 facility kind',
-      subGraphs: SUB,
       values: enumValues(FACILITY_KINDS),
     }),
     Room: builder.enumType('CareRoom', {
       description: '功能室 rooms and functions of a facility',
-      subGraphs: SUB,
       values: enumValues(ROOMS),
     }),
     Category: builder.enumType('CareCategory', {
       description: '服务对象类别 categories of a care recipient',
-      subGraphs: SUB,
       values: enumValues(CATEGORIES),
     }),
     Level: builder.enumType('CapabilityLevel', {
       description: '老年人能力等级 capability level after GB/T 42195-2022',
-      subGraphs: SUB,
       values: enumValues(LEVELS),
     }),
     Reason: builder.enumType('CapabilityAssessmentReason', {
       description: '评估原因 why an assessment was made',
-      subGraphs: SUB,
       values: enumValues(ASSESSMENT_REASONS),
     }),
     Tier: builder.enumType('CareVisitTier', {
       description: '探访等级 visit tier: sets the visit interval (per-township settings)',
-      subGraphs: SUB,
       values: enumValues(TIERS),
     }),
     ServiceKind: builder.enumType('CareServiceKind', {
       description: '服务类别 service delivered',
-      subGraphs: SUB,
       values: enumValues(SERVICE_KINDS),
     }),
-    Meal: builder.enumType('MealKind', { description: '餐次 meal', subGraphs: SUB, values: enumValues(MEALS) }),
+    Meal: builder.enumType('MealKind', { description: '餐次 meal', values: enumValues(MEALS) }),
     BookingStatus: builder.enumType('MealBookingStatus', {
       description: '订餐状态 booking status',
-      subGraphs: SUB,
       values: enumValues(BOOKING_STATUS),
     }),
     NeedKind: builder.enumType('ElderNeedKind', {
       description: '涉老服务需求类别 kind of need',
-      subGraphs: SUB,
       values: enumValues(NEED_KINDS),
     }),
     NeedChannel: builder.enumType('ElderNeedChannel', {
       description: '需求来源渠道 how the need came in',
-      subGraphs: SUB,
       values: enumValues(NEED_CHANNELS),
     }),
     NeedStatus: builder.enumType('ElderNeedStatus', {
       description: '需求状态 OPEN → ASSIGNED → DONE (or CANCELLED)',
-      subGraphs: SUB,
       values: enumValues(NEED_STATUS),
     }),
     VisitMode: builder.enumType('CareVisitMode', {
       description: '探访方式 visit mode',
-      subGraphs: SUB,
       values: enumValues(VISIT_MODES),
     }),
     RiskLevel: builder.enumType('CareVisitRiskLevel', {
       description: '风险等级 risk level found on a visit',
-      subGraphs: SUB,
       values: enumValues(RISK_LEVELS),
     }),
     EnrollmentStatus: builder.enumType('CareEnrollmentStatus', {
       description: '登记状态 enrolment status',
-      subGraphs: SUB,
       values: { ACTIVE: { description: '在册 active' }, ENDED: { description: '已结束 ended' } } as const,
     }),
   };

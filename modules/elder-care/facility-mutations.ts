@@ -17,7 +17,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { named } from './access.js';
-import { MODULE, SUB } from './constants.js';
+import { MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 
@@ -94,7 +94,6 @@ const uniqueName = async <T>(fn: () => Promise<T>) => {
 
 export function registerFacilityMutations(builder: Builder, E: Enums) {
   const CreateInput = builder.inputType('CreateCareFacilityInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       communityId: t.id({ required: true, description: '所在社区/村' }),
       kind: t.field({ type: E.FacilityKind, required: true }),
@@ -110,7 +109,6 @@ export function registerFacilityMutations(builder: Builder, E: Enums) {
     }),
   });
   const UpdateInput = builder.inputType('UpdateCareFacilityInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       facilityId: t.id({ required: true }),
       name: t.string({ required: false }),
@@ -130,10 +128,9 @@ export function registerFacilityMutations(builder: Builder, E: Enums) {
   });
   builder.mutationFields((t) => ({
     createCareFacility: t.field({
-      subGraphs: SUB,
       policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '新建康养设施 (workers and admins of that community)',
-      type: payloadType(builder, 'CreateCareFacilityPayload', 'facility', 'CareFacility', { subGraphs: SUB }),
+      type: payloadType(builder, 'CreateCareFacilityPayload', 'facility', 'CareFacility'),
       errors: {},
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -171,10 +168,9 @@ export function registerFacilityMutations(builder: Builder, E: Enums) {
       },
     }),
     updateCareFacility: t.field({
-      subGraphs: SUB,
       policy: { roles: MANAGERS, scope: { record: 'CareFacility', id: 'input.facilityId' } },
       description: '修改康养设施 (workers and admins of its community)',
-      type: payloadType(builder, 'UpdateCareFacilityPayload', 'facility', 'CareFacility', { subGraphs: SUB }),
+      type: payloadType(builder, 'UpdateCareFacilityPayload', 'facility', 'CareFacility'),
       errors: {},
       args: { input: t.arg({ type: UpdateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

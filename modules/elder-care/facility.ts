@@ -11,7 +11,7 @@ import {
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
-import { localDay, MODULE, SUB } from './constants.js';
+import { localDay, MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 
 export async function loadFacility(ctx: Context, globalId: string | number, path: string) {
@@ -42,7 +42,6 @@ export function registerFacilities(builder: Builder, E: Enums) {
   builder.prismaNode('CareFacility', {
     description:
       '康养设施 a day-care centre 日间照料中心, meal point 助餐服务点 or rehabilitation station 残疾人社区康复服务站',
-    subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
       name: t.exposeString('name', { description: '名称' }),
@@ -121,7 +120,6 @@ export function registerFacilities(builder: Builder, E: Enums) {
   guardNode(builder, 'CareFacility', (f, ctx) => ctx.gate.isEnabledAt(MODULE, f.regionPath));
 
   const FacilityFilter = builder.inputType('CareFacilityFilter', {
-    subGraphs: SUB,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: facilities in it or below' }),
       kind: t.field({ type: E.FacilityKind, required: false }),
@@ -148,7 +146,6 @@ export function registerFacilities(builder: Builder, E: Enums) {
 
   builder.queryFields((t) => ({
     careFacilities: t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '康养设施列表 (public information; townships where elder-care is off are hidden)',
       type: 'CareFacility',
@@ -164,7 +161,6 @@ export function registerFacilities(builder: Builder, E: Enums) {
         ctx.prisma.careFacility.count({ where: await facilityWhere(ctx, args.filter) }),
     }),
     careFacility: t.prismaField({
-      subGraphs: SUB,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       type: 'CareFacility',
       nullable: true,
@@ -184,7 +180,6 @@ export function registerFacilities(builder: Builder, E: Enums) {
   // Community.careFacilities: facilities of the region and everything below it
   builder.prismaObjectField('Region', 'careFacilities', (t) =>
     t.loadableList({
-      subGraphs: SUB,
       maxItems: 50,
       type: modelRef(builder, 'CareFacility'),
       description: '康养设施 facilities in this community (or region and below)',

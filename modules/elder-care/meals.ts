@@ -14,7 +14,7 @@ import {
   type Context,
 } from '../../src/kit/index.js';
 import { named, runsFacility } from './access.js';
-import { atLocalTime, DAY_MS, localDay, MODULE, SUB, type Meal } from './constants.js';
+import { atLocalTime, DAY_MS, localDay, MODULE, type Meal } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { mealPricing } from './rules.js';
@@ -31,7 +31,6 @@ export async function loadMenu(ctx: Context, globalId: string | number, path: st
 export function registerMeals(builder: Builder, E: Enums) {
   const Sample = builder.objectRef<{ takenAt: Date; keepUntil: Date; note: string | null }>('FoodSample').implement({
     description: '留样 food-safety sample of one meal, kept 48 hours (setting foodSampleHours)',
-    subGraphs: SUB,
     fields: (t) => ({
       takenAt: t.field({ type: 'DateTime', resolve: (s) => s.takenAt }),
       keepUntil: t.field({ type: 'DateTime', description: '留样至', resolve: (s) => s.keepUntil }),
@@ -41,7 +40,6 @@ export function registerMeals(builder: Builder, E: Enums) {
 
   builder.prismaNode('MealMenu', {
     description: '助餐菜单 one meal of one day at a meal point (public)',
-    subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
       facility: t.relation('facility'),
@@ -72,7 +70,6 @@ export function registerMeals(builder: Builder, E: Enums) {
   guardNode(builder, 'MealMenu', (m, ctx) => ctx.gate.isEnabledAt(MODULE, m.regionPath));
 
   const PublishInput = builder.inputType('PublishMealMenuInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       facilityId: t.id({ required: true }),
       date: t.field({ type: 'Date', required: true }),
@@ -87,7 +84,6 @@ export function registerMeals(builder: Builder, E: Enums) {
     }),
   });
   const SampleInput = builder.inputType('RecordFoodSampleInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       menuId: t.id({ required: true }),
       takenAt: t.field({ type: 'DateTime', required: false, description: 'default: now' }),
@@ -97,7 +93,6 @@ export function registerMeals(builder: Builder, E: Enums) {
 
   builder.mutationFields((t) => ({
     publishMealMenu: t.field({
-      subGraphs: SUB,
       policy: {
         roles: STAFF,
         scope: { record: 'CareFacility', id: 'input.facilityId' },
@@ -106,7 +101,7 @@ export function registerMeals(builder: Builder, E: Enums) {
       description:
         "发布菜单 (the meal point's staff or workers of its area). Publishing the same date and meal again " +
         'updates dishes, capacity (not below the booked count) and cut-off.',
-      type: payloadType(builder, 'PublishMealMenuPayload', 'menu', 'MealMenu', { subGraphs: SUB }),
+      type: payloadType(builder, 'PublishMealMenuPayload', 'menu', 'MealMenu'),
       errors: {},
       args: { input: t.arg({ type: PublishInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -192,14 +187,13 @@ export function registerMeals(builder: Builder, E: Enums) {
       },
     }),
     recordFoodSample: t.field({
-      subGraphs: SUB,
       policy: {
         roles: STAFF,
         scope: { record: 'MealMenu', id: 'input.menuId' },
         relation: 'department staff only as staff of the facility operator',
       },
       description: '记录留样 for one meal (kept foodSampleHours, default 48); required before meals are marked served',
-      type: payloadType(builder, 'RecordFoodSamplePayload', 'menu', 'MealMenu', { subGraphs: SUB }),
+      type: payloadType(builder, 'RecordFoodSamplePayload', 'menu', 'MealMenu'),
       errors: {},
       args: { input: t.arg({ type: SampleInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

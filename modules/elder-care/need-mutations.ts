@@ -21,7 +21,7 @@ import {
   type ElderNeed,
 } from '../../src/kit/index.js';
 import { named } from './access.js';
-import { MODULE, SUB } from './constants.js';
+import { MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 import { NEED_AUDIT, NEED_RACE, needLifecycle } from './lifecycles.js';
 import { isAssignee, loadNeed } from './needs.js';
@@ -44,7 +44,6 @@ async function transition(ctx: Context, n: ElderNeed, action: NeedAction, option
 
 export function registerNeedMutations(builder: Builder, E: Enums) {
   const SubmitInput = builder.inputType('SubmitElderNeedInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       personId: t.id({ required: true }),
       kind: t.field({ type: E.NeedKind, required: true }),
@@ -57,7 +56,6 @@ export function registerNeedMutations(builder: Builder, E: Enums) {
     }),
   });
   const AssignInput = builder.inputType('AssignElderNeedInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       needId: t.id({ required: true }),
       assigneeAccountId: t.id({ required: false, description: '承办人账号 Account id' }),
@@ -66,14 +64,12 @@ export function registerNeedMutations(builder: Builder, E: Enums) {
     }),
   });
   const CompleteInput = builder.inputType('CompleteElderNeedInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       needId: t.id({ required: true }),
       result: t.string({ required: true, description: '办理结果' }),
     }),
   });
   const FeedbackInput = builder.inputType('RecordElderNeedFeedbackInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       needId: t.id({ required: true }),
       satisfaction: t.int({ required: true, description: '1–5' }),
@@ -81,14 +77,12 @@ export function registerNeedMutations(builder: Builder, E: Enums) {
     }),
   });
   const CancelInput = builder.inputType('CancelElderNeedInput', {
-    subGraphs: SUB,
     fields: (t) => ({ needId: t.id({ required: true }), reason: t.string({ required: true }) }),
   });
-  const NeedPayload = (name: string) => payloadType(builder, name, 'need', 'ElderNeed', { subGraphs: SUB });
+  const NeedPayload = (name: string) => payloadType(builder, name, 'need', 'ElderNeed');
 
   builder.mutationFields((t) => ({
     submitElderNeed: t.field({
-      subGraphs: SUB,
       policy: {
         roles: SELF_OR_MANAGERS,
         scope: { record: 'Person', id: 'input.personId' },
@@ -141,7 +135,6 @@ export function registerNeedMutations(builder: Builder, E: Enums) {
       },
     }),
     assignElderNeed: t.field({
-      subGraphs: SUB,
       policy: { roles: MANAGERS, scope: { record: 'ElderNeed', id: 'input.needId' } },
       description: '分派需求 OPEN/ASSIGNED → ASSIGNED (workers and admins of the community)',
       type: NeedPayload('AssignElderNeedPayload'),
@@ -190,7 +183,6 @@ export function registerNeedMutations(builder: Builder, E: Enums) {
       },
     }),
     completeElderNeed: t.field({
-      subGraphs: SUB,
       policy: {
         roles: ACTORS,
         scope: { record: 'ElderNeed', id: 'input.needId' },
@@ -212,7 +204,6 @@ export function registerNeedMutations(builder: Builder, E: Enums) {
       },
     }),
     recordElderNeedFeedback: t.field({
-      subGraphs: SUB,
       policy: {
         roles: SELF_OR_MANAGERS,
         scope: { record: 'ElderNeed', id: 'input.needId' },
@@ -247,7 +238,6 @@ export function registerNeedMutations(builder: Builder, E: Enums) {
       },
     }),
     cancelElderNeed: t.field({
-      subGraphs: SUB,
       policy: { roles: MANAGERS, scope: { record: 'ElderNeed', id: 'input.needId' } },
       description: '撤销需求 OPEN/ASSIGNED → CANCELLED (workers and admins of the community)',
       type: NeedPayload('CancelElderNeedPayload'),

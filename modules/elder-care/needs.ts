@@ -15,7 +15,7 @@ import {
   type ElderNeed,
   type Prisma,
 } from '../../src/kit/index.js';
-import { MODULE, SUB } from './constants.js';
+import { MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 
 export const isAssignee = (ctx: Context, n: ElderNeed) =>
@@ -38,7 +38,6 @@ export function registerNeeds(builder: Builder, E: Enums) {
     .objectRef<{ satisfaction: number; comment: string | null; at: Date }>('ElderNeedFeedback')
     .implement({
       description: "老人评价 the elder's feedback on a done need",
-      subGraphs: SUB,
       fields: (t) => ({
         satisfaction: t.exposeInt('satisfaction', { description: '满意度 1–5' }),
         comment: t.exposeString('comment', { nullable: true }),
@@ -48,7 +47,6 @@ export function registerNeeds(builder: Builder, E: Enums) {
 
   builder.prismaNode('ElderNeed', {
     description: '涉老服务需求 an elder-service need',
-    subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
       person: t.loadable({
@@ -105,7 +103,6 @@ export function registerNeeds(builder: Builder, E: Enums) {
   );
 
   const Filter = builder.inputType('ElderNeedFilter', {
-    subGraphs: SUB,
     fields: (t) => ({
       regionId: t.id({ required: false }),
       status: t.field({ type: E.NeedStatus, required: false }),
@@ -152,7 +149,6 @@ export function registerNeeds(builder: Builder, E: Enums) {
 
   builder.queryField('elderNeeds', (t) =>
     t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description:
         '涉老服务需求 newest first (readers within their area; assignees; a person their own). ' +

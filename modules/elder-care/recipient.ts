@@ -18,7 +18,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { auditRead, isFacilityStaff, listScope, readsHealth } from './access.js';
-import { MODULE, SENSITIVE_CATEGORIES, SUB, type Category } from './constants.js';
+import { MODULE, SENSITIVE_CATEGORIES, type Category } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 
@@ -58,7 +58,6 @@ export function registerRecipients(builder: Builder, E: Enums) {
     .objectRef<{ name: string | null; phone: string | null; relation: string | null }>('CareEmergencyContact')
     .implement({
       description: "紧急联系人 (null unless you may read the person's care data)",
-      subGraphs: SUB,
       fields: (t) => ({
         name: t.exposeString('name', { nullable: true }),
         phone: t.exposeString('phone', { nullable: true }),
@@ -68,7 +67,6 @@ export function registerRecipients(builder: Builder, E: Enums) {
 
   builder.prismaObject('CareEnrollment', {
     description: '登记 an enrolment of a recipient at a facility',
-    subGraphs: SUB,
     fields: (t) => ({
       facility: t.relation('facility'),
       status: t.expose('status', { type: E.EnrollmentStatus }),
@@ -80,7 +78,6 @@ export function registerRecipients(builder: Builder, E: Enums) {
 
   builder.prismaNode('CareRecipient', {
     description: '服务对象 a person receiving elder or disability care (health data only for those entitled)',
-    subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
       person: t.loadable({
@@ -161,7 +158,6 @@ export function registerRecipients(builder: Builder, E: Enums) {
   guardNode(builder, 'CareRecipient', (r, ctx) => canSeeRecipient(ctx, r));
 
   const Filter = builder.inputType('CareRecipientFilter', {
-    subGraphs: SUB,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: recipients living in it (default: your area)' }),
       facilityId: t.id({ required: false, description: '设施: actively enrolled there' }),
@@ -210,7 +206,6 @@ export function registerRecipients(builder: Builder, E: Enums) {
 
   builder.queryField('careRecipients', (t) =>
     t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: READERS, scope: { region: 'filter.regionId' } },
       description:
         '服务对象列表 (workers, admins, department staff and analysts within their area; ' +

@@ -17,7 +17,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { isFacilityStaff, listScope, named, readsHealth, runsFacility, sensitive } from './access.js';
-import { MODULE, SUB } from './constants.js';
+import { MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 import { loadFacility } from './facility.js';
 import { canSeeRecipient, loadRecipient } from './recipient.js';
@@ -25,7 +25,6 @@ import { canSeeRecipient, loadRecipient } from './recipient.js';
 export function registerServices(builder: Builder, E: Enums) {
   builder.prismaNode('CareService', {
     description: '服务记录 one service delivered to a recipient at a facility',
-    subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
       recipient: t.relation('recipient'),
@@ -56,7 +55,6 @@ export function registerServices(builder: Builder, E: Enums) {
   );
 
   const Filter = builder.inputType('CareServiceFilter', {
-    subGraphs: SUB,
     fields: (t) => ({
       regionId: t.id({ required: false }),
       recipientId: t.id({ required: false }),
@@ -95,7 +93,6 @@ export function registerServices(builder: Builder, E: Enums) {
 
   builder.queryField('careServices', (t) =>
     t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: READERS, scope: { region: 'filter.regionId' } },
       description: '服务记录 newest first (readers within their area; facility staff for their facility)',
       type: 'CareService',
@@ -112,7 +109,6 @@ export function registerServices(builder: Builder, E: Enums) {
   );
 
   const Input = builder.inputType('RecordCareServiceInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       recipientId: t.id({ required: true }),
       facilityId: t.id({ required: true }),
@@ -125,7 +121,6 @@ export function registerServices(builder: Builder, E: Enums) {
 
   builder.mutationField('recordCareService', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: STAFF,
         scope: { record: 'CareFacility', id: 'input.facilityId' },
@@ -133,7 +128,7 @@ export function registerServices(builder: Builder, E: Enums) {
       },
       description:
         "记录服务 (the facility's staff, or workers and admins of its area); the recipient must be enrolled there",
-      type: payloadType(builder, 'RecordCareServicePayload', 'service', 'CareService', { subGraphs: SUB }),
+      type: payloadType(builder, 'RecordCareServicePayload', 'service', 'CareService'),
       errors: {},
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -1,7 +1,7 @@
 // RegionStats.elderCare: aggregates in SQL (COUNT … FILTER), only townships where elder-care is on.
 // Aggregates carry no personal information: analysts may read them.
 import { addRegionStats, Prisma, type Builder, type Context, type RegionStatsShape } from '../../src/kit/index.js';
-import { LEVEL_ORDER, monthStart, MODULE, SUB } from './constants.js';
+import { LEVEL_ORDER, monthStart, MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 
 /** a timestamp parameter compared with TIMESTAMP(3) columns (stored as UTC) whatever the session time zone */
@@ -104,7 +104,6 @@ export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise
 export function registerStats(builder: Builder, E: Enums) {
   const LevelCount = builder.objectRef<{ level: string; count: number }>('CapabilityLevelCount').implement({
     description: '各能力等级人数 (aggregate)',
-    subGraphs: SUB,
     fields: (t) => ({
       level: t.field({ type: E.Level, resolve: (l) => l.level as never }),
       count: t.exposeInt('count'),
@@ -114,7 +113,6 @@ export function registerStats(builder: Builder, E: Enums) {
     t.int({ description, resolve: (s: ElderCareStats) => s[key] });
   const Stats = builder.objectRef<ElderCareStats>('ElderCareStats').implement({
     description: '康养服务统计 (aggregates only; facilities are counted as they are now, flows within from/to)',
-    subGraphs: SUB,
     fields: (t) => ({
       dayCareCenters: int(t, 'dayCareCenters', '日间照料中心数'),
       mealPoints: int(t, 'mealPoints', '助餐服务点数'),
@@ -148,7 +146,6 @@ export function registerStats(builder: Builder, E: Enums) {
   });
 
   addRegionStats(builder, 'elderCare', {
-    subGraphs: SUB,
     type: Stats,
     description: '康养服务 figures for the region (townships with elder-care on)',
     resolve: (period, ctx) => elderCareStats(ctx, period),

@@ -13,13 +13,12 @@ import {
   type Builder,
 } from '../../src/kit/index.js';
 import { named, readsHealth } from './access.js';
-import { MODULE, SUB, type Tier } from './constants.js';
+import { MODULE, type Tier } from './constants.js';
 import type { Enums } from './enums.js';
 import { intervalMs, VISIT_INTERVAL_SETTINGS } from './rules.js';
 
 export function registerVisitRecord(builder: Builder, E: Enums) {
   const SafetyInput = builder.inputType('CareVisitSafetyInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       gas: t.boolean({ required: false }),
       water: t.boolean({ required: false }),
@@ -28,7 +27,6 @@ export function registerVisitRecord(builder: Builder, E: Enums) {
     }),
   });
   const FindingsInput = builder.inputType('CareVisitFindingsInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       health: t.string({ required: false, description: '身体状况' }),
       mentalState: t.string({ required: false, description: '精神状态' }),
@@ -40,11 +38,9 @@ export function registerVisitRecord(builder: Builder, E: Enums) {
     }),
   });
   const UrgentInput = builder.inputType('CareVisitUrgentNeedInput', {
-    subGraphs: SUB,
     fields: (t) => ({ kind: t.field({ type: E.NeedKind, required: true }), description: t.string({ required: true }) }),
   });
   const Input = builder.inputType('RecordCareVisitInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       personId: t.id({ required: true }),
       visitedAt: t.field({ type: 'DateTime', required: true }),
@@ -62,7 +58,6 @@ export function registerVisitRecord(builder: Builder, E: Enums) {
 
   builder.mutationField('recordCareVisit', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: STAFF,
         scope: { record: 'Person', id: 'input.personId' },
@@ -70,7 +65,7 @@ export function registerVisitRecord(builder: Builder, E: Enums) {
       },
       description:
         "记录探访 (workers and admins of the person's community, or staff of a facility where they are enrolled)",
-      type: payloadType(builder, 'RecordCareVisitPayload', 'visit', 'CareVisit', { subGraphs: SUB }),
+      type: payloadType(builder, 'RecordCareVisitPayload', 'visit', 'CareVisit'),
       errors: {},
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {

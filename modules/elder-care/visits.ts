@@ -16,7 +16,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { readsHealth, sensitive } from './access.js';
-import { MODULE, SUB } from './constants.js';
+import { MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 
 const findingsOf = (v: CareVisit) => ({
@@ -33,7 +33,6 @@ type Findings = ReturnType<typeof findingsOf>;
 export function registerVisits(builder: Builder, E: Enums) {
   const Safety = builder.objectRef<Findings['safety']>('CareVisitSafety').implement({
     description: '安全检查 true = safe, false = hazard found, null = not checked',
-    subGraphs: SUB,
     fields: (t) => ({
       gas: t.exposeBoolean('gas', { nullable: true, description: '燃气' }),
       water: t.exposeBoolean('water', { nullable: true, description: '用水' }),
@@ -43,7 +42,6 @@ export function registerVisits(builder: Builder, E: Enums) {
   });
   const FindingsRef = builder.objectRef<Findings>('CareVisitFindings').implement({
     description: '探访发现 (sensitive: health and living conditions; read audited)',
-    subGraphs: SUB,
     fields: (t) => ({
       health: t.exposeString('health', { nullable: true, description: '身体状况' }),
       mentalState: t.exposeString('mentalState', { nullable: true, description: '精神状态' }),
@@ -57,7 +55,6 @@ export function registerVisits(builder: Builder, E: Enums) {
 
   builder.prismaNode('CareVisit', {
     description: '探访记录 one visit to a covered elder',
-    subGraphs: SUB,
     id: { field: 'id' },
     fields: (t) => ({
       recipient: t.relation('recipient'),
@@ -106,7 +103,6 @@ export function registerVisits(builder: Builder, E: Enums) {
 
   builder.queryFields((t) => ({
     overdueVisits: t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: 'LOGGED_IN', scope: { region: 'regionId' } },
       description: '应访/逾期 covered elders whose visit is due or late, most overdue first',
       type: 'CareRecipient',
@@ -124,7 +120,6 @@ export function registerVisits(builder: Builder, E: Enums) {
         ctx.prisma.careRecipient.count({ where: await overdueWhere(ctx, args.regionId) }),
     }),
     careVisits: t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: 'LOGGED_IN', scope: { region: 'regionId' } },
       description: '探访记录 newest first (findings only for those entitled)',
       type: 'CareVisit',

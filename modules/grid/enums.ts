@@ -31,7 +31,6 @@ export const OPEN_STATUSES: IncidentStatusName[] = ['REPORTED', 'ACCEPTED', 'ESC
 export function registerEnums(builder: Builder) {
   return {
     GridKind: builder.enumType('GridKind', {
-      subGraphs: SG,
       description: '网格类型',
       values: values({
         URBAN: '城镇网格 town grid (usually 300–500 户)',
@@ -39,7 +38,6 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     GridStaffRole: builder.enumType('GridStaffRole', {
-      subGraphs: SG,
       description: '网格人员角色',
       values: values({
         LEADER: '网格长 grid leader',
@@ -49,37 +47,30 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     PatrolKind: builder.enumType('PatrolKind', {
-      subGraphs: SG,
       description: '巡查类型',
       values: values({ VISIT: '走访 a visit', HAZARD_INSPECTION: '隐患排查 a safety-hazard inspection' }),
     }),
     IncidentStatus: builder.enumType('IncidentStatus', {
-      subGraphs: SG,
       description: '事件状态',
       values: values(STATUS_TERMS),
     }),
     IncidentPriority: builder.enumType('IncidentPriority', {
-      subGraphs: SG,
       description: '紧急程度',
       values: values({ NORMAL: '一般 normal', URGENT: '紧急 urgent, or danger to life and property' }),
     }),
     IncidentCategory: builder.enumType('IncidentCategory', {
-      subGraphs: SG,
       description: '事件类别',
       values: values(CATEGORY_TERMS),
     }),
     SupervisionLevel: builder.enumType('SupervisionLevel', {
-      subGraphs: SG,
       description: '督办层级: raised one level by the overdue sweep',
       values: values({ COMMUNITY: '村社 community', TOWNSHIP: '乡镇街道 township', COUNTY: '县市 county' }),
     }),
     IncidentSatisfaction: builder.enumType('IncidentSatisfaction', {
-      subGraphs: SG,
       description: '满意度 (回访)',
       values: values({ SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' }),
     }),
     IncidentEntryKind: builder.enumType('IncidentEntryKind', {
-      subGraphs: SG,
       description: '时间线条目类型',
       values: values({
         TRANSITION: '状态变更 a status change',
@@ -88,7 +79,6 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     DepartmentRole: builder.enumType('DepartmentRole', {
-      subGraphs: SG,
       description: '部门角色',
       values: values({
         NOTIFIED: '已吹哨 notified, not yet reported in',
@@ -97,7 +87,6 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     RejectReason: builder.enumType('IncidentRejectReason', {
-      subGraphs: SG,
       description: '不予受理原因',
       values: values({
         NOT_OUR_MATTER: '非本级事项 not a matter for us',
@@ -105,17 +94,14 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     Open311Status: builder.enumType('Open311Status', {
-      subGraphs: SG,
       description: 'Open311 GeoReport v2 状态',
       values: values({ open: '处理中 open', closed: '已关闭 closed' }),
     }),
     PointsPeriod: builder.enumType('PointsPeriod', {
-      subGraphs: SG,
       description: '积分封顶周期 (Asia/Shanghai calendar)',
       values: values({ DAY: '每日', WEEK: '每周 (from Monday)', MONTH: '每月', YEAR: '每年' }),
     }),
     PointsEntryKind: builder.enumType('PointsEntryKind', {
-      subGraphs: SG,
       description: '积分流水类型',
       values: values({
         EARN: '获得 earn',

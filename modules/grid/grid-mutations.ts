@@ -15,7 +15,7 @@ import {
   type Grid,
 } from '../../src/kit/index.js';
 import { managesGridsAt, MODULE } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { CODE_PATTERN, checkBoundary, gridForWrite, gridWrite, payloadWithWarnings } from './grid-write.js';
 import { refs } from './refs.js';
@@ -62,14 +62,12 @@ const withWarning = async <T extends Grid>(ctx: Context, grid: T, households: nu
 export function registerGridMutations(builder: Builder, E: GridEnums) {
   const R = refs(builder);
   const PointInput = builder.inputType('GridPointInput', {
-    subGraphs: SG,
     fields: (t) => ({
       latitude: t.field({ type: 'Latitude', required: true }),
       longitude: t.field({ type: 'Longitude', required: true }),
     }),
   });
   const CreateGridInput = builder.inputType('CreateGridInput', {
-    subGraphs: SG,
     description: '新建网格',
     fields: (t) => ({
       communityId: t.id({ required: true, description: '社区/村 (a grid never belongs directly to a township)' }),
@@ -81,7 +79,6 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
     }),
   });
   const UpdateGridInput = builder.inputType('UpdateGridInput', {
-    subGraphs: SG,
     description: '修改网格 (omitted fields stay as they are)',
     fields: (t) => ({
       gridId: t.id({ required: true }),
@@ -99,7 +96,6 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
 
   builder.mutationFields((t) => ({
     createGrid: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '新建网格 (community workers of the community, admins above)',
       type: payloadWithWarnings(builder, 'CreateGridPayload', 'grid', R.Grid),
@@ -140,7 +136,6 @@ export function registerGridMutations(builder: Builder, E: GridEnums) {
     }),
 
     updateGrid: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
       description:
         '修改网格 name, code, boundary, centre (community workers of the community, admins above); ' +

@@ -15,7 +15,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { activeOn, MODULE, requireViewer, townshipOf } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 import { incidentVisibility } from './incident-visibility.js';
 import { refs } from './refs.js';
 
@@ -46,7 +46,6 @@ export async function loadPeople(ids: string[], ctx: Context) {
 export function registerGridTypes(builder: Builder, E: GridEnums) {
   const R = refs(builder);
   const Centre = builder.objectRef<{ latitude: number; longitude: number }>('GridPoint').implement({
-    subGraphs: SG,
     description: '坐标 a WGS-84 point',
     fields: (t) => ({
       latitude: t.float({ resolve: (p) => p.latitude }),
@@ -55,7 +54,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaNode('Grid', {
-    subGraphs: SG,
     description: '网格 a grid inside one community (社区/村)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -133,7 +131,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaNode('Household', {
-    subGraphs: SG,
     description: '户 a household covered by a grid',
     id: { field: 'id' },
     fields: (t) => ({
@@ -160,7 +157,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaObject('HouseholdMember', {
-    subGraphs: SG,
     description: '家庭成员',
     fields: (t) => ({
       relation: t.exposeString('relation', { nullable: true, description: '与户主关系' }),
@@ -169,7 +165,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaNode('GridStaff', {
-    subGraphs: SG,
     description: '网格人员任职 a person assigned to a grid (网格长, 专职/兼职网格员, 网格指导员)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -216,7 +211,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
   });
 
   const GridFilter = builder.inputType('GridFilter', {
-    subGraphs: SG,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: grids in it or below' }),
       search: t.string({ required: false, description: '名称或编码包含' }),
@@ -239,7 +233,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
 
   builder.queryFields((t) => ({
     grids: t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description: '网格列表 within your area',
       type: 'Grid',
@@ -254,7 +247,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
       totalCount: async (_c, args, ctx) => ctx.prisma.grid.count({ where: await gridWhere(ctx, args.filter) }),
     }),
     grid: t.prismaField({
-      subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { record: 'Grid', id: 'id' } },
       type: 'Grid',
       nullable: true,
@@ -272,7 +264,6 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
 
   builder.prismaObjectField('Region', 'grids', (t) =>
     t.prismaField({
-      subGraphs: SG,
       maxItems: 200,
       type: ['Grid'],
       description: '网格 the grids of a community (empty for other levels, or where the module is off)',

@@ -11,7 +11,6 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { managesGridsAt, MODULE } from './access.js';
-import { SG } from './enums.js';
 import type { refs } from './refs.js';
 
 /** the write unit of the grid module at `regionPath` (a community or a township) */
@@ -34,7 +33,6 @@ type Ref = ReturnType<typeof refs>[keyof ReturnType<typeof refs>];
 /** a payload `{ <field>, warnings }` (warnings: what did not stop the change, e.g. the grid size) */
 export function payloadWithWarnings<T>(builder: Builder, name: string, field: string, type: Ref) {
   return builder.objectRef<{ value: T; warnings: string[] }>(name).implement({
-    subGraphs: SG,
     fields: (t) => ({
       [field]: t.field({ type, resolve: (p) => p.value as never }),
       warnings: t.stringList({

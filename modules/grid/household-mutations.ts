@@ -14,7 +14,6 @@ import {
   type Household,
 } from '../../src/kit/index.js';
 import { managesGridsAt, MODULE } from './access.js';
-import { SG } from './enums.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { gridForWrite, gridWrite, payloadWithWarnings } from './grid-write.js';
 import { syncMembers } from './household-members.js';
@@ -74,7 +73,6 @@ const warningsFor = async (ctx: Context, grid: { kind: string; regionPath: strin
 export function registerHouseholdMutations(builder: Builder) {
   const R = refs(builder);
   const CreateHouseholdInput = builder.inputType('CreateHouseholdInput', {
-    subGraphs: SG,
     fields: (t) => ({
       gridId: t.id({ required: true }),
       address: t.string({ required: true }),
@@ -83,7 +81,6 @@ export function registerHouseholdMutations(builder: Builder) {
     }),
   });
   const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
-    subGraphs: SG,
     description: '修改户 (omitted fields stay as they are)',
     fields: (t) => ({
       householdId: t.id({ required: true }),
@@ -99,7 +96,6 @@ export function registerHouseholdMutations(builder: Builder) {
 
   builder.mutationFields((t) => ({
     createHousehold: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
       description: '登记户 (a warning, not a refusal, when the grid grows larger than usual)',
       type: payloadWithWarnings(builder, 'CreateHouseholdPayload', 'household', R.Household),
@@ -144,7 +140,6 @@ export function registerHouseholdMutations(builder: Builder) {
     }),
 
     updateHousehold: t.field({
-      subGraphs: SG,
       // the new grid is checked by the resolver: same community only (VALIDATION)
       policy: { roles: MANAGERS, scope: { record: 'Household', id: 'input.householdId' } },
       description:

@@ -14,7 +14,7 @@ import {
   type WriteUnit,
 } from '../../src/kit/index.js';
 import { isCommunityStaffOf } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 import { incidentLifecycle, moveIncident } from './incident-lifecycle.js';
 import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
 import { addHours, policyFor } from './policy.js';
@@ -51,10 +51,9 @@ async function rewardReporter(w: WriteUnit, ctx: Context, closed: Incident) {
 }
 
 export function registerCommunityChain(builder: Builder, E: GridEnums) {
-  const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident', { subGraphs: SG });
+  const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident');
   const NoteInput = (name: string, description: string) =>
     builder.inputType(name, {
-      subGraphs: SG,
       description,
       fields: (t) => ({
         incidentId: t.id({ required: true }),
@@ -63,7 +62,6 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
       }),
     });
   const AcceptIncidentInput = builder.inputType('AcceptIncidentInput', {
-    subGraphs: SG,
     description: '村社接报',
     fields: (t) => ({
       incidentId: t.id({ required: true }),
@@ -72,7 +70,6 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
     }),
   });
   const RejectIncidentInput = builder.inputType('RejectIncidentInput', {
-    subGraphs: SG,
     fields: (t) => ({
       incidentId: t.id({ required: true }),
       reason: t.field({ type: E.RejectReason, required: true }),
@@ -85,7 +82,6 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
     '返工: send a resolution back to the department (note required)',
   );
   const CloseIncidentInput = builder.inputType('CloseIncidentInput', {
-    subGraphs: SG,
     description: '核查结案',
     fields: (t) => ({
       incidentId: t.id({ required: true }),
@@ -102,7 +98,6 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
 
   builder.mutationFields((t) => ({
     acceptIncident: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description: '村社接报: the village/community accepts a report; the resolution deadline starts',
       type: payload('AcceptIncidentPayload'),
@@ -132,7 +127,6 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
       },
     }),
     rejectIncident: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description: '不予受理: not a matter for us, or a duplicate (linked); from REPORTED or ACCEPTED',
       type: payload('RejectIncidentPayload'),
@@ -178,7 +172,6 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
       },
     }),
     reworkIncident: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description: '返工: send a RESOLVED incident back to IN_PROGRESS (community workers, township admins)',
       type: payload('ReworkIncidentPayload'),
@@ -211,7 +204,6 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
       },
     }),
     closeIncident: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Incident', id: 'input.incidentId' } },
       description:
         '核查结案: verify and close (community workers or township admins); ' +

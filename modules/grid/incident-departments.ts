@@ -12,17 +12,16 @@ import {
   type Builder,
 } from '../../src/kit/index.js';
 import { isTownshipAdminOf, townshipOf } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 import { illegalMessage, incidentLifecycle, moveIncident } from './incident-lifecycle.js';
 import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
 import { reportIn } from './incident-report-in.js';
 import { addHours, policyFor } from './policy.js';
 
 export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
-  const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident', { subGraphs: SG });
+  const payload = (name: string) => payloadType(builder, name, 'incident', 'Incident');
 
   const EscalateIncidentInput = builder.inputType('EscalateIncidentInput', {
-    subGraphs: SG,
     description: '街乡吹哨: escalate to one or more departments',
     fields: (t) => ({
       incidentId: t.id({ required: true }),
@@ -34,12 +33,10 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
     }),
   });
   const ReportInIncidentInput = builder.inputType('ReportInIncidentInput', {
-    subGraphs: SG,
     description: '部门报到: your department accepts the escalation',
     fields: (t) => ({ incidentId: t.id({ required: true }), note: t.string({ required: false }) }),
   });
   const ResolveIncidentInput = builder.inputType('ResolveIncidentInput', {
-    subGraphs: SG,
     description: '处置反馈',
     fields: (t) => ({
       incidentId: t.id({ required: true }),
@@ -50,7 +47,6 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
 
   builder.mutationFields((t) => ({
     escalateIncident: t.field({
-      subGraphs: SG,
       policy: {
         roles: ADMINS,
         scope: { record: 'Incident', id: 'input.incidentId' },
@@ -115,7 +111,6 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
       },
     }),
     reportInIncident: t.field({
-      subGraphs: SG,
       policy: {
         roles: ['DEPARTMENT_STAFF'],
         scope: { record: 'Incident', id: 'input.incidentId' },
@@ -147,7 +142,6 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
       },
     }),
     resolveIncident: t.field({
-      subGraphs: SG,
       policy: {
         roles: ['DEPARTMENT_STAFF'],
         scope: { record: 'Incident', id: 'input.incidentId' },

@@ -1,12 +1,11 @@
 // 事件列表: the `incidents` connection (filters, visibility, the module switch) and the `incident` query.
 import { listWhere, parseId, parseOptionalId, type Builder, type Context, type Prisma } from '../../src/kit/index.js';
 import { MODULE, requireViewer } from './access.js';
-import { OPEN_STATUSES, SG, type GridEnums } from './enums.js';
+import { OPEN_STATUSES, type GridEnums } from './enums.js';
 import { incidentVisibility } from './incident-visibility.js';
 
 export function registerIncidentQueries(builder: Builder, E: GridEnums) {
   const IncidentFilter = builder.inputType('IncidentFilter', {
-    subGraphs: SG,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: incidents in it or below' }),
       gridId: t.id({ required: false }),
@@ -54,7 +53,6 @@ export function registerIncidentQueries(builder: Builder, E: GridEnums) {
 
   builder.queryFields((t) => ({
     incidents: t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description:
         '事件列表, newest first: staff within their area, departments what was escalated to them, ' +
@@ -71,7 +69,6 @@ export function registerIncidentQueries(builder: Builder, E: GridEnums) {
       totalCount: async (_c, args, ctx) => ctx.prisma.incident.count({ where: await incidentWhere(ctx, args.filter) }),
     }),
     incident: t.prismaField({
-      subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { record: 'Incident', id: 'id' } },
       type: 'Incident',
       nullable: true,

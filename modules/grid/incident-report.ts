@@ -2,7 +2,7 @@
 // deadline and the first timeline row).
 import { Checks, payloadType, type Builder } from '../../src/kit/index.js';
 import { gridOfWorker } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 import {
   checkAttachments,
   checkNewIncident,
@@ -14,7 +14,6 @@ import type { incidentDraftInput } from './patrol.js';
 
 export function registerIncidentReport(builder: Builder, E: GridEnums, Draft: ReturnType<typeof incidentDraftInput>) {
   const ReportIncidentInput = builder.inputType('ReportIncidentInput', {
-    subGraphs: SG,
     description: '网格发现: a grid worker reports an incident in their grid',
     fields: (t) => ({
       gridId: t.id({ required: true }),
@@ -32,14 +31,13 @@ export function registerIncidentReport(builder: Builder, E: GridEnums, Draft: Re
 
   builder.mutationField('reportIncident', (t) =>
     t.field({
-      subGraphs: SG,
       policy: {
         roles: ['REGION_ADMIN', 'COMMUNITY_WORKER'],
         scope: { record: 'Grid', id: 'input.gridId' },
         relation: "the grid's assigned worker",
       },
       description: '网格发现: report an incident (grid workers assigned to the grid)',
-      type: payloadType(builder, 'ReportIncidentPayload', 'incident', 'Incident', { subGraphs: SG }),
+      type: payloadType(builder, 'ReportIncidentPayload', 'incident', 'Incident'),
       errors: {},
       args: { input: t.arg({ type: ReportIncidentInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

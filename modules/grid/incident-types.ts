@@ -2,7 +2,7 @@
 // `incidents` / `incident` queries.
 import { guardNode, managesPerson, shownName, type Builder, type Context, type Incident } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
-import { CATEGORY_TERMS, OPEN_STATUSES, SG, STATUS_TERMS, type GridEnums } from './enums.js';
+import { CATEGORY_TERMS, OPEN_STATUSES, STATUS_TERMS, type GridEnums } from './enums.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { refs } from './refs.js';
 
@@ -40,7 +40,6 @@ const loadActors = async (ids: string[], ctx: Context): Promise<(ActorShape | nu
 export function registerIncidentTypes(builder: Builder, E: GridEnums) {
   const R = refs(builder);
   const Actor = builder.objectRef<ActorShape>('IncidentActor').implement({
-    subGraphs: SG,
     description: '经办人 who acted (names masked for residents following an incident)',
     fields: (t) => ({
       role: t.string({ description: '角色 Role of the account (SYSTEM for the sweep)', resolve: (a) => a.role }),
@@ -59,7 +58,6 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaObject('IncidentEntry', {
-    subGraphs: SG,
     description: '时间线 one step of an incident: who, when, from, to, note, attachments',
     fields: (t) => ({
       id: t.exposeID('id'),
@@ -94,7 +92,6 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaObject('IncidentDepartment', {
-    subGraphs: SG,
     description: '吹哨部门 a department the incident was escalated to',
     fields: (t) => ({
       role: t.field({ type: E.DepartmentRole, description: '主办/协办', resolve: (d) => d.role }),
@@ -120,7 +117,6 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
   });
 
   const Location = builder.objectRef<{ latitude: number; longitude: number }>('IncidentLocation').implement({
-    subGraphs: SG,
     description: '位置 WGS-84',
     fields: (t) => ({
       latitude: t.float({ resolve: (l) => l.latitude }),
@@ -129,7 +125,6 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaNode('Incident', {
-    subGraphs: SG,
     description: '事件: 网格发现 → 村社接报 → 街乡吹哨 → 部门报到 → 处置反馈 → 核查结案',
     id: { field: 'id' },
     fields: (t) => ({

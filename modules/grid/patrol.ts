@@ -12,7 +12,7 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { gridOfWorker, MODULE } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 import { checkAttachments, checkNewIncident, createIncident, resolveConcerned } from './incident-service.js';
 import { awardByRuleCode } from './points-service.js';
 
@@ -22,7 +22,6 @@ export function registerPatrols(
   IncidentDraftInput: ReturnType<typeof incidentDraftInput>,
 ) {
   builder.prismaNode('Patrol', {
-    subGraphs: SG,
     description: '巡查走访 a visit or a safety-hazard inspection (隐患排查) by a grid worker',
     id: { field: 'id' },
     fields: (t) => ({
@@ -60,7 +59,6 @@ export function registerPatrols(
   });
 
   const RecordPatrolInput = builder.inputType('RecordPatrolInput', {
-    subGraphs: SG,
     description: '记录巡查走访',
     fields: (t) => ({
       gridId: t.id({ required: true }),
@@ -77,11 +75,10 @@ export function registerPatrols(
       }),
     }),
   });
-  const RecordPatrolPayload = payloadType(builder, 'RecordPatrolPayload', 'patrol', 'Patrol', { subGraphs: SG });
+  const RecordPatrolPayload = payloadType(builder, 'RecordPatrolPayload', 'patrol', 'Patrol');
 
   builder.mutationField('recordPatrol', (t) =>
     t.field({
-      subGraphs: SG,
       policy: {
         roles: ['REGION_ADMIN', 'COMMUNITY_WORKER'],
         scope: { record: 'Grid', id: 'input.gridId' },
@@ -180,14 +177,12 @@ export function registerPatrols(
 
 export function incidentDraftInput(builder: Builder, E: GridEnums) {
   const LocationInput = builder.inputType('IncidentLocationInput', {
-    subGraphs: SG,
     fields: (t) => ({
       latitude: t.field({ type: 'Latitude', required: true }),
       longitude: t.field({ type: 'Longitude', required: true }),
     }),
   });
   const draft = builder.inputType('IncidentDraftInput', {
-    subGraphs: SG,
     description: '事件内容 (used by recordPatrol.openIncident)',
     fields: (t) => ({
       category: t.field({ type: E.IncidentCategory, required: true }),

@@ -16,7 +16,7 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { enabledTownship, MODULE } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 
 const catalogueWrite = <T>(ctx: Context, township: { path: string }, work: (w: WriteUnit) => Promise<T>) =>
   write(ctx, { module: MODULE, regionPath: township.path }, work);
@@ -66,7 +66,6 @@ async function saveItem(tx: Prisma.TransactionClient, township: { id: string; pa
 
 export function registerPointsCatalogue(builder: Builder, E: GridEnums) {
   const SaveRuleInput = builder.inputType('SavePointsRuleInput', {
-    subGraphs: SG,
     fields: (t) => ({
       townshipId: t.id({ required: true }),
       code: t.string({
@@ -82,7 +81,6 @@ export function registerPointsCatalogue(builder: Builder, E: GridEnums) {
     }),
   });
   const SaveItemInput = builder.inputType('SavePointsStoreItemInput', {
-    subGraphs: SG,
     fields: (t) => ({
       townshipId: t.id({ required: true }),
       itemId: t.id({ required: false, description: 'omit to add a new item' }),
@@ -95,10 +93,9 @@ export function registerPointsCatalogue(builder: Builder, E: GridEnums) {
 
   builder.mutationFields((t) => ({
     savePointsRule: t.field({
-      subGraphs: SG,
       policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
       description: '积分规则 add or change a township rule by code (township admins)',
-      type: payloadType(builder, 'SavePointsRulePayload', 'rule', 'PointsRule', { subGraphs: SG }),
+      type: payloadType(builder, 'SavePointsRulePayload', 'rule', 'PointsRule'),
       errors: {},
       args: { input: t.arg({ type: SaveRuleInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -141,10 +138,9 @@ export function registerPointsCatalogue(builder: Builder, E: GridEnums) {
       },
     }),
     savePointsStoreItem: t.field({
-      subGraphs: SG,
       policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
       description: '积分超市商品 add an item or change price/stock (township admins); stockDelta is applied atomically',
-      type: payloadType(builder, 'SavePointsStoreItemPayload', 'item', 'PointsStoreItem', { subGraphs: SG }),
+      type: payloadType(builder, 'SavePointsStoreItemPayload', 'item', 'PointsStoreItem'),
       errors: {},
       args: { input: t.arg({ type: SaveItemInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -21,7 +21,6 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { enabledTownship, MODULE, requireViewer } from './access.js';
-import { SG } from './enums.js';
 import { refs } from './refs.js';
 import { earn, lockAccountById, openAndLockAccount, redeem, reverse } from './points-service.js';
 
@@ -61,7 +60,6 @@ export function registerPointsMutations(builder: Builder) {
   const R = refs(builder);
   const EntryPayload = (name: string) =>
     builder.objectRef<{ entry: PointsEntry; account: PointsAccount }>(name).implement({
-      subGraphs: SG,
       fields: (t) => ({
         entry: t.field({ type: R.PointsEntry, resolve: (p) => p.entry }),
         account: t.field({ type: R.PointsAccount, description: '账户 after the change', resolve: (p) => p.account }),
@@ -69,7 +67,6 @@ export function registerPointsMutations(builder: Builder) {
     });
 
   const AwardPointsInput = builder.inputType('AwardPointsInput', {
-    subGraphs: SG,
     fields: (t) => ({
       personId: t.id({ required: true }),
       ruleId: t.id({ required: true }),
@@ -78,7 +75,6 @@ export function registerPointsMutations(builder: Builder) {
     }),
   });
   const RedeemPointsInput = builder.inputType('RedeemPointsInput', {
-    subGraphs: SG,
     fields: (t) => ({
       personId: t.id({ required: true }),
       itemId: t.id({ required: true }),
@@ -87,7 +83,6 @@ export function registerPointsMutations(builder: Builder) {
     }),
   });
   const ReverseInput = builder.inputType('ReversePointsEntryInput', {
-    subGraphs: SG,
     fields: (t) => ({
       entryId: t.id({ required: true }),
       idempotencyKey: t.string({ required: true }),
@@ -95,12 +90,10 @@ export function registerPointsMutations(builder: Builder) {
     }),
   });
   const OpenAccountInput = builder.inputType('OpenPointsAccountInput', {
-    subGraphs: SG,
     fields: (t) => ({ personId: t.id({ required: true }), townshipId: t.id({ required: true }) }),
   });
   builder.mutationFields((t) => ({
     awardPoints: t.field({
-      subGraphs: SG,
       policy: {
         roles: MANAGERS,
         // the rule and the item belong to the township above a worker's community: the resolver checks those
@@ -144,7 +137,6 @@ export function registerPointsMutations(builder: Builder) {
       },
     }),
     redeemPoints: t.field({
-      subGraphs: SG,
       policy: {
         roles: MANAGERS,
         scope: { record: 'Person', id: 'input.personId' },
@@ -204,7 +196,6 @@ export function registerPointsMutations(builder: Builder) {
       },
     }),
     reversePointsEntry: t.field({
-      subGraphs: SG,
       policy: {
         roles: MANAGERS,
         scope: { record: 'PointsEntry', id: 'input.entryId' },
@@ -246,7 +237,6 @@ export function registerPointsMutations(builder: Builder) {
       },
     }),
     openPointsAccount: t.field({
-      subGraphs: SG,
       policy: {
         roles: SELF_OR_MANAGERS,
         scope: [
@@ -256,7 +246,7 @@ export function registerPointsMutations(builder: Builder) {
         relation: 'a member or resident for themself only',
       },
       description: '开立积分账户 (idempotent: returns the existing account)',
-      type: payloadType(builder, 'OpenPointsAccountPayload', 'account', 'PointsAccount', { subGraphs: SG }),
+      type: payloadType(builder, 'OpenPointsAccountPayload', 'account', 'PointsAccount'),
       errors: {},
       args: { input: t.arg({ type: OpenAccountInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -11,7 +11,7 @@ import {
   type Viewer,
 } from '../../src/kit/index.js';
 import { MODULE, ownTownship, requireViewer, townshipById } from './access.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 import { loadPeople } from './grid-types.js';
 import { refs } from './refs.js';
 
@@ -30,7 +30,6 @@ export const canReadAccount = (
 export function registerPointsTypes(builder: Builder, E: GridEnums) {
   const R = refs(builder);
   builder.prismaNode('PointsAccount', {
-    subGraphs: SG,
     description: '积分账户 one per person per township; balance = sum of its ledger entries',
     id: { field: 'id' },
     fields: (t) => ({
@@ -69,7 +68,6 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaNode('PointsEntry', {
-    subGraphs: SG,
     description: '积分流水 an immutable ledger entry (corrections are reversing entries)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -95,7 +93,6 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaNode('PointsRule', {
-    subGraphs: SG,
     description:
       '积分规则 how points are earned in a township (普法 law study, verified incident report, patrol, volunteering …)',
     id: { field: 'id' },
@@ -117,7 +114,6 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
   });
 
   builder.prismaNode('PointsStoreItem', {
-    subGraphs: SG,
     description: '积分超市商品 an item of the township points store',
     id: { field: 'id' },
     fields: (t) => ({
@@ -135,7 +131,6 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
 
   builder.queryFields((t) => ({
     pointsAccount: t.prismaField({
-      subGraphs: SG,
       policy: {
         roles: 'LOGGED_IN',
         scope: [
@@ -167,7 +162,6 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     }),
     pointsRules: t.prismaField({
       maxItems: 200,
-      subGraphs: SG,
       policy: {
         roles: 'LOGGED_IN',
         scope: { region: 'townshipId', orAbove: true },
@@ -188,7 +182,6 @@ export function registerPointsTypes(builder: Builder, E: GridEnums) {
     }),
     pointsStoreItems: t.prismaField({
       maxItems: 200,
-      subGraphs: SG,
       policy: {
         roles: 'LOGGED_IN',
         scope: { region: 'townshipId', orAbove: true },

@@ -14,7 +14,7 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { MODULE, regionById, townshipOf } from './access.js';
-import { SG, type GridEnums, type IncidentCategoryName, type IncidentPriorityName } from './enums.js';
+import { type GridEnums, type IncidentCategoryName, type IncidentPriorityName } from './enums.js';
 
 export interface DeadlineHours {
   acceptHours: number;
@@ -98,7 +98,6 @@ export const addHours = (d: Date, hours: number) => new Date(d.getTime() + Math.
 
 export function registerPolicy(builder: Builder, E: GridEnums) {
   builder.prismaObject('IncidentDeadlinePolicy', {
-    subGraphs: SG,
     description: '时限规则 deadline policy (hours per stage), set at a prefecture, county or township',
     fields: (t) => ({
       id: t.exposeID('id'),
@@ -134,7 +133,6 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
   builder.queryField('incidentDeadlinePolicies', (t) =>
     t.prismaField({
       maxItems: 50,
-      subGraphs: SG,
       policy: { roles: READERS, scope: { region: 'regionId' } },
       description:
         '时限规则: the policy rows in force at a region (its own and those inherited from above); the most specific wins',
@@ -152,7 +150,6 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
   );
 
   const Input = builder.inputType('SetIncidentDeadlinePolicyInput', {
-    subGraphs: SG,
     description: '设置时限规则 (hours; 0.25 = 15 minutes)',
     fields: (t) => ({
       regionId: t.id({ required: true, description: '州、县市或乡镇街道' }),
@@ -165,13 +162,10 @@ export function registerPolicy(builder: Builder, E: GridEnums) {
       closeHours: t.float({ required: true }),
     }),
   });
-  const Payload = payloadType(builder, 'SetIncidentDeadlinePolicyPayload', 'policy', 'IncidentDeadlinePolicy', {
-    subGraphs: SG,
-  });
+  const Payload = payloadType(builder, 'SetIncidentDeadlinePolicyPayload', 'policy', 'IncidentDeadlinePolicy', {});
 
   builder.mutationField('setIncidentDeadlinePolicy', (t) =>
     t.field({
-      subGraphs: SG,
       policy: { roles: ADMINS, scope: { region: 'input.regionId' } },
       description: '设置时限规则 (admins of that region or above); applies to incidents whose stages start afterwards',
       type: Payload,

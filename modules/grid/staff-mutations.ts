@@ -1,7 +1,6 @@
 // 网格人员: assignGridStaff and endGridStaffAssignment (community workers of the community, admins above).
 import { AppError, Checks, conflict, MANAGERS, notFound, parseId, type Builder } from '../../src/kit/index.js';
 import type { GridEnums } from './enums.js';
-import { SG } from './enums.js';
 import { gridForWrite, gridWrite, payloadWithWarnings } from './grid-write.js';
 import { refs } from './refs.js';
 
@@ -9,7 +8,6 @@ export function registerStaffMutations(builder: Builder, E: GridEnums) {
   const R = refs(builder);
   const AssignmentPayload = (name: string) => payloadWithWarnings(builder, name, 'assignment', R.GridStaff);
   const AssignGridStaffInput = builder.inputType('AssignGridStaffInput', {
-    subGraphs: SG,
     fields: (t) => ({
       gridId: t.id({ required: true }),
       personId: t.id({ required: true }),
@@ -19,7 +17,6 @@ export function registerStaffMutations(builder: Builder, E: GridEnums) {
     }),
   });
   const EndAssignmentInput = builder.inputType('EndGridStaffAssignmentInput', {
-    subGraphs: SG,
     fields: (t) => ({
       assignmentId: t.id({ required: true }),
       endDate: t.field({ type: 'Date', required: true, description: 'exclusive' }),
@@ -28,7 +25,6 @@ export function registerStaffMutations(builder: Builder, E: GridEnums) {
 
   builder.mutationFields((t) => ({
     assignGridStaff: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Grid', id: 'input.gridId' } },
       description: '网格人员任职: assign 网格长, 专职/兼职网格员 or 网格指导员 to a grid from a start date',
       type: AssignmentPayload('AssignGridStaffPayload'),
@@ -71,7 +67,6 @@ export function registerStaffMutations(builder: Builder, E: GridEnums) {
       },
     }),
     endGridStaffAssignment: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'GridStaff', id: 'input.assignmentId' } },
       description: '结束任职',
       type: AssignmentPayload('EndGridStaffAssignmentPayload'),

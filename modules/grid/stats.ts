@@ -4,11 +4,10 @@
 import { addRegionStats, type Builder } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { evaluation, n, OPEN, patrolCounts, periodSql, rate, scopeSql, type Shape, staffCounts } from './stats-sql.js';
-import { SG, type GridEnums } from './enums.js';
+import { type GridEnums } from './enums.js';
 
 export function registerStats(builder: Builder, E: GridEnums) {
   const StatusCount = builder.objectRef<{ status: string; count: number }>('IncidentStatusCount').implement({
-    subGraphs: SG,
     fields: (t) => ({
       status: t.field({ type: E.IncidentStatus, resolve: (r) => r.status as never }),
       count: t.int({ resolve: (r) => r.count }),
@@ -17,7 +16,6 @@ export function registerStats(builder: Builder, E: GridEnums) {
   const StageMedian = builder
     .objectRef<{ stage: string; medianHours: number; count: number }>('IncidentStageMedian')
     .implement({
-      subGraphs: SG,
       description: '环节用时中位数 median hours an incident spent in a stage (status) before the next step',
       fields: (t) => ({
         stage: t.field({ type: E.IncidentStatus, resolve: (r) => r.stage as never }),
@@ -27,7 +25,6 @@ export function registerStats(builder: Builder, E: GridEnums) {
     });
   type Dept = Record<string, unknown> & { id: string };
   const DepartmentEvaluation = builder.objectRef<Dept>('DepartmentEvaluation').implement({
-    subGraphs: SG,
     description: '部门考核 figures of one department over incidents escalated to it',
     fields: (t) => ({
       department: t.prismaField({
@@ -56,7 +53,6 @@ export function registerStats(builder: Builder, E: GridEnums) {
   });
 
   const GridStats = builder.objectRef<Shape>('GridStats').implement({
-    subGraphs: SG,
     description: '网格管理统计 grid figures for a region (townships where the module is on)',
     fields: (t) => ({
       grids: t.int({
@@ -221,7 +217,6 @@ export function registerStats(builder: Builder, E: GridEnums) {
   });
 
   addRegionStats(builder, 'grid', {
-    subGraphs: SG,
     type: GridStats,
     description: '网格管理 grid figures',
     resolve: (period, ctx) => ({

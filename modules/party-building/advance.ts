@@ -28,7 +28,6 @@ import {
   nextStage,
   PROBATION_YEARS,
   type Stage,
-  SUB,
   TRAINING_MIN_HOURS,
 } from './rules.js';
 import { partyWrite } from './unit.js';
@@ -208,7 +207,6 @@ async function proposalOf(ctx: Context, input: AdvanceInput): Promise<Proposal> 
 
 export function registerAdvance(builder: Builder, enums: PartyEnums) {
   const AdvanceInput = builder.inputType('AdvanceMembershipInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       stage: t.field({ type: enums.Stage, required: true, description: '目标阶段 (the next stage only)' }),
@@ -225,7 +223,6 @@ export function registerAdvance(builder: Builder, enums: PartyEnums) {
 
   builder.mutationField('advanceMembership', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
@@ -234,7 +231,7 @@ export function registerAdvance(builder: Builder, enums: PartyEnums) {
       description:
         '进入下一阶段 (积极分子 / 发展对象 / 预备党员 / 正式党员), dated with the meeting that decided it; ' +
         'every rule of 发展党员工作细则 is checked',
-      type: payloadType(builder, 'AdvanceMembershipPayload', 'membership', 'PartyMembership', { subGraphs: SUB }),
+      type: payloadType(builder, 'AdvanceMembershipPayload', 'membership', 'PartyMembership'),
       errors: {},
       args: { input: t.arg({ type: AdvanceInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

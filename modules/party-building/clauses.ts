@@ -13,13 +13,12 @@ import { orgForWrite } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { refs } from './refs.js';
 import { forWrite, residentialOnly } from './residential.js';
-import { chinaDate, SUB } from './rules.js';
+import { chinaDate } from './rules.js';
 import { partyWrite } from './unit.js';
 
 export function registerClauses(builder: Builder, enums: PartyEnums) {
   const R = refs(builder);
   builder.prismaObject('PartyPropertyClauseCheck', {
-    subGraphs: SUB,
     description: '履行检查',
     fields: (t) => ({
       checkedAt: t.expose('checkedAt', { type: 'DateTime' }),
@@ -28,7 +27,6 @@ export function registerClauses(builder: Builder, enums: PartyEnums) {
     }),
   });
   builder.prismaNode('PartyPropertyClause', {
-    subGraphs: SUB,
     description: '物业服务合同附加条款 an extra clause the residential branch holds the property company to',
     id: { field: 'id' },
     fields: (t) => ({
@@ -56,14 +54,12 @@ export function registerClauses(builder: Builder, enums: PartyEnums) {
   builder.prismaObjectField('PartyOrganization', 'propertyClauses', (t) =>
     t.relation('clauses', {
       maxItems: 50,
-      subGraphs: SUB,
       description: '物业附加条款',
       query: { take: 50, orderBy: [{ addedOn: 'asc' }, { title: 'asc' }] },
     }),
   );
 
   const ClauseInput = builder.inputType('AddPropertyClauseInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       organizationId: t.id({ required: true }),
       propertyCompanyId: t.id({ required: true, description: '物业公司 (a PROPERTY_MANAGEMENT organisation)' }),
@@ -73,7 +69,6 @@ export function registerClauses(builder: Builder, enums: PartyEnums) {
     }),
   });
   const CheckInput = builder.inputType('CheckPropertyClauseInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       clauseId: t.id({ required: true }),
       fulfilled: t.boolean({ required: true }),
@@ -83,14 +78,13 @@ export function registerClauses(builder: Builder, enums: PartyEnums) {
   });
   builder.mutationFields((t) => ({
     addPropertyClause: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.organizationId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '物业合同附加条款 (residential branch)',
-      type: payloadType(builder, 'AddPropertyClausePayload', 'clause', 'PartyPropertyClause', { subGraphs: SUB }),
+      type: payloadType(builder, 'AddPropertyClausePayload', 'clause', 'PartyPropertyClause'),
       errors: {},
       args: { input: t.arg({ type: ClauseInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -134,14 +128,13 @@ export function registerClauses(builder: Builder, enums: PartyEnums) {
       },
     }),
     checkPropertyClause: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyPropertyClause', id: 'input.clauseId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '检查条款履行 and record it',
-      type: payloadType(builder, 'CheckPropertyClausePayload', 'clause', 'PartyPropertyClause', { subGraphs: SUB }),
+      type: payloadType(builder, 'CheckPropertyClausePayload', 'clause', 'PartyPropertyClause'),
       errors: {},
       args: { input: t.arg({ type: CheckInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

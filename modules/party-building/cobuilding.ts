@@ -15,13 +15,12 @@ import {
 } from '../../src/kit/index.js';
 import { refs } from './refs.js';
 import { administersArea, canManageOrg } from './access.js';
-import { chinaDate, MODULE_ID, SUB } from './rules.js';
+import { chinaDate, MODULE_ID } from './rules.js';
 import { partyWrite } from './unit.js';
 
 export function registerCoBuilding(builder: Builder) {
   const R = refs(builder);
   builder.prismaNode('PartyCoBuildingAgreement', {
-    subGraphs: SUB,
     description: '共建协议 between party organisations (public: no personal information)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -88,7 +87,6 @@ export function registerCoBuilding(builder: Builder) {
   builder.prismaObjectField('PartyOrganization', 'coBuildingAgreements', (t) =>
     t.field({
       maxItems: 100,
-      subGraphs: SUB,
       type: [R.PartyCoBuildingAgreement],
       description: '共建协议 the organisation is party to',
       resolve: (o, _a, ctx) => agreementsOf(ctx).load(o.id),
@@ -96,7 +94,6 @@ export function registerCoBuilding(builder: Builder) {
   );
 
   const Input = builder.inputType('CreateCoBuildingAgreementInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       partyIds: t.idList({ required: true, description: '共建各方 (2–10 party organisations; the first initiates)' }),
       topic: t.string({ required: true }),
@@ -108,16 +105,13 @@ export function registerCoBuilding(builder: Builder) {
 
   builder.mutationField('createCoBuildingAgreement', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.partyIds' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '签订共建协议 (the committee of the initiating organisation, or administrators of its area)',
-      type: payloadType(builder, 'CreateCoBuildingAgreementPayload', 'agreement', 'PartyCoBuildingAgreement', {
-        subGraphs: SUB,
-      }),
+      type: payloadType(builder, 'CreateCoBuildingAgreementPayload', 'agreement', 'PartyCoBuildingAgreement', {}),
       errors: {},
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -20,21 +20,18 @@ import {
   COMMITTEE_MIN,
   isoDate,
   type Missing,
-  SUB,
   termYearsFor,
 } from './rules.js';
 import { partyWrite } from './unit.js';
 
 export function registerCommittee(builder: Builder, enums: PartyEnums) {
   const SeatInput = builder.inputType('PartyCommitteeSeatInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       personId: t.id({ required: true }),
       role: t.field({ type: enums.CommitteeRole, required: true }),
     }),
   });
   const ElectInput = builder.inputType('ElectPartyCommitteeInput', {
-    subGraphs: SUB,
     description:
       "委员会选举 by the members' meeting: 3–5 members with 7+ full members, otherwise a secretary (and a deputy)",
     fields: (t) => ({
@@ -47,7 +44,6 @@ export function registerCommittee(builder: Builder, enums: PartyEnums) {
 
   builder.mutationField('electPartyCommittee', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.organizationId' },
@@ -56,7 +52,7 @@ export function registerCommittee(builder: Builder, enums: PartyEnums) {
       description:
         '选举委员会: 7+ full members elect 3–5 (secretary, deputy, organisation, publicity, discipline); ' +
         'smaller branches a secretary (and deputy). Term 5 years in villages and communities, 3 elsewhere',
-      type: payloadType(builder, 'ElectPartyCommitteePayload', 'organization', 'PartyOrganization', { subGraphs: SUB }),
+      type: payloadType(builder, 'ElectPartyCommitteePayload', 'organization', 'PartyOrganization'),
       errors: {},
       args: { input: t.arg({ type: ElectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -23,7 +23,6 @@ import {
   COMMITTEE_MIN,
   type MeetingFrequencies,
   MODULE_ID,
-  SUB,
 } from './rules.js';
 
 interface OrgRow {
@@ -106,7 +105,6 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
   const PeriodRef = builder
     .objectRef<{ period: string; held: number; due: boolean; met: boolean }>('PartyLifePeriod')
     .implement({
-      subGraphs: SUB,
       description: '周期 one month, quarter or year',
       fields: (t) => ({
         period: t.exposeString('period', { description: '"2026-03", "2026-Q1" or "2026"' }),
@@ -116,7 +114,6 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
       }),
     });
   const RequirementRef = builder.objectRef<ComplianceReport['requirements'][number]>('PartyLifeRequirement').implement({
-    subGraphs: SUB,
     description: '会议要求 one required frequency',
     fields: (t) => ({
       kind: t.field({ type: enums.MeetingKind, resolve: (r) => r.kind as never }),
@@ -130,7 +127,6 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
     }),
   });
   const ComplianceRef = builder.objectRef<OrgCompliance>('PartyLifeCompliance').implement({
-    subGraphs: SUB,
     description: '组织生活达标情况 (三会一课) of one organisation for one year',
     fields: (t) => ({
       organization: t.prismaField({
@@ -162,7 +158,6 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
 
   builder.queryFields((t) => ({
     partyLifeCompliance: t.field({
-      subGraphs: SUB,
       policy: { roles: [...READERS, 'PARTY_MEMBER'], scope: { record: 'PartyOrganization', id: 'organizationId' } },
       type: ComplianceRef,
       nullable: true,
@@ -185,7 +180,6 @@ export function registerCompliance(builder: Builder, enums: PartyEnums) {
     }),
     partyLifeComplianceByRegion: t.field({
       maxItems: 500,
-      subGraphs: SUB,
       policy: { roles: READERS, scope: { region: 'regionId' } },
       type: [ComplianceRef],
       description: '辖区各党组织达标情况, worst first (organisations with nothing due last)',

@@ -28,7 +28,6 @@ import {
   type Missing,
   MODULE_ID,
   type Stage,
-  SUB,
   TRAINING_MIN_HOURS,
 } from './rules.js';
 import { partyWrite } from './unit.js';
@@ -153,9 +152,8 @@ function assertStepFits(m: PartyMembership, kind: string, at: Date) {
 }
 
 export function registerDevelopment(builder: Builder, enums: PartyEnums) {
-  const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });
+  const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership');
   const AdmitInput = builder.inputType('AdmitApplicantInput', {
-    subGraphs: SUB,
     description: '接收入党申请',
     fields: (t) => ({
       personId: t.id({ required: true }),
@@ -166,7 +164,6 @@ export function registerDevelopment(builder: Builder, enums: PartyEnums) {
   });
 
   const StepInput = builder.inputType('RecordDevelopmentStepInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       kind: t.field({ type: enums.StepKind, required: true }),
@@ -178,7 +175,6 @@ export function registerDevelopment(builder: Builder, enums: PartyEnums) {
 
   builder.mutationFields((t) => ({
     admitApplicant: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.organizationId' },
@@ -247,7 +243,6 @@ export function registerDevelopment(builder: Builder, enums: PartyEnums) {
     }),
 
     recordDevelopmentStep: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyMembership', id: 'input.membershipId' },

@@ -29,7 +29,6 @@ import {
   monthlyDuesFen,
   monthsBetween,
   nextMonth,
-  SUB,
   validMonth,
 } from './rules.js';
 import { partyWrite } from './unit.js';
@@ -50,10 +49,9 @@ async function payerMembership(ctx: Context, globalId: string) {
 }
 
 export function registerDues(builder: Builder, enums: PartyEnums) {
-  const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });
+  const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership');
 
   const BaseInput = builder.inputType('SetDuesBaseInput', {
-    subGraphs: SUB,
     description: '党费基数 (the branch committee only)',
     fields: (t) => ({
       membershipId: t.id({ required: true }),
@@ -64,7 +62,6 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
     }),
   });
   const PaymentInput = builder.inputType('RecordDuesPaymentInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       months: t.stringList({ required: true, description: '缴纳月份 "YYYY-MM", at most 6 at once' }),
@@ -74,7 +71,6 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
 
   builder.mutationFields((t) => ({
     setDuesBase: t.field({
-      subGraphs: SUB,
       policy: {
         roles: ['PARTY_MEMBER'],
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
@@ -128,7 +124,6 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
     }),
 
     recordDuesPayment: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
@@ -213,7 +208,6 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
     amountFen: number;
   }
   const ArrearRef = builder.objectRef<Arrear>('DuesArrear').implement({
-    subGraphs: SUB,
     description: "党费欠缴 unpaid months before the current one (amount at today's monthly rate)",
     fields: (t) => ({
       membership: t.prismaField({
@@ -230,7 +224,6 @@ export function registerDues(builder: Builder, enums: PartyEnums) {
   builder.queryField('duesArrears', (t) =>
     t.field({
       maxItems: 1000,
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'organizationId' },

@@ -1,10 +1,9 @@
 // GraphQL enums of the module (names and values are a contract with the front ends).
 import { describedValues as values, type Builder } from '../../src/kit/index.js';
-import { SUB } from './rules.js';
 
 export function registerEnums(builder: Builder) {
   const e = <K extends string>(name: string, description: string, map: Record<K, string>) =>
-    builder.enumType(name, { subGraphs: SUB, description, values: values(map) });
+    builder.enumType(name, { description, values: values(map) });
   return {
     OrgKind: e('PartyOrganizationKind', '党组织类别', {
       COMMITTEE: '党委 party committee',

@@ -15,7 +15,7 @@ import {
 import { orgForWrite } from './access.js';
 import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
-import { MODULE_ID, SUB } from './rules.js';
+import { MODULE_ID } from './rules.js';
 import { partyWrite } from './unit.js';
 
 type Listed = { personId: string; status: 'PRESENT' | 'EXCUSED' | 'ABSENT' };
@@ -158,14 +158,12 @@ type RecordInputShape = {
 
 export function registerMeetingRecord(builder: Builder, enums: PartyEnums) {
   const AttendanceInput = builder.inputType('PartyAttendanceInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       personId: t.id({ required: true }),
       status: t.field({ type: enums.Attendance, required: true }),
     }),
   });
   const RecordInput = builder.inputType('RecordPartyMeetingInput', {
-    subGraphs: SUB,
     description: '记录会议. Members of the organisation not listed in attendance are recorded ABSENT',
     fields: (t) => ({
       organizationId: t.id({ required: true, description: '组织者' }),
@@ -191,7 +189,6 @@ export function registerMeetingRecord(builder: Builder, enums: PartyEnums) {
 
   builder.mutationField('recordPartyMeeting', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.organizationId' },
@@ -199,7 +196,7 @@ export function registerMeetingRecord(builder: Builder, enums: PartyEnums) {
       },
       description:
         "记录组织生活会议 with attendance and quorum (the organisation's committee, those above, administrators of the area)",
-      type: payloadType(builder, 'RecordPartyMeetingPayload', 'meeting', 'PartyMeeting', { subGraphs: SUB }),
+      type: payloadType(builder, 'RecordPartyMeetingPayload', 'meeting', 'PartyMeeting'),
       errors: {},
       args: { input: t.arg({ type: RecordInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -15,7 +15,7 @@ import {
 import { refs } from './refs.js';
 import { canManageOrg, seesAggregates } from './access.js';
 import type { PartyEnums } from './enums.js';
-import { MODULE_ID, SUB } from './rules.js';
+import { MODULE_ID } from './rules.js';
 
 const orgScopeOf = (ctx: Context, organizationId: string) =>
   mapLoader<{ id: string; treePath: string; regionPath: string } | null>(
@@ -39,7 +39,6 @@ async function managesMeeting(ctx: Context, meeting: { organizationId: string })
 export function registerMeetings(builder: Builder, enums: PartyEnums) {
   const R = refs(builder);
   builder.prismaObject('PartyMeetingAttendance', {
-    subGraphs: SUB,
     description: '出席记录',
     fields: (t) => ({
       status: t.expose('status', { type: enums.Attendance }),
@@ -63,7 +62,6 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
   const Summary = builder
     .objectRef<{ PRESENT: number; EXCUSED: number; ABSENT: number }>('PartyAttendanceSummary')
     .implement({
-      subGraphs: SUB,
       description: '出席人数 (aggregate)',
       fields: (t) => ({
         present: t.int({ resolve: (s) => s.PRESENT }),
@@ -101,7 +99,6 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
   };
 
   builder.prismaNode('PartyMeeting', {
-    subGraphs: SUB,
     description: '组织生活会议 三会一课 / 主题党日 / 组织生活会 / 民主评议党员',
     id: { field: 'id' },
     fields: (t) => ({
@@ -171,7 +168,6 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
 
   builder.prismaObjectField('PartyOrganization', 'meetings', (t) =>
     t.relatedConnection('meetings', {
-      subGraphs: SUB,
       description: '组织的会议 (organised by it; co-hosted ones: partyMeetings(filter: { organizationId }))',
       cursor: 'id',
       totalCount: true,
@@ -182,7 +178,6 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
   );
 
   const Filter = builder.inputType('PartyMeetingFilter', {
-    subGraphs: SUB,
     fields: (t) => ({
       organizationId: t.id({ required: false, description: '组织或联合举办的党组织' }),
       regionId: t.id({ required: false }),
@@ -230,7 +225,6 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
 
   builder.queryField('partyMeetings', (t) =>
     t.prismaConnection({
-      subGraphs: SUB,
       policy: {
         roles: 'LOGGED_IN',
         scope: [{ region: 'filter.regionId' }, { record: 'PartyOrganization', id: 'filter.organizationId' }],

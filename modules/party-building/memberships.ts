@@ -4,7 +4,7 @@ import { forbidden, guardNode, type Builder, type Context } from '../../src/kit/
 import { refs } from './refs.js';
 import { canManageOrg, sitsOnCommitteeOf } from './access.js';
 import type { PartyEnums } from './enums.js';
-import { MODULE_ID, SUB } from './rules.js';
+import { MODULE_ID } from './rules.js';
 
 /** may this viewer read this membership's file: the person themself, or who manages the organisation */
 export async function canReadMembership(
@@ -38,7 +38,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
     sort: (p: { id: string }) => p.id,
   };
   builder.prismaObject('PartyDevelopmentStep', {
-    subGraphs: SUB,
     description: '发展党员工作记录 谈话/考察/政审/培训/公示',
     fields: (t) => ({
       id: t.exposeID('id'),
@@ -51,7 +50,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
   });
 
   builder.prismaObject('PartyStageDecision', {
-    subGraphs: SUB,
     description: '阶段决定 (dated, with the meeting that decided it)',
     fields: (t) => ({
       id: t.exposeID('id'),
@@ -71,7 +69,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
   });
 
   builder.prismaObject('PartyMembershipTransfer', {
-    subGraphs: SUB,
     description: '组织关系转接 one move of the membership',
     fields: (t) => ({
       id: t.exposeID('id'),
@@ -100,7 +97,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
   });
 
   builder.prismaNode('PartyMembership', {
-    subGraphs: SUB,
     description:
       "党员档案 a membership and its development file (the person, their organisation's committee and those " +
       'above, administrators of the area)',
@@ -190,7 +186,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
 
   builder.prismaObjectFields('PartyOrganization', (t) => ({
     members: t.relatedConnection('memberships', {
-      subGraphs: SUB,
       description: '党员名册 people on the roll (active), optionally of one stage',
       cursor: 'id',
       totalCount: true,
@@ -202,7 +197,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
       authScopes: (org, _a, ctx) => managesRoll(org, ctx),
     }),
     groupMembers: t.relatedConnection('groupMemberships', {
-      subGraphs: SUB,
       description: '党小组成员 (for a GROUP: members assigned to it)',
       cursor: 'id',
       totalCount: true,
@@ -213,7 +207,6 @@ export function registerMemberships(builder: Builder, enums: PartyEnums) {
 
   builder.prismaObjectField('Person', 'partyMembership', (t) =>
     t.loadable({
-      subGraphs: SUB,
       type: R.PartyMembership,
       nullable: true,
       description:

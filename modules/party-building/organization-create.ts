@@ -15,7 +15,7 @@ import {
 } from '../../src/kit/index.js';
 import { administersArea, canManageOrg } from './access.js';
 import type { PartyEnums } from './enums.js';
-import { chinaDate, JOINT_BRANCH_MAX_UNITS, MODULE_ID, SUB } from './rules.js';
+import { chinaDate, JOINT_BRANCH_MAX_UNITS, MODULE_ID } from './rules.js';
 import { partyWrite } from './unit.js';
 
 const PARENT_KINDS: Record<string, string[]> = {
@@ -28,7 +28,6 @@ const PARENT_KINDS: Record<string, string[]> = {
 
 export function registerOrganizationCreate(builder: Builder, enums: PartyEnums) {
   const CreateInput = builder.inputType('CreatePartyOrganizationInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       name: t.string({ required: true, description: '名称, e.g. 中共昌吉州融媒体中心支部委员会' }),
       kind: t.field({ type: enums.OrgKind, required: true }),
@@ -46,16 +45,13 @@ export function registerOrganizationCreate(builder: Builder, enums: PartyEnums) 
 
   builder.mutationField('createPartyOrganization', (t) =>
     t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: [{ region: 'input.regionId' }, { record: 'PartyOrganization', id: 'input.parentId' }],
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '成立党组织 (administrators of the area, or the committee of the parent organisation)',
-      type: payloadType(builder, 'CreatePartyOrganizationPayload', 'organization', 'PartyOrganization', {
-        subGraphs: SUB,
-      }),
+      type: payloadType(builder, 'CreatePartyOrganizationPayload', 'organization', 'PartyOrganization', {}),
       errors: {},
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

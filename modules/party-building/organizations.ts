@@ -14,7 +14,7 @@ import { refs } from './refs.js';
 import { canManageOrg, seesAggregates } from './access.js';
 import { currentCommittee, memberCounts } from './loaders.js';
 import { type Warning, warningsFor } from './warnings.js';
-import { chinaDate, MODULE_ID, SUB } from './rules.js';
+import { chinaDate, MODULE_ID } from './rules.js';
 import type { PartyEnums } from './enums.js';
 
 export type PartyOrgRecord = Prisma.PartyOrganizationGetPayload<object>;
@@ -32,7 +32,6 @@ export async function readOrg(ctx: Context, globalId: string, path = 'id') {
 export function registerOrganizations(builder: Builder, enums: PartyEnums) {
   const R = refs(builder);
   const Warning = builder.objectRef<Warning>('PartyOrganizationWarning').implement({
-    subGraphs: SUB,
     description: '提醒 something about the organisation that needs attention (it is not refused)',
     fields: (t) => ({
       code: t.field({ type: enums.WarningCode, resolve: (w) => w.code as never }),
@@ -45,7 +44,6 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
       'PartyMemberCounts',
     )
     .implement({
-      subGraphs: SUB,
       description: '党员人数 active people on the roll by stage (aggregates: analysts may read them)',
       fields: (t) => ({
         applicants: t.int({ description: '入党申请人', resolve: (c) => c.APPLICANT }),
@@ -60,7 +58,6 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
   const SeatRef = builder
     .objectRef<{ personId: string; role: string; electedAt: Date; termEndsAt: Date }>('PartyCommitteeSeat')
     .implement({
-      subGraphs: SUB,
       description: '支部委员 a seat on the committee',
       fields: (t) => ({
         role: t.field({ type: enums.CommitteeRole, resolve: (s) => s.role as never }),
@@ -79,7 +76,6 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
       'PartyCommittee',
     )
     .implement({
-      subGraphs: SUB,
       description: '支部委员会 (或党委、党总支委员会) the current committee',
       fields: (t) => ({
         electedAt: t.field({ type: 'Date', description: '选举日期', resolve: (c) => c.seats[0]!.electedAt }),
@@ -102,7 +98,6 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
     });
 
   builder.prismaNode('PartyOrganization', {
-    subGraphs: SUB,
     description:
       '党组织: 党委 committee, 党总支 general branch, 党支部 branch, 联合党支部 joint branch, 党小组 group (names are ' +
       'public; members, files and attendance are not)',
@@ -173,7 +168,6 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
   guardNode(builder, 'PartyOrganization', (o, ctx) => ctx.gate.isEnabledAt(MODULE_ID, o.regionPath));
 
   const Filter = builder.inputType('PartyOrganizationFilter', {
-    subGraphs: SUB,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: organisations sitting in it or below' }),
       kind: t.field({ type: enums.OrgKind, required: false }),
@@ -206,7 +200,6 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
 
   builder.queryFields((t) => ({
     partyOrganizations: t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '党组织列表 (names are public; hidden in townships where the module is off)',
       type: 'PartyOrganization',
@@ -222,7 +215,6 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
         ctx.prisma.partyOrganization.count({ where: await orgWhere(ctx, args.filter) }),
     }),
     partyOrganization: t.prismaField({
-      subGraphs: SUB,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       type: 'PartyOrganization',
       nullable: true,

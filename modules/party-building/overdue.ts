@@ -3,14 +3,7 @@
 import { mapLoader, type Builder, type Context } from '../../src/kit/index.js';
 import type { PartyEnums } from './enums.js';
 import { managesRoll } from './memberships.js';
-import {
-  addMonths,
-  APPROVAL_WITHIN_MONTHS,
-  ASSESSMENT_EVERY_MONTHS,
-  chinaDate,
-  SUB,
-  TALK_WITHIN_MONTHS,
-} from './rules.js';
+import { addMonths, APPROVAL_WITHIN_MONTHS, ASSESSMENT_EVERY_MONTHS, chinaDate, TALK_WITHIN_MONTHS } from './rules.js';
 
 export function registerOverdue(builder: Builder, enums: PartyEnums) {
   interface Overdue {
@@ -20,7 +13,6 @@ export function registerOverdue(builder: Builder, enums: PartyEnums) {
     message: string;
   }
   const OverdueRef = builder.objectRef<Overdue>('DevelopmentOverdueItem').implement({
-    subGraphs: SUB,
     description: '逾期事项 a development step that is late',
     fields: (t) => ({
       kind: t.field({ type: enums.OverdueKind, resolve: (o) => o.kind as never }),
@@ -37,7 +29,6 @@ export function registerOverdue(builder: Builder, enums: PartyEnums) {
   builder.prismaObjectField('PartyOrganization', 'overdueItems', (t) =>
     t.field({
       maxItems: 300,
-      subGraphs: SUB,
       type: [OverdueRef],
       description:
         '逾期事项: talks not held within a month, activists not assessed for 6 months, admissions not ' +

@@ -13,7 +13,7 @@ import {
 import { administersArea, committeeSeats } from './access.js';
 import { failIfMissing, meetingRequirement, membershipForWrite, notFuture } from './development.js';
 import { applyMembership } from './lifecycles.js';
-import { addMonths, isoDate, type Missing, SUB } from './rules.js';
+import { addMonths, isoDate, type Missing } from './rules.js';
 import { partyWrite } from './unit.js';
 
 /** a decision during probation: the stage stays PROBATIONARY */
@@ -31,9 +31,8 @@ const probationAudit = (decidedAt: Date) => ({
 });
 
 export function registerProbation(builder: Builder) {
-  const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });
+  const payload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership');
   const ApproveInput = builder.inputType('ApproveAdmissionInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       approvedAt: t.field({
@@ -45,7 +44,6 @@ export function registerProbation(builder: Builder) {
     }),
   });
   const ExtendInput = builder.inputType('ExtendProbationInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       months: t.int({ required: true, description: '延长 6–12 个月 (once only)' }),
@@ -55,7 +53,6 @@ export function registerProbation(builder: Builder) {
     }),
   });
   const CancelInput = builder.inputType('CancelProbationInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       decidedAt: t.field({ type: 'Date', required: true }),
@@ -66,7 +63,6 @@ export function registerProbation(builder: Builder) {
 
   builder.mutationFields((t) => ({
     approveAdmission: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
@@ -105,7 +101,6 @@ export function registerProbation(builder: Builder) {
     }),
 
     extendProbation: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyMembership', id: 'input.membershipId' },
@@ -170,7 +165,6 @@ export function registerProbation(builder: Builder) {
     }),
 
     cancelProbation: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyMembership', id: 'input.membershipId' },

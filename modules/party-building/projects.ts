@@ -5,12 +5,11 @@ import { orgForWrite } from './access.js';
 import type { PartyEnums } from './enums.js';
 import { applyProject, projectAction, projectLifecycle } from './lifecycles.js';
 import { forWrite, residentialOnly } from './residential.js';
-import { chinaDate, SUB } from './rules.js';
+import { chinaDate } from './rules.js';
 import { partyWrite } from './unit.js';
 
 export function registerProjects(builder: Builder, enums: PartyEnums) {
   builder.prismaNode('PartyImprovementProject', {
-    subGraphs: SUB,
     description: '小区改造项目 with investment and measured outputs',
     id: { field: 'id' },
     fields: (t) => ({
@@ -53,7 +52,6 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
     note: t.string({ required: false }),
   });
   const CreateProjectInput = builder.inputType('CreateImprovementProjectInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       organizationId: t.id({ required: true }),
       title: t.string({ required: true }),
@@ -63,7 +61,6 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
     }),
   });
   const UpdateProjectInput = builder.inputType('UpdateImprovementProjectInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       projectId: t.id({ required: true }),
       version: t.int({
@@ -120,16 +117,13 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
 
   builder.mutationFields((t) => ({
     createImprovementProject: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.organizationId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '小区改造项目 (residential branch)',
-      type: payloadType(builder, 'CreateImprovementProjectPayload', 'project', 'PartyImprovementProject', {
-        subGraphs: SUB,
-      }),
+      type: payloadType(builder, 'CreateImprovementProjectPayload', 'project', 'PartyImprovementProject', {}),
       errors: {},
       args: { input: t.arg({ type: CreateProjectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -169,16 +163,13 @@ export function registerProjects(builder: Builder, enums: PartyEnums) {
       },
     }),
     updateImprovementProject: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyImprovementProject', id: 'input.projectId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '更新改造项目: status forward only, outputs corrected',
-      type: payloadType(builder, 'UpdateImprovementProjectPayload', 'project', 'PartyImprovementProject', {
-        subGraphs: SUB,
-      }),
+      type: payloadType(builder, 'UpdateImprovementProjectPayload', 'project', 'PartyImprovementProject', {}),
       errors: {},
       args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

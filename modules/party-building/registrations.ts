@@ -16,7 +16,7 @@ import {
   type Prisma,
   mapLoader,
 } from '../../src/kit/index.js';
-import { MODULE_ID, SUB } from './rules.js';
+import { MODULE_ID } from './rules.js';
 
 export const HOURS_VERIFIED = 'volunteering.hoursVerified';
 export const HOURS_CORRECTED = 'volunteering.hoursCorrected';
@@ -116,7 +116,6 @@ export function registerRegistrations(builder: Builder) {
     );
 
   const ServiceRecord = builder.prismaObject('PartyServiceRecord', {
-    subGraphs: SUB,
     description: "服务记录 what a registered member did, as heard from other modules' events",
     fields: (t) => ({
       source: t.exposeString('source', {
@@ -130,7 +129,6 @@ export function registerRegistrations(builder: Builder) {
 
   const Registration = builder.prismaObject('Person', {
     variant: 'PartyRegistration',
-    subGraphs: SUB,
     description: '在职党员报到 an in-service member registered at the community, with what they did there',
     fields: (t) => ({
       person: t.variant('Person', { description: '党员' }),
@@ -179,7 +177,6 @@ export function registerRegistrations(builder: Builder) {
 
   builder.queryField('partyRegistrations', (t) =>
     t.prismaConnection({
-      subGraphs: SUB,
       policy: { roles: MANAGERS, scope: { region: 'communityId' } },
       description: '到本社区报到的在职党员 (workers and administrators of the community), latest first',
       type: Registration,

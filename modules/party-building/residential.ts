@@ -19,7 +19,7 @@ import { failIfMissing } from './development.js';
 import type { PartyEnums } from './enums.js';
 import { answerRequest } from './lifecycles.js';
 import { refs } from './refs.js';
-import { MODULE_ID, SUB } from './rules.js';
+import { MODULE_ID } from './rules.js';
 import { partyWrite } from './unit.js';
 
 export const residentialOnly = (org: { residentialComplex: string | null }) => {
@@ -62,7 +62,6 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     );
 
   builder.prismaNode('PartyResidentRequest', {
-    subGraphs: SUB,
     description: '居民诉求 collected by a residential branch (its committee, those above, administrators of the area)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -95,7 +94,6 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
 
   builder.prismaObjectFields('PartyOrganization', (t) => ({
     residentRequests: t.relatedConnection('requests', {
-      subGraphs: SUB,
       description: '居民诉求 (its committee, those above, administrators of the area)',
       cursor: 'id',
       totalCount: true,
@@ -111,14 +109,12 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     }),
     improvementProjects: t.relation('projects', {
       maxItems: 200,
-      subGraphs: SUB,
       description: '改造项目',
       query: { take: 200, orderBy: [{ createdAt: 'asc' }] },
     }),
   }));
 
   const RequestInput = builder.inputType('RecordResidentRequestInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       organizationId: t.id({ required: true, description: '小区党支部' }),
       content: t.string({ required: true }),
@@ -128,19 +124,17 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     }),
   });
   const AnswerInput = builder.inputType('AnswerResidentRequestInput', {
-    subGraphs: SUB,
     fields: (t) => ({ requestId: t.id({ required: true }), answer: t.string({ required: true }) }),
   });
   builder.mutationFields((t) => ({
     recordResidentRequest: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.organizationId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '收集居民诉求 (residential branch: its committee, community workers and administrators of the area)',
-      type: payloadType(builder, 'RecordResidentRequestPayload', 'request', 'PartyResidentRequest', { subGraphs: SUB }),
+      type: payloadType(builder, 'RecordResidentRequestPayload', 'request', 'PartyResidentRequest'),
       errors: {},
       args: { input: t.arg({ type: RequestInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -184,14 +178,13 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       },
     }),
     answerResidentRequest: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyResidentRequest', id: 'input.requestId' },
         relation: 'a party member acts through a committee seat of the organisation or one above it',
       },
       description: '答复居民诉求 (once: a second answer is INVALID_TRANSITION)',
-      type: payloadType(builder, 'AnswerResidentRequestPayload', 'request', 'PartyResidentRequest', { subGraphs: SUB }),
+      type: payloadType(builder, 'AnswerResidentRequestPayload', 'request', 'PartyResidentRequest'),
       errors: {},
       args: { input: t.arg({ type: AnswerInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -2,7 +2,7 @@
 // every community below the region, only where the module is enabled.
 import { addRegionStats, perRequest, type Builder, type Context } from '../../src/kit/index.js';
 import { complianceFor } from './compliance.js';
-import { MODULE_ID, SUB } from './rules.js';
+import { MODULE_ID } from './rules.js';
 
 interface Shape {
   path: string;
@@ -38,7 +38,6 @@ export function registerStats(builder: Builder) {
     );
 
   const Stats = builder.objectRef<Shape>('PartyBuildingStats').implement({
-    subGraphs: SUB,
     description: '党支部建设统计 (rolled up the hierarchy; townships where the module is off are left out)',
     fields: (t) => ({
       organizations: t.int({
@@ -179,7 +178,6 @@ export function registerStats(builder: Builder) {
   });
 
   addRegionStats(builder, 'partyBuilding', {
-    subGraphs: SUB,
     type: Stats,
     description: '党支部建设 figures for the region',
     resolve: (period) => ({ path: period.region.path, from: period.from, to: period.to }),

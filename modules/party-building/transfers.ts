@@ -17,7 +17,7 @@ import {
 import { orgForWrite } from './access.js';
 import { createMembership, failIfMissing, membershipForWrite } from './development.js';
 import { applyMembership, decisionRow } from './lifecycles.js';
-import { chinaDate, isoDate, MODULE_ID, monthOf, SUB } from './rules.js';
+import { chinaDate, isoDate, MODULE_ID, monthOf } from './rules.js';
 import { partyWrite } from './unit.js';
 
 /** 转入: a party member without a file here joins the receiving organisation's roll as a full member */
@@ -69,7 +69,6 @@ function transferIn(ctx: Context, receiving: PartyOrganization, person: Person, 
 
 export function registerTransfers(builder: Builder) {
   const TransferInput = builder.inputType('TransferMembershipInput', {
-    subGraphs: SUB,
     description:
       '组织关系转接: membershipId + toOrganizationId moves between organisations; membershipId + destination ' +
       'transfers out of this deployment; personId + toOrganizationId transfers an existing party member ' +
@@ -84,18 +83,15 @@ export function registerTransfers(builder: Builder) {
     }),
   });
   const GroupInput = builder.inputType('AssignPartyGroupInput', {
-    subGraphs: SUB,
     fields: (t) => ({
       membershipId: t.id({ required: true }),
       groupId: t.id({ required: false, description: '党小组 (null: none)' }),
     }),
   });
-  const membershipPayload = (name: string) =>
-    payloadType(builder, name, 'membership', 'PartyMembership', { subGraphs: SUB });
+  const membershipPayload = (name: string) => payloadType(builder, name, 'membership', 'PartyMembership');
 
   builder.mutationFields((t) => ({
     transferMembership: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyOrganization', id: 'input.toOrganizationId' },
@@ -192,7 +188,6 @@ export function registerTransfers(builder: Builder) {
     }),
 
     assignPartyGroup: t.field({
-      subGraphs: SUB,
       policy: {
         roles: PARTY_WORKERS,
         scope: { record: 'PartyMembership', id: 'input.membershipId' },

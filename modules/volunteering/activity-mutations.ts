@@ -17,7 +17,7 @@ import {
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds } from './loaders.js';
-import { canOrganize, communityArg, MODULE, SG } from './shared.js';
+import { canOrganize, communityArg, MODULE } from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
@@ -41,10 +41,9 @@ export async function organisedActivity(
 
 /** 创建活动: a DRAFT of a community, by its workers or the leaders of the organising team */
 export function registerActivityCreation(builder: Builder, enums: Enums) {
-  const Payload = (name: string) => payloadType(builder, name, 'activity', 'VolunteerActivity', { subGraphs: SG });
+  const Payload = (name: string) => payloadType(builder, name, 'activity', 'VolunteerActivity');
 
   const CreateInput = builder.inputType('CreateVolunteerActivityInput', {
-    subGraphs: SG,
     fields: (t) => ({
       communityId: t.id({ required: true, description: '所在社区' }),
       teamId: t.id({
@@ -67,7 +66,6 @@ export function registerActivityCreation(builder: Builder, enums: Enums) {
   });
   builder.mutationFields((t) => ({
     createVolunteerActivity: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { region: 'input.communityId', resolver: true },

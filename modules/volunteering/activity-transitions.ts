@@ -15,7 +15,7 @@ import {
 } from '../../src/kit/index.js';
 import { organisedActivity } from './activity-mutations.js';
 import { type ActivityAction, activityLifecycle } from './lifecycles.js';
-import { MODULE, SG } from './shared.js';
+import { MODULE } from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
@@ -40,18 +40,16 @@ const move = (
   });
 
 export function registerActivityTransitions(builder: Builder) {
-  const Payload = (name: string) => payloadType(builder, name, 'activity', 'VolunteerActivity', { subGraphs: SG });
+  const Payload = (name: string) => payloadType(builder, name, 'activity', 'VolunteerActivity');
   const IdInput = (name: string) =>
-    builder.inputType(name, { subGraphs: SG, fields: (t) => ({ activityId: t.id({ required: true }) }) });
+    builder.inputType(name, { fields: (t) => ({ activityId: t.id({ required: true }) }) });
   const CancelInput = builder.inputType('CancelVolunteerActivityInput', {
-    subGraphs: SG,
     fields: (t) => ({
       activityId: t.id({ required: true }),
       reason: t.string({ required: true, description: '取消原因' }),
     }),
   });
   const InsuranceInput = builder.inputType('RecordActivityInsuranceInput', {
-    subGraphs: SG,
     fields: (t) => ({
       activityId: t.id({ required: true }),
       insurer: t.string({ required: true, description: '保险公司' }),
@@ -61,7 +59,6 @@ export function registerActivityTransitions(builder: Builder) {
 
   builder.mutationFields((t) => ({
     publishVolunteerActivity: t.field({
-      subGraphs: SG,
       policy: ORGANISERS,
       description: '发布招募 DRAFT → RECRUITING (organisers; before the start)',
       type: Payload('PublishVolunteerActivityPayload'),
@@ -78,7 +75,6 @@ export function registerActivityTransitions(builder: Builder) {
       },
     }),
     recordActivityInsurance: t.field({
-      subGraphs: SG,
       policy: ORGANISERS,
       description: '登记意外险 accident insurance for the volunteers (organisers; before the start)',
       type: Payload('RecordActivityInsurancePayload'),
@@ -99,7 +95,6 @@ export function registerActivityTransitions(builder: Builder) {
       },
     }),
     startVolunteerActivity: t.field({
-      subGraphs: SG,
       policy: ORGANISERS,
       description: '开始活动 RECRUITING → ONGOING (organisers; a risky activity needs insurance recorded)',
       type: Payload('StartVolunteerActivityPayload'),
@@ -114,7 +109,6 @@ export function registerActivityTransitions(builder: Builder) {
       },
     }),
     completeVolunteerActivity: t.field({
-      subGraphs: SG,
       policy: ORGANISERS,
       description: '结束活动 ONGOING → COMPLETED (organisers); then confirm the hours',
       type: Payload('CompleteVolunteerActivityPayload'),
@@ -126,7 +120,6 @@ export function registerActivityTransitions(builder: Builder) {
       },
     }),
     cancelVolunteerActivity: t.field({
-      subGraphs: SG,
       policy: ORGANISERS,
       description: '取消活动 DRAFT / RECRUITING → CANCELLED with a reason; sign-ups are cancelled too (organisers)',
       type: Payload('CancelVolunteerActivityPayload'),

@@ -26,7 +26,7 @@ import {
 import { organisedActivity } from './activity-mutations.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds } from './loaders.js';
-import { MODULE, SG } from './shared.js';
+import { MODULE } from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
@@ -38,7 +38,6 @@ const json = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
 export function registerActivityUpdate(builder: Builder, enums: Enums) {
   const Input = builder.inputType('UpdateVolunteerActivityInput', {
-    subGraphs: SG,
     description: '修改活动: only the fields given change; description and teamId may be set to null to clear them',
     fields: (t) => ({
       activityId: t.id({ required: true }),
@@ -63,7 +62,6 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
 
   builder.mutationField('updateVolunteerActivity', (t) =>
     t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
@@ -73,7 +71,7 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
         '修改活动 edit a DRAFT or RECRUITING activity (organisers): ' +
         'capacity not below the places taken (LIMIT_EXCEEDED), ' +
         'times of a recruiting activity only before it starts',
-      type: payloadType(builder, 'UpdateVolunteerActivityPayload', 'activity', 'VolunteerActivity', { subGraphs: SG }),
+      type: payloadType(builder, 'UpdateVolunteerActivityPayload', 'activity', 'VolunteerActivity'),
       errors: {},
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -10,13 +10,12 @@ import {
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders } from './loaders.js';
-import { canOrganize, draftVisibility, enrollmentVisibility, isOrganizer, listScope, MODULE, SG } from './shared.js';
+import { canOrganize, draftVisibility, enrollmentVisibility, isOrganizer, listScope, MODULE } from './shared.js';
 
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
 
 export function registerActivities(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerActivity', {
-    subGraphs: SG,
     description: '志愿服务活动 a volunteer activity of a community (public once published)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -90,7 +89,6 @@ export function registerActivities(builder: Builder, enums: Enums) {
   });
 
   const ActivityFilter = builder.inputType('VolunteerActivityFilter', {
-    subGraphs: SG,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: activities of it and below (default: your area)' }),
       category: t.field({ type: enums.ActivityCategory, required: false }),
@@ -126,7 +124,6 @@ export function registerActivities(builder: Builder, enums: Enums) {
 
   builder.queryFields((t) => ({
     volunteerActivities: t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务活动列表, newest start first (published activities are public; drafts only for organisers)',
       type: 'VolunteerActivity',
@@ -144,7 +141,6 @@ export function registerActivities(builder: Builder, enums: Enums) {
         }),
     }),
     volunteerActivity: t.prismaField({
-      subGraphs: SG,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务活动 (MODULE_DISABLED where the township switched the module off)',
       type: 'VolunteerActivity',
@@ -164,7 +160,6 @@ export function registerActivities(builder: Builder, enums: Enums) {
 
   builder.prismaObjectField('Region', 'volunteerActivities', (t) =>
     t.prismaConnection({
-      subGraphs: SG,
       description: '志愿服务活动 of this region and below (Community.volunteerActivities)',
       type: 'VolunteerActivity',
       cursor: 'id',

@@ -11,17 +11,16 @@ import {
 } from '../../src/kit/index.js';
 import { enrollmentFor } from './enrollment.js';
 import { moveEnrollment } from './lifecycles.js';
-import { MODULE, SG } from './shared.js';
+import { MODULE } from './shared.js';
 
 type EnrollmentRow = Prisma.VolunteerEnrollmentGetPayload<object>;
 
 const HOUR = 3_600_000;
 
 export function registerAttendance(builder: Builder) {
-  const Payload = (name: string) =>
-    payloadType<EnrollmentRow>(builder, name, 'enrollment', 'VolunteerEnrollment', { subGraphs: SG });
+  const Payload = (name: string) => payloadType<EnrollmentRow>(builder, name, 'enrollment', 'VolunteerEnrollment');
   const EnrollmentInput = (name: string) =>
-    builder.inputType(name, { subGraphs: SG, fields: (t) => ({ enrollmentId: t.id({ required: true }) }) });
+    builder.inputType(name, { fields: (t) => ({ enrollmentId: t.id({ required: true }) }) });
   const policy = {
     roles: ACTORS,
     scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
@@ -30,7 +29,6 @@ export function registerAttendance(builder: Builder) {
 
   builder.mutationFields((t) => ({
     checkIn: t.field({
-      subGraphs: SG,
       policy,
       description:
         '签到 while the activity is ONGOING ' +
@@ -55,7 +53,6 @@ export function registerAttendance(builder: Builder) {
       },
     }),
     checkOut: t.field({
-      subGraphs: SG,
       policy,
       description:
         '签退 after check-in, while ONGOING or after completion (organisers; the volunteer themself until the end)',

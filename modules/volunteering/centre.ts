@@ -12,11 +12,10 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { loaders } from './loaders.js';
-import { communityArg, listScope, MODULE, SG } from './shared.js';
+import { communityArg, listScope, MODULE } from './shared.js';
 
 export function registerCentres(builder: Builder) {
   builder.prismaNode('VolunteerServiceCentre', {
-    subGraphs: SG,
     description: '志愿服务中心 the volunteer service centre of a community (public)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -38,7 +37,6 @@ export function registerCentres(builder: Builder) {
 
   builder.prismaObjectField('Region', 'volunteerServiceCentre', (t) =>
     t.prismaField({
-      subGraphs: SG,
       type: 'VolunteerServiceCentre',
       nullable: true,
       description: '志愿服务中心 of this community (null elsewhere, or where the module is off)',
@@ -51,7 +49,6 @@ export function registerCentres(builder: Builder) {
 
   builder.queryField('volunteerServiceCentres', (t) =>
     t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务中心列表',
       type: 'VolunteerServiceCentre',
@@ -71,7 +68,6 @@ export function registerCentres(builder: Builder) {
   );
 
   const CentreInput = builder.inputType('CreateVolunteerServiceCentreInput', {
-    subGraphs: SG,
     fields: (t) => ({
       communityId: t.id({ required: true }),
       name: t.string({ required: true, description: 'e.g. 滨河社区新时代文明实践志愿服务中心' }),
@@ -83,12 +79,9 @@ export function registerCentres(builder: Builder) {
 
   builder.mutationField('createVolunteerServiceCentre', (t) =>
     t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { region: 'input.communityId' } },
       description: '设立志愿服务中心: one per community (workers and admins of the community)',
-      type: payloadType(builder, 'CreateVolunteerServiceCentrePayload', 'centre', 'VolunteerServiceCentre', {
-        subGraphs: SG,
-      }),
+      type: payloadType(builder, 'CreateVolunteerServiceCentrePayload', 'centre', 'VolunteerServiceCentre', {}),
       errors: {},
       args: { input: t.arg({ type: CentreInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

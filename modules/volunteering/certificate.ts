@@ -62,7 +62,6 @@ const entitled = (ctx: Context, c: { personId: string; regionPath: string }) =>
 
 export function registerCertificates(builder: Builder) {
   const Entry = builder.objectRef<CertificateEntry>('VolunteerCertificateEntry').implement({
-    subGraphs: SG,
     description: '证明所列记录 one record as it stood at issue',
     fields: (t) => ({
       kind: t.exposeString('kind'),
@@ -79,7 +78,6 @@ export function registerCertificates(builder: Builder) {
   });
 
   builder.prismaNode('VolunteerCertificate', {
-    subGraphs: SG,
     description: '志愿服务证明 (free, never changes after issue; verify with verifyVolunteerCertificate)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -147,7 +145,6 @@ export function registerCertificates(builder: Builder) {
   );
 
   const IssueInput = builder.inputType('IssueVolunteerCertificateInput', {
-    subGraphs: SG,
     fields: (t) => ({
       personId: t.id({ required: true, description: '志愿者 (yourself, or a volunteer you manage)' }),
       from: t.field({ type: 'DateTime', required: true, description: '期间 起 (inclusive)' }),
@@ -157,7 +154,6 @@ export function registerCertificates(builder: Builder) {
 
   builder.mutationField('issueVolunteerCertificate', (t) =>
     t.field({
-      subGraphs: SG,
       policy: {
         roles: SELF_OR_MANAGERS,
         scope: { record: 'Person', id: 'input.personId' },
@@ -171,7 +167,6 @@ export function registerCertificates(builder: Builder) {
         'IssueVolunteerCertificatePayload',
         'certificate',
         'VolunteerCertificate',
-        { subGraphs: SG },
       ),
       errors: {},
       args: { input: t.arg({ type: IssueInput, required: true }) },

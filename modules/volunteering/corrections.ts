@@ -24,13 +24,12 @@ import { assertNotOwnRecord, hoursOf } from './hours.js';
 import { answerCorrection } from './lifecycles.js';
 import { loaders, viewerName } from './loaders.js';
 import { appendVersion, loadRecord, recordFor } from './records.js';
-import { listScope, MODULE, readsAt, SG } from './shared.js';
+import { listScope, MODULE, readsAt } from './shared.js';
 
 type RequestRow = Prisma.VolunteerCorrectionRequestGetPayload<object>;
 
 export function registerCorrections(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerCorrectionRequest', {
-    subGraphs: SG,
     description: '更正申请 a volunteer’s request to correct a service record',
     id: { field: 'id' },
     fields: (t) => ({
@@ -65,7 +64,6 @@ export function registerCorrections(builder: Builder, enums: Enums) {
 
   builder.queryField('volunteerCorrectionRequests', (t) =>
     t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'regionId' } },
       description: '更正申请 to answer (workers and admins: their area; volunteers: their own), oldest first',
       type: 'VolunteerCorrectionRequest',
@@ -85,10 +83,8 @@ export function registerCorrections(builder: Builder, enums: Enums) {
     }),
   );
 
-  const Payload = (name: string) =>
-    payloadType<RequestRow>(builder, name, 'request', 'VolunteerCorrectionRequest', { subGraphs: SG });
+  const Payload = (name: string) => payloadType<RequestRow>(builder, name, 'request', 'VolunteerCorrectionRequest');
   const RequestInput = builder.inputType('RequestServiceRecordCorrectionInput', {
-    subGraphs: SG,
     fields: (t) => ({
       recordId: t.id({ required: true }),
       reason: t.string({ required: true, description: '理由, e.g. 签退忘记扫码' }),
@@ -96,7 +92,6 @@ export function registerCorrections(builder: Builder, enums: Enums) {
     }),
   });
   const AnswerInput = builder.inputType('AnswerServiceRecordCorrectionInput', {
-    subGraphs: SG,
     fields: (t) => ({
       requestId: t.id({ required: true }),
       accept: t.boolean({ required: true, description: 'true: correct the record (a new version); false: keep it' }),
@@ -107,7 +102,6 @@ export function registerCorrections(builder: Builder, enums: Enums) {
 
   builder.mutationFields((t) => ({
     requestServiceRecordCorrection: t.field({
-      subGraphs: SG,
       policy: {
         roles: SELF_OR_MANAGERS,
         scope: { record: 'VolunteerServiceRecord', id: 'input.recordId' },
@@ -158,7 +152,6 @@ export function registerCorrections(builder: Builder, enums: Enums) {
       },
     }),
     answerServiceRecordCorrection: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerCorrectionRequest', id: 'input.requestId', resolver: true },

@@ -13,7 +13,7 @@ import {
 import type { Enums } from './enums.js';
 import { servedHours } from './hours.js';
 import { ledTeamIds, loaders } from './loaders.js';
-import { canOrganize, displayName, isOrganizer, MODULE, readsAt, SG } from './shared.js';
+import { canOrganize, displayName, isOrganizer, MODULE, readsAt } from './shared.js';
 
 type EnrollmentRow = Prisma.VolunteerEnrollmentGetPayload<object>;
 
@@ -35,7 +35,6 @@ export async function enrollmentFor(ctx: Context, globalId: string | number, pat
 
 export function registerEnrollments(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerEnrollment', {
-    subGraphs: SG,
     description: '报名 one volunteer’s enrollment in one activity',
     id: { field: 'id' },
     fields: (t) => ({

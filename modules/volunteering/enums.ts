@@ -1,5 +1,4 @@
 import { describedValues as d, type Builder } from '../../src/kit/index.js';
-import { SG } from './shared.js';
 
 export const ACTIVITY_STATUS = {
   DRAFT: '草稿 draft, visible to its organisers only',
@@ -23,17 +22,14 @@ export const ACTIVITY_CATEGORY = {
 export function registerEnums(builder: Builder) {
   return {
     ActivityStatus: builder.enumType('ActivityStatus', {
-      subGraphs: SG,
       description: '志愿服务活动状态: DRAFT → RECRUITING → ONGOING → COMPLETED, or CANCELLED',
       values: d(ACTIVITY_STATUS),
     }),
     ActivityCategory: builder.enumType('ActivityCategory', {
-      subGraphs: SG,
       description: '志愿服务活动类别',
       values: d(ACTIVITY_CATEGORY),
     }),
     TeamKind: builder.enumType('VolunteerTeamKind', {
-      subGraphs: SG,
       description: '志愿服务队类别',
       values: d({
         PARTY_MEMBER: '党员志愿服务队 party-member team',
@@ -44,12 +40,10 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     TeamRole: builder.enumType('VolunteerTeamRole', {
-      subGraphs: SG,
       description: '队内角色',
       values: d({ LEADER: '队长 leader', MEMBER: '队员 member' }),
     }),
     EnrollmentStatus: builder.enumType('VolunteerEnrollmentStatus', {
-      subGraphs: SG,
       description: '报名状态',
       values: d({
         SIGNED_UP: '已报名 signed up',
@@ -60,12 +54,10 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     RecordKind: builder.enumType('VolunteerRecordKind', {
-      subGraphs: SG,
       description: '志愿服务记录类别',
       values: d({ SERVICE: '志愿服务 service hours', TRAINING: '培训 training', AWARD: '表彰奖励 award' }),
     }),
     CorrectionStatus: builder.enumType('VolunteerCorrectionStatus', {
-      subGraphs: SG,
       description: '更正申请状态',
       values: d({
         OPEN: '待处理 open',
@@ -74,7 +66,6 @@ export function registerEnums(builder: Builder) {
       }),
     }),
     OrderStatus: builder.enumType('ServiceOrderStatus', {
-      subGraphs: SG,
       description:
         '派单状态 (街道派单、部门接单): DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before completion',
       values: d({

@@ -22,15 +22,13 @@ import {
 import { ORDER_RACE, type OrderAction, orderLifecycle } from './lifecycles.js';
 import { ledTeamIds, loaders } from './loaders.js';
 import { canSeeOrder, isAssignee } from './orders.js';
-import { MODULE, regionArg, SG } from './shared.js';
+import { MODULE, regionArg } from './shared.js';
 
 type OrderRow = Prisma.VolunteerServiceOrderGetPayload<object>;
 
 export function registerOrderMutations(builder: Builder) {
-  const Payload = (name: string) =>
-    payloadType<OrderRow>(builder, name, 'order', 'VolunteerServiceOrder', { subGraphs: SG });
+  const Payload = (name: string) => payloadType<OrderRow>(builder, name, 'order', 'VolunteerServiceOrder');
   const DispatchInput = builder.inputType('DispatchServiceOrderInput', {
-    subGraphs: SG,
     fields: (t) => ({
       townshipId: t.id({ required: true, description: '派单乡镇街道' }),
       communityId: t.id({ required: false, description: '需求所在社区 (in that township)' }),
@@ -42,14 +40,12 @@ export function registerOrderMutations(builder: Builder) {
     }),
   });
   const AcceptInput = builder.inputType('AcceptServiceOrderInput', {
-    subGraphs: SG,
     fields: (t) => ({
       orderId: t.id({ required: true }),
       volunteerPersonIds: t.idList({ required: false, description: '派出的志愿者 (registered volunteers)' }),
     }),
   });
   const CompleteInput = builder.inputType('CompleteServiceOrderInput', {
-    subGraphs: SG,
     fields: (t) => ({
       orderId: t.id({ required: true }),
       result: t.string({ required: true, description: '办理结果' }),
@@ -61,7 +57,6 @@ export function registerOrderMutations(builder: Builder) {
   });
 
   const CancelInput = builder.inputType('CancelServiceOrderInput', {
-    subGraphs: SG,
     fields: (t) => ({
       orderId: t.id({ required: true }),
       reason: t.string({ required: true, description: '撤销原因 (2–500 characters)' }),
@@ -95,7 +90,6 @@ export function registerOrderMutations(builder: Builder) {
 
   builder.mutationFields((t) => ({
     dispatchServiceOrder: t.field({
-      subGraphs: SG,
       policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
       description: '街道派单 (admins of the township or above) to a department and/or a volunteer team',
       type: Payload('DispatchServiceOrderPayload'),
@@ -167,7 +161,6 @@ export function registerOrderMutations(builder: Builder) {
       },
     }),
     acceptServiceOrder: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerServiceOrder', id: 'input.orderId', resolver: true },
@@ -203,7 +196,6 @@ export function registerOrderMutations(builder: Builder) {
       },
     }),
     completeServiceOrder: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerServiceOrder', id: 'input.orderId', resolver: true },
@@ -240,7 +232,6 @@ export function registerOrderMutations(builder: Builder) {
       },
     }),
     cancelServiceOrder: t.field({
-      subGraphs: SG,
       policy: { roles: ADMINS, scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' } },
       description:
         '撤销派单 DISPATCHED / ACCEPTED → CANCELLED with a reason (admins of the dispatching township or above); ' +

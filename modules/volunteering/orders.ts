@@ -12,7 +12,7 @@ import {
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders } from './loaders.js';
-import { listScope, MODULE, SG } from './shared.js';
+import { listScope, MODULE } from './shared.js';
 
 type OrderRow = Prisma.VolunteerServiceOrderGetPayload<object>;
 
@@ -28,7 +28,6 @@ export const canSeeOrder = (ctx: Context, o: OrderRow, led: Set<string>) =>
 
 export function registerOrders(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerServiceOrder', {
-    subGraphs: SG,
     description:
       '服务清单派单 a resident need dispatched by a township (街道派单) ' +
       'and accepted by a department or team (部门接单)',
@@ -86,7 +85,6 @@ export function registerOrders(builder: Builder, enums: Enums) {
   });
 
   const OrderFilter = builder.inputType('ServiceOrderFilter', {
-    subGraphs: SG,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划 (default: your area plus orders assigned to you)' }),
       status: t.field({ type: enums.OrderStatus, required: false }),
@@ -112,7 +110,6 @@ export function registerOrders(builder: Builder, enums: Enums) {
 
   builder.queryField('serviceOrders', (t) =>
     t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description:
         '服务清单派单 (townships and readers: their area; departments and teams: orders assigned to them), ' +

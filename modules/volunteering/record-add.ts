@@ -15,15 +15,13 @@ import {
 import type { Enums } from './enums.js';
 import { viewerName } from './loaders.js';
 import { communityOrganiser, twoDecimals } from './records.js';
-import { MODULE, SG } from './shared.js';
+import { MODULE } from './shared.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
 
 export function registerRecordAdd(builder: Builder, enums: Enums) {
-  const RecordPayload = (name: string) =>
-    payloadType<RecordRow>(builder, name, 'record', 'VolunteerServiceRecord', { subGraphs: SG });
+  const RecordPayload = (name: string) => payloadType<RecordRow>(builder, name, 'record', 'VolunteerServiceRecord');
   const AddInput = builder.inputType('AddVolunteerRecordInput', {
-    subGraphs: SG,
     description: '培训、表彰记录 (service hours come only from activities)',
     fields: (t) => ({
       personId: t.id({ required: true }),
@@ -40,7 +38,6 @@ export function registerRecordAdd(builder: Builder, enums: Enums) {
 
   builder.mutationFields((t) => ({
     addVolunteerRecord: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { record: 'Person', id: 'input.personId' } },
       description: '登记培训或表彰记录 (workers and admins of the volunteer’s community)',
       type: RecordPayload('AddVolunteerRecordPayload'),

@@ -19,15 +19,13 @@ import { assertNotOwnRecord, assertWithinAttended, attendedHours, servedHours } 
 import { moveEnrollment } from './lifecycles.js';
 import { loaders, viewerName } from './loaders.js';
 import { appendVersion, communityOrganiser, recordFor, twoDecimals } from './records.js';
-import { MODULE, SG } from './shared.js';
+import { MODULE } from './shared.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
 
 export function registerRecordMutations(builder: Builder) {
-  const RecordPayload = (name: string) =>
-    payloadType<RecordRow>(builder, name, 'record', 'VolunteerServiceRecord', { subGraphs: SG });
+  const RecordPayload = (name: string) => payloadType<RecordRow>(builder, name, 'record', 'VolunteerServiceRecord');
   const ConfirmInput = builder.inputType('ConfirmServiceHoursInput', {
-    subGraphs: SG,
     fields: (t) => ({
       enrollmentId: t.id({ required: true }),
       hours: t.float({
@@ -38,7 +36,6 @@ export function registerRecordMutations(builder: Builder) {
     }),
   });
   const CorrectInput = builder.inputType('CorrectServiceRecordInput', {
-    subGraphs: SG,
     fields: (t) => ({
       recordId: t.id({ required: true }),
       hours: t.float({ required: true }),
@@ -48,7 +45,6 @@ export function registerRecordMutations(builder: Builder) {
   });
   builder.mutationFields((t) => ({
     confirmServiceHours: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },
@@ -170,7 +166,6 @@ export function registerRecordMutations(builder: Builder) {
       },
     }),
     correctServiceRecord: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerServiceRecord', id: 'input.recordId', resolver: true },

@@ -15,7 +15,7 @@ import {
 import type { Enums } from './enums.js';
 import { hoursOf } from './hours.js';
 import { loaders } from './loaders.js';
-import { canOrganize, displayName, MODULE, readsAt, SG } from './shared.js';
+import { canOrganize, displayName, MODULE, readsAt } from './shared.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
 
@@ -100,7 +100,6 @@ export async function appendVersion(
 
 export function registerRecords(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerServiceRecord', {
-    subGraphs: SG,
     description:
       '志愿服务记录 a verified record: volunteer, activity, content, place, time, hours, organisation, confirmed by',
     id: { field: 'id' },
@@ -163,7 +162,6 @@ export function registerRecords(builder: Builder, enums: Enums) {
   });
 
   builder.prismaObject('VolunteerServiceRecordVersion', {
-    subGraphs: SG,
     description: '记录版本 one version of a record; never edited',
     fields: (t) => ({
       version: t.exposeInt('version'),

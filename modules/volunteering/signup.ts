@@ -28,7 +28,7 @@ import {
 import { enrollmentFor } from './enrollment.js';
 import { moveEnrollment } from './lifecycles.js';
 import { loaders } from './loaders.js';
-import { canOrganize, MODULE, SG } from './shared.js';
+import { canOrganize, MODULE } from './shared.js';
 
 type EnrollmentRow = Prisma.VolunteerEnrollmentGetPayload<object>;
 type ActivityRow = Prisma.VolunteerActivityGetPayload<object>;
@@ -124,10 +124,8 @@ async function enrol(
 }
 
 export function registerSignUps(builder: Builder) {
-  const Payload = (name: string) =>
-    payloadType<EnrollmentRow>(builder, name, 'enrollment', 'VolunteerEnrollment', { subGraphs: SG });
+  const Payload = (name: string) => payloadType<EnrollmentRow>(builder, name, 'enrollment', 'VolunteerEnrollment');
   const SignUpInput = builder.inputType('SignUpForActivityInput', {
-    subGraphs: SG,
     fields: (t) => ({
       activityId: t.id({ required: true }),
       personId: t.id({
@@ -137,13 +135,11 @@ export function registerSignUps(builder: Builder) {
     }),
   });
   const CancelInput = builder.inputType('CancelSignUpInput', {
-    subGraphs: SG,
     fields: (t) => ({ enrollmentId: t.id({ required: true }) }),
   });
 
   builder.mutationFields((t) => ({
     signUpForActivity: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerActivity', id: 'input.activityId', resolver: true },
@@ -166,7 +162,6 @@ export function registerSignUps(builder: Builder) {
       },
     }),
     cancelSignUp: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerEnrollment', id: 'input.enrollmentId', resolver: true },

@@ -2,7 +2,7 @@
 // townships where the module is on.
 import { addRegionStats, type Builder, type Context, type Prisma } from '../../src/kit/index.js';
 import { hoursOf } from './hours.js';
-import { MODULE, SG } from './shared.js';
+import { MODULE } from './shared.js';
 
 interface VolunteeringFigures {
   activities: number;
@@ -68,7 +68,6 @@ async function figures(ctx: Context, path: string, from: Date | null, to: Date |
 
 export function registerStats(builder: Builder) {
   const Stats = builder.objectRef<VolunteeringFigures>('VolunteeringStats').implement({
-    subGraphs: SG,
     description: '志愿服务统计 rolled up from every community below the region (townships with the module on)',
     fields: (t) => ({
       activities: t.exposeInt('activities', {
@@ -93,7 +92,6 @@ export function registerStats(builder: Builder) {
   });
 
   addRegionStats(builder, 'volunteering', {
-    subGraphs: SG,
     type: Stats,
     description: '志愿服务 figures',
     resolve: (period, ctx) => figures(ctx, period.region.path, period.from, period.to),

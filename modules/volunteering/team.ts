@@ -22,11 +22,10 @@ import {
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders } from './loaders.js';
-import { displayName, listScope, MODULE, regionArg, SG } from './shared.js';
+import { displayName, listScope, MODULE, regionArg } from './shared.js';
 
 export function registerTeams(builder: Builder, enums: Enums) {
   builder.prismaNode('VolunteerTeam', {
-    subGraphs: SG,
     description:
       '志愿服务队 a volunteer team of a community or township ' +
       '(public: names of teams are not personal information)',
@@ -62,7 +61,6 @@ export function registerTeams(builder: Builder, enums: Enums) {
   });
 
   builder.prismaObject('VolunteerTeamMember', {
-    subGraphs: SG,
     description: '队员 a volunteer in a team',
     fields: (t) => ({
       role: t.expose('role', { type: enums.TeamRole }),
@@ -88,7 +86,6 @@ export function registerTeams(builder: Builder, enums: Enums) {
   });
 
   const TeamFilter = builder.inputType('VolunteerTeamFilter', {
-    subGraphs: SG,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: teams of it and below' }),
       kind: t.field({ type: enums.TeamKind, required: false }),
@@ -108,7 +105,6 @@ export function registerTeams(builder: Builder, enums: Enums) {
 
   builder.queryField('volunteerTeams', (t) =>
     t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'ANYONE', scope: 'NONE' },
       description: '志愿服务队列表 (default: your area)',
       type: 'VolunteerTeam',
@@ -125,7 +121,6 @@ export function registerTeams(builder: Builder, enums: Enums) {
   );
 
   const CreateTeamInput = builder.inputType('CreateVolunteerTeamInput', {
-    subGraphs: SG,
     fields: (t) => ({
       regionId: t.id({ required: true, description: '所属社区或乡镇 community or township' }),
       name: t.string({ required: true }),
@@ -135,7 +130,6 @@ export function registerTeams(builder: Builder, enums: Enums) {
     }),
   });
   const MemberInput = builder.inputType('AddVolunteerTeamMemberInput', {
-    subGraphs: SG,
     fields: (t) => ({
       teamId: t.id({ required: true }),
       personId: t.id({ required: true, description: '已注册的志愿者 a registered volunteer' }),
@@ -143,7 +137,6 @@ export function registerTeams(builder: Builder, enums: Enums) {
     }),
   });
   const RemoveInput = builder.inputType('RemoveVolunteerTeamMemberInput', {
-    subGraphs: SG,
     fields: (t) => ({ teamId: t.id({ required: true }), personId: t.id({ required: true }) }),
   });
 
@@ -162,10 +155,9 @@ export function registerTeams(builder: Builder, enums: Enums) {
 
   builder.mutationFields((t) => ({
     createVolunteerTeam: t.field({
-      subGraphs: SG,
       policy: { roles: MANAGERS, scope: { region: 'input.regionId' } },
       description: '成立志愿服务队 (workers and admins of the community or township)',
-      type: payloadType(builder, 'CreateVolunteerTeamPayload', 'team', 'VolunteerTeam', { subGraphs: SG }),
+      type: payloadType(builder, 'CreateVolunteerTeamPayload', 'team', 'VolunteerTeam'),
       errors: {},
       args: { input: t.arg({ type: CreateTeamInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -214,14 +206,13 @@ export function registerTeams(builder: Builder, enums: Enums) {
       },
     }),
     addVolunteerTeamMember: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerTeam', id: 'input.teamId', resolver: true },
         relation: 'workers of the area, or the team leaders',
       },
       description: '加入志愿服务队 (team leaders, workers and admins of its area)',
-      type: payloadType(builder, 'AddVolunteerTeamMemberPayload', 'member', 'VolunteerTeamMember', { subGraphs: SG }),
+      type: payloadType(builder, 'AddVolunteerTeamMemberPayload', 'member', 'VolunteerTeamMember'),
       errors: {},
       args: { input: t.arg({ type: MemberInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
@@ -259,14 +250,13 @@ export function registerTeams(builder: Builder, enums: Enums) {
       },
     }),
     removeVolunteerTeamMember: t.field({
-      subGraphs: SG,
       policy: {
         roles: ACTORS,
         scope: { record: 'VolunteerTeam', id: 'input.teamId', resolver: true },
         relation: 'workers of the area, or the team leaders',
       },
       description: '退出志愿服务队 (team leaders, workers and admins of its area)',
-      type: payloadType(builder, 'RemoveVolunteerTeamMemberPayload', 'team', 'VolunteerTeam', { subGraphs: SG }),
+      type: payloadType(builder, 'RemoveVolunteerTeamMemberPayload', 'team', 'VolunteerTeam'),
       errors: {},
       args: { input: t.arg({ type: RemoveInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

@@ -24,7 +24,7 @@ import {
 import type { Enums } from './enums.js';
 import { ageOn, DEFAULT_STAR_THRESHOLDS, starLevelOf } from './hours.js';
 import { loaders } from './loaders.js';
-import { displayName, listScope, MODULE, readsAt, SG } from './shared.js';
+import { displayName, listScope, MODULE, readsAt } from './shared.js';
 
 type VolunteerRow = Prisma.VolunteerGetPayload<object>;
 
@@ -36,7 +36,6 @@ export const volunteerNumber = (seq: number) => `ZY${String(seq).padStart(8, '0'
 
 export function registerVolunteers(builder: Builder, enums: Enums) {
   builder.prismaNode('Volunteer', {
-    subGraphs: SG,
     description: '志愿者 a person registered as a volunteer (志愿服务条例)',
     id: { field: 'id' },
     fields: (t) => ({
@@ -126,7 +125,6 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
 
   builder.prismaObjectField('Person', 'volunteer', (t) =>
     t.prismaField({
-      subGraphs: SG,
       type: 'Volunteer',
       nullable: true,
       description: '志愿者档案 the volunteer profile (null when not registered or the module is off there)',
@@ -139,7 +137,6 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
   );
 
   const VolunteerFilter = builder.inputType('VolunteerFilter', {
-    subGraphs: SG,
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: volunteers registered under it' }),
       teamId: t.id({ required: false, description: '志愿服务队' }),
@@ -162,7 +159,6 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
 
   builder.queryField('volunteers', (t) =>
     t.prismaConnection({
-      subGraphs: SG,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description: '志愿者名单 within your area (names masked unless you manage the person)',
       type: 'Volunteer',
@@ -180,7 +176,6 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
   );
 
   const GuardianConsentInput = builder.inputType('GuardianConsentInput', {
-    subGraphs: SG,
     description: '监护人同意 (required for volunteers aged 14 to 18)',
     fields: (t) => ({
       guardianName: t.string({ required: true, description: '监护人姓名' }),
@@ -188,7 +183,6 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
     }),
   });
   const RegisterVolunteerInput = builder.inputType('RegisterVolunteerInput', {
-    subGraphs: SG,
     fields: (t) => ({
       personId: t.id({ required: true, description: '居民 (yourself, or a resident you manage)' }),
       skills: t.stringList({ required: false, description: '技能特长, e.g. 急救, 法律, 电工' }),
@@ -200,7 +194,6 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
 
   builder.mutationField('registerVolunteer', (t) =>
     t.field({
-      subGraphs: SG,
       policy: {
         roles: SELF_OR_MANAGERS,
         scope: { record: 'Person', id: 'input.personId' },
@@ -209,7 +202,7 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
       description:
         '注册志愿者: 18+ freely, 14–18 with a guardian’s consent recorded, under 14 refused ' +
         '(the person or a worker of their community)',
-      type: payloadType<VolunteerRow>(builder, 'RegisterVolunteerPayload', 'volunteer', 'Volunteer', { subGraphs: SG }),
+      type: payloadType<VolunteerRow>(builder, 'RegisterVolunteerPayload', 'volunteer', 'Volunteer'),
       errors: {},
       args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {

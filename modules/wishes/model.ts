@@ -93,12 +93,10 @@ export const CHANNEL_LABELS = {
 export function registerEnums(builder: Builder) {
   return {
     WishStatus: builder.enumType('WishStatus', {
-      subGraphs: SUB_GRAPHS,
       description: '微心愿状态',
       values: values(STATUS_LABELS),
     }),
     WishAction: builder.enumType('WishAction', {
-      subGraphs: SUB_GRAPHS,
       description: '心愿流转动作',
       values: values(ACTION_LABELS),
     }),
@@ -109,7 +107,6 @@ export function registerEnums(builder: Builder) {
       values: values(CATEGORY_LABELS),
     }),
     WishChannel: builder.enumType('WishChannel', {
-      subGraphs: SUB_GRAPHS,
       description: '征集渠道',
       values: values(CHANNEL_LABELS),
     }),

@@ -12,7 +12,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { canSeeWish, defaultScope, visibleWishesWhere } from './access.js';
-import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
+import { MODULE_ID, type WishEnums } from './model.js';
 import type { WishRef } from './wish-node.js';
 
 interface WishFilterShape {
@@ -76,7 +76,6 @@ async function listWhere(
 
 export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const WishFilter = builder.inputType('WishFilter', {
-    subGraphs: SUB_GRAPHS,
     description: '心愿筛选',
     fields: (t) => ({
       regionId: t.id({ required: false, description: '区划: wishes of communities under it' }),
@@ -90,7 +89,6 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
 
   builder.queryFields((t) => ({
     wishes: t.prismaConnection({
-      subGraphs: SUB_GRAPHS,
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
       description:
         '微心愿列表, newest first: workers, admins, department staff and analysts see their area ' +
@@ -105,7 +103,6 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       totalCount: async (_c, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args.filter) }),
     }),
     wish: t.prismaField({
-      subGraphs: SUB_GRAPHS,
       policy: { roles: 'LOGGED_IN', scope: { record: 'Wish', id: 'id' } },
       description:
         '一个心愿 (null when it does not exist or you may not see it; MODULE_DISABLED where the module is off)',
@@ -123,7 +120,6 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
 
   builder.prismaObjectField('Region', 'wishes', (t) =>
     t.prismaConnection({
-      subGraphs: SUB_GRAPHS,
       description: '社区的微心愿 wishes of this community (or of every community below this region) that you may see',
       type: Wish,
       cursor: 'id',
@@ -141,7 +137,6 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
 
   builder.prismaObjectField('Person', 'claimedWishes', (t) =>
     t.prismaConnection({
-      subGraphs: SUB_GRAPHS,
       description: '认领的微心愿 wishes this party member claims or has fulfilled (those you may see)',
       type: Wish,
       cursor: 'id',

@@ -10,7 +10,7 @@ import {
   type Context,
   type RegionStatsShape,
 } from '../../src/kit/index.js';
-import { MODULE_ID, SUB_GRAPHS } from './model.js';
+import { MODULE_ID } from './model.js';
 
 interface Figures {
   submitted: number;
@@ -72,7 +72,6 @@ export function registerStats(builder: Builder) {
   const OrganizationCount = builder
     .objectRef<{ organizationId: string; name: string; count: number }>('WishOrganizationCount')
     .implement({
-      subGraphs: SUB_GRAPHS,
       description: '认领单位排行 an organisation and how many wishes its members claimed for it',
       fields: (t) => ({
         name: t.exposeString('name', { description: '单位名称' }),
@@ -86,7 +85,6 @@ export function registerStats(builder: Builder) {
     });
 
   const WishStats = builder.objectRef<WishStatsShape>('WishStats').implement({
-    subGraphs: SUB_GRAPHS,
     description: '微心愿统计 for the wishes submitted in the period, rolled up from every community below the region',
     fields: (t) => ({
       submitted: t.exposeInt('submitted', { description: '征集数 wishes submitted in the period' }),
@@ -133,7 +131,6 @@ export function registerStats(builder: Builder) {
   });
 
   addRegionStats(builder, 'wishes', {
-    subGraphs: SUB_GRAPHS,
     type: WishStats,
     description: '微心愿 figures, by submission time',
     resolve: (period, ctx) => figures(ctx, period, period.from, period.to),

@@ -12,11 +12,10 @@ import {
   type Wish,
 } from '../../src/kit/index.js';
 import { canSeeWish, seesPeopleOf } from './access.js';
-import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
+import { MODULE_ID, type WishEnums } from './model.js';
 
 export function registerWishTypes(builder: Builder, enums: WishEnums) {
   builder.prismaObject('WishEvent', {
-    subGraphs: SUB_GRAPHS,
     description: '心愿流转记录 one entry of a wish timeline: who, when, from, to, note',
     fields: (t) => ({
       action: t.expose('action', { type: enums.WishAction, description: '动作' }),
@@ -63,7 +62,6 @@ export function registerWishTypes(builder: Builder, enums: WishEnums) {
   };
 
   const WishRef = builder.prismaNode('Wish', {
-    subGraphs: SUB_GRAPHS,
     description:
       "微心愿 a resident's small wish: collected, reviewed and published by the community, " +
       'claimed one-to-one by a party member, fulfilled and acknowledged',

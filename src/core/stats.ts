@@ -11,7 +11,8 @@ export function addRegionStats<Shape>(
   builder: Builder,
   field: string,
   options: {
-    subGraphs: string[];
+    /** default: the registering module's own sub-graph (module scope) */
+    subGraphs?: string[];
     type: ObjectRef<any, Shape>;
     description: string;
     resolve: (period: RegionStatsShape, ctx: Context) => Shape | Promise<Shape>;
@@ -19,7 +20,7 @@ export function addRegionStats<Shape>(
 ) {
   builder.objectField('RegionStats', field, (t) =>
     t.field({
-      subGraphs: options.subGraphs,
+      ...(options.subGraphs ? { subGraphs: options.subGraphs } : {}),
       type: options.type,
       description: `${options.description} (from/to override the period of Region.stats)`,
       args: {

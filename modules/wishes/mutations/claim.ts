@@ -17,7 +17,7 @@ import {
   write,
 } from '../../../src/kit/index.js';
 import { serviceCommunityOf, viewerPerson, wishForWrite } from '../access.js';
-import { CLEARED_CLAIM, MODULE_ID, SUB_GRAPHS, TAKEN_STATUSES } from '../model.js';
+import { CLEARED_CLAIM, MODULE_ID, TAKEN_STATUSES } from '../model.js';
 import { applyTransition, assertTransition } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 
@@ -42,7 +42,6 @@ async function claimantFor(ctx: Context, wish: Wish): Promise<Person> {
 
 export function registerClaims(builder: Builder, Wish: WishRef) {
   const ClaimWishInput = builder.inputType('ClaimWishInput', {
-    subGraphs: SUB_GRAPHS,
     description: '认领微心愿',
     fields: (t) => ({
       wishId: t.id({ required: true }),
@@ -54,14 +53,12 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
     }),
   });
   const ReleaseWishClaimInput = builder.inputType('ReleaseWishClaimInput', {
-    subGraphs: SUB_GRAPHS,
     description: '放弃认领',
     fields: (t) => ({ wishId: t.id({ required: true }), reason: t.string({ required: false }) }),
   });
 
   builder.mutationFields((t) => ({
     claimWish: t.field({
-      subGraphs: SUB_GRAPHS,
       policy: {
         roles: ['PARTY_MEMBER'],
         scope: { record: 'Wish', id: 'input.wishId' },
@@ -72,7 +69,6 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
         'losers of a race get CONFLICT. Limited to maxOpenClaims open claims; ' +
         'the claim expires after claimDeadlineDays.',
       type: payloadType(builder, 'ClaimWishPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '认领结果 the claimed wish',
       }),
       errors: {},
@@ -144,11 +140,9 @@ export function registerClaims(builder: Builder, Wish: WishRef) {
     }),
 
     releaseWishClaim: t.field({
-      subGraphs: SUB_GRAPHS,
       policy: { roles: ['PARTY_MEMBER'], scope: { record: 'Wish', id: 'input.wishId' }, relation: 'the claimant' },
       description: '放弃认领 (the claimant): CLAIMED → PUBLISHED, back on the wish wall',
       type: payloadType(builder, 'ReleaseWishClaimPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '放弃认领结果 the wish, back on the wall',
       }),
       errors: {},

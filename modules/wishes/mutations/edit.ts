@@ -6,14 +6,7 @@
 // the late edit gets CONFLICT; the timeline shows EDITED with from = to = the status.
 import { forbidden, invalidTransition, payloadType, type Builder, type Wish, write } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import {
-  MODULE_ID,
-  EDITABLE_BY_REQUESTER,
-  EDITABLE_BY_WORKER,
-  STATUS_LABELS,
-  SUB_GRAPHS,
-  type WishEnums,
-} from '../model.js';
+import { MODULE_ID, EDITABLE_BY_REQUESTER, EDITABLE_BY_WORKER, STATUS_LABELS, type WishEnums } from '../model.js';
 import { applyEdit, type TransitionOptions } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 import { wishFieldChecks } from './wish-fields.js';
@@ -27,7 +20,6 @@ const current = (wish: Wish, field: Field) =>
 
 export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const UpdateWishInput = builder.inputType('UpdateWishInput', {
-    subGraphs: SUB_GRAPHS,
     description: '修改微心愿: only the fields given change; the rules of submitWish apply',
     fields: (t) => ({
       wishId: t.id({ required: true }),
@@ -40,7 +32,6 @@ export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) 
 
   builder.mutationField('updateWish', (t) =>
     t.field({
-      subGraphs: SUB_GRAPHS,
       policy: {
         roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
         scope: { record: 'Wish', id: 'input.wishId' },
@@ -52,7 +43,6 @@ export function registerEdit(builder: Builder, enums: WishEnums, Wish: WishRef) 
         'Fields left out stay unchanged; the status does not change (timeline: EDITED). ' +
         'A review that lands first makes it a CONFLICT.',
       type: payloadType(builder, 'UpdateWishPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '修改结果 the corrected wish',
       }),
       errors: {},

@@ -3,7 +3,7 @@
 // (e.g. points for the claimant).
 import { Checks, forbidden, payloadType, ValidationError, type Builder, write } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { MODULE_ID, SUB_GRAPHS } from '../model.js';
+import { MODULE_ID } from '../model.js';
 import { applyTransition } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 
@@ -19,7 +19,6 @@ const isWebUrl = (value: string) => {
 
 export function registerFulfilment(builder: Builder, Wish: WishRef) {
   const FulfillWishInput = builder.inputType('FulfillWishInput', {
-    subGraphs: SUB_GRAPHS,
     description: '兑现微心愿',
     fields: (t) => ({
       wishId: t.id({ required: true }),
@@ -36,7 +35,6 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
     }),
   });
   const ConfirmWishInput = builder.inputType('ConfirmWishInput', {
-    subGraphs: SUB_GRAPHS,
     description: '确认圆梦',
     fields: (t) => ({
       wishId: t.id({ required: true }),
@@ -47,11 +45,9 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
 
   builder.mutationFields((t) => ({
     fulfillWish: t.field({
-      subGraphs: SUB_GRAPHS,
       policy: { roles: ['PARTY_MEMBER'], scope: { record: 'Wish', id: 'input.wishId' }, relation: 'the claimant' },
       description: '兑现微心愿 (the claimant): CLAIMED → FULFILLED',
       type: payloadType(builder, 'FulfillWishPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '兑现结果 the fulfilled wish',
       }),
       errors: {},
@@ -103,7 +99,6 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
     }),
 
     confirmWish: t.field({
-      subGraphs: SUB_GRAPHS,
       policy: {
         roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
         scope: { record: 'Wish', id: 'input.wishId' },
@@ -111,7 +106,6 @@ export function registerFulfilment(builder: Builder, Wish: WishRef) {
       },
       description: '确认圆梦 (the requester, or a worker of the community on their behalf): FULFILLED → CONFIRMED',
       type: payloadType(builder, 'ConfirmWishPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '确认结果 the confirmed wish',
       }),
       errors: {},

@@ -2,13 +2,12 @@
 // of that community). Reviewers check that the text carries no personal information: it goes public.
 import { Checks, forbidden, payloadType, type Builder, write } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { MODULE_ID, SUB_GRAPHS } from '../model.js';
+import { MODULE_ID } from '../model.js';
 import { applyTransition } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 
 export function registerReview(builder: Builder, Wish: WishRef) {
   const ReviewWishInput = builder.inputType('ReviewWishInput', {
-    subGraphs: SUB_GRAPHS,
     description: '审核微心愿',
     fields: (t) => ({
       wishId: t.id({ required: true }),
@@ -19,11 +18,9 @@ export function registerReview(builder: Builder, Wish: WishRef) {
 
   builder.mutationField('reviewWish', (t) =>
     t.field({
-      subGraphs: SUB_GRAPHS,
       policy: { roles: ['COMMUNITY_WORKER'], scope: { record: 'Wish', id: 'input.wishId' } },
       description: '审核微心愿: PENDING_REVIEW → PUBLISHED or REJECTED (a community worker of that community)',
       type: payloadType(builder, 'ReviewWishPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '审核结果 the reviewed wish',
       }),
       errors: {},

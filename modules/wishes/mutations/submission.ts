@@ -14,7 +14,7 @@ import {
   write,
 } from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
-import { MODULE_ID, SUB_GRAPHS, type WishEnums } from '../model.js';
+import { MODULE_ID, type WishEnums } from '../model.js';
 import { actorOf, applyTransition, timelineRow } from '../transition.js';
 import type { WishRef } from '../wish-node.js';
 import { wishFieldChecks } from './wish-fields.js';
@@ -23,7 +23,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function registerSubmission(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const SubmitWishInput = builder.inputType('SubmitWishInput', {
-    subGraphs: SUB_GRAPHS,
     description: '提交微心愿',
     fields: (t) => ({
       communityId: t.id({ required: true, description: "社区/村: the requester's home community" }),
@@ -43,7 +42,6 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
     }),
   });
   const WithdrawWishInput = builder.inputType('WithdrawWishInput', {
-    subGraphs: SUB_GRAPHS,
     description: '撤回微心愿',
     fields: (t) => ({
       wishId: t.id({ required: true }),
@@ -53,7 +51,6 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
 
   builder.mutationFields((t) => ({
     submitWish: t.field({
-      subGraphs: SUB_GRAPHS,
       policy: {
         roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
         scope: { region: 'input.communityId' },
@@ -64,7 +61,6 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
         'Starts PENDING_REVIEW. ' +
         'At most maxSubmissionsPerDay wishes per requester within 24 hours (LIMIT_EXCEEDED).',
       type: payloadType(builder, 'SubmitWishPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '提交结果 the submitted wish',
       }),
       errors: {},
@@ -152,7 +148,6 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
     }),
 
     withdrawWish: t.field({
-      subGraphs: SUB_GRAPHS,
       policy: {
         roles: ['COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'],
         scope: { record: 'Wish', id: 'input.wishId' },
@@ -160,7 +155,6 @@ export function registerSubmission(builder: Builder, enums: WishEnums, Wish: Wis
       },
       description: '撤回微心愿: the requester or a worker of the community, before it is fulfilled',
       type: payloadType(builder, 'WithdrawWishPayload', 'wish', Wish, {
-        subGraphs: SUB_GRAPHS,
         description: '撤回结果 the withdrawn wish',
       }),
       errors: {},
