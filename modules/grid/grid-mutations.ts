@@ -15,7 +15,7 @@ import {
   type Grid,
 } from '../../src/kit/index.js';
 import { managesGridsAt, MODULE } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { CODE_PATTERN, checkBoundary, gridForWrite, gridWrite, payloadWithWarnings } from './grid-write.js';
 import { refs } from './refs.js';

@@ -15,7 +15,7 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 import { activeOn, MODULE, requireViewer, townshipOf } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 import { incidentVisibility } from './incident-visibility.js';
 import { refs } from './refs.js';
 

@@ -14,7 +14,7 @@ import {
   type WriteUnit,
 } from '../../src/kit/index.js';
 import { isCommunityStaffOf } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 import { incidentLifecycle, moveIncident } from './incident-lifecycle.js';
 import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
 import { addHours, policyFor } from './policy.js';

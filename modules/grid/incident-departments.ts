@@ -12,7 +12,7 @@ import {
   type Builder,
 } from '../../src/kit/index.js';
 import { isTownshipAdminOf, townshipOf } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 import { illegalMessage, incidentLifecycle, moveIncident } from './incident-lifecycle.js';
 import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
 import { reportIn } from './incident-report-in.js';

@@ -2,7 +2,7 @@
 // deadline and the first timeline row).
 import { Checks, payloadType, type Builder } from '../../src/kit/index.js';
 import { gridOfWorker } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 import {
   checkAttachments,
   checkNewIncident,

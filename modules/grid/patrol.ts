@@ -12,7 +12,7 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { gridOfWorker, MODULE } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 import { checkAttachments, checkNewIncident, createIncident, resolveConcerned } from './incident-service.js';
 import { awardByRuleCode } from './points-service.js';
 

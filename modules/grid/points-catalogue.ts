@@ -16,7 +16,7 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { enabledTownship, MODULE } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 
 const catalogueWrite = <T>(ctx: Context, township: { path: string }, work: (w: WriteUnit) => Promise<T>) =>
   write(ctx, { module: MODULE, regionPath: township.path }, work);

@@ -11,7 +11,7 @@ import {
   type Viewer,
 } from '../../src/kit/index.js';
 import { MODULE, ownTownship, requireViewer, townshipById } from './access.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 import { loadPeople } from './grid-types.js';
 import { refs } from './refs.js';
 

@@ -14,7 +14,7 @@ import {
   write,
 } from '../../src/kit/index.js';
 import { MODULE, regionById, townshipOf } from './access.js';
-import { type GridEnums, type IncidentCategoryName, type IncidentPriorityName } from './enums.js';
+import type { GridEnums, IncidentCategoryName, IncidentPriorityName } from './enums.js';
 
 export interface DeadlineHours {
   acceptHours: number;

@@ -4,7 +4,7 @@
 import { addRegionStats, type Builder } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { evaluation, n, OPEN, patrolCounts, periodSql, rate, scopeSql, type Shape, staffCounts } from './stats-sql.js';
-import { type GridEnums } from './enums.js';
+import type { GridEnums } from './enums.js';
 
 export function registerStats(builder: Builder, E: GridEnums) {
   const StatusCount = builder.objectRef<{ status: string; count: number }>('IncidentStatusCount').implement({

@@ -91,6 +91,9 @@ describe.skipIf(!CHROMIUM || engine() === 'postgres')('GraphiQL offline', () => 
     const text = async (where: string) =>
       (await page.locator(`${where} .view-lines`).last().innerText()).replace(/\s+/g, ' ');
     await expect.poll(() => text('.graphiql-query-editor'), { timeout: 10_000 }).toBe(FIGURES);
+    // GraphiQL takes the editor's text with a debounce: the tab is named after the operation once it has
+    const tab = () => page.locator('.graphiql-tab-active').innerText();
+    await expect.poll(tab, { timeout: 10_000 }).toContain('Figures');
     const answer = page.waitForResponse((r) => r.request().postData()?.includes('Figures') ?? false);
     await page.locator('.graphiql-execute-button').click();
     expect((await answer).ok()).toBe(true);
