@@ -14,7 +14,7 @@ import {
 } from '../../src/kit/index.js';
 import type { Enums } from './enums.js';
 import { viewerName } from './loaders.js';
-import { communityOrganiser, twoDecimals } from './records.js';
+import { communityOrganiser, createRecord, twoDecimals } from './records.js';
 import { MODULE } from './shared.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
@@ -66,8 +66,10 @@ export function registerRecordAdd(builder: Builder, enums: Enums) {
         const [signer, fallback] = await Promise.all([viewerName(ctx), communityOrganiser(ctx, volunteer.communityId)]);
         const now = ctx.clock.now();
         const record = await write(ctx, { module: MODULE, regionPath: volunteer.regionPath }, async (w) => {
-          const r = await w.tx.volunteerServiceRecord.create({
-            data: {
+          const r = await createRecord(
+            w,
+            ctx,
+            {
               volunteerId: volunteer.id,
               personId,
               communityId: volunteer.communityId,
@@ -80,26 +82,9 @@ export function registerRecordAdd(builder: Builder, enums: Enums) {
               endsAt: input.endsAt,
               hours,
               organizationName: input.organizationName?.trim() || fallback,
-              confirmedById: ctx.viewer!.accountId,
-              confirmedByName: signer,
-              confirmedAt: now,
             },
-          });
-          await w.tx.volunteerServiceRecordVersion.create({
-            data: {
-              recordId: r.id,
-              version: 1,
-              hours,
-              content: r.content,
-              startsAt: r.startsAt,
-              endsAt: r.endsAt,
-              changedById: ctx.viewer!.accountId,
-              changedByName: signer,
-              communityId: r.communityId,
-              regionPath: r.regionPath,
-              createdAt: now,
-            },
-          });
+            { by: signer, at: now },
+          );
           await w.audit({
             action: 'record.add',
             entityType: 'VolunteerServiceRecord',

@@ -18,7 +18,7 @@ import { enrollmentFor } from './enrollment.js';
 import { assertNotOwnRecord, assertWithinAttended, attendedHours, servedHours } from './hours.js';
 import { moveEnrollment } from './lifecycles.js';
 import { loaders, viewerName } from './loaders.js';
-import { appendVersion, communityOrganiser, recordFor, twoDecimals } from './records.js';
+import { appendVersion, communityOrganiser, createRecord, recordFor, twoDecimals } from './records.js';
 import { MODULE } from './shared.js';
 
 type RecordRow = Prisma.VolunteerServiceRecordGetPayload<object>;
@@ -111,8 +111,10 @@ export function registerRecordMutations(builder: Builder) {
           await moveEnrollment(w, ctx, enrollment, 'confirm', {
             conflictMessage: '时长已确认或报名已变更 (changed meanwhile)',
           });
-          const r = await w.tx.volunteerServiceRecord.create({
-            data: {
+          const r = await createRecord(
+            w,
+            ctx,
+            {
               volunteerId: enrollment.volunteerId,
               personId: enrollment.personId,
               communityId: activity.communityId,
@@ -127,27 +129,9 @@ export function registerRecordMutations(builder: Builder) {
               endsAt: activity.endsAt,
               hours,
               organizationName,
-              confirmedById: ctx.viewer!.accountId,
-              confirmedByName: signer,
-              confirmedAt: now,
             },
-          });
-          await w.tx.volunteerServiceRecordVersion.create({
-            data: {
-              recordId: r.id,
-              version: 1,
-              hours,
-              content: r.content,
-              startsAt: r.startsAt,
-              endsAt: r.endsAt,
-              reason: note,
-              changedById: ctx.viewer!.accountId,
-              changedByName: signer,
-              communityId: r.communityId,
-              regionPath: r.regionPath,
-              createdAt: now,
-            },
-          });
+            { by: signer, at: now, reason: note },
+          );
           await w.audit({
             action: 'record.confirm',
             entityType: 'VolunteerServiceRecord',

@@ -44,6 +44,39 @@ export async function loadRecord(ctx: Context, id: string) {
   return { record, organiser };
 }
 
+/**
+ * A record verified at once (added by a worker, or confirmed hours of an activity) and its version 1:
+ * the history of a record starts with what was confirmed, signed by the same person at the same time.
+ */
+export async function createRecord(
+  w: WriteUnit,
+  ctx: Context,
+  data: Omit<Prisma.VolunteerServiceRecordUncheckedCreateInput, 'confirmedById' | 'confirmedByName' | 'confirmedAt'>,
+  signed: { by: string; at: Date; reason?: string | null },
+) {
+  const changedById = ctx.viewer!.accountId;
+  const r = await w.tx.volunteerServiceRecord.create({
+    data: { ...data, confirmedById: changedById, confirmedByName: signed.by, confirmedAt: signed.at },
+  });
+  await w.tx.volunteerServiceRecordVersion.create({
+    data: {
+      recordId: r.id,
+      version: 1,
+      hours: data.hours,
+      content: r.content,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      reason: signed.reason,
+      changedById,
+      changedByName: signed.by,
+      communityId: r.communityId,
+      regionPath: r.regionPath,
+      createdAt: signed.at,
+    },
+  });
+  return r;
+}
+
 /** writes version n+1 of a record (conditional on version n) with its reason, audit entry and event */
 export async function appendVersion(
   w: WriteUnit,
