@@ -100,6 +100,22 @@ export async function viewerFacts(prisma: PrismaClient, username: string | null)
       if (s.personId) namesAllowed.add(s.personId);
     }
   }
+  // 志愿服务: an activity's organisers see its volunteers, the workers of a record's community its volunteer
+  const led = a.personId
+    ? await prisma.volunteerTeamMember.findMany({ where: { personId: a.personId, role: 'LEADER' } })
+    : [];
+  const organised = await prisma.volunteerEnrollment.findMany({
+    where: {
+      activity: {
+        OR: [...area, { createdById: a.id }, { teamId: { in: led.map((m) => m.teamId) } }],
+      },
+    },
+    select: { personId: true },
+  });
+  const recorded = area.length
+    ? await prisma.volunteerServiceRecord.findMany({ where: { OR: area }, select: { personId: true } })
+    : [];
+  for (const r of [...organised, ...recorded]) namesAllowed.add(r.personId);
   return {
     username,
     role: a.role,
