@@ -1,11 +1,12 @@
 // createApp(): the kernel assembled for one database and one list of modules. Used by the server,
 // the schema printer and the tests (which call `app.yoga.fetch` in-process).
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { TokenService } from './auth/token.js';
 import type { Viewer } from './auth/viewer.js';
+import { viewerResolver } from './auth/request-viewer.js';
 import { makeAudit, systemClock, type Clock, type Context } from './context.js';
 import { ModuleGate } from './core/gate.js';
+import { SwitchCache } from './core/switch-cache.js';
 import { SettingsReader } from './core/settings.js';
 import type { Database } from './db/index.js';
 import { EventBus } from './events.js';
@@ -69,57 +70,14 @@ export async function createApp(options: AppOptions) {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   /** set when shutdown begins: /ready answers 503 so a load balancer stops sending while requests drain */
   let draining = false;
-
-  async function resolveViewer(request: Request): Promise<Viewer | null> {
-    const header = request.headers.get('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return null;
-    const claims = await tokens.verify(match[1]!, clock.now());
-    if (!claims) return null;
-    // the account and the token's revocation (logout) in parallel: one indexed lookup each
-    const [account, revoked] = await Promise.all([
-      db.prisma.account.findUnique({ where: { id: claims.accountId } }),
-      db.prisma.revokedToken.findUnique({ where: { jti: claims.jti }, select: { jti: true } }),
-    ]);
-    // a disabled account, a token issued before a password change, or one ended by logout no longer counts
-    if (!account || account.disabled || account.tokenVersion !== claims.tokenVersion || revoked) return null;
-    return {
-      accountId: account.id,
-      username: account.username,
-      role: account.role,
-      regionId: account.regionId,
-      regionPath: account.role === 'SYSTEM_ADMIN' ? '/' : account.regionPath,
-      organizationId: account.organizationId,
-      personId: account.personId,
-      session: { jti: claims.jti, expiresAt: claims.expiresAt },
-    };
-  }
-
-  /** anonymous requests may name a township (its code or global id) in X-Township to see its modules */
-  async function anonymousScope(request: Request): Promise<string | null> {
-    const named = request.headers.get('x-township')?.trim();
-    if (!named) return null;
-    let where: { code: string } | { id: string } = { code: named };
-    if (!/^\d+$/.test(named)) {
-      try {
-        const decoded = decodeGlobalID(named);
-        if (decoded.typename !== 'Region') return null;
-        where = { id: decoded.id };
-      } catch {
-        return null;
-      }
-    }
-    const region = await db.prisma.region.findFirst({ where: { ...where, level: 'TOWNSHIP' }, select: { path: true } });
-    return region?.path ?? null;
-  }
+  const resolveViewer = viewerResolver(db.prisma, tokens, clock, new SwitchCache(db.prisma));
 
   function requestState(request: Request): Promise<RequestState> {
     let state = states.get(request);
     if (!state) {
       state = (async () => {
-        const viewer = await resolveViewer(request);
-        const gate = new ModuleGate(db.prisma, registry.modules);
-        const scope = viewer ? viewer.regionPath : await anonymousScope(request);
+        const { viewer, snapshot, scope } = await resolveViewer(request);
+        const gate = new ModuleGate(db.prisma, registry.modules, snapshot);
         const moduleIds = scope ? await gate.enabledWithin(scope) : [];
         return { viewer, gate, moduleIds, publicOnly: !scope };
       })();

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { ModuleDisabledError } from '../errors.js';
 import type { ModuleDefinition } from '../modules.js';
 import { inherited, townshipPathOf } from './paths.js';
+import type { SwitchSnapshot } from './switch-cache.js';
 
 export type SwitchSource = 'SET_HERE' | 'INHERITED' | 'DEFAULT';
 
@@ -31,18 +32,24 @@ export class ModuleGate {
   constructor(
     private readonly prisma: PrismaClient,
     readonly modules: readonly ModuleDefinition[],
+    /** the instance's shared cache, current for this request's tokens (none inside jobs and events) */
+    private readonly snapshot?: SwitchSnapshot,
   ) {
     this.byId = new Map(modules.map((m) => [m.id, m]));
   }
 
   private loadSwitches() {
-    return (this.switches ??= this.prisma.moduleSwitch.findMany({
-      select: { regionPath: true, moduleId: true, enabled: true },
-    }));
+    return (this.switches ??=
+      this.snapshot?.switches() ??
+      this.prisma.moduleSwitch.findMany({ select: { regionPath: true, moduleId: true, enabled: true } }));
   }
 
   private townshipsUnder(scope: string) {
     let list = this.townships.get(scope);
+    if (!list && this.snapshot) {
+      list = this.snapshot.townshipsUnder(scope);
+      this.townships.set(scope, list);
+    }
     if (!list) {
       list = this.prisma.region
         .findMany({ where: { level: 'TOWNSHIP', path: { startsWith: scope } }, select: { path: true } })
