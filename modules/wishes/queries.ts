@@ -1,6 +1,10 @@
 // Reading wishes: `wishes` and `wish` on Query, `wishes` on Region (社区的心愿), `claimedWishes` on Person.
 // Every list is the viewer's visibility filter AND the module gate AND the caller's filter.
 import {
+  asksTotalCount,
+  childCount,
+  childPage,
+  type ChildPageSpec,
   forbidden,
   notFound,
   parseId,
@@ -10,6 +14,7 @@ import {
   type Builder,
   type Context,
   type Prisma,
+  type Wish,
 } from '../../src/kit/index.js';
 import { canSeeWish, defaultScope, visibleWishesWhere } from './access.js';
 import { MODULE_ID, type WishEnums } from './model.js';
@@ -74,6 +79,26 @@ async function listWhere(
   } satisfies Prisma.WishWhereInput;
 }
 
+type RegionRow = { id: string; path: string; level: string };
+/** a community's wishes by their community column (its index serves the order); a larger region's by path */
+const parentKey = (region: RegionRow) => (region.level === 'COMMUNITY' ? region.id : region.path);
+
+/**
+ * Region.wishes for every region of one page in one statement: the viewer's filter inside their own
+ * scope (the same rows as scoping to each region, since readers see only their scope) plus the parent.
+ */
+async function regionWishes(ctx: Context, args: WishFilterShape, region: RegionRow): Promise<ChildPageSpec> {
+  const community = region.level === 'COMMUNITY';
+  return {
+    name: 'wishes:Region.wishes',
+    table: 'Wish',
+    parentColumn: community ? 'communityId' : 'regionPath',
+    match: community ? 'equals' : 'prefix',
+    where: await listWhere(ctx, { status: args.status, category: args.category }),
+    orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+  };
+}
+
 export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const WishFilter = builder.inputType('WishFilter', {
     description: '心愿筛选',
@@ -128,9 +153,19 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
         status: t.arg({ type: enums.WishStatus, required: false }),
         category: t.arg({ type: enums.WishCategory, required: false }),
       },
-      resolve: async (query, region, args, ctx) =>
-        ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args, {}, region.path), orderBy: ORDER }),
+      resolve: async (query, region, args, ctx, info) => {
+        const batched = childPage<Wish>(ctx, await regionWishes(ctx, args, region), parentKey(region), query, {
+          count: asksTotalCount(info),
+        });
+        if (batched) return (await batched).rows;
+        return ctx.prisma.wish.findMany({
+          ...query,
+          where: await listWhere(ctx, args, {}, region.path),
+          orderBy: ORDER,
+        });
+      },
       totalCount: async (region, args, ctx) =>
+        (await childCount(ctx, await regionWishes(ctx, args, region), parentKey(region))) ??
         ctx.prisma.wish.count({ where: await listWhere(ctx, args, {}, region.path) }),
     }),
   );

@@ -34,6 +34,7 @@ export { parseId, parseOptionalId } from '../core/lookup.js';
 export { mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
 // the one per-request cache: memoised lookups and DataLoaders that live as long as the request
 export { mapLoader, perRequest, requestLoader, rowLoader } from '../core/request-cache.js';
+export { asksTotalCount, childCount, childPage, type ChildPageSpec } from '../core/child-pages.js';
 export { containsText } from '../input/like.js';
 export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core/scope.js';
 

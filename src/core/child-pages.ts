@@ -1,0 +1,126 @@
+// 子列表分页: the first page of a list under each of many parents (a community's wishes on a page of 50
+// communities) in ONE statement — a lateral join over the parents' keys, each with its own LIMIT and,
+// when asked, its count — instead of a page query and a count per parent. A later page (a cursor) or a
+// filter whereToSql does not understand runs the caller's own query instead.
+import type { GraphQLResolveInfo } from 'graphql';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { perRequest, requestLoader } from './request-cache.js';
+import { whereToSql } from './where-sql.js';
+
+export interface ChildPageSpec {
+  /** names the loader; parents asked with the same spec in one request share one statement */
+  name: string;
+  /** the child table, e.g. "Wish" */
+  table: string;
+  /** how a child belongs to its parent: equal to the parent's key, or under its path */
+  parentColumn: string;
+  match: 'equals' | 'prefix';
+  /** the same filter for every parent (who may see what, switches, arguments) */
+  where: Record<string, unknown>;
+  orderBy: Record<string, 'asc' | 'desc'>[];
+}
+
+/** what plugin-prisma hands a connection's resolver */
+export interface ConnectionQuery {
+  take?: number;
+  skip?: number;
+  cursor?: unknown;
+}
+
+interface Page<T> {
+  rows: T[];
+  total: number | null;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** whether the connection's own selection asks for totalCount, so the count can ride along */
+export function asksTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some((s) => s.kind === 'Field' && s.name.value === 'totalCount'),
+  );
+}
+
+function statement(prisma: PrismaClient, spec: ChildPageSpec, take: number, count: boolean, filter: Prisma.Sql) {
+  const column = Prisma.raw(`t."${spec.parentColumn}"`);
+  const belongs =
+    spec.match === 'equals'
+      ? Prisma.sql`${column}::text = p.key`
+      : // the range lets a text_pattern_ops index serve a key known only at run time; LIKE keeps it exact
+        Prisma.sql`${column} ~>=~ p.key AND ${column} ~<~ (p.key || chr(1114111)) AND ${column}::text LIKE
+          replace(replace(replace(p.key, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+  const order = Prisma.raw(
+    spec.orderBy
+      .flatMap((o) => Object.entries(o))
+      .map(([k, dir]) => `t."${k}" ${dir === 'desc' ? 'DESC' : 'ASC'}`)
+      .join(', '),
+  );
+  const table = Prisma.raw(`"${spec.table}"`);
+  const total = count
+    ? Prisma.sql`(SELECT count(*) FROM ${table} t WHERE ${belongs} AND ${filter})::int`
+    : Prisma.sql`NULL::int`;
+  return (keys: string[]) =>
+    prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      SELECT p.key AS "__parent", ${total} AS "__total", c.*
+        FROM unnest(${keys}::text[]) AS p(key)
+        LEFT JOIN LATERAL (
+          SELECT t.* FROM ${table} t WHERE ${belongs} AND ${filter} ORDER BY ${order} LIMIT ${take}
+        ) c ON TRUE`);
+}
+
+/** totals a page already brought, so the connection's totalCount costs nothing more */
+const totals = (ctx: object) => perRequest(ctx, 'childPage:totals', () => new Map<string, Promise<number | null>>());
+const totalKey = (spec: ChildPageSpec, parentKey: string) => `${spec.name}:${JSON.stringify(spec.where)}:${parentKey}`;
+
+function load<T>(ctx: Ctx, spec: ChildPageSpec, parentKey: string, take: number, count: boolean) {
+  const names = [spec.table, spec.parentColumn, ...spec.orderBy.flatMap((o) => Object.keys(o))];
+  if (!names.every((n) => NAME.test(n))) return null;
+  const filter = whereToSql(spec.where, 't');
+  if (!filter) return null;
+  const key = `childPage:${spec.name}:${take}:${count}:${JSON.stringify(spec.where)}`;
+  const run = statement(ctx.prisma, spec, take, count, filter);
+  const loader = requestLoader<string, Page<T>>(ctx, key, async (keys) => {
+    const pages = new Map<string, Page<T>>(keys.map((k) => [k, { rows: [], total: count ? 0 : null }]));
+    for (const { __parent, __total, ...row } of await run([...keys])) {
+      const page = pages.get(__parent as string)!;
+      page.total = (__total as number | null) ?? page.total;
+      if (row.id != null) page.rows.push(row as T);
+    }
+    return keys.map((k) => pages.get(k)!);
+  });
+  const page = loader.load(parentKey);
+  if (count)
+    totals(ctx).set(
+      totalKey(spec, parentKey),
+      page.then((p) => p.total),
+    );
+  return page;
+}
+
+type Ctx = { prisma: PrismaClient; request?: object | null };
+
+/**
+ * The page under `parentKey`, or null when the caller must run its own query (a cursor, an offset, a
+ * backwards page, or a filter the SQL translation does not cover). Rows are whole table rows, as a
+ * findMany without `select` returns them; relations the client asks for load through plugin-prisma's
+ * own batched fallback. `count` brings the parent's total in the same statement.
+ */
+export function childPage<T>(
+  ctx: Ctx,
+  spec: ChildPageSpec,
+  parentKey: string,
+  query: ConnectionQuery,
+  options: { count: boolean },
+): Promise<Page<T>> | null {
+  const take = query.take ?? 0;
+  if (query.cursor || query.skip || take <= 0) return null;
+  return load<T>(ctx, spec, parentKey, take, options.count);
+}
+
+/** the parent's total: the one its page brought, or one count statement for every parent asking */
+export async function childCount(ctx: Ctx, spec: ChildPageSpec, parentKey: string): Promise<number | null> {
+  const known = totals(ctx).get(totalKey(spec, parentKey));
+  if (known) return known;
+  const page = load(ctx, spec, parentKey, 0, true);
+  return page ? (await page).total : null;
+}
