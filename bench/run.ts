@@ -6,57 +6,11 @@ import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/index.js';
+import { scenarios } from './scenarios.js';
 
 const PASSWORD = 'Bench-pass-1';
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-
-interface Scenario {
-  name: string;
-  user: string | null;
-  query: string;
-  /** skipped when the schema lacks this root field (module not installed) */
-  needs?: string;
-}
-
-const scenarios: Scenario[] = [
-  {
-    name: 'viewer (auth + schema choice)',
-    user: 'beiwucha-admin',
-    query: '{ viewer { modules account { username role } } }',
-  },
-  {
-    name: 'regions page 50, nested parent/children',
-    user: null,
-    query: '{ regions(first: 50) { totalCount edges { node { name parent { name } children { name } } } } }',
-  },
-  {
-    name: 'people page 50 (masked, analyst)',
-    user: 'analyst',
-    query:
-      '{ people(first: 50) { totalCount edges { node { name phone homeCommunity { name } ' +
-      'workOrganization { name } } } } }',
-  },
-  {
-    name: 'region stats (prefecture)',
-    user: 'analyst',
-    query: '{ regionByCode(code: "652300") { stats { communities residents partyMembers organizations } } }',
-  },
-  {
-    name: 'wishes page 50 with requester/claimant/timeline',
-    user: 'zhou-admin',
-    needs: 'wishes',
-    query:
-      '{ wishes(first: 50) { totalCount edges { node { title status requester { name } claimant { name } ' +
-      'organization { name } timeline { to at actorName } } } } }',
-  },
-  {
-    name: 'incidents page 50 with timeline',
-    user: 'zhou-admin',
-    needs: 'incidents',
-    query: '{ incidents(first: 50) { totalCount edges { node { title status overdue timeline { to } } } } }',
-  },
-];
 
 const url = process.env.BENCH_DATABASE_URL;
 const db = url ? await openDatabase({ url, poolSize: 20 }) : await openDatabase({ pglite: new PGlite() });

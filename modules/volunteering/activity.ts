@@ -1,6 +1,10 @@
 // 志愿服务活动: the node, volunteerActivities / volunteerActivity and Community.volunteerActivities.
 import {
   AppError,
+  asksTotalCount,
+  childCount,
+  childPage,
+  type ChildPageSpec,
   guardNode,
   parseId,
   parseOptionalId,
@@ -158,6 +162,16 @@ export function registerActivities(builder: Builder, enums: Enums) {
     }),
   }));
 
+  /** every region of a page in one statement: the same filter for all (switches anywhere), then the parent */
+  const regionActivities = async (ctx: Context, args: Partial<Filter>): Promise<ChildPageSpec> => ({
+    name: 'volunteering:Region.volunteerActivities',
+    table: 'VolunteerActivity',
+    parentColumn: 'regionPath',
+    match: 'prefix',
+    where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, '/', 'regionPath'), args),
+    orderBy: ORDER as Record<string, 'asc' | 'desc'>[],
+  });
+
   builder.prismaObjectField('Region', 'volunteerActivities', (t) =>
     t.prismaConnection({
       description: '志愿服务活动 of this region and below (Community.volunteerActivities)',
@@ -167,13 +181,18 @@ export function registerActivities(builder: Builder, enums: Enums) {
         status: t.arg({ type: enums.ActivityStatus, required: false }),
         category: t.arg({ type: enums.ActivityCategory, required: false }),
       },
-      resolve: async (query, region, args, ctx) =>
-        ctx.prisma.volunteerActivity.findMany({
+      resolve: async (query, region, args, ctx, info) => {
+        const count = asksTotalCount(info);
+        const batched = childPage<ActivityRow>(ctx, await regionActivities(ctx, args), region.path, query, { count });
+        if (batched) return (await batched).rows;
+        return ctx.prisma.volunteerActivity.findMany({
           ...query,
           where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, region.path, 'regionPath'), args),
           orderBy: ORDER,
-        }),
+        });
+      },
       totalCount: async (region, args, ctx) =>
+        (await childCount(ctx, await regionActivities(ctx, args), region.path)) ??
         ctx.prisma.volunteerActivity.count({
           where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, region.path, 'regionPath'), args),
         }),

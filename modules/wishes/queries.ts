@@ -99,6 +99,16 @@ async function regionWishes(ctx: Context, args: WishFilterShape, region: RegionR
   };
 }
 
+/** Person.claimedWishes for every person of a page in one statement */
+const claimedWishes = async (ctx: Context, args: WishFilterShape): Promise<ChildPageSpec> => ({
+  name: 'wishes:Person.claimedWishes',
+  table: 'Wish',
+  parentColumn: 'claimantId',
+  match: 'equals',
+  where: await listWhere(ctx, { status: args.status, category: args.category }, {}, '/'),
+  orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+});
+
 export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const WishFilter = builder.inputType('WishFilter', {
     description: '心愿筛选',
@@ -179,13 +189,19 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
         status: t.arg({ type: enums.WishStatus, required: false }),
         category: t.arg({ type: enums.WishCategory, required: false }),
       },
-      resolve: async (query, person, args, ctx) =>
-        ctx.prisma.wish.findMany({
+      resolve: async (query, person, args, ctx, info) => {
+        const batched = childPage<Wish>(ctx, await claimedWishes(ctx, args), person.id, query, {
+          count: asksTotalCount(info),
+        });
+        if (batched) return (await batched).rows;
+        return ctx.prisma.wish.findMany({
           ...query,
           where: await listWhere(ctx, args, { claimantId: person.id }, '/'),
           orderBy: ORDER,
-        }),
+        });
+      },
       totalCount: async (person, args, ctx) =>
+        (await childCount(ctx, await claimedWishes(ctx, args), person.id)) ??
         ctx.prisma.wish.count({ where: await listWhere(ctx, args, { claimantId: person.id }, '/') }),
     }),
   );

@@ -1,0 +1,136 @@
+// npm run bench:scale — the listed requests on PostgreSQL at 10⁴, 10⁵ and 10⁶ wishes (BENCH_SIZES to
+// choose), generated in SQL on top of the demo data: p50/p99, req/s and statements per request, and the
+// growth from the smallest to the largest size. BENCH_DATABASE_URL names an admin URL of a server to use;
+// without it the loopback server of the tests is started (scripts/postgres.sh). Prints; asserts nothing.
+import { execFileSync } from 'node:child_process';
+import pg from 'pg';
+import { installedModules } from '../modules/index.js';
+import { seedDemo } from '../prisma/seed/load.js';
+import { createApp } from '../src/app.js';
+import { openDatabase } from '../src/db/index.js';
+import { SCALE_SCENARIOS } from './scenarios.js';
+
+const PASSWORD = 'Bench-pass-1';
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+
+const env = {
+  ...process.env,
+  PGPORT: process.env.PGPORT ?? '54339',
+  PGDIR: process.env.PGDIR ?? '/tmp/dangjian-bench',
+};
+const started = !process.env.BENCH_DATABASE_URL;
+const admin =
+  process.env.BENCH_DATABASE_URL ?? execFileSync('bash', ['scripts/postgres.sh', 'start'], { env }).toString().trim();
+
+/** the extra wishes, spread over every community and the last two years, in one INSERT … SELECT */
+async function generateWishes(url: string, total: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query('SELECT count(*)::int AS n FROM "Wish"');
+  const missing = total - rows[0].n;
+  if (missing > 0)
+    await client.query(
+      `WITH c AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg(path ORDER BY code) AS paths
+                    FROM "Region" WHERE level = 'COMMUNITY'),
+            p AS (SELECT array_agg(id) AS ids FROM "Person"),
+            g AS (SELECT i, (i % array_length(c.ids, 1)) + 1 AS k, random() AS r, c.ids, c.paths, p.ids AS people
+                    FROM generate_series(1, $1::int) i, c, p)
+       INSERT INTO "Wish" (id, "communityId", "regionPath", "requesterId", title, category, channel, status,
+                           "submittedAt", "publishedAt", "claimantId", "claimedAt", "evidenceUrls", "updatedAt")
+       SELECT gen_random_uuid()::text, ids[k], paths[k], people[(i % array_length(people, 1)) + 1],
+              '生成的心愿 ' || i, (enum_range(NULL::"WishCategory"))[(i % 6) + 1],
+              (enum_range(NULL::"WishChannel"))[(i % 4) + 1],
+              (enum_range(NULL::"WishStatus"))[(i % 7) + 1],
+              now() - (r * interval '730 days'),
+              CASE WHEN i % 7 IN (1, 2, 3, 4) THEN now() - (r * interval '720 days') END,
+              CASE WHEN i % 7 IN (2, 3, 4) THEN people[((i * 7) % array_length(people, 1)) + 1] END,
+              CASE WHEN i % 7 IN (2, 3, 4) THEN now() - (r * interval '710 days') END, '{}', now()
+         FROM g`,
+      [missing],
+    );
+  await client.query('ANALYZE');
+  await client.end();
+}
+
+function table(rows: string[][]) {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows)
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+}
+
+const p50s = new Map<string, number[]>();
+try {
+  for (const size of SIZES) {
+    const name = `bench_${size}`;
+    const root = new pg.Client({ connectionString: admin });
+    await root.connect();
+    await root.query(`DROP DATABASE IF EXISTS ${name}`);
+    await root.query(`CREATE DATABASE ${name}`);
+    await root.end();
+    const url = admin.replace(/\/[^/]*$/, `/${name}`);
+    const db = await openDatabase({ url, poolSize: 10 });
+    await seedDemo(db.prisma, installedModules, PASSWORD);
+    await generateWishes(url, size);
+    const app = await createApp({
+      db,
+      modules: installedModules,
+      secret: new TextEncoder().encode('bench-secret-bench-secret-bench!!'),
+    });
+    const post = async (query: string, token: string | null) => {
+      const res = await app.yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as { errors?: unknown[]; data?: any };
+      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+      return body.data;
+    };
+    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req']];
+    for (const s of SCALE_SCENARIOS) {
+      const token = s.user
+        ? (
+            await post(
+              `mutation { login(input: { username: "${s.user}", password: "${PASSWORD}" }) {
+            ... on LoginPayload { token } } }`,
+              null,
+            )
+          ).login.token
+        : null;
+      await post(s.query, token);
+      const { statements } = await db.statements.measure(() => post(s.query, token));
+      const latencies: number[] = [];
+      const end = performance.now() + DURATION_MS;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (performance.now() < end) {
+            const t0 = performance.now();
+            await post(s.query, token);
+            latencies.push(performance.now() - t0);
+          }
+        }),
+      );
+      latencies.sort((a, b) => a - b);
+      const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
+      p50s.set(s.name, [...(p50s.get(s.name) ?? []), pct(0.5)]);
+      rows.push([
+        s.name,
+        (latencies.length / (DURATION_MS / 1000)).toFixed(0),
+        pct(0.5).toFixed(1),
+        pct(0.99).toFixed(1),
+        String(statements),
+      ]);
+    }
+    console.log(
+      `\n${size} wishes — PostgreSQL, concurrency ${CONCURRENCY}, ${DURATION_MS} ms each, node ${process.version}`,
+    );
+    table(rows);
+    await db.close();
+  }
+  console.log(`\ngrowth of p50 from ${SIZES[0]} to ${SIZES.at(-1)} wishes`);
+  table([['scenario', 'growth'], ...[...p50s].map(([n, v]) => [n, `${(v.at(-1)! / v[0]!).toFixed(2)}×`])]);
+} finally {
+  if (started) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { env });
+}
