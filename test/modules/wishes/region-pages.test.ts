@@ -17,7 +17,8 @@ const NESTED = `query($level: RegionLevel!, $n: Int!, $m: Int!, $status: WishSta
 
 const ALONE = `query($r: ID!, $m: Int!, $status: WishStatus) {
   wishes(filter: { regionId: $r, status: $status }, first: $m) {
-    totalCount pageInfo { hasNextPage } edges { node { id title requester { name } claimant { name } timeline { to } } } } }`;
+    totalCount pageInfo { hasNextPage }
+    edges { node { id title requester { name } claimant { name } timeline { to } } } } }`;
 
 type Page = { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: unknown }[] };
 
