@@ -156,7 +156,8 @@ try {
   const login = await post(
     OURS,
     JSON.stringify({
-      query: `mutation { login(input: { username: "admin", password: "${PASSWORD}" }) { ... on LoginPayload { token } } }`,
+      query: `mutation { login(input: { username: "admin", password: "${PASSWORD}" }) {
+        ... on LoginPayload { token } } }`,
     }),
   );
   const token = login.login.token as string;
