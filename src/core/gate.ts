@@ -27,6 +27,7 @@ export interface SwitchRow {
 export class ModuleGate {
   private switches?: Promise<SwitchRow[]>;
   private readonly townships = new Map<string, Promise<string[]>>();
+  private readonly disabled = new Map<string, Promise<string[]>>();
   private readonly byId: Map<string, ModuleDefinition>;
 
   constructor(
@@ -86,7 +87,15 @@ export class ModuleGate {
   }
 
   /** the townships under `scope` (or the township of a deeper scope) where the module is off */
-  async disabledTownshipsWithin(moduleId: string, scope: string): Promise<string[]> {
+  disabledTownshipsWithin(moduleId: string, scope: string): Promise<string[]> {
+    // asked once per parent of a page (every Region.wishes builds its filter): answered once per request
+    const key = `${moduleId}\u0000${scope}`;
+    let found = this.disabled.get(key);
+    if (!found) this.disabled.set(key, (found = this.findDisabledTownships(moduleId, scope)));
+    return found;
+  }
+
+  private async findDisabledTownships(moduleId: string, scope: string): Promise<string[]> {
     const own = townshipPathOf(scope);
     if (own) return (await this.isEnabledAt(moduleId, own)) ? [] : [own];
     const result: string[] = [];
