@@ -10,6 +10,7 @@ import pg from 'pg';
 import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
 import { openDatabase } from '../src/db/index.js';
+import { load, printTable } from './load.js';
 
 const DIR = process.env.PEER_DIR ?? '/tmp/dangjian-peer';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -73,20 +74,9 @@ async function ready(url: string) {
   throw new Error(`${url} did not start`);
 }
 
-/** requests completed by CONCURRENCY clients in ROUND_MS */
-async function round(url: string, body: string, token?: string) {
-  let done = 0;
-  const end = performance.now() + ROUND_MS;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
-        await post(url, body, token);
-        done++;
-      }
-    }),
-  );
-  return done / (ROUND_MS / 1000);
-}
+/** requests per second of CONCURRENCY clients over ROUND_MS */
+const round = async (url: string, body: string, token?: string) =>
+  (await load(() => post(url, body, token), ROUND_MS, CONCURRENCY)).perSecond;
 
 /** the rows each side returned, in one shape: titles per community, or titles of the page */
 const rowsOf = {
@@ -182,10 +172,9 @@ try {
       String(same),
     ]);
   }
-  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((r) => r[i]!.length)));
   console.log(`A B A B × ${ROUNDS}, ${ROUND_MS} ms each, ${CONCURRENCY} clients, servers pinned: ${pin.length > 0}`);
-  for (const r of lines)
-    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  printTable(lines);
+  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 } finally {
   for (const c of children) c.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));

@@ -6,6 +6,7 @@ import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/index.js';
+import { load, printTable } from './load.js';
 import { scenarios } from './scenarios.js';
 
 const PASSWORD = 'Bench-pass-1';
@@ -50,26 +51,13 @@ for (const s of scenarios) {
   const token = s.user ? await login(s.user) : null;
   await post(s.query, token); // warm-up (schema cache, prepared plans)
   const { statements } = await db.statements.measure(() => post(s.query, token));
-  const latencies: number[] = [];
-  const end = performance.now() + DURATION_MS;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        await post(s.query, token);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
-  rows.push([s.name, (latencies.length / (DURATION_MS / 1000)).toFixed(0), pct(0.5), pct(0.95), String(statements)]);
+  const { perSecond, percentile } = await load(() => post(s.query, token), DURATION_MS, CONCURRENCY);
+  const pct = (p: number) => percentile(p).toFixed(1);
+  rows.push([s.name, perSecond.toFixed(0), pct(0.5), pct(0.95), String(statements)]);
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 console.log(
   `engine: ${db.engine}, concurrency ${CONCURRENCY}, ${DURATION_MS} ms per scenario, node ${process.version}`,
 );
-for (const r of rows)
-  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+printTable(rows);
 console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 await db.close();

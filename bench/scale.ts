@@ -8,6 +8,7 @@ import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/index.js';
+import { load, printTable } from './load.js';
 import { SCALE_SCENARIOS } from './scenarios.js';
 
 const PASSWORD = 'Bench-pass-1';
@@ -54,12 +55,6 @@ async function generateWishes(url: string, total: number) {
   await client.end();
 }
 
-function table(rows: string[][]) {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows)
-    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-}
-
 const p50s = new Map<string, number[]>();
 try {
   for (const size of SIZES) {
@@ -101,36 +96,18 @@ try {
         : null;
       await post(s.query, token);
       const { statements } = await db.statements.measure(() => post(s.query, token));
-      const latencies: number[] = [];
-      const end = performance.now() + DURATION_MS;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (performance.now() < end) {
-            const t0 = performance.now();
-            await post(s.query, token);
-            latencies.push(performance.now() - t0);
-          }
-        }),
-      );
-      latencies.sort((a, b) => a - b);
-      const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
+      const { perSecond, percentile: pct } = await load(() => post(s.query, token), DURATION_MS, CONCURRENCY);
       p50s.set(s.name, [...(p50s.get(s.name) ?? []), pct(0.5)]);
-      rows.push([
-        s.name,
-        (latencies.length / (DURATION_MS / 1000)).toFixed(0),
-        pct(0.5).toFixed(1),
-        pct(0.99).toFixed(1),
-        String(statements),
-      ]);
+      rows.push([s.name, perSecond.toFixed(0), pct(0.5).toFixed(1), pct(0.99).toFixed(1), String(statements)]);
     }
     console.log(
       `\n${size} wishes — PostgreSQL, concurrency ${CONCURRENCY}, ${DURATION_MS} ms each, node ${process.version}`,
     );
-    table(rows);
+    printTable(rows);
     await db.close();
   }
   console.log(`\ngrowth of p50 from ${SIZES[0]} to ${SIZES.at(-1)} wishes`);
-  table([['scenario', 'growth'], ...[...p50s].map(([n, v]) => [n, `${(v.at(-1)! / v[0]!).toFixed(2)}×`])]);
+  printTable([['scenario', 'growth'], ...[...p50s].map(([n, v]) => [n, `${(v.at(-1)! / v[0]!).toFixed(2)}×`])]);
 } finally {
   if (started) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { env });
 }
