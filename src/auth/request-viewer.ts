@@ -2,26 +2,17 @@
 // cache tokens of the module switches and regions, read together. Switches and townships then come from
 // the instance's SwitchCache, reloaded only when another writer (any instance) changed them.
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { Prisma, type PrismaClient, type Role } from '../../generated/prisma/client.js';
+import { type Account, Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import type { CacheTokens, SwitchCache, SwitchSnapshot } from '../core/switch-cache.js';
 import type { Clock } from '../context.js';
 import type { TokenService } from './token.js';
 import type { Viewer } from './viewer.js';
 
-interface Row {
-  switches: string | null;
-  regions: string | null;
-  id: string | null;
-  username: string;
-  role: Role;
-  regionId: string;
-  regionPath: string;
-  organizationId: string | null;
-  personId: string | null;
-  disabled: boolean;
-  tokenVersion: number;
-  revoked: boolean;
-}
+/** the account's columns (null when the token names none), the revocation and the cache tokens */
+type Row = Pick<
+  Account,
+  'username' | 'role' | 'regionId' | 'regionPath' | 'organizationId' | 'personId' | 'disabled' | 'tokenVersion'
+> & { id: string | null; revoked: boolean; switches: string | null; regions: string | null };
 
 export interface RequestViewer {
   viewer: Viewer | null;
