@@ -129,6 +129,7 @@ CREATE TABLE "ServiceResource" (
     "capacity" INTEGER NOT NULL,
     "used" INTEGER NOT NULL DEFAULT 0,
     "period" "CapacityPeriod" NOT NULL,
+    "periodStart" TIMESTAMP(3) NOT NULL,
     "reach" "ResourceReach" NOT NULL,
     "regionId" TEXT NOT NULL,
     "regionPath" TEXT NOT NULL,
