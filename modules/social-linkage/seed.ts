@@ -33,7 +33,7 @@ function stationRows(regions: Region[]) {
 function orgRows(communities: Region[], now: Date, contacts: Map<string, string>) {
   return communities.flatMap((c) =>
     ORG_TEMPLATES.slice(0, orgCountOf(c.code)).map((t, i): Prisma.SocialOrganizationCreateManyInput => {
-      const filing = !t.registered && i === 5; // the sixth, where there is one, still waits for its filing
+      const filing = !t.registered && i === 8; // the ninth, where there is one, still waits for its filing
       return {
         id: randomUUID(),
         name: `${c.name}${t.suffix}`,
