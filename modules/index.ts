@@ -8,4 +8,11 @@ import wishes from './wishes/index.js';
 import volunteering from './volunteering/index.js';
 import socialLinkage from './social-linkage/index.js';
 
-export const installedModules: ModuleDefinition[] = [partyBuilding, elderCare, grid, wishes, volunteering, socialLinkage];
+export const installedModules: ModuleDefinition[] = [
+  partyBuilding,
+  elderCare,
+  grid,
+  wishes,
+  volunteering,
+  socialLinkage,
+];

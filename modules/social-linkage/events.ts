@@ -24,7 +24,13 @@ const ELDER_CATEGORY: Record<string, ServiceAreaValue> = {
 async function intake(
   tx: Prisma.TransactionClient,
   event: DeliveredEvent,
-  need: { source: 'WISH' | 'ELDER_CARE'; sourceRef: string; category: ServiceAreaValue; description: string; personId?: string | null },
+  need: {
+    source: 'WISH' | 'ELDER_CARE';
+    sourceRef: string;
+    category: ServiceAreaValue;
+    description: string;
+    personId?: string | null;
+  },
 ) {
   const community = await tx.region.findFirst({ where: { path: event.regionPath, level: 'COMMUNITY' } });
   if (!community) return;

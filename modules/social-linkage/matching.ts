@@ -87,7 +87,10 @@ export function registerMatching(builder: Builder, enums: Enums) {
   });
   const DeliveryInput = builder.inputType('RecordEngagementDeliveryInput', {
     description: '记录服务完成',
-    fields: (t) => ({ engagementId: t.id({ required: true }), note: t.string({ required: false, description: '≤200' }) }),
+    fields: (t) => ({
+      engagementId: t.id({ required: true }),
+      note: t.string({ required: false, description: '≤200' }),
+    }),
   });
   const FeedbackInput = builder.inputType('RecordEngagementFeedbackInput', {
     description: '记录服务评价',
@@ -127,7 +130,8 @@ export function registerMatching(builder: Builder, enums: Enums) {
                SET "used" = CASE WHEN "periodStart" < ${start} THEN 1 ELSE "used" + 1 END,
                    "periodStart" = GREATEST("periodStart", ${start})
              WHERE "id" = ${resource.id} AND ("periodStart" < ${start} OR "used" < "capacity")`;
-          if (taken !== 1) throw new AppError('CONFLICT', FULL, { reason: 'CAPACITY_EXHAUSTED', capacity: resource.capacity });
+          if (taken !== 1)
+            throw new AppError('CONFLICT', FULL, { reason: 'CAPACITY_EXHAUSTED', capacity: resource.capacity });
           await needLifecycle.apply(w, ctx, need, 'MATCH', {
             data: { matchedAt: w.now },
             conflictMessage: '该需求刚被对接 (the need was matched meanwhile)',

@@ -119,20 +119,18 @@ export function registerNeeds(builder: Builder, enums: Enums) {
       f?.category ? { category: f.category } : {},
     ],
   });
-  const AgeGroup = builder
-    .objectRef<AgeGroupRow>('UnmetNeedGroup')
-    .implement({
-      description: '未满足需求 open needs of one category, by age',
-      fields: (t) => ({
-        category: t.field({ type: enums.ServiceArea, resolve: (g) => g.category, description: '类别' }),
-        count: t.exposeInt('count', { description: '待对接数' }),
-        urgent: t.exposeInt('urgent', { description: '其中紧急/特急' }),
-        under7Days: t.exposeInt('under7Days', { description: '7天内登记' }),
-        from7To30Days: t.exposeInt('from7To30Days', { description: '7–30天' }),
-        over30Days: t.exposeInt('over30Days', { description: '超过30天' }),
-        oldestDays: t.exposeInt('oldestDays', { description: '最久等待天数' }),
-      }),
-    });
+  const AgeGroup = builder.objectRef<AgeGroupRow>('UnmetNeedGroup').implement({
+    description: '未满足需求 open needs of one category, by age',
+    fields: (t) => ({
+      category: t.field({ type: enums.ServiceArea, resolve: (g) => g.category, description: '类别' }),
+      count: t.exposeInt('count', { description: '待对接数' }),
+      urgent: t.exposeInt('urgent', { description: '其中紧急/特急' }),
+      under7Days: t.exposeInt('under7Days', { description: '7天内登记' }),
+      from7To30Days: t.exposeInt('from7To30Days', { description: '7–30天' }),
+      over30Days: t.exposeInt('over30Days', { description: '超过30天' }),
+      oldestDays: t.exposeInt('oldestDays', { description: '最久等待天数' }),
+    }),
+  });
 
   builder.queryFields((t) => ({
     communityNeeds: t.prismaConnection({
@@ -157,7 +155,11 @@ export function registerNeeds(builder: Builder, enums: Enums) {
       args: { regionId: t.arg.id({ required: false }) },
       resolve: async (_r, args, ctx) => {
         const base = viewerScope(ctx);
-        const scope = await scopeFromFilter(ctx, args.regionId, { base, allowed: (p) => p.startsWith(base), field: 'regionId' });
+        const scope = await scopeFromFilter(ctx, args.regionId, {
+          base,
+          allowed: (p) => p.startsWith(base),
+          field: 'regionId',
+        });
         const readable = await ctx.gate.readableSql(MODULE_ID, scope, 'n."regionPath"');
         const age = Prisma.sql`(extract(epoch FROM ${ctx.clock.now()}::timestamp - n."recordedAt") / 86400)`;
         return ctx.prisma.$queryRaw<AgeGroupRow[]>`
@@ -187,7 +189,11 @@ function registerRecordNeed(builder: Builder, enums: Enums, Need: ReturnType<typ
       peopleCount: t.int({ required: false, description: '涉及人数 1–10000 (default 1)' }),
       concernedPersonId: t.id({ required: false, description: '涉及居民 (a person you manage)' }),
       urgency: t.field({ type: enums.NeedUrgency, required: false }),
-      source: t.field({ type: enums.NeedSource, required: false, description: 'default VISIT; WISH and ELDER_CARE come from events' }),
+      source: t.field({
+        type: enums.NeedSource,
+        required: false,
+        description: 'default VISIT; WISH and ELDER_CARE come from events',
+      }),
     }),
   });
   builder.mutationField('recordCommunityNeed', (t) =>
@@ -230,7 +236,12 @@ function registerRecordNeed(builder: Builder, enums: Enums, Need: ReturnType<typ
               recordedById: ctx.viewer!.accountId,
             },
           });
-          await w.audit({ action: 'need.record', entityType: 'CommunityNeed', entityId: created.id, data: { category: created.category } });
+          await w.audit({
+            action: 'need.record',
+            entityType: 'CommunityNeed',
+            entityId: created.id,
+            data: { category: created.category },
+          });
           return created;
         });
         return { need };

@@ -91,7 +91,10 @@ export function registerOrganizationMutations(builder: Builder, enums: Enums, Or
   const RegisterInput = builder.inputType('RegisterSocialOrganizationInput', {
     description: '社会组织登记: a new registered organisation, or organizationId of a filed one that registered',
     fields: (t) => ({
-      organizationId: t.id({ required: false, description: '已备案的社会组织 (upgrade); the other fields then optional' }),
+      organizationId: t.id({
+        required: false,
+        description: '已备案的社会组织 (upgrade); the other fields then optional',
+      }),
       communityId: t.id({ required: false }),
       name: t.string({ required: false }),
       kind: t.field({ type: enums.SocialOrganizationKind, required: false }),
@@ -144,14 +147,21 @@ export function registerOrganizationMutations(builder: Builder, enums: Enums, Or
       },
     }),
     registerSocialOrganization: t.field({
-      policy: { roles: MANAGERS, scope: [{ region: 'input.communityId' }, { record: 'SocialOrganization', id: 'input.organizationId' }] },
+      policy: {
+        roles: MANAGERS,
+        scope: [{ region: 'input.communityId' }, { record: 'SocialOrganization', id: 'input.organizationId' }],
+      },
       description: '社会组织登记 (workers and admins): a registered organisation, ACTIVE; or a filed one upgraded',
       type: payload('RegisterSocialOrganizationPayload'),
       errors: {},
       args: { input: t.arg({ type: RegisterInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         const number = input.registrationNumber.trim();
-        const checks = new Checks().check(/^[0-9A-Z]{6,30}$/.test(number), 'input.registrationNumber', '6–30 位数字或大写字母');
+        const checks = new Checks().check(
+          /^[0-9A-Z]{6,30}$/.test(number),
+          'input.registrationNumber',
+          '6–30 位数字或大写字母',
+        );
         if (input.organizationId) {
           checks.throwIfAny();
           const org = await ctx.prisma.socialOrganization.findUnique({
@@ -162,13 +172,24 @@ export function registerOrganizationMutations(builder: Builder, enums: Enums, Or
           orgLifecycle.assert(org, 'REGISTER');
           const updated = await write(ctx, { module: MODULE_ID, regionPath: org.regionPath }, (w) =>
             orgLifecycle.apply(w, ctx, org, 'REGISTER', {
-              data: { standing: 'REGISTERED', registrationNumber: number, registeredAt: w.now, activatedAt: org.activatedAt ?? w.now },
+              data: {
+                standing: 'REGISTERED',
+                registrationNumber: number,
+                registeredAt: w.now,
+                activatedAt: org.activatedAt ?? w.now,
+              },
               audit: { registrationNumber: number },
             }),
           );
           return { organization: updated };
         }
-        const fields = { ...input, communityId: input.communityId ?? '', name: input.name ?? '', serviceAreas: input.serviceAreas ?? [], kind: input.kind ?? 'OTHER' };
+        const fields = {
+          ...input,
+          communityId: input.communityId ?? '',
+          name: input.name ?? '',
+          serviceAreas: input.serviceAreas ?? [],
+          kind: input.kind ?? 'OTHER',
+        };
         checks.check(!!input.communityId, 'input.communityId', '必填').check(!!input.kind, 'input.kind', '必填');
         fieldChecks(fields, checks).throwIfAny();
         const community = await communityArg(ctx, input.communityId!, 'input.communityId');

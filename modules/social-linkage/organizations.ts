@@ -80,7 +80,8 @@ export function registerOrganizations(builder: Builder, enums: Enums) {
       contactPerson: t.prismaField({
         type: 'Person',
         nullable: true,
-        description: '联系人 (个人信息): the person, for those who may see them; phone and address follow the core rules',
+        description:
+          '联系人 (个人信息): the person, for those who may see them; phone and address follow the core rules',
         resolve: async (_q, o, _a, ctx) => {
           const person = await contactOf(ctx, o);
           return person && (await canSeePerson(ctx, person)) ? person : null;
@@ -130,7 +131,8 @@ export function registerOrganizations(builder: Builder, enums: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { name: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.socialOrganization.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.socialOrganization.count({ where: await where(ctx, args.filter) }),
     }),
   );
   return Org;

@@ -86,9 +86,13 @@ export function registerResources(builder: Builder, enums: Enums) {
     ],
   });
   const Suggestion = builder
-    .objectRef<{ resource: ServiceResource; rank: number; sameCommunity: boolean; remaining: number; availableNow: boolean }>(
-      'ResourceSuggestion',
-    )
+    .objectRef<{
+      resource: ServiceResource;
+      rank: number;
+      sameCommunity: boolean;
+      remaining: number;
+      availableNow: boolean;
+    }>('ResourceSuggestion')
     .implement({
       description: '推荐资源 a resource that could serve the need, best first',
       fields: (t) => ({
@@ -145,7 +149,13 @@ export function registerResources(builder: Builder, enums: Enums) {
           remaining: remainingOf(resource, now),
           availableNow: availableAt(resource, now),
         }));
-        const key = (s: (typeof scored)[number]) => [+s.exact, +(s.remaining > 0), +s.sameCommunity, +s.availableNow, s.remaining];
+        const key = (s: (typeof scored)[number]) => [
+          +s.exact,
+          +(s.remaining > 0),
+          +s.sameCommunity,
+          +s.availableNow,
+          s.remaining,
+        ];
         scored.sort((a, b) => {
           const [ka, kb] = [key(a), key(b)];
           for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
@@ -191,11 +201,27 @@ function registerOffer(builder: Builder, enums: Enums, Resource: ReturnType<type
           .text(input.title, 'input.title', { min: 2, max: 60 })
           .text(input.providerName, 'input.providerName', { min: 2, max: 60, required: false })
           .check(input.capacity >= 1 && input.capacity <= 10_000, 'input.capacity', '应为 1–10000')
-          .check(windows.length <= 7 && windows.every((w) => w.trim().length >= 1 && w.length <= 40), 'input.timeWindows', '至多7段, 每段1–40字')
-          .check(!input.availableUntil || !input.availableFrom || input.availableUntil > input.availableFrom, 'input.availableUntil', '应晚于起始');
+          .check(
+            windows.length <= 7 && windows.every((w) => w.trim().length >= 1 && w.length <= 40),
+            'input.timeWindows',
+            '至多7段, 每段1–40字',
+          )
+          .check(
+            !input.availableUntil || !input.availableFrom || input.availableUntil > input.availableFrom,
+            'input.availableUntil',
+            '应晚于起始',
+          );
         const kind = input.providerKind;
-        const orgId = parseOptionalId(input.socialOrganizationId == null ? null : String(input.socialOrganizationId), 'SocialOrganization', 'input.socialOrganizationId');
-        const unitId = parseOptionalId(input.organizationId == null ? null : String(input.organizationId), 'Organization', 'input.organizationId');
+        const orgId = parseOptionalId(
+          input.socialOrganizationId == null ? null : String(input.socialOrganizationId),
+          'SocialOrganization',
+          'input.socialOrganizationId',
+        );
+        const unitId = parseOptionalId(
+          input.organizationId == null ? null : String(input.organizationId),
+          'Organization',
+          'input.organizationId',
+        );
         checks
           .check(kind !== 'SOCIAL_ORGANIZATION' || orgId, 'input.socialOrganizationId', '社会组织提供的资源必填')
           .check(kind !== 'UNIT' || unitId, 'input.organizationId', '单位提供的资源必填')
@@ -238,7 +264,12 @@ function registerOffer(builder: Builder, enums: Enums, Resource: ReturnType<type
               offeredAt: w.now,
             },
           });
-          await w.audit({ action: 'resource.offer', entityType: 'ServiceResource', entityId: created.id, data: { title: created.title, capacity: created.capacity } });
+          await w.audit({
+            action: 'resource.offer',
+            entityType: 'ServiceResource',
+            entityId: created.id,
+            data: { title: created.title, capacity: created.capacity },
+          });
           return created;
         });
         return { resource };

@@ -21,7 +21,7 @@ export const ORG_TEMPLATES: { suffix: string; kind: Kind; areas: ServiceAreaValu
 ];
 
 /** how many organisations a community has: 5–10, from its code (stable across runs) */
-export const orgCountOf = (code: string) => 5 + (Number(code.slice(-3)) * 7 + Number(code.slice(-6, -3))) % 6;
+export const orgCountOf = (code: string) => 5 + ((Number(code.slice(-3)) * 7 + Number(code.slice(-6, -3))) % 6);
 
 /** 晶彩城社区: needs of its 居民需求清单 (days ago, category, people, urgency, source, outcome) */
 export const JINGCAICHENG_NEEDS: {
@@ -34,10 +34,61 @@ export const JINGCAICHENG_NEEDS: {
   outcome: 'OPEN' | 'MATCHED' | 'MET';
   matchedAfterDays?: number;
 }[] = [
-  { daysAgo: 40, category: 'MEALS_AND_MOBILITY', description: '独居老人午餐助餐需求', people: 12, urgency: 'HIGH', source: 'VISIT', outcome: 'MET', matchedAfterDays: 2 },
-  { daysAgo: 35, category: 'CHILDREN_PLAY', description: '暑期儿童托管与游憩场地', people: 30, urgency: 'NORMAL', source: 'HOTLINE', outcome: 'MET', matchedAfterDays: 4 },
-  { daysAgo: 20, category: 'FAMILY_DOCTOR', description: '慢病老人上门随访', people: 8, urgency: 'HIGH', source: 'GRID', outcome: 'MATCHED', matchedAfterDays: 1 },
-  { daysAgo: 12, category: 'HOUSEKEEPING', description: '高龄老人居家保洁', people: 5, urgency: 'NORMAL', source: 'VISIT', outcome: 'OPEN' },
-  { daysAgo: 3, category: 'EMPLOYMENT', description: '待业青年技能培训与岗位推荐', people: 6, urgency: 'LOW', source: 'OTHER', outcome: 'OPEN' },
-  { daysAgo: 45, category: 'FITNESS', description: '老年人健身器材维护与健身指导', people: 40, urgency: 'LOW', source: 'VISIT', outcome: 'OPEN' },
+  {
+    daysAgo: 40,
+    category: 'MEALS_AND_MOBILITY',
+    description: '独居老人午餐助餐需求',
+    people: 12,
+    urgency: 'HIGH',
+    source: 'VISIT',
+    outcome: 'MET',
+    matchedAfterDays: 2,
+  },
+  {
+    daysAgo: 35,
+    category: 'CHILDREN_PLAY',
+    description: '暑期儿童托管与游憩场地',
+    people: 30,
+    urgency: 'NORMAL',
+    source: 'HOTLINE',
+    outcome: 'MET',
+    matchedAfterDays: 4,
+  },
+  {
+    daysAgo: 20,
+    category: 'FAMILY_DOCTOR',
+    description: '慢病老人上门随访',
+    people: 8,
+    urgency: 'HIGH',
+    source: 'GRID',
+    outcome: 'MATCHED',
+    matchedAfterDays: 1,
+  },
+  {
+    daysAgo: 12,
+    category: 'HOUSEKEEPING',
+    description: '高龄老人居家保洁',
+    people: 5,
+    urgency: 'NORMAL',
+    source: 'VISIT',
+    outcome: 'OPEN',
+  },
+  {
+    daysAgo: 3,
+    category: 'EMPLOYMENT',
+    description: '待业青年技能培训与岗位推荐',
+    people: 6,
+    urgency: 'LOW',
+    source: 'OTHER',
+    outcome: 'OPEN',
+  },
+  {
+    daysAgo: 45,
+    category: 'FITNESS',
+    description: '老年人健身器材维护与健身指导',
+    people: 40,
+    urgency: 'LOW',
+    source: 'VISIT',
+    outcome: 'OPEN',
+  },
 ];

@@ -40,7 +40,9 @@ function orgRows(communities: Region[], now: Date, contacts: Map<string, string>
         kind: t.kind,
         standing: t.registered ? 'REGISTERED' : 'FILED',
         status: filing ? 'FILING' : 'ACTIVE',
-        registrationNumber: t.registered ? `52${c.code.slice(0, 6)}MJ${c.code.slice(-3)}${String(i).padStart(2, '0')}` : null,
+        registrationNumber: t.registered
+          ? `52${c.code.slice(0, 6)}MJ${c.code.slice(-3)}${String(i).padStart(2, '0')}`
+          : null,
         filedWithId: t.registered ? null : i % 2 ? c.parentId : c.id,
         serviceAreas: t.areas,
         communityId: c.id,
@@ -59,9 +61,13 @@ export async function seedSocialLinkage(kit: SeedKit) {
   if ((await prisma.socialOrganization.count()) > 0) return;
   const regions = await prisma.region.findMany({ orderBy: { path: 'asc' } });
   const communities = regions.filter((r) => r.level === 'COMMUNITY');
-  const [he, wu, li, sun, ma] = await Promise.all(['何福琴', '吴晓芳', '李静', '孙丽', '马玉兰'].map((n) => kit.person(n)));
+  const [he, wu, li, sun, ma] = await Promise.all(
+    ['何福琴', '吴晓芳', '李静', '孙丽', '马玉兰'].map((n) => kit.person(n)),
+  );
   const [jingcaicheng, yuanlin, tianlong, jianguolu, beiwucha, weijiachang] = await Promise.all(
-    ['652301004001', '652301006001', '652302100001', '652301004', '652324104', '652324104200'].map((c) => kit.region(c)),
+    ['652301004001', '652301006001', '652302100001', '652301004', '652324104', '652324104200'].map((c) =>
+      kit.region(c),
+    ),
   );
   const contacts = new Map([
     [jingcaicheng.code, he.id],
@@ -74,7 +80,14 @@ export async function seedSocialLinkage(kit: SeedKit) {
 
   const worker = (personId: string, q: 'ASSISTANT' | 'SOCIAL_WORKER' | 'SENIOR', r: Region) => {
     const stationId = stations.byRegion.get(r.id)!;
-    return { personId, qualification: q, stationId, employerStationId: stationId, regionPath: r.path, registeredAt: now };
+    return {
+      personId,
+      qualification: q,
+      stationId,
+      employerStationId: stationId,
+      regionPath: r.path,
+      registeredAt: now,
+    };
   };
   await prisma.socialWorker.createMany({
     data: [
@@ -94,7 +107,9 @@ async function seedLists(
 ) {
   const { prisma, now } = kit;
   const orgOf = (c: Region, suffix: string) => orgs.find((o) => o.communityId === c.id && o.name.endsWith(suffix))!;
-  const [hospital, socialWork] = await Promise.all(['昌吉州人民医院', '昌吉州党委社会工作部'].map((n) => kit.organization(n)));
+  const [hospital, socialWork] = await Promise.all(
+    ['昌吉州人民医院', '昌吉州党委社会工作部'].map((n) => kit.organization(n)),
+  );
   const meals = orgOf(at.jingcaicheng, '爱心助餐服务社');
   const youth = orgOf(at.jingcaicheng, '青少年成长驿站');
   const resource = (
@@ -198,8 +213,24 @@ async function seedLists(
   await prisma.livelihoodProject.createMany({
     data: [
       project('建国路街道社会工作服务站购买服务项目', at.jianguolu, meals, 300_000, 'EVALUATED', '2025-01-01', 92),
-      project('北五岔镇乡镇社工站“五社联动”项目', at.beiwucha, orgOf(at.weijiachang, '睦邻互助会'), 250_000, 'IN_PROGRESS', '2026-03-01', null),
-      project('园林社区长者助餐与健康服务项目', at.yuanlin, orgOf(at.yuanlin, '爱心助餐服务社'), 80_000, 'CONTRACTED', '2026-10-01', null),
+      project(
+        '北五岔镇乡镇社工站“五社联动”项目',
+        at.beiwucha,
+        orgOf(at.weijiachang, '睦邻互助会'),
+        250_000,
+        'IN_PROGRESS',
+        '2026-03-01',
+        null,
+      ),
+      project(
+        '园林社区长者助餐与健康服务项目',
+        at.yuanlin,
+        orgOf(at.yuanlin, '爱心助餐服务社'),
+        80_000,
+        'CONTRACTED',
+        '2026-10-01',
+        null,
+      ),
     ],
   });
 }

@@ -46,7 +46,8 @@ export const listScope = (ctx: Context, regionId: string | number | null | undef
 
 /** a record visible through node(id) and mutations: inside the viewer's area (or above it, for a township's) */
 export const inArea = (viewer: Viewer | null, path: string) =>
-  !!viewer && (viewer.role === 'SYSTEM_ADMIN' || path.startsWith(viewer.regionPath) || viewer.regionPath.startsWith(path));
+  !!viewer &&
+  (viewer.role === 'SYSTEM_ADMIN' || path.startsWith(viewer.regionPath) || viewer.regionPath.startsWith(path));
 
 /** the township path above a community path (the path itself for a township) */
 export const townshipOf = (path: string) => townshipPathOf(path) ?? path;

@@ -32,7 +32,11 @@ interface Figures {
 
 const period = (column: Prisma.Sql, from: Date | null, to: Date | null) =>
   Prisma.join(
-    [Prisma.sql`TRUE`, ...(from ? [Prisma.sql`${column} >= ${from}`] : []), ...(to ? [Prisma.sql`${column} < ${to}`] : [])],
+    [
+      Prisma.sql`TRUE`,
+      ...(from ? [Prisma.sql`${column} >= ${from}`] : []),
+      ...(to ? [Prisma.sql`${column} < ${to}`] : []),
+    ],
     ' AND ',
   );
 
@@ -47,13 +51,16 @@ async function figures(ctx: Context, { region, from, to }: RegionStatsShape): Pr
     r('x."regionPath"'),
     r('p."regionPath"'),
   ]);
+  const inPeriod = (column: string) => period(Prisma.raw(column), from, to);
   const [row] = await ctx.prisma.$queryRaw<Figures[]>`
     WITH orgs AS (SELECT o.* FROM "SocialOrganization" o WHERE ${org}),
          per AS (SELECT count(o."id") FILTER (WHERE o."status" <> 'DEREGISTERED')::int AS n
                    FROM "Region" c LEFT JOIN orgs o ON o."communityId" = c."id"
                   WHERE c."level" = 'COMMUNITY' AND ${comm} GROUP BY c."id"),
-         needs AS (SELECT n.* FROM "CommunityNeed" n WHERE ${need} AND ${period(Prisma.sql`n."recordedAt"`, from, to)}),
-         projects AS (SELECT p.* FROM "LivelihoodProject" p WHERE ${proj} AND ${period(Prisma.sql`p."startsOn"`, from, to)})
+         needs AS (SELECT n.* FROM "CommunityNeed" n WHERE ${need} AND ${inPeriod('n."recordedAt"')}),
+         projects AS (SELECT p.* FROM "LivelihoodProject" p WHERE ${proj} AND ${inPeriod('p."startsOn"')}),
+         workers AS (SELECT w."qualification" AS q FROM "SocialWorker" w WHERE ${wrk}),
+         stations AS (SELECT s."level" AS l FROM "SocialWorkStation" s WHERE ${st})
     SELECT (SELECT count(*) FILTER (WHERE "status" = 'FILING') FROM orgs)::int AS "orgFiling",
            (SELECT count(*) FILTER (WHERE "status" = 'ACTIVE') FROM orgs)::int AS "orgActive",
            (SELECT count(*) FILTER (WHERE "status" = 'SUSPENDED') FROM orgs)::int AS "orgSuspended",
@@ -64,12 +71,12 @@ async function figures(ctx: Context, { region, from, to }: RegionStatsShape): Pr
            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FROM per)::float8 AS "perMedian",
            (SELECT max(n) FROM per)::int AS "perMax",
            (SELECT count(*) FROM per)::int AS "communities",
-           (SELECT count(*) FILTER (WHERE w."qualification" = 'ASSISTANT') FROM "SocialWorker" w WHERE ${wrk})::int AS "assistant",
-           (SELECT count(*) FILTER (WHERE w."qualification" = 'SOCIAL_WORKER') FROM "SocialWorker" w WHERE ${wrk})::int AS "socialWorker",
-           (SELECT count(*) FILTER (WHERE w."qualification" = 'SENIOR') FROM "SocialWorker" w WHERE ${wrk})::int AS "senior",
-           (SELECT count(*) FILTER (WHERE s."level" = 'COUNTY_CENTRE') FROM "SocialWorkStation" s WHERE ${st})::int AS "countyCentres",
-           (SELECT count(*) FILTER (WHERE s."level" = 'TOWNSHIP_STATION') FROM "SocialWorkStation" s WHERE ${st})::int AS "townshipStations",
-           (SELECT count(*) FILTER (WHERE s."level" = 'COMMUNITY_ROOM') FROM "SocialWorkStation" s WHERE ${st})::int AS "communityRooms",
+           (SELECT count(*) FILTER (WHERE q = 'ASSISTANT') FROM workers)::int AS "assistant",
+           (SELECT count(*) FILTER (WHERE q = 'SOCIAL_WORKER') FROM workers)::int AS "socialWorker",
+           (SELECT count(*) FILTER (WHERE q = 'SENIOR') FROM workers)::int AS "senior",
+           (SELECT count(*) FILTER (WHERE l = 'COUNTY_CENTRE') FROM stations)::int AS "countyCentres",
+           (SELECT count(*) FILTER (WHERE l = 'TOWNSHIP_STATION') FROM stations)::int AS "townshipStations",
+           (SELECT count(*) FILTER (WHERE l = 'COMMUNITY_ROOM') FROM stations)::int AS "communityRooms",
            (SELECT count(*) FROM needs)::int AS "needs",
            (SELECT count("matchedAt") FROM needs)::int AS "needsMatched",
            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "matchedAt" - "recordedAt") / 86400)
@@ -87,7 +94,10 @@ export function registerStats(builder: Builder) {
   const ByStatus = builder.objectRef<Figures>('SocialOrganizationCounts').implement({
     description: '社会组织数 by status and standing',
     fields: (t) => ({
-      total: t.int({ description: '合计 (incl. deregistered)', resolve: (f) => f.orgFiling + f.orgActive + f.orgSuspended + f.orgDeregistered }),
+      total: t.int({
+        description: '合计 (incl. deregistered)',
+        resolve: (f) => f.orgFiling + f.orgActive + f.orgSuspended + f.orgDeregistered,
+      }),
       filing: t.exposeInt('orgFiling', { description: '备案中' }),
       active: t.exposeInt('orgActive', { description: '正常' }),
       suspended: t.exposeInt('orgSuspended', { description: '暂停' }),
@@ -131,8 +141,16 @@ export function registerStats(builder: Builder) {
       stations: t.field({ type: Stations, resolve: (f) => f, description: '三级服务网络' }),
       needs: t.exposeInt('needs', { description: '需求数 recorded in the period' }),
       needsMatched: t.exposeInt('needsMatched', { description: '已对接 of those, matched' }),
-      matchRate: t.float({ nullable: true, description: '对接率 matched / needs', resolve: (f) => (f.needs ? round(f.needsMatched / f.needs, 4) : null) }),
-      medianDaysToMatch: t.float({ nullable: true, description: '对接用时中位数 (天)', resolve: (f) => round(f.medianDaysToMatch, 1) }),
+      matchRate: t.float({
+        nullable: true,
+        description: '对接率 matched / needs',
+        resolve: (f) => (f.needs ? round(f.needsMatched / f.needs, 4) : null),
+      }),
+      medianDaysToMatch: t.float({
+        nullable: true,
+        description: '对接用时中位数 (天)',
+        resolve: (f) => round(f.medianDaysToMatch, 1),
+      }),
       resources: t.exposeInt('resources', { description: '服务资源数' }),
       projects: t.exposeInt('projects', { description: '民生项目数 starting in the period' }),
       projectBudgetYuan: t.exposeFloat('projectBudgetYuan', { description: '项目预算合计 (元)' }),

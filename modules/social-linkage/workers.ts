@@ -87,7 +87,10 @@ export function registerWorkers(builder: Builder, enums: Enums) {
     }),
   });
   const stationWhere = async (ctx: Context, f: typeof StationFilter.$inferInput | null | undefined) => ({
-    AND: [(await listScope(ctx, f?.regionId)) as Prisma.SocialWorkStationWhereInput, f?.level ? { level: f.level } : {}],
+    AND: [
+      (await listScope(ctx, f?.regionId)) as Prisma.SocialWorkStationWhereInput,
+      f?.level ? { level: f.level } : {},
+    ],
   });
   const workerWhere = async (ctx: Context, f: typeof WorkerFilter.$inferInput | null | undefined) => ({
     AND: [
@@ -109,7 +112,8 @@ export function registerWorkers(builder: Builder, enums: Enums) {
           where: await stationWhere(ctx, args.filter),
           orderBy: [{ level: 'asc' }, { regionPath: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.socialWorkStation.count({ where: await stationWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.socialWorkStation.count({ where: await stationWhere(ctx, args.filter) }),
     }),
     socialWorkers: t.prismaConnection({
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
@@ -123,7 +127,8 @@ export function registerWorkers(builder: Builder, enums: Enums) {
           where: await workerWhere(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.socialWorker.count({ where: await workerWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) =>
+        ctx.prisma.socialWorker.count({ where: await workerWhere(ctx, args.filter) }),
     }),
   }));
 

@@ -63,10 +63,15 @@ describe('capacity under concurrency', () => {
 
   it('two matches of one need at once: one engagement', async () => {
     const [[need], a, b] = [await openNeeds(1), await resource(3), await resource(3)];
-    const results = await Promise.all([a, b].map((resourceId) => mutate(t, 'match', worker, { needId: need, resourceId })));
+    const results = await Promise.all(
+      [a, b].map((resourceId) => mutate(t, 'match', worker, { needId: need, resourceId })),
+    );
     expect(results.filter((r) => r.__typename === 'MatchNeedPayload')).toHaveLength(1);
     expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(results.find((r) => r.code)!.code);
-    const used = await t.db.prisma.serviceResource.aggregate({ where: { id: { in: [dbId(a), dbId(b)] } }, _sum: { used: true } });
+    const used = await t.db.prisma.serviceResource.aggregate({
+      where: { id: { in: [dbId(a), dbId(b)] } },
+      _sum: { used: true },
+    });
     expect(used._sum.used).toBe(1);
   });
 

@@ -54,7 +54,9 @@ describe('matching', () => {
     const titles = s.data.suggestResources.map((x: any) => x.resource.title);
     expect(titles.slice(0, 2)).toEqual(['长者助餐 午餐配送', '街道助行服务']);
     expect(s.data.suggestResources[0]).toMatchObject({ rank: 1, sameCommunity: true, remaining: 19 });
-    expect(s.data.suggestResources.every((x: any) => ['MEALS_AND_MOBILITY', 'OTHER'].includes(x.resource.category))).toBe(true);
+    expect(
+      s.data.suggestResources.every((x: any) => ['MEALS_AND_MOBILITY', 'OTHER'].includes(x.resource.category)),
+    ).toBe(true);
 
     const resource = s.data.suggestResources[0].resource.id;
     const e = await ok(t, 'match', worker, { needId: need.id, resourceId: resource });
@@ -79,7 +81,13 @@ describe('matching', () => {
     expect(m1.details.reason).toBe('CATEGORY_MISMATCH');
     await refused(t, 'match', worker, { needId: need.id, resourceId: fitness }, 'NOT_FOUND');
     await refused(t, 'match', other, { needId: need.id, resourceId: meals }, 'NOT_FOUND');
-    const v = await refused(t, 'need', worker, needInput({ description: '联系电话13899912345', peopleCount: 0 }), 'VALIDATION');
+    const v = await refused(
+      t,
+      'need',
+      worker,
+      needInput({ description: '联系电话13899912345', peopleCount: 0 }),
+      'VALIDATION',
+    );
     expect(v.issues.map((i: any) => i.path).sort()).toEqual(['input.description', 'input.peopleCount']);
     await refused(t, 'need', worker, needInput({ source: 'WISH' }), 'VALIDATION');
     await refused(t, 'need', worker, needInput({ concernedPersonId: await personId(t, '王孝梅') }), 'NOT_FOUND');
@@ -94,7 +102,10 @@ describe('matching', () => {
       regionId: community,
       title: '新春文艺排练厅',
       providerKind: 'UNIT',
-      organizationId: gid('Organization', (await t.db.prisma.organization.findFirstOrThrow({ where: { name: '昌吉州融媒体中心' } })).id),
+      organizationId: gid(
+        'Organization',
+        (await t.db.prisma.organization.findFirstOrThrow({ where: { name: '昌吉州融媒体中心' } })).id,
+      ),
       category: 'CULTURE',
       capacity: 2,
       period: 'MONTH',
@@ -106,26 +117,40 @@ describe('matching', () => {
     const filing = await t.db.prisma.socialOrganization.findFirstOrThrow({
       where: { status: 'FILING', regionPath: { startsWith: '/652300/652301/652301004/652301004001/' } },
     });
-    await refused(t, 'offer', worker, {
-      regionId: community,
-      title: '周末托管',
-      providerKind: 'SOCIAL_ORGANIZATION',
-      socialOrganizationId: gid('SocialOrganization', filing.id),
-      category: 'CHILDREN_PLAY',
-      capacity: 2,
-      period: 'WEEK',
-      cost: 'FREE',
-    }, 'PRECONDITION_FAILED');
+    await refused(
+      t,
+      'offer',
+      worker,
+      {
+        regionId: community,
+        title: '周末托管',
+        providerKind: 'SOCIAL_ORGANIZATION',
+        socialOrganizationId: gid('SocialOrganization', filing.id),
+        category: 'CHILDREN_PLAY',
+        capacity: 2,
+        period: 'WEEK',
+        cost: 'FREE',
+      },
+      'PRECONDITION_FAILED',
+    );
     void socialOrgId;
   });
 });
 
 describe('who sees needs', () => {
-  const LIST = `query($f: CommunityNeedFilter) { communityNeeds(filter: $f, first: 50) { totalCount edges { node { ${FIELDS.NEED} } } } }`;
+  const LIST = `query($f: CommunityNeedFilter) { communityNeeds(filter: $f, first: 50) {
+    totalCount edges { node { ${FIELDS.NEED} } } } }`;
   it('managers see descriptions and people; analysts the summary only; members nothing', async () => {
-    await ok(t, 'need', worker, needInput({ concernedPersonId: await personId(t, '何福琴'), description: '老人助餐登记' }));
+    await ok(
+      t,
+      'need',
+      worker,
+      needInput({ concernedPersonId: await personId(t, '何福琴'), description: '老人助餐登记' }),
+    );
     const mine = await t.gql(LIST, { f: { regionId: community, status: 'OPEN' } }, { token: worker });
-    const row = mine.data.communityNeeds.edges.map((e: any) => e.node).find((n: any) => n.description === '老人助餐登记');
+    const row = mine.data.communityNeeds.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.description === '老人助餐登记');
     expect(row).toMatchObject({ concernedPerson: { name: '何福琴' }, summary: '助餐助行需求 · 3人' });
     const theirs = await t.gql(LIST, { f: { regionId: community } }, { token: analyst });
     const nodes = theirs.data.communityNeeds.edges.map((e: any) => e.node);
@@ -133,21 +158,31 @@ describe('who sees needs', () => {
     expect(nodes.every((n: any) => n.description === null && n.concernedPerson === null)).toBe(true);
     const member = await t.gql(LIST, {}, { token: await t.login('member-pu') });
     expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on CommunityNeed { description } } }`, { id: row.id }, { token: analyst });
+    const node = await t.gql(
+      `query($id: ID!) { node(id: $id) { ... on CommunityNeed { description } } }`,
+      { id: row.id },
+      { token: analyst },
+    );
     expect(node.data.node).toEqual({ description: null });
     expect(dbId(row.id)).toBeTruthy();
   });
 
   it('unmetNeeds groups the open needs by category and age', async () => {
-    const r = await t.gql(`query($r: ID) { unmetNeeds(regionId: $r) { category count urgent under7Days from7To30Days over30Days oldestDays } }`,
-      { r: community }, { token: analyst });
+    const r = await t.gql(
+      `query($r: ID) { unmetNeeds(regionId: $r) {
+        category count urgent under7Days from7To30Days over30Days oldestDays } }`,
+      { r: community },
+      { token: analyst },
+    );
     expect(r.errors).toBeUndefined();
     const byCat = Object.fromEntries(r.data.unmetNeeds.map((g: any) => [g.category, g]));
     // seeded: 家政 12 days old, 就业 3 days, 健身 45 days (+ the needs recorded above today)
     expect(byCat.FITNESS).toMatchObject({ count: 1, over30Days: 1, oldestDays: 45 });
     expect(byCat.EMPLOYMENT).toMatchObject({ count: 1, under7Days: 1 });
     expect(byCat.HOUSEKEEPING.from7To30Days).toBe(1);
-    const open = await t.db.prisma.communityNeed.count({ where: { status: 'OPEN', regionPath: { startsWith: '/652300/652301/652301004/652301004001/' } } });
+    const open = await t.db.prisma.communityNeed.count({
+      where: { status: 'OPEN', regionPath: { startsWith: '/652300/652301/652301004/652301004001/' } },
+    });
     expect(r.data.unmetNeeds.reduce((s: number, g: any) => s + g.count, 0)).toBe(open);
   });
 });

@@ -43,7 +43,13 @@ describe('lifecycle', () => {
       expect((await ok(t, 'change', worker, { organizationId: org.id, action, note: '两委会议' })).status).toBe(status);
     }
     await refused(t, 'change', worker, { organizationId: org.id, action: 'RESUME' }, 'INVALID_TRANSITION');
-    await refused(t, 'register', worker, { organizationId: org.id, registrationNumber: '52652301MJ99901' }, 'INVALID_TRANSITION');
+    await refused(
+      t,
+      'register',
+      worker,
+      { organizationId: org.id, registrationNumber: '52652301MJ99901' },
+      'INVALID_TRANSITION',
+    );
     const actions = await t.db.prisma.auditLog.findMany({
       where: { entityId: dbId(org.id) },
       orderBy: { id: 'asc' },
@@ -60,8 +66,16 @@ describe('lifecycle', () => {
       registrationNumber: '52652301MJ12345',
     });
     expect(reg).toMatchObject({ standing: 'REGISTERED', status: 'ACTIVE', registrationNumber: '52652301MJ12345' });
-    const filed = await ok(t, 'file', worker, filing({ name: '晶彩城社区跑步协会', kind: 'CULTURE_SPORTS', serviceAreas: ['FITNESS'] }));
-    const upgraded = await ok(t, 'register', worker, { organizationId: filed.id, registrationNumber: '52652301MJ54321' });
+    const filed = await ok(
+      t,
+      'file',
+      worker,
+      filing({ name: '晶彩城社区跑步协会', kind: 'CULTURE_SPORTS', serviceAreas: ['FITNESS'] }),
+    );
+    const upgraded = await ok(t, 'register', worker, {
+      organizationId: filed.id,
+      registrationNumber: '52652301MJ54321',
+    });
     expect(upgraded).toMatchObject({ id: filed.id, standing: 'REGISTERED', status: 'ACTIVE' });
   });
 

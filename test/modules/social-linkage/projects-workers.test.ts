@@ -37,7 +37,13 @@ describe('livelihood projects', () => {
     expect(p).toMatchObject({ status: 'PLANNED', budgetYuan: 120000, purchaser: { name: '昌吉州党委社会工作部' } });
     await refused(t, 'advance', worker, { projectId: p.id, action: 'START' }, 'INVALID_TRANSITION');
     await ok(t, 'advance', worker, { projectId: p.id, action: 'CONTRACT' });
-    await refused(t, 'advance', worker, { projectId: p.id, action: 'PROGRESS', progress: [10, 0] }, 'INVALID_TRANSITION');
+    await refused(
+      t,
+      'advance',
+      worker,
+      { projectId: p.id, action: 'PROGRESS', progress: [10, 0] },
+      'INVALID_TRANSITION',
+    );
     await ok(t, 'advance', worker, { projectId: p.id, action: 'START' });
     await refused(t, 'advance', worker, { projectId: p.id, action: 'PROGRESS', progress: [10] }, 'VALIDATION');
     const prog = await ok(t, 'advance', worker, { projectId: p.id, action: 'PROGRESS', progress: [100, 40] });
@@ -51,14 +57,34 @@ describe('livelihood projects', () => {
 
   it('terminates, and refuses bad input, inactive providers and other areas, changing nothing', async () => {
     const p = await ok(t, 'project', admin, await projectInput({ name: '晶彩城社区助餐项目' }));
-    expect((await ok(t, 'advance', admin, { projectId: p.id, action: 'TERMINATE', note: '资金调整' })).status).toBe('TERMINATED');
+    expect((await ok(t, 'advance', admin, { projectId: p.id, action: 'TERMINATE', note: '资金调整' })).status).toBe(
+      'TERMINATED',
+    );
     const before = await snapshot(t);
     const projects = await t.db.prisma.livelihoodProject.count();
-    const bad = await refused(t, 'project', worker, await projectInput({ budgetYuan: 0, endsOn: '2026-01-01', deliverables: [] }), 'VALIDATION');
-    expect(bad.issues.map((i: any) => i.path).sort()).toEqual(['input.budgetYuan', 'input.deliverables', 'input.endsOn']);
-    const filing = await t.db.prisma.socialOrganization.findFirstOrThrow({ where: { status: 'FILING', name: { startsWith: '晶彩城' } } });
+    const bad = await refused(
+      t,
+      'project',
+      worker,
+      await projectInput({ budgetYuan: 0, endsOn: '2026-01-01', deliverables: [] }),
+      'VALIDATION',
+    );
+    expect(bad.issues.map((i: any) => i.path).sort()).toEqual([
+      'input.budgetYuan',
+      'input.deliverables',
+      'input.endsOn',
+    ]);
+    const filing = await t.db.prisma.socialOrganization.findFirstOrThrow({
+      where: { status: 'FILING', name: { startsWith: '晶彩城' } },
+    });
     const { encodeGlobalID } = await import('@pothos/plugin-relay');
-    await refused(t, 'project', worker, await projectInput({ providerId: encodeGlobalID('SocialOrganization', filing.id) }), 'PRECONDITION_FAILED');
+    await refused(
+      t,
+      'project',
+      worker,
+      await projectInput({ providerId: encodeGlobalID('SocialOrganization', filing.id) }),
+      'PRECONDITION_FAILED',
+    );
     await refused(t, 'project', await t.login('yuanlin-worker'), await projectInput(), 'FORBIDDEN');
     await refused(t, 'project', analyst, await projectInput(), 'FORBIDDEN');
     expect(await snapshot(t)).toEqual(before);
@@ -74,25 +100,44 @@ describe('social workers', () => {
       stationId: await stationId(t, CODES.jingcaicheng),
     });
     expect(w).toMatchObject({ name: '何福琴', qualification: 'ASSISTANT', station: { level: 'COMMUNITY_ROOM' } });
-    await refused(t, 'worker', worker, {
-      personId: await personId(t, '何福琴'),
-      qualification: 'SOCIAL_WORKER',
-      stationId: await stationId(t, CODES.jingcaicheng),
-    }, 'CONFLICT');
-    await refused(t, 'worker', worker, {
-      personId: await personId(t, '王孝梅'),
-      qualification: 'ASSISTANT',
-      stationId: await stationId(t, CODES.yuanlin),
-    }, 'NOT_FOUND');
-    const q = `query($f: SocialWorkerFilter) { socialWorkers(filter: $f) { totalCount edges { node { name person { name } } } } }`;
+    await refused(
+      t,
+      'worker',
+      worker,
+      {
+        personId: await personId(t, '何福琴'),
+        qualification: 'SOCIAL_WORKER',
+        stationId: await stationId(t, CODES.jingcaicheng),
+      },
+      'CONFLICT',
+    );
+    await refused(
+      t,
+      'worker',
+      worker,
+      {
+        personId: await personId(t, '王孝梅'),
+        qualification: 'ASSISTANT',
+        stationId: await stationId(t, CODES.yuanlin),
+      },
+      'NOT_FOUND',
+    );
+    const q = `query($f: SocialWorkerFilter) { socialWorkers(filter: $f) {
+      totalCount edges { node { name person { name } } } } }`;
     const f = { regionId: await regionId(t, CODES.jingcaicheng) };
     const mine = await t.gql(q, { f }, { token: worker });
     expect(mine.data.socialWorkers.edges.map((e: any) => e.node.name).sort()).toEqual(['何福琴', '李静']);
     const theirs = await t.gql(q, { f }, { token: analyst });
     expect(theirs.data.socialWorkers.edges.map((e: any) => e.node.name).sort()).toEqual(['何**', '李*']);
-    const st = await t.gql(`{ socialWorkStations(first: 100) { totalCount edges { node { level parent { level } } } } }`, {}, { token: admin });
+    const st = await t.gql(
+      `{ socialWorkStations(first: 100) { totalCount edges { node { level parent { level } } } } }`,
+      {},
+      { token: admin },
+    );
     const levels = st.data.socialWorkStations.edges.map((e: any) => e.node);
     expect(levels.filter((s: any) => s.level === 'COUNTY_CENTRE')).toHaveLength(7);
-    expect(levels.filter((s: any) => s.level === 'TOWNSHIP_STATION').every((s: any) => s.parent.level === 'COUNTY_CENTRE')).toBe(true);
+    expect(
+      levels.filter((s: any) => s.level === 'TOWNSHIP_STATION').every((s: any) => s.parent.level === 'COUNTY_CENTRE'),
+    ).toBe(true);
   });
 });

@@ -18,20 +18,34 @@ export const CODES = {
 export const startApp = (clock?: ManualClock) => createTestApp({ modules: [socialLinkage], clock });
 
 const ERR = '... on Error { code message details } ... on ValidationError { issues { path message } }';
-const ORG = 'id name kind standing status registrationNumber serviceAreas contactName contactPerson { name } filedWith { name }';
-const NEED = 'id category status summary description peopleCount concernedPerson { name } urgency source matchedAt metAt';
+const ORG =
+  'id name kind standing status registrationNumber serviceAreas contactName contactPerson { name } filedWith { name }';
+const NEED =
+  'id category status summary description peopleCount concernedPerson { name } urgency source matchedAt metAt';
 const ENG = `id status rating feedback deliveredAt need { id status } resource { id remaining }`;
-const PROJECT = 'id name status budgetYuan evaluationScore milestones { title progress } provider { name } purchaser { name }';
+const PROJECT =
+  'id name status budgetYuan evaluationScore milestones { title progress } provider { name } purchaser { name }';
 const m = (name: string, input: string, field: string, fields: string) =>
-  `mutation($i: ${input}!) { ${name}(input: $i) { __typename ... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { ${field} { ${fields} } } ${ERR} } }`;
+  `mutation($i: ${input}!) { ${name}(input: $i) { __typename
+    ... on ${name[0]!.toUpperCase()}${name.slice(1)}Payload { ${field} { ${fields} } } ${ERR} } }`;
 
 export const OPS = {
   file: m('fileSocialOrganization', 'FileSocialOrganizationInput', 'organization', ORG),
   register: m('registerSocialOrganization', 'RegisterSocialOrganizationInput', 'organization', ORG),
   change: m('changeSocialOrganizationStatus', 'ChangeSocialOrganizationStatusInput', 'organization', ORG),
-  worker: m('registerSocialWorker', 'RegisterSocialWorkerInput', 'socialWorker', 'id name qualification station { name level }'),
+  worker: m(
+    'registerSocialWorker',
+    'RegisterSocialWorkerInput',
+    'socialWorker',
+    'id name qualification station { name level }',
+  ),
   need: m('recordCommunityNeed', 'RecordCommunityNeedInput', 'need', NEED),
-  offer: m('offerServiceResource', 'OfferServiceResourceInput', 'resource', 'id title providerName remaining reach capacity'),
+  offer: m(
+    'offerServiceResource',
+    'OfferServiceResourceInput',
+    'resource',
+    'id title providerName remaining reach capacity',
+  ),
   match: m('matchNeed', 'MatchNeedInput', 'engagement', ENG),
   deliver: m('recordEngagementDelivery', 'RecordEngagementDeliveryInput', 'engagement', ENG),
   feedback: m('recordEngagementFeedback', 'RecordEngagementFeedbackInput', 'engagement', ENG),
@@ -77,7 +91,10 @@ export async function socialOrgId(t: TestApp, name: string) {
 }
 export async function stationId(t: TestApp, code: string) {
   const region = await t.db.prisma.region.findUniqueOrThrow({ where: { code } });
-  return gid('SocialWorkStation', (await t.db.prisma.socialWorkStation.findUniqueOrThrow({ where: { regionId: region.id } })).id);
+  return gid(
+    'SocialWorkStation',
+    (await t.db.prisma.socialWorkStation.findUniqueOrThrow({ where: { regionId: region.id } })).id,
+  );
 }
 
 /** counts that a refused mutation must leave unchanged */

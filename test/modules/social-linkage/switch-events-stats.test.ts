@@ -27,7 +27,11 @@ async function setSwitch(enabled: boolean) {
   expect(r.data?.setModuleEnabled?.__typename, JSON.stringify(r)).toBe('SetModuleEnabledPayload');
 }
 const orgCount = async (code: string) => {
-  const r = await t.gql(`query($r: ID) { socialOrganizations(filter: { regionId: $r }) { totalCount } }`, { r: await regionId(t, code) }, { token: zhou });
+  const r = await t.gql(
+    `query($r: ID) { socialOrganizations(filter: { regionId: $r }) { totalCount } }`,
+    { r: await regionId(t, code) },
+    { token: zhou },
+  );
   expect(r.errors).toBeUndefined();
   return r.data.socialOrganizations.totalCount as number;
 };
@@ -113,7 +117,8 @@ describe('RegionStats.socialLinkage', () => {
   });
   it('a period narrows needs and projects', async () => {
     const r = await t.gql(
-      `query($r: ID!) { region(id: $r) { stats { socialLinkage(from: "2026-11-01T00:00:00Z", to: "2026-11-20T00:00:00Z") { needs projects } } } }`,
+      `query($r: ID!) { region(id: $r) { stats {
+        socialLinkage(from: "2026-11-01T00:00:00Z", to: "2026-11-20T00:00:00Z") { needs projects } } } }`,
       { r: await regionId(t, CODES.jingcaicheng) },
       { token: await t.login('analyst') },
     );
