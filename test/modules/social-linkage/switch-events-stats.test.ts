@@ -109,6 +109,16 @@ describe('RegionStats.socialLinkage', () => {
     const p = t.db.prisma;
     expect(z.socialOrganizations.total).toBe(await p.socialOrganization.count());
     expect(z.organizationsPerCommunity.communities).toBe(await p.region.count({ where: { level: 'COMMUNITY' } }));
+    // 全州174个城乡社区: the demo hierarchy has all of them (prisma/seed/communities.ts)
+    expect(z.organizationsPerCommunity.communities).toBe(174);
+    const core = await t.gql(
+      `query($r: ID!) { region(id: $r) { stats { communities } } }`,
+      {
+        r: await regionId(t, CODES.prefecture),
+      },
+      { token: zhou },
+    );
+    expect(core.data.region.stats.communities).toBe(174);
     expect(z.organizationsPerCommunity.min).toBeGreaterThanOrEqual(5);
     expect(z.organizationsPerCommunity.max).toBe(10);
     expect(z.stations.countyCentres).toBe(7);
