@@ -1,6 +1,7 @@
 // Module `social-linkage` 五社联动: the only public surface of modules/social-linkage/.
 import { defineModule } from '../../src/kit/index.js';
 import { eventHandlers } from './events.js';
+import { SOCIAL_LINKAGE_EXAMPLES } from './examples.js';
 import { registerMatching } from './matching.js';
 import { MODULE_ID, registerEnums } from './model.js';
 import { registerNeeds } from './needs.js';
@@ -32,4 +33,5 @@ export default defineModule({
     registerStats(builder);
   },
   seed: seedSocialLinkage,
+  examples: SOCIAL_LINKAGE_EXAMPLES,
 });
