@@ -5,7 +5,11 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { childPath } from '../../src/core/paths.js';
 import type { ModuleDefinition, SeedKit } from '../../src/modules.js';
-import { accounts, organizations, people, regions } from './demo-data.js';
+import { fillCommunities } from './communities.js';
+import { accounts, organizations, people, regions as namedRegions } from './demo-data.js';
+
+// the page's hierarchy, filled up to the prefecture's 174 communities (communities.ts)
+const regions = fillCommunities(namedRegions);
 
 export { accounts as demoAccounts } from './demo-data.js';
 
