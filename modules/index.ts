@@ -6,5 +6,6 @@ import elderCare from './elder-care/index.js';
 import grid from './grid/index.js';
 import wishes from './wishes/index.js';
 import volunteering from './volunteering/index.js';
+import consultation from './consultation/index.js';
 
-export const installedModules: ModuleDefinition[] = [partyBuilding, elderCare, grid, wishes, volunteering];
+export const installedModules: ModuleDefinition[] = [partyBuilding, elderCare, grid, wishes, volunteering, consultation];
