@@ -8,4 +8,11 @@ import wishes from './wishes/index.js';
 import volunteering from './volunteering/index.js';
 import consultation from './consultation/index.js';
 
-export const installedModules: ModuleDefinition[] = [partyBuilding, elderCare, grid, wishes, volunteering, consultation];
+export const installedModules: ModuleDefinition[] = [
+  partyBuilding,
+  elderCare,
+  grid,
+  wishes,
+  volunteering,
+  consultation,
+];

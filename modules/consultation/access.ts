@@ -94,3 +94,14 @@ export async function caseForWrite(ctx: Context, globalId: string | number): Pro
   await ctx.gate.assertEnabled(MODULE_ID, c.regionPath);
   return c;
 }
+
+/** a decision for a mutation: NOT_FOUND outside the viewer's area, MODULE_DISABLED where off, FORBIDDEN to non-writers */
+export async function decisionForWrite(ctx: Context, globalId: string | number) {
+  const d = await ctx.prisma.villageDecision.findUnique({
+    where: { id: parseId(String(globalId), 'VillageDecision', 'input.decisionId') },
+  });
+  if (!d || !ctx.viewer || !d.regionPath.startsWith(ctx.viewer.regionPath)) throw notFound('事项 village decision');
+  await ctx.gate.assertEnabled(MODULE_ID, d.regionPath);
+  assertWrites(ctx, d.regionPath);
+  return d;
+}

@@ -155,7 +155,10 @@ function registerRecord(builder: Builder, enums: Enums, Payload: ReturnType<type
         input.outcomes.forEach((o, i) => {
           checks.text(o.description, `input.outcomes.${i}.description`, { min: 2, max: 200 });
           checks.text(o.owner, `input.outcomes.${i}.owner`, { min: 2, max: 40 });
-          checks.text(o.linkedRecordId?.toString(), `input.outcomes.${i}.linkedRecordId`, { max: 200, required: false });
+          checks.text(o.linkedRecordId?.toString(), `input.outcomes.${i}.linkedRecordId`, {
+            max: 200,
+            required: false,
+          });
         });
         checks.throwIfAny();
         const c = await consultationForWrite(ctx, input.consultationId);
@@ -163,7 +166,11 @@ function registerRecord(builder: Builder, enums: Enums, Payload: ReturnType<type
           consultationId: c.id,
           role: p.role,
           count: p.count,
-          organizationId: parseOptionalId(p.organizationId?.toString() ?? null, 'Organization', `input.participants.${i}.organizationId`),
+          organizationId: parseOptionalId(
+            p.organizationId?.toString() ?? null,
+            'Organization',
+            `input.participants.${i}.organizationId`,
+          ),
         }));
         const consultation = await write(ctx, { module: MODULE_ID, regionPath: c.regionPath }, async (w) => {
           const held = await consultationLifecycle.apply(w, ctx, c, 'HOLD', {
@@ -213,7 +220,10 @@ function registerOutcomeUpdate(builder: Builder, enums: Enums, refs: Consultatio
         checks.check(input.status !== 'OPEN', 'input.status', '不能改回 OPEN (cannot reopen)');
         checks.throwIfAny();
         const id = parseId(String(input.outcomeId), 'ConsultationOutcome', 'input.outcomeId');
-        const outcome = await ctx.prisma.consultationOutcome.findUnique({ where: { id }, include: { consultation: true } });
+        const outcome = await ctx.prisma.consultationOutcome.findUnique({
+          where: { id },
+          include: { consultation: true },
+        });
         if (!outcome || !ctx.viewer || !outcome.regionPath.startsWith(ctx.viewer.regionPath))
           throw notFound('议定事项 outcome');
         await ctx.gate.assertEnabled(MODULE_ID, outcome.regionPath);

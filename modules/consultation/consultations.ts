@@ -42,7 +42,8 @@ export function registerConsultationTypes(builder: Builder, enums: Enums, Venue:
       note: t.exposeString('note', { nullable: true, description: '落实情况' }),
       linkedRecordId: t.exposeID('linkedRecordId', {
         nullable: true,
-        description: '关联记录 the global id of another module’s record (an incident, a project): resolve it with node(id)',
+        description:
+          '关联记录 the global id of another module’s record (an incident, a project): resolve it with node(id)',
       }),
     }),
   });
@@ -53,7 +54,8 @@ export function registerConsultationTypes(builder: Builder, enums: Enums, Venue:
   });
 
   const Consultation = builder.prismaNode('Consultation', {
-    description: '议事会 a consultation: topic, venue, date, convenor (the "1"), participants, agenda, minutes, outcomes',
+    description:
+      '议事会 a consultation: topic, venue, date, convenor (the "1"), participants, agenda, minutes, outcomes',
     id: { field: 'id' },
     fields: (t) => ({
       topic: t.exposeString('topic', { description: '议题' }),
@@ -75,11 +77,15 @@ export function registerConsultationTypes(builder: Builder, enums: Enums, Venue:
       minutes: t.exposeString('minutes', { nullable: true, description: '会议纪要' }),
       status: t.expose('status', { type: enums.ConsultationStatus, description: '状态' }),
       cancelReason: t.exposeString('cancelReason', { nullable: true, description: '取消原因' }),
-      participants: t.relation('participants', { maxItems: 20, description: '参与方', query: { take: 20 } }),
+      participants: t.relation('participants', {
+        maxItems: 20,
+        description: '参与方',
+        query: { take: 20, orderBy: { role: 'asc' } },
+      }),
       outcomes: t.relation('outcomes', {
         maxItems: 100,
         description: '议定事项',
-        query: { take: 100, orderBy: { id: 'asc' } },
+        query: { take: 100, orderBy: { seq: 'asc' } },
       }),
     }),
   });
@@ -119,7 +125,11 @@ export function registerConsultationTypes(builder: Builder, enums: Enums, Venue:
             },
           ],
         };
-        return ctx.prisma.consultation.findMany({ ...query, where, orderBy: [{ scheduledAt: 'desc' }, { id: 'desc' }] });
+        return ctx.prisma.consultation.findMany({
+          ...query,
+          where,
+          orderBy: [{ scheduledAt: 'desc' }, { id: 'desc' }],
+        });
       },
     }),
   );

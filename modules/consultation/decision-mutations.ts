@@ -8,7 +8,6 @@ import {
   Checks,
   conflict,
   invalidTransition,
-  notFound,
   parseId,
   payloadType,
   ValidationError,
@@ -17,7 +16,8 @@ import {
   type Context,
   type VillageDecision,
 } from '../../src/kit/index.js';
-import { assertWrites, communityForWrite, communityPartyOrg } from './access.js';
+import { communityForWrite, communityPartyOrg, decisionForWrite } from './access.js';
+import { registerRejectRevise } from './decision-revise.js';
 import type { DecisionRef } from './decisions.js';
 import { decisionLifecycle, STEP_ACTION } from './lifecycles.js';
 import { DECISION_ORDER, MODULE_ID, type DecisionStatus, type Enums, type MeetingKind } from './model.js';
@@ -30,16 +30,6 @@ const MEETING_OF: Partial<Record<DecisionStatus, MeetingKind>> = {
   DISCUSSED: 'TWO_COMMITTEES',
   REVIEWED: 'PARTY_MEMBERS_MEETING',
 };
-
-async function decisionForWrite(ctx: Context, globalId: string | number) {
-  const d = await ctx.prisma.villageDecision.findUnique({
-    where: { id: parseId(String(globalId), 'VillageDecision', 'input.decisionId') },
-  });
-  if (!d || !ctx.viewer || !d.regionPath.startsWith(ctx.viewer.regionPath)) throw notFound('事项 village decision');
-  await ctx.gate.assertEnabled(MODULE_ID, d.regionPath);
-  assertWrites(ctx, d.regionPath);
-  return d;
-}
 
 /** the order of 四议两公开: CONFLICT when the step is already behind the matter, INVALID_TRANSITION when ahead */
 function assertNextStep(d: VillageDecision, step: DecisionStatus) {
@@ -101,7 +91,12 @@ function registerPropose(builder: Builder, Payload: ReturnType<typeof payloadTyp
               proposedAt: w.now,
             },
           });
-          await w.audit({ action: 'proposed', entityType: 'VillageDecision', entityId: d.id, data: { drill: d.drill } });
+          await w.audit({
+            action: 'proposed',
+            entityType: 'VillageDecision',
+            entityId: d.id,
+            data: { drill: d.drill },
+          });
           return d;
         });
         return { decision };
@@ -202,18 +197,29 @@ const failureMessage = (reason: string) =>
 function stepChecks(input: Record<string, unknown> & { step: DecisionStatus }, publication: boolean) {
   const n = (v: unknown) => v == null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000);
   const checks = new Checks();
-  for (const key of ['members', 'present', 'households', 'householdsRepresented', 'votesFor', 'votesAgainst', 'abstentions', 'questionsAnswered'])
+  for (const key of [
+    'members',
+    'present',
+    'households',
+    'householdsRepresented',
+    'votesFor',
+    'votesAgainst',
+    'abstentions',
+    'questionsAnswered',
+  ])
     checks.check(n(input[key]), `input.${key}`, '应为 0–100000 的整数');
   checks.text(input.note as string | null, 'input.note', { max: 500, required: false });
   if (publication) {
     checks.text(input.noticeTitle as string | null, 'input.noticeTitle', { min: 2, max: 100, required: false });
     checks.text(input.noticeBody as string | null, 'input.noticeBody', { min: 2, max: 5000 });
   } else {
-    for (const key of ['members', 'present', 'votesFor']) checks.check(input[key] != null, `input.${key}`, '必填 required');
+    for (const key of ['members', 'present', 'votesFor'])
+      checks.check(input[key] != null, `input.${key}`, '必填 required');
     const members = input.members as number;
     const present = input.present as number;
     checks.check(present == null || members == null || present <= members, 'input.present', '不能多于应到人数');
-    const votes = ((input.votesFor as number) ?? 0) + ((input.votesAgainst as number) ?? 0) + ((input.abstentions as number) ?? 0);
+    const votes =
+      ((input.votesFor as number) ?? 0) + ((input.votesAgainst as number) ?? 0) + ((input.abstentions as number) ?? 0);
     checks.check(present == null || votes <= present, 'input.votesFor', '票数不能多于实到人数 (votes ≤ present)');
     if (input.step === 'RESOLVED') {
       checks.check(
@@ -233,11 +239,15 @@ async function assertPeriodOver(tx: Context['prisma'] | object, d: VillageDecisi
   });
   const due = notice ? new Date(notice.postedAt.getTime() + days * DAY_MS) : now;
   if (now < due) {
-    throw new AppError('PRECONDITION_FAILED', `决议须公示满 ${days} 天 (the resolution must be posted ${days} days first)`, {
-      reason: 'PUBLICATION_PERIOD',
-      publicationDays: days,
-      until: due.toISOString(),
-    });
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `决议须公示满 ${days} 天 (the resolution must be posted ${days} days first)`,
+      {
+        reason: 'PUBLICATION_PERIOD',
+        publicationDays: days,
+        until: due.toISOString(),
+      },
+    );
   }
 }
 
@@ -258,69 +268,4 @@ function stepRow(d: VillageDecision, input: Record<string, any>, kind: string | 
     actorId: ctx.viewer?.accountId ?? null,
     at: now,
   };
-}
-
-function registerRejectRevise(builder: Builder, Payload: ReturnType<typeof payloadType>) {
-  const Reject = builder.inputType('RejectVillageDecisionInput', {
-    description: '未通过: a meeting voted the matter down',
-    fields: (t) => ({
-      decisionId: t.id({ required: true }),
-      heldOn: t.field({ type: 'Date', required: true }),
-      reason: t.string({ required: true }),
-    }),
-  });
-  const Revise = builder.inputType('ReviseVillageDecisionInput', {
-    description: '修改后重新提议',
-    fields: (t) => ({
-      decisionId: t.id({ required: true }),
-      title: t.string({ required: false }),
-      content: t.string({ required: true, description: '修改后的内容' }),
-    }),
-  });
-  builder.mutationFields((t) => ({
-    rejectVillageDecision: t.field({
-      policy: { roles: WRITERS, scope: { record: 'VillageDecision', id: 'input.decisionId' } },
-      description: '未通过: PROPOSED | DISCUSSED | REVIEWED → REJECTED (a meeting voted it down), with the reason',
-      type: Payload,
-      errors: {},
-      args: { input: t.arg({ type: Reject, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks().text(input.reason, 'input.reason', { min: 2, max: 500 }).throwIfAny();
-        const d = await decisionForWrite(ctx, input.decisionId);
-        const decision = await write(ctx, { module: MODULE_ID, regionPath: d.regionPath }, async (w) => {
-          const next = await decisionLifecycle.apply(w, ctx, d, 'REJECT', { data: { rejectedReason: input.reason.trim() } });
-          await w.tx.villageDecisionStep.create({
-            data: { decisionId: d.id, toStatus: 'REJECTED', heldOn: input.heldOn, note: input.reason.trim(), actorId: ctx.viewer?.accountId ?? null, at: w.now },
-          });
-          return next;
-        });
-        return { decision };
-      },
-    }),
-    reviseVillageDecision: t.field({
-      policy: { roles: WRITERS, scope: { record: 'VillageDecision', id: 'input.decisionId' } },
-      description: '修改后重新提议: REJECTED → PROPOSED with the revised content; the procedure starts again',
-      type: Payload,
-      errors: {},
-      args: { input: t.arg({ type: Revise, required: true }) },
-      resolve: async (_r, { input }, ctx) => {
-        new Checks()
-          .text(input.title, 'input.title', { min: 2, max: 100, required: false })
-          .text(input.content, 'input.content', { min: 2, max: 5000 })
-          .throwIfAny();
-        const d = await decisionForWrite(ctx, input.decisionId);
-        const decision = await write(ctx, { module: MODULE_ID, regionPath: d.regionPath }, (w) =>
-          decisionLifecycle.apply(w, ctx, d, 'REVISE', {
-            data: {
-              content: input.content.trim(),
-              ...(input.title ? { title: input.title.trim() } : {}),
-              rejectedReason: null,
-              revisions: { increment: 1 },
-            },
-          }),
-        );
-        return { decision };
-      },
-    }),
-  }));
 }

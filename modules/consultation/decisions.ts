@@ -55,7 +55,11 @@ export function registerDecisionTypes(builder: Builder, enums: Enums) {
       proposedAt: t.expose('proposedAt', { type: 'DateTime', description: '提议时间' }),
       rejectedReason: t.exposeString('rejectedReason', { nullable: true, description: '未通过原因' }),
       revisions: t.exposeInt('revisions', { description: '修改后重新提议次数' }),
-      steps: t.relation('steps', { maxItems: 50, description: '步骤, oldest first', query: { take: 50, orderBy: { seq: 'asc' } } }),
+      steps: t.relation('steps', {
+        maxItems: 50,
+        description: '步骤, oldest first',
+        query: { take: 50, orderBy: { seq: 'asc' } },
+      }),
       objectionCount: t.int({
         description: '异议数 objections filed against its notices',
         select: { notices: { select: { _count: { select: { objections: true } } } } } as never,
@@ -98,7 +102,11 @@ export function registerDecisionTypes(builder: Builder, enums: Enums) {
             },
           ],
         };
-        return ctx.prisma.villageDecision.findMany({ ...query, where, orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }] });
+        return ctx.prisma.villageDecision.findMany({
+          ...query,
+          where,
+          orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }],
+        });
       },
     }),
   );

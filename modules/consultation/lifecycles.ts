@@ -35,20 +35,22 @@ export const outcomeLifecycle = defineLifecycle<OStatus, 'START' | 'DONE' | 'DRO
 });
 
 /** ACCEPTED → MEDIATING → AGREED | FAILED; FAILED → REFERRED; AGREED → FOLLOWED_UP */
-export const mediationLifecycle = defineLifecycle<MStatus, 'START' | 'AGREE' | 'FAIL' | 'REFER' | 'FOLLOW_UP', MediationCase>(
-  {
-    entity: 'MediationCase',
-    model: 'mediationCase',
-    states: MEDIATION_STATUSES,
-    transitions: {
-      START: { from: ['ACCEPTED'], to: 'MEDIATING' },
-      AGREE: { from: ['MEDIATING'], to: 'AGREED' },
-      FAIL: { from: ['MEDIATING'], to: 'FAILED' },
-      REFER: { from: ['FAILED'], to: 'REFERRED' },
-      FOLLOW_UP: { from: ['AGREED'], to: 'FOLLOWED_UP' },
-    },
+export const mediationLifecycle = defineLifecycle<
+  MStatus,
+  'START' | 'AGREE' | 'FAIL' | 'REFER' | 'FOLLOW_UP',
+  MediationCase
+>({
+  entity: 'MediationCase',
+  model: 'mediationCase',
+  states: MEDIATION_STATUSES,
+  transitions: {
+    START: { from: ['ACCEPTED'], to: 'MEDIATING' },
+    AGREE: { from: ['MEDIATING'], to: 'AGREED' },
+    FAIL: { from: ['MEDIATING'], to: 'FAILED' },
+    REFER: { from: ['FAILED'], to: 'REFERRED' },
+    FOLLOW_UP: { from: ['AGREED'], to: 'FOLLOWED_UP' },
   },
-);
+});
 
 /** 四议两公开: one step at a time (the resolver checks the order), REJECTED → PROPOSED once revised */
 export const decisionLifecycle = defineLifecycle<

@@ -19,12 +19,21 @@ import type { CaseRef } from './mediation.js';
 import { MODULE_ID, type Enums } from './model.js';
 
 const ROLES = ['SYSTEM_ADMIN', 'REGION_ADMIN', 'COMMUNITY_WORKER', 'PARTY_MEMBER', 'RESIDENT'] as const;
-const policy = { roles: ROLES, scope: { record: 'MediationCase', id: 'input.caseId' }, relation: 'a mediator of the case' };
+const policy = {
+  roles: ROLES,
+  scope: { record: 'MediationCase', id: 'input.caseId' },
+  relation: 'a mediator of the case',
+};
 
 type Action = 'START' | 'AGREE' | 'FAIL' | 'REFER' | 'FOLLOW_UP';
 
 /** one lifecycle step of a case as one write unit */
-async function step(ctx: Context, caseId: string | number, action: Action, data: (c: MediationCase) => Record<string, unknown>) {
+async function step(
+  ctx: Context,
+  caseId: string | number,
+  action: Action,
+  data: (c: MediationCase) => Record<string, unknown>,
+) {
   const c = await caseForWrite(ctx, caseId);
   mediationLifecycle.assert(c, action);
   return write(ctx, { module: MODULE_ID, regionPath: c.regionPath }, (w) =>
@@ -181,11 +190,19 @@ function registerOpen(builder: Builder, enums: Enums, Payload: ReturnType<typeof
       resolve: async (_r, { input }, ctx) => {
         const checks = new Checks().text(input.facts, 'input.facts', { min: 2, max: 2000 });
         checks.check(input.parties.length >= 1 && input.parties.length <= 10, 'input.parties', '应为 1–10 人');
-        checks.check(input.mediatorIds.length >= 1 && input.mediatorIds.length <= 5, 'input.mediatorIds', '应为 1–5 人');
+        checks.check(
+          input.mediatorIds.length >= 1 && input.mediatorIds.length <= 5,
+          'input.mediatorIds',
+          '应为 1–5 人',
+        );
         input.parties.forEach((p, i) => {
           checks.check(!!p.personId !== !!p.name, `input.parties.${i}`, 'personId 或 name 二选一 (one of them)');
           checks.text(p.name, `input.parties.${i}.name`, { min: 2, max: 40, required: false });
-          checks.check(!p.phone || /^[0-9+\- ]{5,20}$/.test(p.phone), `input.parties.${i}.phone`, '电话格式 (a phone number)');
+          checks.check(
+            !p.phone || /^[0-9+\- ]{5,20}$/.test(p.phone),
+            `input.parties.${i}.phone`,
+            '电话格式 (a phone number)',
+          );
         });
         checks.throwIfAny();
         const community = await communityForWrite(ctx, input.communityId, 'input.communityId');
@@ -195,10 +212,16 @@ function registerOpen(builder: Builder, enums: Enums, Payload: ReturnType<typeof
           if (!venue || venue.communityId !== community.id) throw notFound('议事点 venue');
         }
         const parties = await partyRows(ctx, input.parties);
-        const mediators = [...new Set(input.mediatorIds.map((m, i) => parseId(String(m), 'Person', `input.mediatorIds.${i}`)))];
-        const team = await ctx.prisma.mediationTeamMember.count({ where: { communityId: community.id, personId: { in: mediators } } });
+        const mediators = [
+          ...new Set(input.mediatorIds.map((m, i) => parseId(String(m), 'Person', `input.mediatorIds.${i}`))),
+        ];
+        const team = await ctx.prisma.mediationTeamMember.count({
+          where: { communityId: community.id, personId: { in: mediators } },
+        });
         if (team !== mediators.length) {
-          throw new ValidationError([{ path: 'input.mediatorIds', message: '调解员应为本村调解队伍成员 (members of the mediation team)' }]);
+          throw new ValidationError([
+            { path: 'input.mediatorIds', message: '调解员应为本村调解队伍成员 (members of the mediation team)' },
+          ]);
         }
         const created = await write(ctx, { module: MODULE_ID, regionPath: community.path }, async (w) => {
           const c = await w.tx.mediationCase.create({
@@ -222,7 +245,10 @@ function registerOpen(builder: Builder, enums: Enums, Payload: ReturnType<typeof
   );
 }
 
-async function partyRows(ctx: Context, parties: { personId?: string | number | null; name?: string | null; phone?: string | null }[]) {
+async function partyRows(
+  ctx: Context,
+  parties: { personId?: string | number | null; name?: string | null; phone?: string | null }[],
+) {
   return Promise.all(
     parties.map(async (p, i) => {
       if (!p.personId) return { name: p.name!.trim(), phone: p.phone?.trim() || null };

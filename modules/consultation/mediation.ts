@@ -70,7 +70,8 @@ export function registerMediationTypes(builder: Builder, enums: Enums) {
   });
 
   const Case = builder.prismaNode('MediationCase', {
-    description: '矛盾纠纷调解案件 a dispute mediated by the community (人民调解法): parties, mediators, facts, agreement',
+    description:
+      '矛盾纠纷调解案件 a dispute mediated by the community (人民调解法): parties, mediators, facts, agreement',
     id: { field: 'id' },
     fields: (t) => ({
       community: t.prismaField({
@@ -82,7 +83,8 @@ export function registerMediationTypes(builder: Builder, enums: Enums) {
         type: 'ConsultationVenue',
         nullable: true,
         description: '调解地点 (e.g. 民情茶舍)',
-        resolve: (q, c, _a, ctx) => (c.venueId ? ctx.prisma.consultationVenue.findUnique({ ...q, where: { id: c.venueId } }) : null),
+        resolve: (q, c, _a, ctx) =>
+          c.venueId ? ctx.prisma.consultationVenue.findUnique({ ...q, where: { id: c.venueId } }) : null,
       }),
       category: t.expose('category', { type: enums.MediationCategory, description: '类别' }),
       facts: t.exposeString('facts', { description: '纠纷事实' }),
@@ -96,14 +98,20 @@ export function registerMediationTypes(builder: Builder, enums: Enums) {
       followedUpAt: t.expose('followedUpAt', { type: 'DateTime', nullable: true, description: '回访时间' }),
       agreementKept: t.exposeBoolean('agreementKept', { nullable: true, description: '协议是否履行' }),
       followUpNote: t.exposeString('followUpNote', { nullable: true, description: '回访情况' }),
-      parties: t.relation('parties', { maxItems: 20, description: '当事人', query: { take: 20, orderBy: { id: 'asc' } } }),
+      parties: t.relation('parties', {
+        maxItems: 20,
+        description: '当事人',
+        query: { take: 20, orderBy: { id: 'asc' } },
+      }),
       mediatorNames: t.stringList({
         description: '调解员: names in full for those who manage them, otherwise masked',
         select: { mediators: { select: { personId: true }, take: 10 } } as never,
         resolve: async (c, _a, ctx) => {
           const ids = (c as unknown as { mediators: { personId: string }[] }).mediators.map((m) => m.personId);
           const people = await Promise.all(ids.map((id) => mustLoad(personLoader(ctx), id, 'person')));
-          return people.map((p) => (managesPerson(ctx.viewer, p) || ctx.viewer?.personId === p.id ? p.name : maskName(p.name)));
+          return people.map((p) =>
+            managesPerson(ctx.viewer, p) || ctx.viewer?.personId === p.id ? p.name : maskName(p.name),
+          );
         },
       }),
     }),
@@ -140,10 +148,17 @@ export function registerMediationTypes(builder: Builder, enums: Enums) {
           AND: [
             visibleCasesWhere(ctx.viewer!),
             (await listWhere(ctx, MODULE_ID, { regionId: filter?.regionId, base: '/', allowed: () => true })) as object,
-            { ...(filter?.status ? { status: filter.status } : {}), ...(filter?.category ? { category: filter.category } : {}) },
+            {
+              ...(filter?.status ? { status: filter.status } : {}),
+              ...(filter?.category ? { category: filter.category } : {}),
+            },
           ],
         };
-        return ctx.prisma.mediationCase.findMany({ ...query, where, orderBy: [{ acceptedAt: 'desc' }, { id: 'desc' }] });
+        return ctx.prisma.mediationCase.findMany({
+          ...query,
+          where,
+          orderBy: [{ acceptedAt: 'desc' }, { id: 'desc' }],
+        });
       },
     }),
   );

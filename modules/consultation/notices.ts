@@ -29,7 +29,10 @@ export function registerNotices(builder: Builder, enums: Enums) {
     subGraphs: PUBLIC,
     description: '公示栏 one posted notice (public; never carries personal information)',
     fields: (t) => ({
-      id: t.id({ description: '全局 ID (pass it to fileNoticeObjection)', resolve: (n) => encodeGlobalID('NoticeBoardItem', n.id) }),
+      id: t.id({
+        description: '全局 ID (pass it to fileNoticeObjection)',
+        resolve: (n) => encodeGlobalID('NoticeBoardItem', n.id),
+      }),
       kind: t.expose('kind', { type: enums.NoticeKind, description: '类别' }),
       title: t.exposeString('title', { description: '标题' }),
       body: t.exposeString('body', { description: '内容' }),
@@ -71,7 +74,9 @@ async function boardWhere(
   ctx: Context,
   args: { regionId: string | number; kind?: Prisma.NoticeBoardItemWhereInput['kind'] | null; current?: boolean | null },
 ): Promise<Prisma.NoticeBoardItemWhereInput> {
-  const region = await ctx.prisma.region.findUnique({ where: { id: parseId(String(args.regionId), 'Region', 'regionId') } });
+  const region = await ctx.prisma.region.findUnique({
+    where: { id: parseId(String(args.regionId), 'Region', 'regionId') },
+  });
   if (!region) throw notFound('区划 region');
   const readable = await ctx.gate.readableWhere(MODULE_ID, region.path, 'regionPath');
   const now = ctx.clock.now();
@@ -106,7 +111,11 @@ function registerPost(builder: Builder, enums: Enums, Item: object) {
         new Checks()
           .text(input.title, 'input.title', { min: 2, max: 100 })
           .text(input.body, 'input.body', { min: 2, max: 5000 })
-          .check(input.kind !== 'RESOLUTION' && input.kind !== 'IMPLEMENTATION_RESULT', 'input.kind', '决议与结果由 recordDecisionStep 公示')
+          .check(
+            input.kind !== 'RESOLUTION' && input.kind !== 'IMPLEMENTATION_RESULT',
+            'input.kind',
+            '决议与结果由 recordDecisionStep 公示',
+          )
           .check(input.days == null || (input.days >= 1 && input.days <= 365), 'input.days', '应为 1–365')
           .throwIfAny();
         const community = await communityForWrite(ctx, input.communityId, 'input.communityId');
@@ -114,7 +123,9 @@ function registerPost(builder: Builder, enums: Enums, Item: object) {
         const notice = await write(ctx, scope, async (w) => {
           const minimum = w.settings.publicationDays as number;
           if (input.days != null && input.days < minimum)
-            throw new ValidationError([{ path: 'input.days', message: `至少 ${minimum} 天 (at least the publication period)` }]);
+            throw new ValidationError([
+              { path: 'input.days', message: `至少 ${minimum} 天 (at least the publication period)` },
+            ]);
           const created = await w.tx.noticeBoardItem.create({
             data: {
               communityId: community.id,

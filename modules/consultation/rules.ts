@@ -53,7 +53,12 @@ const isThreshold = (v: unknown): v is Threshold =>
 
 export function validateQuorum(value: unknown): string | null {
   const v = value as QuorumRules | null;
-  const kinds: MeetingKind[] = ['TWO_COMMITTEES', 'PARTY_MEMBERS_MEETING', 'REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING'];
+  const kinds: MeetingKind[] = [
+    'TWO_COMMITTEES',
+    'PARTY_MEMBERS_MEETING',
+    'REPRESENTATIVES_MEETING',
+    'VILLAGERS_MEETING',
+  ];
   const ok =
     !!v &&
     typeof v === 'object' &&
@@ -86,7 +91,13 @@ export function voteFailure(rules: QuorumRules, kind: MeetingKind, tally: Tally)
     return { reason: 'QUORUM', meetingKind: kind, required: quorum, members: tally.members, present: tally.present };
   }
   if (!meets(tally.votesFor, tally.present, rules.majority)) {
-    return { reason: 'MAJORITY', meetingKind: kind, required: rules.majority, present: tally.present, votesFor: tally.votesFor };
+    return {
+      reason: 'MAJORITY',
+      meetingKind: kind,
+      required: rules.majority,
+      present: tally.present,
+      votesFor: tally.votesFor,
+    };
   }
   return null;
 }

@@ -56,8 +56,19 @@ export async function seedConsultation(kit: SeedKit) {
   });
 }
 
-async function seedVenues(kit: SeedKit, wjc: { id: string; path: string }, yfz: { id: string; path: string }, tjj: { id: string; path: string }) {
-  const make = (r: { id: string; path: string }, name: string, kind: 'OPEN_AIR' | 'TEA_HOUSE', description: string, schedule: string) =>
+async function seedVenues(
+  kit: SeedKit,
+  wjc: { id: string; path: string },
+  yfz: { id: string; path: string },
+  tjj: { id: string; path: string },
+) {
+  const make = (
+    r: { id: string; path: string },
+    name: string,
+    kind: 'OPEN_AIR' | 'TEA_HOUSE',
+    description: string,
+    schedule: string,
+  ) =>
     kit.prisma.consultationVenue.create({
       data: { communityId: r.id, regionPath: r.path, name, kind, description, schedule },
     });
@@ -80,7 +91,13 @@ async function seedTeams(kit: SeedKit, teams: [{ id: string; path: string }, str
 }
 
 /** `count` disputes accepted and settled in 2024 (every third one followed up, agreement kept) */
-async function seedCases(kit: SeedKit, region: { id: string; path: string }, venue: { id: string }, count: number, mediators: string[]) {
+async function seedCases(
+  kit: SeedKit,
+  region: { id: string; path: string },
+  venue: { id: string },
+  count: number,
+  mediators: string[],
+) {
   const mediatorIds = await Promise.all(mediators.map(async (n) => (await kit.person(n)).id));
   for (let i = 0; i < count; i++) {
     const acceptedAt = cst(1 + Math.floor((i * 12) / count), 3 + (i % 20));
@@ -98,7 +115,13 @@ async function seedCases(kit: SeedKit, region: { id: string; path: string }, ven
       mediationAt: new Date(acceptedAt.getTime() + DAY),
       agreementTerms: '双方自愿达成调解协议，按约定履行，不再就此事发生争执。',
       agreedOn,
-      ...(followed ? { followedUpAt: new Date(agreedOn.getTime() + 30 * DAY), agreementKept: true, followUpNote: '回访：协议已履行' } : {}),
+      ...(followed
+        ? {
+            followedUpAt: new Date(agreedOn.getTime() + 30 * DAY),
+            agreementKept: true,
+            followUpNote: '回访：协议已履行',
+          }
+        : {}),
     };
     await kit.prisma.mediationCase.create({
       data: {
@@ -153,7 +176,14 @@ async function seedConsultations(kit: SeedKit, region: { id: string; path: strin
 }
 
 /** a 情景模拟演练 of 四议两公开 carried through all six steps, with its two notices */
-async function seedDrill(kit: SeedKit, region: { id: string; path: string }, partyOrgId: string, title: string, questions: number, start: Date) {
+async function seedDrill(
+  kit: SeedKit,
+  region: { id: string; path: string },
+  partyOrgId: string,
+  title: string,
+  questions: number,
+  start: Date,
+) {
   const at = (i: number) => new Date(start.getTime() + i * 8 * DAY);
   const meeting = [
     { meetingKind: 'TWO_COMMITTEES', members: 9, present: 9, votesFor: 9 },

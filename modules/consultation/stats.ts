@@ -28,7 +28,11 @@ const CLOSED = Prisma.sql`('AGREED', 'FOLLOWED_UP', 'FAILED', 'REFERRED')`;
 function inPeriod(alias: string, column: string, from: Date | null, to: Date | null) {
   const col = Prisma.raw(`${alias}."${column}"`);
   return Prisma.join(
-    [Prisma.sql`${col} IS NOT NULL`, ...(from ? [Prisma.sql`${col} >= ${from}`] : []), ...(to ? [Prisma.sql`${col} < ${to}`] : [])],
+    [
+      Prisma.sql`${col} IS NOT NULL`,
+      ...(from ? [Prisma.sql`${col} >= ${from}`] : []),
+      ...(to ? [Prisma.sql`${col} < ${to}`] : []),
+    ],
     ' AND ',
   );
 }
@@ -40,12 +44,15 @@ async function figures(ctx: Context, period: RegionStatsShape): Promise<Shape> {
   const [row] = await ctx.prisma.$queryRaw<Figures[]>`
     SELECT
       (SELECT count(*)::int FROM "ConsultationVenue" v WHERE ${v}) AS "venues",
-      (SELECT count(*)::int FROM "Consultation" c WHERE ${c} AND ${inPeriod('c', 'heldAt', from, to)}) AS "consultations",
+      (SELECT count(*)::int FROM "Consultation" c
+        WHERE ${c} AND ${inPeriod('c', 'heldAt', from, to)}) AS "consultations",
       (SELECT count(*)::int FROM "ConsultationOutcome" o
         WHERE ${o} AND o."status" = 'DONE' AND ${inPeriod('o', 'doneAt', from, to)}) AS "problemsSolved",
-      (SELECT count(*)::int FROM "MediationCase" m WHERE ${m} AND ${inPeriod('m', 'acceptedAt', from, to)}) AS "disputesAccepted",
       (SELECT count(*)::int FROM "MediationCase" m
-        WHERE ${m} AND ${inPeriod('m', 'acceptedAt', from, to)} AND m."status"::text IN ${RESOLVED}) AS "disputesResolved",
+        WHERE ${m} AND ${inPeriod('m', 'acceptedAt', from, to)}) AS "disputesAccepted",
+      (SELECT count(*)::int FROM "MediationCase" m
+        WHERE ${m} AND ${inPeriod('m', 'acceptedAt', from, to)} AND m."status"::text IN ${RESOLVED})
+        AS "disputesResolved",
       (SELECT count(*)::int FROM "MediationCase" m
         WHERE ${m} AND ${inPeriod('m', 'acceptedAt', from, to)} AND m."status"::text IN ${CLOSED}) AS "disputesClosed",
       (SELECT count(*)::int FROM "VillageDecision" d
@@ -53,7 +60,8 @@ async function figures(ctx: Context, period: RegionStatsShape): Promise<Shape> {
       (SELECT count(*)::int FROM "VillageDecision" d
         WHERE ${d} AND NOT d."drill" AND ${inPeriod('d', 'proposedAt', from, to)} AND d."status" = 'RESULT_PUBLISHED')
         AS "decisionsCompleted",
-      (SELECT count(*)::int FROM "VillageDecision" d WHERE ${d} AND d."drill" AND ${inPeriod('d', 'proposedAt', from, to)})
+      (SELECT count(*)::int FROM "VillageDecision" d
+        WHERE ${d} AND d."drill" AND ${inPeriod('d', 'proposedAt', from, to)})
         AS "drills",
       (SELECT coalesce(sum(d."questionsAnswered"), 0)::int FROM "VillageDecision" d
         WHERE ${d} AND d."drill" AND ${inPeriod('d', 'proposedAt', from, to)}) AS "questionsAnswered",
@@ -92,18 +100,23 @@ export function registerStats(builder: Builder, enums: Enums) {
     fields: (t) => ({
       venues: t.exposeInt('venues', { description: '议事点 venues (all, not only of the period)' }),
       consultations: t.exposeInt('consultations', { description: '议事会 consultations held in the period' }),
-      problemsSolved: t.exposeInt('problemsSolved', { description: '解决群众急难愁盼问题 outcomes done in the period' }),
+      problemsSolved: t.exposeInt('problemsSolved', {
+        description: '解决群众急难愁盼问题 outcomes done in the period',
+      }),
       disputesAccepted: t.exposeInt('disputesAccepted', { description: '受理纠纷 cases accepted in the period' }),
       disputesResolved: t.exposeInt('disputesResolved', { description: '化解纠纷 of those, agreed (and followed up)' }),
       mediationSuccessRate: t.float({
         nullable: true,
         description: '调解成功率 resolved / closed (agreed, failed or referred); null when none closed',
-        resolve: (s) => (s.disputesClosed ? Math.round((s.disputesResolved / s.disputesClosed) * 10_000) / 10_000 : null),
+        resolve: (s) =>
+          s.disputesClosed ? Math.round((s.disputesResolved / s.disputesClosed) * 10_000) / 10_000 : null,
       }),
       decisions: t.exposeInt('decisions', { description: '四议两公开 事项 proposed in the period (drills apart)' }),
       decisionsCompleted: t.exposeInt('decisionsCompleted', { description: 'of those, with the result published' }),
       drills: t.exposeInt('drills', { description: '情景模拟演练 drills proposed in the period' }),
-      questionsAnswered: t.exposeInt('questionsAnswered', { description: '现场答疑 questions answered in those drills' }),
+      questionsAnswered: t.exposeInt('questionsAnswered', {
+        description: '现场答疑 questions answered in those drills',
+      }),
       villagesWithRenewedBoards: t.exposeInt('villagesWithRenewedBoards', {
         description: '公示栏更新的村 villages that posted a notice in the period',
       }),

@@ -97,7 +97,11 @@ export function registerVenues(builder: Builder, enums: Enums) {
           .text(input.schedule, 'input.schedule', { max: 100, required: false })
           .throwIfAny();
         const community = await communityForWrite(ctx, input.communityId, 'input.communityId');
-        const host = parseOptionalId(input.hostOrganizationId?.toString() ?? null, 'Organization', 'input.hostOrganizationId');
+        const host = parseOptionalId(
+          input.hostOrganizationId?.toString() ?? null,
+          'Organization',
+          'input.hostOrganizationId',
+        );
         if (host && !(await organizationLoader(ctx).load(host))) throw notFound('主办单位 organisation');
         const venue = await write(ctx, { module: MODULE_ID, regionPath: community.path }, async (w) => {
           const created = await w.tx.consultationVenue

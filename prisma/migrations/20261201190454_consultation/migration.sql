@@ -74,6 +74,7 @@ CREATE TABLE "ConsultationParticipant" (
 -- CreateTable
 CREATE TABLE "ConsultationOutcome" (
     "id" TEXT NOT NULL,
+    "seq" SERIAL NOT NULL,
     "consultationId" TEXT NOT NULL,
     "regionPath" TEXT NOT NULL,
     "description" TEXT NOT NULL,

@@ -9,7 +9,8 @@ let worker: string;
 let org: string;
 const clock = new ManualClock();
 const DAY = 86_400_000;
-const D = 'decision { id status questionsAnswered revisions objectionCount steps { status meetingKind present votesFor } }';
+const D =
+  'decision { id status questionsAnswered revisions objectionCount steps { status meetingKind present votesFor } }';
 
 beforeAll(async () => {
   t = await startApp(clock);
@@ -19,26 +20,42 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function propose(title = '村集体土地流转方案', drill = false) {
-  const r = await ok(t, worker, 'proposeVillageDecision', {
-    communityId: await regionId(t, CODES.weijiachang),
-    partyOrganizationId: org,
-    title,
-    content: '拟将村集体机动地300亩对外流转，期限五年。',
-    drill,
-  }, `... on VillageDecisionPayload { ${D} }`);
+  const r = await ok(
+    t,
+    worker,
+    'proposeVillageDecision',
+    {
+      communityId: await regionId(t, CODES.weijiachang),
+      partyOrganizationId: org,
+      title,
+      content: '拟将村集体机动地300亩对外流转，期限五年。',
+      drill,
+    },
+    `... on VillageDecisionPayload { ${D} }`,
+  );
   expect(r.decision.status).toBe('PROPOSED');
   return r.decision.id as string;
 }
 
 const meeting = (decisionId: string, step: string, members: number, present: number, votesFor: number, extra = {}) => ({
-  decisionId, step, heldOn: '2026-11-25', members, present, votesFor, ...extra,
+  decisionId,
+  step,
+  heldOn: '2026-11-25',
+  members,
+  present,
+  votesFor,
+  ...extra,
 });
-const step = (token: string, input: object) => mutate(t, token, 'recordDecisionStep', input, `... on VillageDecisionPayload { ${D} }`);
+const step = (token: string, input: object) =>
+  mutate(t, token, 'recordDecisionStep', input, `... on VillageDecisionPayload { ${D} }`);
 
 /** carries a decision through the three meetings */
 async function resolved(id: string) {
-  for (const s of [meeting(id, 'DISCUSSED', 9, 7, 6), meeting(id, 'REVIEWED', 30, 20, 15),
-    meeting(id, 'RESOLVED', 30, 20, 11, { meetingKind: 'REPRESENTATIVES_MEETING' })])
+  for (const s of [
+    meeting(id, 'DISCUSSED', 9, 7, 6),
+    meeting(id, 'REVIEWED', 30, 20, 15),
+    meeting(id, 'RESOLVED', 30, 20, 11, { meetingKind: 'REPRESENTATIVES_MEETING' }),
+  ])
     expect((await step(worker, s)).__typename).toBe('VillageDecisionPayload');
 }
 
@@ -46,31 +63,64 @@ describe(`四议两公开 (${engine()})`, () => {
   it('goes through all six steps in order, posting the resolution and the result on the notice board', async () => {
     const id = await propose();
     await resolved(id);
-    const pub = await step(worker, { decisionId: id, step: 'RESOLUTION_PUBLISHED', heldOn: '2026-11-25', noticeBody: '经村民代表会议表决通过' });
+    const pub = await step(worker, {
+      decisionId: id,
+      step: 'RESOLUTION_PUBLISHED',
+      heldOn: '2026-11-25',
+      noticeBody: '经村民代表会议表决通过',
+    });
     expect(pub.decision.status).toBe('RESOLUTION_PUBLISHED');
     // the result only after the resolution was up for the whole period (default 7 days)
     clock.advance(6 * DAY);
     worker = await t.login('weijiachang-worker'); // tokens do not outlive days of manual clock
-    const early = await step(worker, { decisionId: id, step: 'RESULT_PUBLISHED', heldOn: '2026-12-01', noticeBody: '已实施' });
-    expect(early).toMatchObject({ code: 'PRECONDITION_FAILED', details: { reason: 'PUBLICATION_PERIOD', publicationDays: 7 } });
+    const early = await step(worker, {
+      decisionId: id,
+      step: 'RESULT_PUBLISHED',
+      heldOn: '2026-12-01',
+      noticeBody: '已实施',
+    });
+    expect(early).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      details: { reason: 'PUBLICATION_PERIOD', publicationDays: 7 },
+    });
     // an objection while posted
-    const board = await t.gql(`query($r: ID!) { noticeBoard(regionId: $r, first: 5, current: true) { edges { node { id kind title } } } }`,
-      { r: await regionId(t, CODES.weijiachang) });
+    const board = await t.gql(
+      `query($r: ID!) { noticeBoard(regionId: $r, first: 5, current: true) { edges { node { id kind title } } } }`,
+      { r: await regionId(t, CODES.weijiachang) },
+    );
     const notice = board.data.noticeBoard.edges.find((e: any) => e.node.kind === 'RESOLUTION').node;
     const resident = await t.login('weijiachang-grid');
-    const objection = await mutate(t, resident, 'fileNoticeObjection', { noticeId: notice.id, content: '流转价格偏低，建议重新评估' },
-      '... on FileNoticeObjectionPayload { objection { id filedAt } }');
+    const objection = await mutate(
+      t,
+      resident,
+      'fileNoticeObjection',
+      { noticeId: notice.id, content: '流转价格偏低，建议重新评估' },
+      '... on FileNoticeObjectionPayload { objection { id filedAt } }',
+    );
     expect(objection.__typename).toBe('FileNoticeObjectionPayload');
     clock.advance(DAY);
     worker = await t.login('weijiachang-worker');
-    const done = await step(worker, { decisionId: id, step: 'RESULT_PUBLISHED', heldOn: '2026-12-02', noticeBody: '已实施' });
+    const done = await step(worker, {
+      decisionId: id,
+      step: 'RESULT_PUBLISHED',
+      heldOn: '2026-12-02',
+      noticeBody: '已实施',
+    });
     expect(done.decision).toMatchObject({ status: 'RESULT_PUBLISHED', objectionCount: 1 });
-    expect(done.decision.steps.map((s: any) => s.status)).toEqual(
-      ['DISCUSSED', 'REVIEWED', 'RESOLVED', 'RESOLUTION_PUBLISHED', 'RESULT_PUBLISHED']);
+    expect(done.decision.steps.map((s: any) => s.status)).toEqual([
+      'DISCUSSED',
+      'REVIEWED',
+      'RESOLVED',
+      'RESOLUTION_PUBLISHED',
+      'RESULT_PUBLISHED',
+    ]);
     // the posting period is over: no more objections
     clock.advance(8 * DAY);
     worker = await t.login('weijiachang-worker');
-    const late = await mutate(t, await t.login('weijiachang-grid'), 'fileNoticeObjection', { noticeId: notice.id, content: '补充意见' });
+    const late = await mutate(t, await t.login('weijiachang-grid'), 'fileNoticeObjection', {
+      noticeId: notice.id,
+      content: '补充意见',
+    });
     expect(late.code).toBe('INVALID_TRANSITION');
   });
 
@@ -78,7 +128,12 @@ describe(`四议两公开 (${engine()})`, () => {
     const id = await propose('村道路灯改造');
     const r = await step(worker, meeting(id, 'REVIEWED', 30, 20, 15));
     expect(r).toMatchObject({ code: 'INVALID_TRANSITION', details: { expected: 'DISCUSSED', got: 'REVIEWED' } });
-    const pub = await step(worker, { decisionId: id, step: 'RESOLUTION_PUBLISHED', heldOn: '2026-11-25', noticeBody: '提前公示' });
+    const pub = await step(worker, {
+      decisionId: id,
+      step: 'RESOLUTION_PUBLISHED',
+      heldOn: '2026-11-25',
+      noticeBody: '提前公示',
+    });
     expect(pub.code).toBe('INVALID_TRANSITION');
     const again = await step(worker, meeting(id, 'DISCUSSED', 9, 9, 9));
     expect(again.decision.steps).toHaveLength(1);
@@ -89,7 +144,10 @@ describe(`四议两公开 (${engine()})`, () => {
     await step(worker, meeting(a, 'DISCUSSED', 9, 9, 9));
     await step(worker, meeting(a, 'REVIEWED', 30, 16, 9));
     const short = await step(worker, meeting(a, 'RESOLVED', 30, 19, 19, { meetingKind: 'REPRESENTATIVES_MEETING' }));
-    expect(short).toMatchObject({ code: 'PRECONDITION_FAILED', details: { reason: 'QUORUM', present: 19, members: 30 } });
+    expect(short).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      details: { reason: 'QUORUM', present: 19, members: 30 },
+    });
     const exact = await step(worker, meeting(a, 'RESOLVED', 30, 20, 11, { meetingKind: 'REPRESENTATIVES_MEETING' }));
     expect(exact.decision.status).toBe('RESOLVED');
     expect(exact.decision.steps).toHaveLength(3);
@@ -98,7 +156,10 @@ describe(`四议两公开 (${engine()})`, () => {
   it('majority of those present: a tie fails, one more passes; 党员大会 needs more than half present', async () => {
     const a = await propose('秸秆综合利用');
     const tie = await step(worker, meeting(a, 'DISCUSSED', 10, 10, 5));
-    expect(tie).toMatchObject({ code: 'PRECONDITION_FAILED', details: { reason: 'MAJORITY', present: 10, votesFor: 5 } });
+    expect(tie).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      details: { reason: 'MAJORITY', present: 10, votesFor: 5 },
+    });
     expect((await step(worker, meeting(a, 'DISCUSSED', 10, 10, 6))).decision.status).toBe('DISCUSSED');
     const half = await step(worker, meeting(a, 'REVIEWED', 30, 15, 15));
     expect(half).toMatchObject({ code: 'PRECONDITION_FAILED', details: { reason: 'QUORUM' } });
@@ -112,7 +173,10 @@ describe(`四议两公开 (${engine()})`, () => {
     const v = { meetingKind: 'VILLAGERS_MEETING', households: 300, householdsRepresented: 199 };
     const low = await step(worker, meeting(a, 'RESOLVED', 1000, 500, 400, v));
     expect(low).toMatchObject({ code: 'PRECONDITION_FAILED', details: { reason: 'QUORUM' } });
-    const byHouseholds = await step(worker, meeting(a, 'RESOLVED', 1000, 500, 400, { ...v, householdsRepresented: 200 }));
+    const byHouseholds = await step(
+      worker,
+      meeting(a, 'RESOLVED', 1000, 500, 400, { ...v, householdsRepresented: 200 }),
+    );
     expect(byHouseholds.decision.status).toBe('RESOLVED');
   });
 
@@ -130,33 +194,61 @@ describe(`四议两公开 (${engine()})`, () => {
     };
     const bad = await t.gql(
       `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename ... on Error { code } } }`,
-      { i: { regionId: await regionId(t, CODES.beiwucha), moduleId: 'consultation', key: 'quorumRules', value: { present: {} } } },
-      { token: admin });
+      {
+        i: {
+          regionId: await regionId(t, CODES.beiwucha),
+          moduleId: 'consultation',
+          key: 'quorumRules',
+          value: { present: {} },
+        },
+      },
+      { token: admin },
+    );
     expect(bad.data.setModuleSetting.code).toBe('VALIDATION');
     const good = await t.gql(
       `mutation($i: SetModuleSettingInput!) { setModuleSetting(input: $i) { __typename } }`,
-      { i: { regionId: await regionId(t, CODES.beiwucha), moduleId: 'consultation', key: 'quorumRules', value: rules } },
-      { token: admin });
+      {
+        i: { regionId: await regionId(t, CODES.beiwucha), moduleId: 'consultation', key: 'quorumRules', value: rules },
+      },
+      { token: admin },
+    );
     expect(good.data.setModuleSetting.__typename).toBe('SetModuleSettingPayload');
     const a = await propose('农机停放场建设');
     await step(worker, meeting(a, 'DISCUSSED', 9, 9, 9));
     await step(worker, meeting(a, 'REVIEWED', 30, 30, 30));
     const r = await step(worker, meeting(a, 'RESOLVED', 40, 29, 29, { meetingKind: 'REPRESENTATIVES_MEETING' }));
     expect(r).toMatchObject({ code: 'PRECONDITION_FAILED', details: { reason: 'QUORUM' } });
-    expect((await step(worker, meeting(a, 'RESOLVED', 40, 30, 16, { meetingKind: 'REPRESENTATIVES_MEETING' }))).decision.status).toBe('RESOLVED');
+    expect(
+      (await step(worker, meeting(a, 'RESOLVED', 40, 30, 16, { meetingKind: 'REPRESENTATIVES_MEETING' }))).decision
+        .status,
+    ).toBe('RESOLVED');
   });
 
   it('a rejected matter goes back to PROPOSED once revised, and starts again', async () => {
     const a = await propose('村部办公楼扩建');
     await step(worker, meeting(a, 'DISCUSSED', 9, 9, 9));
-    const rejected = await ok(t, worker, 'rejectVillageDecision', { decisionId: a, heldOn: '2026-11-25', reason: '党员大会认为投资过大' },
-      `... on VillageDecisionPayload { ${D} }`);
+    const rejected = await ok(
+      t,
+      worker,
+      'rejectVillageDecision',
+      { decisionId: a, heldOn: '2026-11-25', reason: '党员大会认为投资过大' },
+      `... on VillageDecisionPayload { ${D} }`,
+    );
     expect(rejected.decision.status).toBe('REJECTED');
     expect((await step(worker, meeting(a, 'REVIEWED', 30, 20, 15))).code).toBe('INVALID_TRANSITION');
-    const again = await mutate(t, worker, 'rejectVillageDecision', { decisionId: a, heldOn: '2026-11-25', reason: '再次' });
+    const again = await mutate(t, worker, 'rejectVillageDecision', {
+      decisionId: a,
+      heldOn: '2026-11-25',
+      reason: '再次',
+    });
     expect(again.code).toBe('INVALID_TRANSITION');
-    const revised = await ok(t, worker, 'reviseVillageDecision', { decisionId: a, content: '缩减规模，分两期建设' },
-      `... on VillageDecisionPayload { ${D} }`);
+    const revised = await ok(
+      t,
+      worker,
+      'reviseVillageDecision',
+      { decisionId: a, content: '缩减规模，分两期建设' },
+      `... on VillageDecisionPayload { ${D} }`,
+    );
     expect(revised.decision).toMatchObject({ status: 'PROPOSED', revisions: 1 });
     expect((await step(worker, meeting(a, 'DISCUSSED', 9, 9, 9))).decision.status).toBe('DISCUSSED');
   });
@@ -165,11 +257,17 @@ describe(`四议两公开 (${engine()})`, () => {
     const admin = await t.login('admin');
     const damiaoOrg = await partyOrgOf(t, admin, CODES.damiao);
     const wrong = await mutate(t, worker, 'proposeVillageDecision', {
-      communityId: await regionId(t, CODES.weijiachang), partyOrganizationId: damiaoOrg, title: '测试事项', content: '测试内容',
+      communityId: await regionId(t, CODES.weijiachang),
+      partyOrganizationId: damiaoOrg,
+      title: '测试事项',
+      content: '测试内容',
     });
     expect(wrong.code).toBe('VALIDATION');
     const outsider = await mutate(t, await t.login('jingcaicheng-worker'), 'proposeVillageDecision', {
-      communityId: await regionId(t, CODES.weijiachang), partyOrganizationId: org, title: '测试事项', content: '测试内容',
+      communityId: await regionId(t, CODES.weijiachang),
+      partyOrganizationId: org,
+      title: '测试事项',
+      content: '测试内容',
     });
     expect(outsider.code).toBe('FORBIDDEN');
   });

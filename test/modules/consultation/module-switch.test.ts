@@ -24,9 +24,11 @@ const setEnabled = async (moduleId: string, enabled: boolean) =>
   ).data.setModuleEnabled;
 
 const board = async (code: string) =>
-  (await query(t, null, `query($r: ID!) { noticeBoard(regionId: $r, first: 50) { edges { node { title } } } }`, {
-    r: await regionId(t, code),
-  })).noticeBoard.edges.length;
+  (
+    await query(t, null, `query($r: ID!) { noticeBoard(regionId: $r, first: 50) { edges { node { title } } } }`, {
+      r: await regionId(t, code),
+    })
+  ).noticeBoard.edges.length;
 
 describe(`module switch and dependency (${engine()})`, () => {
   it('party-building cannot be switched off while consultation is on (PRECONDITION_FAILED naming both)', async () => {
@@ -36,29 +38,45 @@ describe(`module switch and dependency (${engine()})`, () => {
     expect(r.message).toContain('party-building');
   });
 
-  it('consultation off in 北五岔镇: lists, the notice board and figures leave it out; writes are MODULE_DISABLED', async () => {
+  it('consultation off in 北五岔镇: gone from lists, the notice board and figures; writes MODULE_DISABLED', async () => {
     const worker = await t.login('weijiachang-worker');
     const zhou = await t.login('zhou-admin');
     expect(await board(CODES.beiwucha)).toBe(13); // 9 finance notices and the two drills' four
     expect((await setEnabled('consultation', false)).module.enabled).toBe(false);
     expect(await board(CODES.beiwucha)).toBe(0);
-    const lists = await query(t, zhou, `{ consultationVenues(first: 10) { edges { node { id } } }
-      villageDecisions(first: 10) { edges { node { id } } } consultations(first: 10) { edges { node { id } } } }`);
-    expect(lists).toEqual({ consultationVenues: { edges: [] }, villageDecisions: { edges: [] }, consultations: { edges: [] } });
-    const stats = await query(t, zhou, `query($r: ID!) { region(id: $r) { stats { consultation { venues drills } } } }`, {
-      r: await regionId(t, CODES.prefecture),
+    const lists = await query(
+      t,
+      zhou,
+      `{ consultationVenues(first: 10) { edges { node { id } } }
+      villageDecisions(first: 10) { edges { node { id } } } consultations(first: 10) { edges { node { id } } } }`,
+    );
+    expect(lists).toEqual({
+      consultationVenues: { edges: [] },
+      villageDecisions: { edges: [] },
+      consultations: { edges: [] },
     });
+    const stats = await query(
+      t,
+      zhou,
+      `query($r: ID!) { region(id: $r) { stats { consultation { venues drills } } } }`,
+      {
+        r: await regionId(t, CODES.prefecture),
+      },
+    );
     expect(stats.region.stats.consultation).toEqual({ venues: 0, drills: 0 });
     // the worker's schema no longer has the module: its own fields are gone
     const gone = await t.gql(`{ consultationVenues(first: 1) { edges { node { id } } } }`, {}, { token: worker });
     expect(gone.errors?.[0]?.message).toMatch(/Cannot query field/);
     const write = await mutate(t, zhou, 'postNotice', {
-      communityId: await regionId(t, CODES.weijiachang), kind: 'OTHER', title: '通知', body: '测试内容',
+      communityId: await regionId(t, CODES.weijiachang),
+      kind: 'OTHER',
+      title: '通知',
+      body: '测试内容',
     });
     expect(write.code).toBe('MODULE_DISABLED');
   });
 
-  it('now party-building may go off, and consultation cannot come back on without it; on again, all is back', async () => {
+  it('then party-building may go off; consultation cannot come back without it; on again, all is back', async () => {
     expect((await setEnabled('party-building', false)).module.enabled).toBe(false);
     const r = await setEnabled('consultation', true);
     expect(r.code).toBe('PRECONDITION_FAILED');

@@ -9,8 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const STATS = `query($r: ID!) { region(id: $r) { stats { consultation(from: "2024-01-01T00:00:00+08:00", to: "2025-01-01T00:00:00+08:00") {
-  venues consultations problemsSolved disputesAccepted disputesResolved mediationSuccessRate decisions decisionsCompleted
+const STATS = `query($r: ID!) { region(id: $r) { stats {
+  consultation(from: "2024-01-01T00:00:00+08:00", to: "2025-01-01T00:00:00+08:00") {
+  venues consultations problemsSolved disputesAccepted disputesResolved mediationSuccessRate decisions
+  decisionsCompleted
   drills questionsAnswered villagesWithRenewedBoards disputesByCategory { category accepted resolved } } } } }`;
 
 const figures = async (token: string, code: string) =>
@@ -19,7 +21,13 @@ const figures = async (token: string, code: string) =>
 describe(`demo figures for 2024 (${engine()})`, () => {
   it('魏家场村: 23 disputes settled and 76 problems solved under the elm', async () => {
     const s = await figures(await t.login('analyst'), CODES.weijiachang);
-    expect(s).toMatchObject({ venues: 1, consultations: 12, problemsSolved: 76, disputesAccepted: 23, disputesResolved: 23 });
+    expect(s).toMatchObject({
+      venues: 1,
+      consultations: 12,
+      problemsSolved: 76,
+      disputesAccepted: 23,
+      disputesResolved: 23,
+    });
     expect(s.mediationSuccessRate).toBe(1);
   });
 
@@ -31,7 +39,13 @@ describe(`demo figures for 2024 (${engine()})`, () => {
 
   it('北五岔镇: 2 drills, 20 questions answered, 9 villages with renewed boards, 43 disputes', async () => {
     const s = await figures(await t.login('beiwucha-admin'), CODES.beiwucha);
-    expect(s).toMatchObject({ drills: 2, questionsAnswered: 20, villagesWithRenewedBoards: 9, decisions: 0, venues: 3 });
+    expect(s).toMatchObject({
+      drills: 2,
+      questionsAnswered: 20,
+      villagesWithRenewedBoards: 9,
+      decisions: 0,
+      venues: 3,
+    });
     expect(s.disputesAccepted).toBe(43);
     expect(s.disputesByCategory.reduce((n: number, c: { accepted: number }) => n + c.accepted, 0)).toBe(43);
   });
@@ -43,7 +57,8 @@ describe(`demo figures for 2024 (${engine()})`, () => {
     const r = await query(
       t,
       token,
-      `query($r: ID!) { region(id: $r) { stats { consultation(from: "2023-01-01T00:00:00+08:00", to: "2024-01-01T00:00:00+08:00") {
+      `query($r: ID!) { region(id: $r) { stats {
+        consultation(from: "2023-01-01T00:00:00+08:00", to: "2024-01-01T00:00:00+08:00") {
         problemsSolved disputesAccepted drills villagesWithRenewedBoards mediationSuccessRate } } } }`,
       { r: await regionId(t, CODES.prefecture) },
     );

@@ -21,7 +21,11 @@ const ERR = '... on Error { code message details } ... on ValidationError { issu
 /** runs a mutation `name(input: $i)` selecting `fields` on its payload; returns the result object */
 export async function mutate(t: TestApp, token: string | null, name: string, input: object, fields = '__typename') {
   const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-  const r = await t.gql(`mutation($i: ${type}!) { r: ${name}(input: $i) { __typename ${fields} ${ERR} } }`, { i: input }, { token });
+  const r = await t.gql(
+    `mutation($i: ${type}!) { r: ${name}(input: $i) { __typename ${fields} ${ERR} } }`,
+    { i: input },
+    { token },
+  );
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data.r;
 }
