@@ -95,7 +95,7 @@ export async function caseForWrite(ctx: Context, globalId: string | number): Pro
   return c;
 }
 
-/** a decision for a mutation: NOT_FOUND outside the viewer's area, MODULE_DISABLED where off, FORBIDDEN to non-writers */
+/** a decision for a mutation: NOT_FOUND outside the viewer's area, MODULE_DISABLED where off, else writers only */
 export async function decisionForWrite(ctx: Context, globalId: string | number) {
   const d = await ctx.prisma.villageDecision.findUnique({
     where: { id: parseId(String(globalId), 'VillageDecision', 'input.decisionId') },

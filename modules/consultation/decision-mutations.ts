@@ -8,7 +8,6 @@ import {
   Checks,
   conflict,
   invalidTransition,
-  parseId,
   payloadType,
   ValidationError,
   write,
