@@ -35,6 +35,10 @@ const caseOf = async (ctx: Context, p: MediationParty) =>
     ctx.prisma.mediationCase.findMany({ where: { id: { in: ids } } }),
   ).load(p.caseId))!;
 
+/** venues of cases, one query per request level */
+const venueLoader = (ctx: Context) =>
+  rowLoader(ctx, 'consultation.venues', (ids) => ctx.prisma.consultationVenue.findMany({ where: { id: { in: ids } } }));
+
 export function registerMediationTypes(builder: Builder, enums: Enums) {
   builder.prismaObject('MediationParty', {
     description: '当事人 a party to a dispute: a registered person or a named outside party (personal information)',
@@ -83,8 +87,7 @@ export function registerMediationTypes(builder: Builder, enums: Enums) {
         type: 'ConsultationVenue',
         nullable: true,
         description: '调解地点 (e.g. 民情茶舍)',
-        resolve: (q, c, _a, ctx) =>
-          c.venueId ? ctx.prisma.consultationVenue.findUnique({ ...q, where: { id: c.venueId } }) : null,
+        resolve: (_q, c, _a, ctx) => (c.venueId ? venueLoader(ctx).load(c.venueId) : null),
       }),
       category: t.expose('category', { type: enums.MediationCategory, description: '类别' }),
       facts: t.exposeString('facts', { description: '纠纷事实' }),
