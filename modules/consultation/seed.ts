@@ -16,7 +16,8 @@ const DAY = 86_400_000;
 /** a time in China Standard Time (UTC+8) */
 const cst = (m: number, d: number, h = 10) => new Date(Date.UTC(2024, m - 1, d, h - 8));
 const CATEGORIES = ['NEIGHBOUR', 'LAND', 'FAMILY', 'PROPERTY', 'LABOUR', 'NEIGHBOUR', 'LAND', 'OTHER'] as const;
-const OUTSIDE = ['李建华', '王秀英', '张志强', '刘桂芳', '陈立新', '杨春花', '赵永福', '黄淑珍', '周德胜', '吴海燕'];
+// outside parties as published mediation records name them (李某): no demo person shares such a name
+const OUTSIDE = ['李某', '王某', '张某', '刘某', '陈某', '杨某', '赵某', '黄某', '周某', '吴某'];
 const TOPICS = ['村道照明', '灌溉渠清淤', '冬季清雪', '垃圾清运', '农机停放', '饮水管网', '秸秆处理', '养殖污染'];
 
 type CaseData = Prisma.MediationCaseCreateManyInput;
