@@ -86,7 +86,23 @@ async function byCategory(ctx: Context, period: RegionStatsShape): Promise<Categ
      GROUP BY m."category" ORDER BY m."category"`;
 }
 
+async function byStatus(ctx: Context, period: RegionStatsShape): Promise<{ status: string; count: number }[]> {
+  const m = await ctx.gate.readableSql(MODULE_ID, period.region.path, 'm."regionPath"');
+  return ctx.prisma.$queryRaw`
+    SELECT m."status"::text AS "status", count(*)::int AS "count"
+      FROM "MediationCase" m
+     WHERE ${m} AND ${inPeriod('m', 'acceptedAt', period.from, period.to)}
+     GROUP BY m."status" ORDER BY m."status"`;
+}
+
 export function registerStats(builder: Builder, enums: Enums) {
+  const StatusCount = builder.objectRef<{ status: string; count: number }>('MediationStatusCount').implement({
+    description: '按结果的纠纷数 disputes accepted in the period, by where they stand now (counts only)',
+    fields: (t) => ({
+      status: t.field({ type: enums.MediationStatus, resolve: (r) => r.status as never }),
+      count: t.exposeInt('count', { description: '件数' }),
+    }),
+  });
   const Category = builder.objectRef<CategoryRow>('MediationCategoryCount').implement({
     description: '按类别的纠纷数 disputes of one category: accepted and resolved (counts only)',
     fields: (t) => ({
@@ -125,6 +141,12 @@ export function registerStats(builder: Builder, enums: Enums) {
         maxItems: 10,
         description: '按类别 cases accepted in the period, by category',
         resolve: (s, _a, ctx) => byCategory(ctx, s.period),
+      }),
+      disputesByOutcome: t.field({
+        type: [StatusCount],
+        maxItems: 10,
+        description: '按结果 cases accepted in the period, by status (agreed, failed, referred …)',
+        resolve: (s, _a, ctx) => byStatus(ctx, s.period),
       }),
     }),
   });

@@ -13,7 +13,8 @@ const STATS = `query($r: ID!) { region(id: $r) { stats {
   consultation(from: "2024-01-01T00:00:00+08:00", to: "2025-01-01T00:00:00+08:00") {
   venues consultations problemsSolved disputesAccepted disputesResolved mediationSuccessRate decisions
   decisionsCompleted
-  drills questionsAnswered villagesWithRenewedBoards disputesByCategory { category accepted resolved } } } } }`;
+  drills questionsAnswered villagesWithRenewedBoards disputesByCategory { category accepted resolved }
+  disputesByOutcome { status count } } } } }`;
 
 const figures = async (token: string, code: string) =>
   (await query(t, token, STATS, { r: await regionId(t, code) })).region.stats.consultation;
@@ -29,6 +30,11 @@ describe(`demo figures for 2024 (${engine()})`, () => {
       disputesResolved: 23,
     });
     expect(s.mediationSuccessRate).toBe(1);
+    // every third case was followed up (回访): 8 of 23, the other 15 agreed
+    expect(s.disputesByOutcome).toEqual([
+      { status: 'AGREED', count: 15 },
+      { status: 'FOLLOWED_UP', count: 8 },
+    ]);
   });
 
   it('油坊庄村 and 田家井村: 20 disputes in the tea houses between them', async () => {
