@@ -7,6 +7,7 @@ import grid from './grid/index.js';
 import wishes from './wishes/index.js';
 import volunteering from './volunteering/index.js';
 import socialLinkage from './social-linkage/index.js';
+import consultation from './consultation/index.js';
 
 export const installedModules: ModuleDefinition[] = [
   partyBuilding,
@@ -15,4 +16,5 @@ export const installedModules: ModuleDefinition[] = [
   wishes,
   volunteering,
   socialLinkage,
+  consultation,
 ];

@@ -1,6 +1,6 @@
 // Module `party-building` 党支部建设: the only public surface of modules/party-building/.
 // See README.md beside this file.
-import { defineModule, integerSetting } from '../../src/kit/index.js';
+import { defineModule, integerSetting, type Context } from '../../src/kit/index.js';
 import { registerAdvance } from './advance.js';
 import { registerClauses } from './clauses.js';
 import { registerCoBuilding } from './cobuilding.js';
@@ -75,3 +75,10 @@ export default defineModule({
   },
   seed: seedPartyBuilding,
 });
+
+/** for modules that depend on this one (consultation): party organisations' names and regions, by id */
+export const partyOrganizationsByIds = (ctx: Pick<Context, 'prisma'>, ids: string[]) =>
+  ctx.prisma.partyOrganization.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, regionId: true, regionPath: true },
+  });
