@@ -32,7 +32,7 @@ export default defineModule({
     maxSubmissionsPerDay: integerSetting('每人每日提交上限 wishes one requester may submit within 24 hours', 5, 1, 100),
   },
   jobs: [expireClaims],
-  publishes: ['wishes.claimed', 'wishes.fulfilled', 'wishes.confirmed'],
+  publishes: ['wishes.claimed', 'wishes.fulfilled', 'wishes.confirmed', 'wishes.rejected'],
   register(builder) {
     const enums = registerEnums(builder);
     const Wish = registerWishTypes(builder, enums);

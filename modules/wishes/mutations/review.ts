@@ -1,6 +1,15 @@
 // 审核: reviewWish publishes a wish on the wish wall or rejects it with a reason (a community worker
 // of that community). Reviewers check that the text carries no personal information: it goes public.
-import { Checks, forbidden, payloadType, type Builder, write } from '../../../src/kit/index.js';
+import {
+  Checks,
+  type Context,
+  forbidden,
+  payloadType,
+  type Builder,
+  type Wish,
+  write,
+  type WriteUnit,
+} from '../../../src/kit/index.js';
 import { isWorkerAt, wishForWrite } from '../access.js';
 import { MODULE_ID } from '../model.js';
 import { applyTransition } from '../transition.js';
@@ -35,13 +44,24 @@ export function registerReview(builder: Builder, Wish: WishRef) {
         const updated = await write(ctx, { module: MODULE_ID, regionPath: wish.regionPath }, (w) =>
           input.approve
             ? applyTransition(w, ctx, wish, 'APPROVED', { data: { reviewedAt: now, publishedAt: now }, note: reason })
-            : applyTransition(w, ctx, wish, 'REJECTED', {
-                data: { reviewedAt: now, rejectionReason: reason, closedAt: now },
-                note: reason,
-              }),
+            : rejectWish(w, ctx, wish, now, reason),
         );
         return { wish: updated };
       },
     }),
   );
+}
+
+/** 不通过: closed with the reason; the want behind it may still be met elsewhere (五社联动 takes it as a need) */
+async function rejectWish(w: WriteUnit, ctx: Context, wish: Wish, now: Date, reason: string | null) {
+  const rejected = await applyTransition(w, ctx, wish, 'REJECTED', {
+    data: { reviewedAt: now, rejectionReason: reason, closedAt: now },
+    note: reason,
+  });
+  await w.publish({
+    type: 'wishes.rejected',
+    regionPath: rejected.regionPath,
+    payload: { wishId: rejected.id, communityId: rejected.communityId, category: rejected.category },
+  });
+  return rejected;
 }
