@@ -57,6 +57,7 @@ export function viewerResolver(prisma: PrismaClient, tokens: TokenService, clock
     const fresh = `uncached:${Math.random()}`;
     const cacheTokens: CacheTokens = { switches: row.switches ?? fresh, regions: row.regions ?? fresh };
     const snapshot = cache.at(cacheTokens);
+    await snapshot.load();
     // a disabled account, a token issued before a password change, or one ended by logout no longer counts
     const valid = claims && row.id && !row.disabled && row.tokenVersion === claims.tokenVersion && !row.revoked;
     if (!valid) {

@@ -16,6 +16,8 @@ export interface SwitchSnapshot {
   townshipsUnder(scope: string): Promise<string[]>;
   /** a township's path by its code or id, null when there is none */
   township(where: { code: string } | { id: string }): Promise<string | null>;
+  /** loads both tables together, so the first request after a change pays for both, and only it */
+  load(): Promise<void>;
 }
 
 interface Township {
@@ -56,11 +58,15 @@ export class SwitchCache {
       this.once(entry, 'townships', () =>
         this.prisma.region.findMany({ where: { level: 'TOWNSHIP' }, select: { id: true, code: true, path: true } }),
       );
+    const switches = () =>
+      this.once(entry, 'switches', () =>
+        this.prisma.moduleSwitch.findMany({ select: { regionPath: true, moduleId: true, enabled: true } }),
+      );
     return {
-      switches: () =>
-        this.once(entry, 'switches', () =>
-          this.prisma.moduleSwitch.findMany({ select: { regionPath: true, moduleId: true, enabled: true } }),
-        ),
+      load: async () => {
+        await Promise.all([switches(), townships()]);
+      },
+      switches,
       townshipsUnder: async (scope) => (await townships()).filter((t) => t.path.startsWith(scope)).map((t) => t.path),
       township: async (where) => {
         const found = (await townships()).find((t) => ('code' in where ? t.code === where.code : t.id === where.id));
