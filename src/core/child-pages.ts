@@ -75,12 +75,13 @@ const totalKey = (spec: ChildPageSpec, parentKey: string) => `${spec.name}:${JSO
 function load<T>(ctx: Ctx, spec: ChildPageSpec, parentKey: string, take: number, count: boolean) {
   const names = [spec.table, spec.parentColumn, ...spec.orderBy.flatMap((o) => Object.keys(o))];
   if (!names.every((n) => NAME.test(n))) return null;
-  const filter = whereToSql(spec.where, 't');
-  if (!filter) return null;
   const key = `childPage:${spec.name}:${take}:${count}:${JSON.stringify(spec.where)}`;
-  const run = statement(ctx.prisma, spec, take, count, filter);
+  // every parent of a page asks with the same spec: translate its filter once per request, not per parent
+  const filter = perRequest(ctx, `${key}:sql`, () => whereToSql(spec.where, 't'));
+  if (!filter) return null;
   const loader = requestLoader<string, Page<T>>(ctx, key, async (keys) => {
     const pages = new Map<string, Page<T>>(keys.map((k) => [k, { rows: [], total: count ? 0 : null }]));
+    const run = statement(ctx.prisma, spec, take, count, filter);
     for (const { __parent, __total, ...row } of await run([...keys])) {
       const page = pages.get(__parent as string)!;
       page.total = (__total as number | null) ?? page.total;
