@@ -61,6 +61,7 @@ beforeAll(async () => {
       regionId: account.regionId,
       regionPath: account.regionPath,
       accountId: account.id,
+      personId: account.personId,
       seatTrees,
     });
   }

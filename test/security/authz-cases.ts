@@ -27,6 +27,7 @@ export interface MatrixViewer {
   regionId: string | null;
   regionPath: string;
   accountId: string | null;
+  personId?: string | null;
   /** treePaths of the party organisations the viewer holds a committee seat in: managed through that relation */
   seatTrees?: string[];
 }
@@ -45,6 +46,23 @@ export function guessType(name: string, known: Set<string>): string {
 /** records placed in the party organisation tree (their `treePath`) */
 const TREE_TYPES = new Set(['PartyOrganization', 'PartyMembership']);
 const PATH_COLUMN: Record<string, string> = { Region: 'path', Person: 'homePath' };
+/**
+ * Outside the area is not outside the relation: records reached through an activity the viewer organises
+ * (its community is theirs, they created it, they lead its team) are the organiser side's wherever they lie.
+ * Written positively, as "not organised by": a negated OR over nullable columns drops the NULL rows in SQL.
+ */
+const notOrganisedBy = (v: MatrixViewer) => ({
+  AND: [
+    { NOT: { regionPath: { startsWith: v.regionPath } } },
+    { OR: [{ createdById: null }, { NOT: { createdById: v.accountId ?? '' } }] },
+    { OR: [{ teamId: null }, { team: { members: { none: { personId: v.personId ?? '', role: 'LEADER' } } } }] },
+  ],
+});
+const RELATED: Record<string, (v: MatrixViewer) => object> = {
+  VolunteerActivity: notOrganisedBy,
+  VolunteerEnrollment: (v) => ({ activity: notOrganisedBy(v) }),
+  VolunteerServiceRecord: (v) => ({ OR: [{ activityId: null }, { activity: notOrganisedBy(v) }] }),
+};
 const delegateOf = (prisma: PrismaClient, type: string) =>
   (prisma as unknown as Record<string, { findFirst(a: unknown): Promise<{ id: string } | null> }>)[
     type === 'AuditEntry' ? 'auditLog' : `${type[0]!.toLowerCase()}${type.slice(1)}`
@@ -80,9 +98,12 @@ export class RecordPicker {
     const extra = type === 'Account' ? { id: { notIn: this.protectedAccounts } } : {};
     // outside the area is not outside the relation: a committee seat manages its tree wherever it lies
     const seats = where === 'outside' && TREE_TYPES.has(type) ? (viewer.seatTrees ?? []) : [];
-    const notManaged = seats.length ? { AND: seats.map((p) => ({ NOT: { treePath: { startsWith: p } } })) } : {};
+    const unrelated = [
+      ...seats.map((p) => ({ NOT: { treePath: { startsWith: p } } })),
+      ...(where === 'outside' && RELATED[type] ? [RELATED[type](viewer)] : []),
+    ];
     const row = await delegateOf(this.prisma, type).findFirst({
-      where: { ...scope, ...extra, ...notManaged },
+      where: { ...scope, ...extra, ...(unrelated.length ? { AND: unrelated } : {}) },
       select: { id: true },
       orderBy: { id: 'asc' },
     });
