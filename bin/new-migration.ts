@@ -1,7 +1,8 @@
-// Creates prisma/migrations/<timestamp>_<name>/migration.sql from the difference between the schema as
-// of the last migration and prisma/schema now. The "as of" schema comes from git: prisma/schema at the
-// commit that added the newest migration (no copy of the schema is kept beside the migrations). Commit
-// a migration together with the schema change it was made from. `prisma migrate dev` needs a shadow
+// Creates prisma/migrations/<timestamp>_<name>/migration.sql from the difference between prisma/schema as
+// committed (HEAD) and prisma/schema in the work tree. The committed schema is the one the committed
+// migrations produce: CI's db:check fails otherwise, so a schema change and its migration land together.
+// (Not "the schema at the commit of the newest migration": after a merge that commit can predate another
+// branch's schema, and the diff would recreate that branch's tables.) `prisma migrate dev` needs a shadow
 // database, which the driver adapters here cannot provide.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,26 +18,18 @@ const root = path.resolve(import.meta.dirname, '..');
 const migrations = path.join(root, 'prisma/migrations');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 
-/** prisma/schema as committed with the newest migration, in a temporary folder; null before the first */
-function schemaAtLastMigration(): string | null {
-  const newest = readdirSync(migrations)
-    .filter((d) => /^\d{14}_/.test(d))
-    .sort()
-    .at(-1);
-  if (!newest) return null;
-  const commit = git('log', '-1', '--format=%H', '--', `prisma/migrations/${newest}`);
-  if (!commit) {
-    console.error(`prisma/migrations/${newest} is not committed yet: commit it (with its schema change) first`);
-    process.exit(1);
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'schema-at-migration-'));
-  for (const file of git('ls-tree', '--name-only', `${commit}:prisma/schema`).split('\n').filter(Boolean)) {
-    writeFileSync(path.join(dir, file), git('show', `${commit}:prisma/schema/${file}`) + '\n');
+/** prisma/schema as committed (HEAD), in a temporary folder; null before the first migration */
+function committedSchema(): string | null {
+  const hasMigrations = readdirSync(migrations).some((d) => /^\d{14}_/.test(d));
+  if (!hasMigrations) return null;
+  const dir = mkdtempSync(path.join(tmpdir(), 'schema-at-head-'));
+  for (const file of git('ls-tree', '--name-only', 'HEAD:prisma/schema').split('\n').filter(Boolean)) {
+    writeFileSync(path.join(dir, file), git('show', `HEAD:prisma/schema/${file}`) + '\n');
   }
   return dir;
 }
 
-const previous = schemaAtLastMigration();
+const previous = committedSchema();
 const from = previous ? ['--from-schema-datamodel', previous] : ['--from-empty'];
 const sql = execFileSync(
   'npx',

@@ -12,7 +12,7 @@ import {
 } from '../../src/kit/index.js';
 import { MODULE_ID } from './model.js';
 
-interface Figures {
+interface Counts {
   submitted: number;
   published: number;
   claimed: number;
@@ -20,18 +20,24 @@ interface Figures {
   confirmed: number;
   rejected: number;
   withdrawn: number;
+}
+
+interface Medians {
   medianHoursToClaim: number | null;
   medianDaysToFulfil: number | null;
 }
 
-interface WishStatsShape extends Figures {
-  /** the cohort filter, reused by topClaimingOrganizations */
+interface WishStatsShape extends Counts {
+  /** the cohort filter over Wish w, reused by the medians and topClaimingOrganizations */
   cohort: Prisma.Sql;
+  /** computed once, and only when a median is asked for: they need the cohort's rows, not the summaries */
+  medians: () => Promise<Medians>;
 }
 
 // the intervals the medians are taken over (fixed SQL, nested into the query text unchanged)
 const HOURS_TO_CLAIM = Prisma.sql`(extract(epoch FROM w."claimedAt" - w."publishedAt") / 3600)::float8`;
 const DAYS_TO_FULFIL = Prisma.sql`(extract(epoch FROM w."fulfilledAt" - w."claimedAt") / 86400)::float8`;
+const DAY_MS = 86_400_000;
 
 /** `w`.* rows of the cohort: under the region, outside switched-off townships, submitted in the period */
 async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Prisma.Sql> {
@@ -43,6 +49,48 @@ async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to
   return Prisma.join(parts, ' AND ');
 }
 
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
+const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY_MS) * DAY_MS);
+
+/**
+ * The counts: whole UTC days of the period from WishDailyFigures (maintained with every write), the partial
+ * days at its ends from Wish itself. Exact, and the rows read grow with the days, not with the wishes.
+ */
+async function counts(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Counts> {
+  const fullFrom = from && ceilDay(from);
+  const fullTo = to && floorDay(to);
+  const noWholeDay = !!fullFrom && !!fullTo && fullFrom >= fullTo;
+  const edges = noWholeDay
+    ? [[from, to]]
+    : [...(from && from < fullFrom! ? [[from, fullFrom]] : []), ...(to && fullTo! < to ? [[fullTo, to]] : [])];
+  const cohorts = await Promise.all(edges.map(([a, b]) => cohortSql(ctx, regionPath, a!, b!)));
+  const facts = cohorts.map(
+    (cohort) => Prisma.sql`SELECT count(*) AS submitted, count(w."publishedAt") AS published,
+        count(w."claimedAt") AS claimed, count(w."fulfilledAt") AS fulfilled, count(w."confirmedAt") AS confirmed,
+        count(*) FILTER (WHERE w."status" = 'REJECTED') AS rejected,
+        count(*) FILTER (WHERE w."status" = 'WITHDRAWN') AS withdrawn
+      FROM "Wish" w WHERE ${cohort}`,
+  );
+  const days = [
+    await ctx.gate.readableSql(MODULE_ID, regionPath, 's."regionPath"'),
+    ...(fullFrom ? [Prisma.sql`s."day" >= ${isoDay(fullFrom)}::date`] : []),
+    ...(fullTo ? [Prisma.sql`s."day" < ${isoDay(fullTo)}::date`] : []),
+  ];
+  const summary = Prisma.sql`SELECT sum(s."submitted") AS submitted, sum(s."published") AS published,
+        sum(s."claimed") AS claimed, sum(s."fulfilled") AS fulfilled, sum(s."confirmed") AS confirmed,
+        sum(s."rejected") AS rejected, sum(s."withdrawn") AS withdrawn
+      FROM "WishDailyFigures" s WHERE ${Prisma.join(days, ' AND ')}`;
+  const parts = noWholeDay ? facts : [summary, ...facts];
+  const [row] = await ctx.prisma.$queryRaw<Counts[]>`
+    SELECT coalesce(sum(x.submitted), 0)::int AS "submitted", coalesce(sum(x.published), 0)::int AS "published",
+           coalesce(sum(x.claimed), 0)::int AS "claimed", coalesce(sum(x.fulfilled), 0)::int AS "fulfilled",
+           coalesce(sum(x.confirmed), 0)::int AS "confirmed", coalesce(sum(x.rejected), 0)::int AS "rejected",
+           coalesce(sum(x.withdrawn), 0)::int AS "withdrawn"
+      FROM (${Prisma.join(parts, ' UNION ALL ')}) x`;
+  return row!;
+}
+
 async function figures(
   ctx: Context,
   stats: RegionStatsShape,
@@ -51,19 +99,17 @@ async function figures(
 ): Promise<WishStatsShape> {
   if (from && to && from > to) throw new AppError('VALIDATION', 'from 应早于 to (from must not be after to)');
   const cohort = await cohortSql(ctx, stats.region.path, from, to);
-  const [row] = await ctx.prisma.$queryRaw<Figures[]>`
-    SELECT count(*)::int AS "submitted",
-           count(w."publishedAt")::int AS "published",
-           count(w."claimedAt")::int AS "claimed",
-           count(w."fulfilledAt")::int AS "fulfilled",
-           count(w."confirmedAt")::int AS "confirmed",
-           (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS "rejected",
-           (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS "withdrawn",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS_TO_CLAIM}) AS "medianHoursToClaim",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DAYS_TO_FULFIL}) AS "medianDaysToFulfil"
-      FROM "Wish" w
-     WHERE ${cohort}`;
-  return { ...row!, cohort };
+  let medians: Promise<Medians> | undefined;
+  return {
+    ...(await counts(ctx, stats.region.path, from, to)),
+    cohort,
+    medians: () =>
+      (medians ??= ctx.prisma.$queryRaw<Medians[]>`
+          SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS_TO_CLAIM}) AS "medianHoursToClaim",
+                 percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DAYS_TO_FULFIL}) AS "medianDaysToFulfil"
+            FROM "Wish" w
+           WHERE ${cohort} AND w."claimedAt" IS NOT NULL`.then((rows) => rows[0]!)),
+  };
 }
 
 const round = (n: number | null, digits: number) => (n == null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
@@ -104,12 +150,12 @@ export function registerStats(builder: Builder) {
       medianHoursToClaim: t.float({
         nullable: true,
         description: '认领用时中位数 (小时) from publication to the standing claim',
-        resolve: (s) => round(s.medianHoursToClaim, 1),
+        resolve: async (s) => round((await s.medians()).medianHoursToClaim, 1),
       }),
       medianDaysToFulfil: t.float({
         nullable: true,
         description: '兑现用时中位数 (天) from the claim to its fulfilment',
-        resolve: (s) => round(s.medianDaysToFulfil, 1),
+        resolve: async (s) => round((await s.medians()).medianDaysToFulfil, 1),
       }),
       topClaimingOrganizations: t.field({
         maxItems: 50,

@@ -1,0 +1,168 @@
+// 心愿汇总: WishDailyFigures and WishStatusCount follow Wish in every writing transaction (triggers), and
+// RegionStats.wishes read from them gives exactly what counting the wishes gives, for any period.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock, type TestApp } from '../../helpers.js';
+import { CODES, mutate, ok, publishedWish, startApp } from './support.js';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+let t: TestApp;
+let clock: ManualClock;
+let analyst: string;
+let resident: string;
+let worker: string;
+let member: string;
+const login = async () => {
+  [analyst, resident, worker, member] = await Promise.all(
+    ['analyst', 'resident-he', 'jingcaicheng-worker', 'member-pu'].map((u) => t.login(u)),
+  );
+};
+beforeAll(async () => {
+  clock = new ManualClock(new Date('2026-11-25T09:30:00Z'));
+  t = await startApp(clock);
+  await login();
+});
+afterAll(() => t.close());
+
+/** the summaries, and the same figures counted from Wish: they must be equal row for row */
+async function summariesAndFacts() {
+  const q = <T>(sql: string) => t.db.prisma.$queryRawUnsafe<T[]>(sql);
+  const [daily, dailyFacts, status, statusFacts] = await Promise.all([
+    q(`SELECT "regionPath", "day"::text AS day, "submitted", "published", "claimed", "fulfilled", "confirmed",
+              "rejected", "withdrawn" FROM "WishDailyFigures" WHERE "submitted" <> 0 ORDER BY 1, 2`),
+    q(`SELECT w."regionPath", date_trunc('day', w."submittedAt")::date::text AS day, count(*)::int AS submitted,
+              count(w."publishedAt")::int AS published, count(w."claimedAt")::int AS claimed,
+              count(w."fulfilledAt")::int AS fulfilled, count(w."confirmedAt")::int AS confirmed,
+              (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS rejected,
+              (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS withdrawn
+         FROM "Wish" w GROUP BY 1, 2 ORDER BY 1, 2`),
+    q(`SELECT "regionPath", "status"::text, "n" FROM "WishStatusCount" WHERE "n" <> 0 ORDER BY 1, 2`),
+    q(`SELECT "regionPath", "status"::text, count(*)::int AS n FROM "Wish" GROUP BY 1, 2 ORDER BY 1, 2`),
+  ]);
+  return { daily, dailyFacts, status, statusFacts };
+}
+
+async function expectSummariesMatchFacts() {
+  const s = await summariesAndFacts();
+  expect(s.daily.length).toBeGreaterThan(0);
+  expect(s.daily).toEqual(s.dailyFacts);
+  expect(s.status).toEqual(s.statusFacts);
+}
+
+const COUNTS = 'submitted published claimed fulfilled confirmed rejected withdrawn';
+const statsOf = async (code: string, from: Date | null, to: Date | null) => {
+  const r = await t.gql(
+    `query($c: String!, $from: DateTime, $to: DateTime) {
+       regionByCode(code: $c) { stats { wishes(from: $from, to: $to) { ${COUNTS} } } } }`,
+    { c: code, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
+    { token: analyst },
+  );
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data.regionByCode.stats.wishes;
+};
+
+/** the oracle: the same counts straight from the wishes of the region */
+async function countedFromWishes(code: string, from: Date | null, to: Date | null) {
+  const region = await t.db.prisma.region.findUniqueOrThrow({ where: { code } });
+  const where = {
+    regionPath: { startsWith: region.path },
+    submittedAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) },
+  };
+  const count = (extra: object) => t.db.prisma.wish.count({ where: { ...where, ...extra } });
+  return {
+    submitted: await count({}),
+    published: await count({ publishedAt: { not: null } }),
+    claimed: await count({ claimedAt: { not: null } }),
+    fulfilled: await count({ fulfilledAt: { not: null } }),
+    confirmed: await count({ confirmedAt: { not: null } }),
+    rejected: await count({ status: 'REJECTED' }),
+    withdrawn: await count({ status: 'WITHDRAWN' }),
+  };
+}
+
+describe('wish summaries (maintained by triggers in the writing transaction)', () => {
+  it('the demo data: summaries equal the facts, and stats equal counting for whole, partial and open periods', async () => {
+    await expectSummariesMatchFacts();
+    const bounds = await t.db.prisma.wish.aggregate({ _min: { submittedAt: true }, _max: { submittedAt: true } });
+    const first = bounds._min.submittedAt!.getTime();
+    const last = bounds._max.submittedAt!.getTime();
+    const at = (f: number) => new Date(first + Math.round((last - first) * f));
+    const midnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
+    const periods: [Date | null, Date | null][] = [
+      [null, null],
+      [midnight(at(0.1)), midnight(at(0.9))], // whole days only
+      [at(0.13), at(0.77)], // partial days at both ends
+      [at(0.5), new Date(at(0.5).getTime() + 5 * HOUR)], // inside one day
+      [null, at(0.6)],
+      [at(0.4), null],
+      [midnight(at(0.3)), new Date(midnight(at(0.3)).getTime() + DAY)], // exactly one day
+    ];
+    for (const code of [CODES.prefecture, CODES.jingcaicheng, CODES.manas]) {
+      for (const [from, to] of periods) {
+        expect(await statsOf(code, from, to), `${code} ${from?.toISOString()}–${to?.toISOString()}`).toEqual(
+          await countedFromWishes(code, from, to),
+        );
+      }
+    }
+  });
+
+  it('every transition moves the summaries with the wish, concurrent ones included, and a failed write none', async () => {
+    // submitted today: the stats of today's partial day come from the facts, of yesterday from the summaries
+    const wishes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        publishedWish(t, { token: resident, worker, community: CODES.jingcaicheng, title: `汇总测试${i}` }),
+      ),
+    );
+    const rejected = await ok(t, 'submit', resident, await submitInput());
+    await ok(t, 'review', worker, { wishId: rejected.id, approve: false, reason: '不符合征集范围' });
+    const withdrawn = await ok(t, 'submit', resident, await submitInput());
+    await ok(t, 'withdraw', resident, { wishId: withdrawn.id });
+    await expectSummariesMatchFacts();
+
+    // concurrent claims of different wishes of one community and day (one summary row), and a lost race
+    const claims = await Promise.all([
+      ...wishes.slice(0, 4).map((w) => mutate(t, 'claim', member, { wishId: w.id })),
+      mutate(t, 'claim', member, { wishId: wishes[0].id }),
+    ]);
+    expect(claims.filter((c) => c.__typename === 'ClaimWishPayload')).toHaveLength(4);
+    await expectSummariesMatchFacts();
+
+    await ok(t, 'release', member, { wishId: wishes[3].id, reason: '时间冲突，无法兑现' });
+    await ok(t, 'fulfil', member, { wishId: wishes[0].id, note: '已送达' });
+    await ok(t, 'confirm', resident, { wishId: wishes[0].id, rating: 5 });
+    await expectSummariesMatchFacts();
+
+    // a refused transition changes nothing
+    const before = await summariesAndFacts();
+    expect((await mutate(t, 'confirm', resident, { wishId: wishes[1].id, rating: 5 })).code).toBeDefined();
+    expect(await summariesAndFacts()).toEqual(before);
+
+    // the expiry job updates many wishes in one statement
+    clock.advance(40 * DAY);
+    await login();
+    const { expired } = (await t.app.jobs.run('wishes.expireClaims')) as { expired: number };
+    expect(expired).toBe(2);
+    await expectSummariesMatchFacts();
+
+    // and stats over the days of the test agree with counting
+    const today = new Date(Math.floor(Date.parse('2026-11-25T09:30:00Z') / DAY) * DAY);
+    for (const [from, to] of [
+      [new Date(today.getTime() - DAY), new Date(today.getTime() + DAY)],
+      [new Date(today.getTime() + 9 * HOUR), new Date(today.getTime() + 10 * HOUR)],
+    ] as const) {
+      expect(await statsOf(CODES.jingcaicheng, from, to)).toEqual(
+        await countedFromWishes(CODES.jingcaicheng, from, to),
+      );
+    }
+  });
+});
+
+async function submitInput() {
+  const community = await t.db.prisma.region.findUniqueOrThrow({ where: { code: CODES.jingcaicheng } });
+  return {
+    communityId: Buffer.from(`Region:${community.id}`).toString('base64'),
+    title: '汇总测试',
+    category: 'DAILY_NECESSITIES',
+    channel: 'HOME_VISIT',
+  };
+}
