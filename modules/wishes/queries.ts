@@ -17,6 +17,7 @@ import {
   type Wish,
 } from '../../src/kit/index.js';
 import { canSeeWish, defaultScope, visibleWishesWhere } from './access.js';
+import { countedByStatus, statusCounterSql } from './counts.js';
 import { MODULE_ID, type WishEnums } from './model.js';
 import type { WishRef } from './wish-node.js';
 
@@ -31,6 +32,20 @@ interface WishFilterShape {
 
 const ORDER: Prisma.WishOrderByWithRelationInput[] = [{ submittedAt: 'desc' }, { id: 'desc' }];
 
+/** the path a list reads under: its filter's region (inside a reader's area), else the given or default scope */
+async function listScope(ctx: Context, filter: WishFilterShape | null | undefined, scopePath?: string) {
+  const regionId = parseOptionalId(
+    filter?.regionId == null ? null : String(filter.regionId),
+    'Region',
+    'filter.regionId',
+  );
+  if (!regionId) return scopePath ?? defaultScope(ctx.viewer);
+  const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
+  if (!region) throw notFound('区划 region');
+  if (readsWithinScope(ctx.viewer) && !within(ctx.viewer, region.path)) throw forbidden('超出辖区 (outside your area)');
+  return region.path;
+}
+
 /** the where of a wish list: what the viewer may see, inside `scope`, where the module is on, filtered */
 async function listWhere(
   ctx: Context,
@@ -38,19 +53,7 @@ async function listWhere(
   fixed: Prisma.WishWhereInput = {},
   scopePath?: string,
 ) {
-  let scope = scopePath ?? defaultScope(ctx.viewer);
-  const regionId = parseOptionalId(
-    filter?.regionId == null ? null : String(filter.regionId),
-    'Region',
-    'filter.regionId',
-  );
-  if (regionId) {
-    const region = await ctx.prisma.region.findUnique({ where: { id: regionId } });
-    if (!region) throw notFound('区划 region');
-    if (readsWithinScope(ctx.viewer) && !within(ctx.viewer, region.path))
-      throw forbidden('超出辖区 (outside your area)');
-    scope = region.path;
-  }
+  const scope = await listScope(ctx, filter, scopePath);
   const [visible, readable] = await Promise.all([
     visibleWishesWhere(ctx),
     ctx.gate.readableWhere(MODULE_ID, scope, 'regionPath'),
@@ -79,6 +82,15 @@ async function listWhere(
   } satisfies Prisma.WishWhereInput;
 }
 
+/** a list the status counter can count: no filter but region and status */
+const byStatusOnly = (f: WishFilterShape | null | undefined) =>
+  !f?.category &&
+  f?.claimantId == null &&
+  !f?.submittedFrom &&
+  !f?.submittedTo &&
+  typeof (f?.status ?? '') === 'string';
+const statusOf = (f: WishFilterShape | null | undefined) => (f?.status as string | null | undefined) ?? null;
+
 type RegionRow = { id: string; path: string; level: string };
 /** a community's wishes by their community column (its index serves the order); a larger region's by path */
 const parentKey = (region: RegionRow) => (region.level === 'COMMUNITY' ? region.id : region.path);
@@ -96,6 +108,8 @@ async function regionWishes(ctx: Context, args: WishFilterShape, region: RegionR
     match: community ? 'equals' : 'prefix',
     where: await listWhere(ctx, { status: args.status, category: args.category }),
     orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+    // the status counter answers the total when the list is "every wish by status" for this viewer
+    total: byStatusOnly(args) ? await statusCounterSql(ctx, statusOf(args), community) : undefined,
   };
 }
 
@@ -135,7 +149,9 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       args: { filter: t.arg({ type: WishFilter, required: false }) },
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args.filter), orderBy: ORDER }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.wish.count({ where: await listWhere(ctx, args.filter) }),
+      totalCount: async (_c, { filter }, ctx) =>
+        (byStatusOnly(filter) ? await countedByStatus(ctx, await listScope(ctx, filter), statusOf(filter)) : null) ??
+        ctx.prisma.wish.count({ where: await listWhere(ctx, filter) }),
     }),
     wish: t.prismaField({
       policy: { roles: 'LOGGED_IN', scope: { record: 'Wish', id: 'id' } },

@@ -15,6 +15,7 @@ import {
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
+import { countedByStatus } from './counts.js';
 import { MODULE_ID, SUB_GRAPHS, type WishEnums } from './model.js';
 
 // public without X-Township too (the type, its connection's field and the enum it uses)
@@ -75,19 +76,28 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
           where: await wallWhere(ctx, args),
           orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_r, args, ctx) => ctx.prisma.wish.count({ where: await wallWhere(ctx, args) }),
+      totalCount: async (_r, args, ctx) =>
+        (args.category
+          ? null
+          : await countedByStatus(ctx, await wallPath(ctx, args), 'PUBLISHED', { everyone: true })) ??
+        ctx.prisma.wish.count({ where: await wallWhere(ctx, args) }),
     }),
   );
+}
+
+/** the wall's region path ('/' for the whole wall) */
+async function wallPath(ctx: Context, args: { regionId?: string | number | null }): Promise<string> {
+  const regionId = parseOptionalId(args.regionId == null ? null : String(args.regionId), 'Region', 'regionId');
+  const region = regionId ? await ctx.prisma.region.findUnique({ where: { id: regionId } }) : null;
+  if (regionId && !region) throw notFound('区划 region');
+  return region?.path ?? '/';
 }
 
 async function wallWhere(
   ctx: Context,
   args: { regionId?: string | number | null; category?: Prisma.WishWhereInput['category'] | null },
 ): Promise<Prisma.WishWhereInput> {
-  const regionId = parseOptionalId(args.regionId == null ? null : String(args.regionId), 'Region', 'regionId');
-  const region = regionId ? await ctx.prisma.region.findUnique({ where: { id: regionId } }) : null;
-  if (regionId && !region) throw notFound('区划 region');
-  const readable = await ctx.gate.readableWhere(MODULE_ID, region?.path ?? '/', 'regionPath');
+  const readable = await ctx.gate.readableWhere(MODULE_ID, await wallPath(ctx, args), 'regionPath');
   return {
     AND: [
       readable as Prisma.WishWhereInput,

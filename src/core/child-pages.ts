@@ -18,6 +18,11 @@ export interface ChildPageSpec {
   /** the same filter for every parent (who may see what, switches, arguments) */
   where: Record<string, unknown>;
   orderBy: Record<string, 'asc' | 'desc'>[];
+  /**
+   * The parent's total from a counter table instead of counting its rows: a scalar SQL query over `p.key`
+   * (the parent's key) that answers exactly what counting `where` would (the module vouches for that).
+   */
+  total?: Prisma.Sql;
 }
 
 /** what plugin-prisma hands a connection's resolver */
@@ -56,9 +61,8 @@ function statement(prisma: PrismaClient, spec: ChildPageSpec, take: number, coun
       .join(', '),
   );
   const table = Prisma.raw(`"${spec.table}"`);
-  const total = count
-    ? Prisma.sql`(SELECT count(*) FROM ${table} t WHERE ${belongs} AND ${filter})::int`
-    : Prisma.sql`NULL::int`;
+  const counted = spec.total ?? Prisma.sql`SELECT count(*) FROM ${table} t WHERE ${belongs} AND ${filter}`;
+  const total = count ? Prisma.sql`(${counted})::int` : Prisma.sql`NULL::int`;
   return (keys: string[]) =>
     prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT p.key AS "__parent", ${total} AS "__total", c.*

@@ -1,7 +1,7 @@
 // 心愿汇总: WishDailyFigures and WishStatusCount follow Wish in every writing transaction (triggers), and
 // RegionStats.wishes read from them gives exactly what counting the wishes gives, for any period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, type TestApp } from '../../helpers.js';
+import { ManualClock, regionId, type TestApp } from '../../helpers.js';
 import { CODES, mutate, ok, publishedWish, startApp } from './support.js';
 
 const DAY = 86_400_000;
@@ -81,7 +81,7 @@ async function countedFromWishes(code: string, from: Date | null, to: Date | nul
 }
 
 describe('wish summaries (maintained by triggers in the writing transaction)', () => {
-  it('the demo data: summaries equal the facts, and stats equal counting for whole, partial and open periods', async () => {
+  it('the demo data: summaries equal the facts; stats equal counting for whole, partial and open periods', async () => {
     await expectSummariesMatchFacts();
     const bounds = await t.db.prisma.wish.aggregate({ _min: { submittedAt: true }, _max: { submittedAt: true } });
     const first = bounds._min.submittedAt!.getTime();
@@ -106,7 +106,7 @@ describe('wish summaries (maintained by triggers in the writing transaction)', (
     }
   });
 
-  it('every transition moves the summaries with the wish, concurrent ones included, and a failed write none', async () => {
+  it('every transition moves the summaries with its wish, concurrent ones too; a failed write none', async () => {
     // submitted today: the stats of today's partial day come from the facts, of yesterday from the summaries
     const wishes = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
@@ -166,3 +166,63 @@ async function submitInput() {
     channel: 'HOME_VISIT',
   };
 }
+
+describe('totalCount from WishStatusCount', () => {
+  const STATUSES = [null, 'PENDING_REVIEW', 'PUBLISHED', 'CLAIMED', 'FULFILLED', 'CONFIRMED', 'REJECTED', 'WITHDRAWN'];
+  const LIST = `query($s: WishStatus) { wishes(first: 1, filter: { status: $s }) { totalCount } }`;
+  const NESTED = `query($c: String!, $s: WishStatus) {
+    regionByCode(code: $c) { wishes(first: 1, status: $s) { totalCount } } }`;
+
+  /** the oracle: the wishes counted row by row, under a path, outside the townships where the module is off */
+  async function counted(path: string, status: string | null, off: string[] = []) {
+    return t.db.prisma.wish.count({
+      where: {
+        regionPath: { startsWith: path },
+        ...(status ? { status: status as never } : {}),
+        AND: off.map((p) => ({ NOT: { regionPath: { startsWith: p } } })),
+      },
+    });
+  }
+
+  async function expectExact(off: string[]) {
+    for (const [username, code] of [
+      ['analyst', CODES.prefecture],
+      ['zhou-admin', CODES.prefecture],
+      ['jingcaicheng-worker', CODES.jingcaicheng],
+    ] as const) {
+      const token = await t.login(username);
+      const account = await t.db.prisma.account.findUniqueOrThrow({ where: { username } });
+      if (off.some((p) => account.regionPath.startsWith(p))) {
+        // the module is off where this worker works: no wish list at all, not an empty one
+        expect((await t.gql(LIST, {}, { token })).errors?.length, username).toBeGreaterThan(0);
+        continue;
+      }
+      for (const status of STATUSES) {
+        const root = await t.gql(LIST, { s: status }, { token });
+        expect(root.data?.wishes.totalCount, `${username} ${status}`).toBe(
+          await counted(account.regionPath, status, off),
+        );
+        const nested = await t.gql(NESTED, { c: code, s: status }, { token });
+        const region = await t.db.prisma.region.findUniqueOrThrow({ where: { code } });
+        expect(nested.data?.regionByCode.wishes.totalCount, `${username} ${code} ${status}`).toBe(
+          await counted(region.path, status, off),
+        );
+      }
+    }
+    const wall = await t.gql(`{ wishWall(first: 1) { totalCount } }`, {});
+    expect(wall.data?.wishWall.totalCount).toBe(await counted('/', 'PUBLISHED', off));
+  }
+
+  it('readers and the wall get exact totals by status; a switched-off township drops out of them', async () => {
+    await expectExact([]);
+    const admin = await t.login('admin');
+    const township = await t.db.prisma.region.findUniqueOrThrow({ where: { code: CODES.jianguolu } });
+    const r = await t.gql(
+      `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename } }`,
+      { i: { regionId: await regionId(t, CODES.jianguolu), moduleId: 'wishes', enabled: false, note: '汇总测试' } },
+      { token: admin },
+    );
+    expect(r.data?.setModuleEnabled.__typename).toBe('SetModuleEnabledPayload');
+    await expectExact([township.path]);
+  });
+});
