@@ -7,6 +7,7 @@ import { viewerResolver } from './auth/request-viewer.js';
 import { makeAudit, systemClock, type Clock, type Context } from './context.js';
 import { ModuleGate } from './core/gate.js';
 import { SwitchCache } from './core/switch-cache.js';
+import { STATS_CACHE_DEFAULTS, useStatsCache } from './core/stats-cache.js';
 import { SettingsReader } from './core/settings.js';
 import type { Database } from './db/index.js';
 import { EventBus } from './events.js';
@@ -53,6 +54,7 @@ interface RequestState {
   moduleIds: string[];
   /** anonymous and no township named: the core plus the modules' public fields (registry.publicSchema) */
   publicOnly: boolean;
+  dataVersion: string | null;
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -76,10 +78,10 @@ export async function createApp(options: AppOptions) {
     let state = states.get(request);
     if (!state) {
       state = (async () => {
-        const { viewer, snapshot, scope } = await resolveViewer(request);
+        const { viewer, snapshot, scope, dataVersion } = await resolveViewer(request);
         const gate = new ModuleGate(db.prisma, registry.modules, snapshot);
         const moduleIds = scope ? await gate.enabledWithin(scope) : [];
-        return { viewer, gate, moduleIds, publicOnly: !scope };
+        return { viewer, gate, moduleIds, publicOnly: !scope, dataVersion };
       })();
       states.set(request, state);
     }
@@ -98,6 +100,14 @@ export async function createApp(options: AppOptions) {
     // 查询限制: cost, depth, aliases and introspection refused before execution; time and size budgeted during it
     useQueryLimits(limits),
     useExecutionBudget(limits.executionMs),
+    // 统计缓存: figures-only answers per role, area, module set and data version (src/core/stats-cache.ts)
+    useStatsCache({ ...STATS_CACHE_DEFAULTS, ttlMs: limits.statsCacheMs }, async (request) => {
+      const { viewer, moduleIds, dataVersion } = await requestState(request);
+      if (!viewer || !dataVersion) return null;
+      // time-relative figures (overdue as of now) stay within one TTL of the clock, the injected one in tests
+      const period = Math.floor(clock.now().getTime() / Math.max(limits.statsCacheMs, 1));
+      return [viewer.role, viewer.regionPath, moduleIds.join(','), dataVersion, period].join('|');
+    }),
     useReadinessCheck({ endpoint: '/ready', check: readinessCheck(db, jobs, () => draining) }),
   ];
   if (options.tracing) plugins.unshift(useTracing(options.tracing));

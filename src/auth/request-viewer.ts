@@ -12,13 +12,15 @@ import type { Viewer } from './viewer.js';
 type Row = Pick<
   Account,
   'username' | 'role' | 'regionId' | 'regionPath' | 'organizationId' | 'personId' | 'disabled' | 'tokenVersion'
-> & { id: string | null; revoked: boolean; switches: string | null; regions: string | null };
+> & { id: string | null; revoked: boolean; switches: string | null; regions: string | null; data: string | null };
 
 export interface RequestViewer {
   viewer: Viewer | null;
   snapshot: SwitchSnapshot;
   /** the region path whose modules the schema shows: the viewer's scope, an anonymous X-Township, or null */
   scope: string | null;
+  /** the database's WAL insert position when the request began: moves with every commit (null on a replica) */
+  dataVersion: string | null;
 }
 
 const bearer = (request: Request) => /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -39,7 +41,8 @@ function namedTownship(request: Request): { code: string } | { id: string } | nu
 export function viewerResolver(prisma: PrismaClient, tokens: TokenService, clock: Clock, cache: SwitchCache) {
   async function read(accountId: string | null, jti: string | null): Promise<Row> {
     const [row] = await prisma.$queryRaw<Row[]>(Prisma.sql`
-      SELECT v.switches, v.regions, a.id, a.username, a.role::text AS role, a."regionId", a."regionPath",
+      SELECT v.switches, v.regions,
+             CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END AS data, a.id, a.username, a.role::text AS role, a."regionId", a."regionPath",
              a."organizationId", a."personId", a.disabled, a."tokenVersion",
              EXISTS (SELECT 1 FROM "RevokedToken" r WHERE r.jti = ${jti}) AS revoked
         FROM (SELECT max(version) FILTER (WHERE key = 'switches') AS switches,
@@ -62,7 +65,7 @@ export function viewerResolver(prisma: PrismaClient, tokens: TokenService, clock
     const valid = claims && row.id && !row.disabled && row.tokenVersion === claims.tokenVersion && !row.revoked;
     if (!valid) {
       const named = namedTownship(request);
-      return { viewer: null, snapshot, scope: named ? await snapshot.township(named) : null };
+      return { viewer: null, snapshot, scope: named ? await snapshot.township(named) : null, dataVersion: row.data };
     }
     const viewer: Viewer = {
       accountId: row.id!,
@@ -74,6 +77,6 @@ export function viewerResolver(prisma: PrismaClient, tokens: TokenService, clock
       personId: row.personId,
       session: { jti: claims.jti, expiresAt: claims.expiresAt },
     };
-    return { viewer, snapshot, scope: viewer.regionPath };
+    return { viewer, snapshot, scope: viewer.regionPath, dataVersion: row.data };
   };
 }

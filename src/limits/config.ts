@@ -14,6 +14,8 @@ export interface Limits {
   executionMs: number;
   /** budget of the response: resolved data, measured while it is produced */
   responseBytes: number;
+  /** 统计缓存: how long a figures-only answer may be served from memory while nothing changed (0: off) */
+  statsCacheMs: number;
   /** token buckets: `burst` requests at once, refilled at `perSecond`; false switches rate limiting off */
   rateLimit: false | { anonymous: Bucket; account: Bucket; trustProxyHops: number };
 }
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   executionMs: 1_500,
   responseBytes: 8 * 1024 * 1024,
+  statsCacheMs: 60_000,
   rateLimit: { anonymous: { burst: 60, perSecond: 2 }, account: { burst: 300, perSecond: 20 }, trustProxyHops: 0 },
 };
 
@@ -47,6 +50,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
     maxAliases: num(env.MAX_QUERY_ALIASES, d.maxAliases),
     executionMs: num(env.EXECUTION_TIMEOUT_MS, d.executionMs),
     responseBytes: num(env.MAX_RESPONSE_BYTES, d.responseBytes),
+    statsCacheMs: env.STATS_CACHE_TTL_MS === '0' ? 0 : num(env.STATS_CACHE_TTL_MS, d.statsCacheMs),
     rateLimit:
       env.RATE_LIMIT === 'off'
         ? false
