@@ -72,6 +72,8 @@ try {
       db,
       modules: installedModules,
       secret: new TextEncoder().encode('bench-secret-bench-secret-bench!!'),
+      // measure the work, not the statistics cache (a read-only bench would be all hits)
+      limits: { statsCacheMs: 0 },
     });
     const post = async (query: string, token: string | null) => {
       const res = await app.yoga.fetch('http://bench/graphql', {

@@ -72,6 +72,14 @@ export const scenarios: Scenario[] = [
       'medianHoursToClaim } } } }',
   },
   {
+    name: 'prefecture stats, wish counts (summaries)',
+    user: 'analyst',
+    needs: 'wishes',
+    query:
+      '{ regionByCode(code: "652300") { stats { communities wishes(from: "2025-01-01T00:00:00Z") { submitted ' +
+      'published claimed fulfilled confirmed claimRate } } } }',
+  },
+  {
     name: 'incidents page 50 with timeline',
     user: 'zhou-admin',
     needs: 'incidents',
@@ -112,6 +120,7 @@ const SCALE = [
   'prefecture status page (PUBLISHED) 20',
   'township wish wall 20 (anonymous)',
   'prefecture stats with wish figures',
+  'prefecture stats, wish counts (summaries)',
   'incidents page 50 with timeline',
   'party organisations page 50',
   'volunteer activities page 50',
