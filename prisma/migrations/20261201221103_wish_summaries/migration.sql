@@ -65,25 +65,24 @@ CREATE FUNCTION "wish_summaries_add"(deltas "WishSummaryDelta"[]) RETURNS void L
   ON CONFLICT ("regionPath", "status") DO UPDATE SET "n" = c."n" + EXCLUDED."n";
 $$;
 
+-- what one wish contributes (sign 1) or withdraws (sign -1)
+CREATE FUNCTION "wish_summary_delta"(w "Wish", sign INT) RETURNS "WishSummaryDelta" LANGUAGE sql IMMUTABLE AS $$
+  SELECT ROW(w."regionPath", date_trunc('day', w."submittedAt")::date, w."status", sign,
+             (w."publishedAt" IS NOT NULL)::int, (w."claimedAt" IS NOT NULL)::int,
+             (w."fulfilledAt" IS NOT NULL)::int, (w."confirmedAt" IS NOT NULL)::int)::"WishSummaryDelta"
+$$;
+
 -- one function per trigger event: each names only the transition tables its event has
 CREATE FUNCTION "wish_summaries_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "wish_summaries_add"(ARRAY(
-    SELECT ROW(n."regionPath", date_trunc('day', n."submittedAt")::date, n."status", 1,
-               (n."publishedAt" IS NOT NULL)::int, (n."claimedAt" IS NOT NULL)::int,
-               (n."fulfilledAt" IS NOT NULL)::int, (n."confirmedAt" IS NOT NULL)::int)::"WishSummaryDelta"
-      FROM "new_wishes" n));
+  PERFORM "wish_summaries_add"(ARRAY(SELECT "wish_summary_delta"(n, 1) FROM "new_wishes" n));
   RETURN NULL;
 END;
 $$;
 
 CREATE FUNCTION "wish_summaries_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "wish_summaries_add"(ARRAY(
-    SELECT ROW(o."regionPath", date_trunc('day', o."submittedAt")::date, o."status", -1,
-               (o."publishedAt" IS NOT NULL)::int, (o."claimedAt" IS NOT NULL)::int,
-               (o."fulfilledAt" IS NOT NULL)::int, (o."confirmedAt" IS NOT NULL)::int)::"WishSummaryDelta"
-      FROM "old_wishes" o));
+  PERFORM "wish_summaries_add"(ARRAY(SELECT "wish_summary_delta"(o, -1) FROM "old_wishes" o));
   RETURN NULL;
 END;
 $$;
@@ -91,15 +90,9 @@ $$;
 CREATE FUNCTION "wish_summaries_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM "wish_summaries_add"(ARRAY(
-    SELECT ROW(o."regionPath", date_trunc('day', o."submittedAt")::date, o."status", -1,
-               (o."publishedAt" IS NOT NULL)::int, (o."claimedAt" IS NOT NULL)::int,
-               (o."fulfilledAt" IS NOT NULL)::int, (o."confirmedAt" IS NOT NULL)::int)::"WishSummaryDelta"
-      FROM "old_wishes" o
+    SELECT "wish_summary_delta"(o, -1) FROM "old_wishes" o
     UNION ALL
-    SELECT ROW(n."regionPath", date_trunc('day', n."submittedAt")::date, n."status", 1,
-               (n."publishedAt" IS NOT NULL)::int, (n."claimedAt" IS NOT NULL)::int,
-               (n."fulfilledAt" IS NOT NULL)::int, (n."confirmedAt" IS NOT NULL)::int)::"WishSummaryDelta"
-      FROM "new_wishes" n));
+    SELECT "wish_summary_delta"(n, 1) FROM "new_wishes" n));
   RETURN NULL;
 END;
 $$;
