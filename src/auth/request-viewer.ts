@@ -42,7 +42,8 @@ export function viewerResolver(prisma: PrismaClient, tokens: TokenService, clock
   async function read(accountId: string | null, jti: string | null): Promise<Row> {
     const [row] = await prisma.$queryRaw<Row[]>(Prisma.sql`
       SELECT v.switches, v.regions,
-             CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END AS data, a.id, a.username, a.role::text AS role, a."regionId", a."regionPath",
+             CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END AS data,
+             a.id, a.username, a.role::text AS role, a."regionId", a."regionPath",
              a."organizationId", a."personId", a.disabled, a."tokenVersion",
              EXISTS (SELECT 1 FROM "RevokedToken" r WHERE r.jti = ${jti}) AS revoked
         FROM (SELECT max(version) FILTER (WHERE key = 'switches') AS switches,

@@ -55,8 +55,8 @@ describe('which queries are figures (generated from the schema)', () => {
       if (!(isObjectType(type) || isInterfaceType(type)) || depth > 4) return;
       for (const f of Object.values(type.getFields())) {
         const named = getNamedType(f.type);
-        const query = (inner: string) =>
-          `{ regionByCode(code: "652300") { stats { ${[...path, inner].reduceRight((acc, p) => `${p} { ${acc} }`)} } } }`;
+        const nest = (inner: string) => [...path, inner].reduceRight((acc, p) => `${p} { ${acc} }`);
+        const query = (inner: string) => `{ regionByCode(code: "652300") { stats { ${nest(inner)} } } }`;
         if (isLeafType(named)) leaves.push(query(f.name));
         else if (figures().has(named.name)) walk(named, [...path, f.name], depth + 1);
         else records.push(query(`${f.name} { __typename }`));
@@ -93,7 +93,7 @@ async function viaOther(query: string, variables: Record<string, unknown>, token
 }
 
 describe('the statistics cache', () => {
-  it('serves a repeated figures query in the one viewer statement; any commit (on any instance) recomputes', async () => {
+  it('answers a repeated figures query in the viewer statement; a commit on any instance recomputes', async () => {
     const analyst = await t.login('analyst');
     const first = await t.db.statements.measure(() => t.gql(STATS, { c: '652300' }, { token: analyst }));
     expect(first.result.errors).toBeUndefined();
