@@ -49,12 +49,14 @@ async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to
   return Prisma.join(parts, ' AND ');
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
-const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY_MS) * DAY_MS);
+// days of the summary are Asia/Shanghai calendar days: UTC+8 all year (no daylight saving since 1991)
+const SHANGHAI_MS = 8 * 3_600_000;
+const isoDay = (d: Date) => new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+const floorDay = (d: Date) => new Date(Math.floor((d.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
+const ceilDay = (d: Date) => new Date(Math.ceil((d.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
 
 /**
- * The counts: whole UTC days of the period from WishDailyFigures (maintained with every write), the partial
+ * The counts: whole days (Asia/Shanghai) of the period from WishDailyFigures (maintained with every write), the partial
  * days at its ends from Wish itself. Exact, and the rows read grow with the days, not with the wishes.
  */
 async function counts(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Counts> {

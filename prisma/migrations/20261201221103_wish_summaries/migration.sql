@@ -65,9 +65,15 @@ CREATE FUNCTION "wish_summaries_add"(deltas "WishSummaryDelta"[]) RETURNS void L
   ON CONFLICT ("regionPath", "status") DO UPDATE SET "n" = c."n" + EXCLUDED."n";
 $$;
 
+-- the calendar day of a moment in Asia/Shanghai (timestamps are stored as UTC without a zone): the day the
+-- figures of a township are reported for
+CREATE FUNCTION "shanghai_day"(at TIMESTAMP) RETURNS DATE LANGUAGE sql STABLE AS $$
+  SELECT (at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
+$$;
+
 -- what one wish contributes (sign 1) or withdraws (sign -1)
-CREATE FUNCTION "wish_summary_delta"(w "Wish", sign INT) RETURNS "WishSummaryDelta" LANGUAGE sql IMMUTABLE AS $$
-  SELECT ROW(w."regionPath", date_trunc('day', w."submittedAt")::date, w."status", sign,
+CREATE FUNCTION "wish_summary_delta"(w "Wish", sign INT) RETURNS "WishSummaryDelta" LANGUAGE sql STABLE AS $$
+  SELECT ROW(w."regionPath", "shanghai_day"(w."submittedAt"), w."status", sign,
              (w."publishedAt" IS NOT NULL)::int, (w."claimedAt" IS NOT NULL)::int,
              (w."fulfilledAt" IS NOT NULL)::int, (w."confirmedAt" IS NOT NULL)::int)::"WishSummaryDelta"
 $$;
@@ -108,7 +114,7 @@ CREATE TRIGGER "Wish_summaries_delete" AFTER DELETE ON "Wish" REFERENCING OLD TA
 -- the wishes that exist already
 INSERT INTO "WishDailyFigures" ("regionPath", "day", "submitted", "published", "claimed", "fulfilled", "confirmed",
                                 "rejected", "withdrawn")
-SELECT w."regionPath", date_trunc('day', w."submittedAt")::date, count(*), count(w."publishedAt"),
+SELECT w."regionPath", "shanghai_day"(w."submittedAt"), count(*), count(w."publishedAt"),
        count(w."claimedAt"), count(w."fulfilledAt"), count(w."confirmedAt"),
        count(*) FILTER (WHERE w."status" = 'REJECTED'), count(*) FILTER (WHERE w."status" = 'WITHDRAWN')
   FROM "Wish" w GROUP BY 1, 2;

@@ -30,7 +30,7 @@ async function summariesAndFacts() {
   const [daily, dailyFacts, status, statusFacts] = await Promise.all([
     q(`SELECT "regionPath", "day"::text AS day, "submitted", "published", "claimed", "fulfilled", "confirmed",
               "rejected", "withdrawn" FROM "WishDailyFigures" WHERE "submitted" <> 0 ORDER BY 1, 2`),
-    q(`SELECT w."regionPath", date_trunc('day', w."submittedAt")::date::text AS day, count(*)::int AS submitted,
+    q(`SELECT w."regionPath", (w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS day, count(*)::int AS submitted,
               count(w."publishedAt")::int AS published, count(w."claimedAt")::int AS claimed,
               count(w."fulfilledAt")::int AS fulfilled, count(w."confirmedAt")::int AS confirmed,
               (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS rejected,
@@ -87,7 +87,9 @@ describe('wish summaries (maintained by triggers in the writing transaction)', (
     const first = bounds._min.submittedAt!.getTime();
     const last = bounds._max.submittedAt!.getTime();
     const at = (f: number) => new Date(first + Math.round((last - first) * f));
-    const midnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
+    // midnight in Asia/Shanghai (UTC+8), where the summary's days begin; UTC midnights are partial days there
+    const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
+    const utcMidnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
     const periods: [Date | null, Date | null][] = [
       [null, null],
       [midnight(at(0.1)), midnight(at(0.9))], // whole days only
@@ -96,6 +98,7 @@ describe('wish summaries (maintained by triggers in the writing transaction)', (
       [null, at(0.6)],
       [at(0.4), null],
       [midnight(at(0.3)), new Date(midnight(at(0.3)).getTime() + DAY)], // exactly one day
+      [utcMidnight(at(0.2)), utcMidnight(at(0.8))],
     ];
     for (const code of [CODES.prefecture, CODES.jingcaicheng, CODES.manas]) {
       for (const [from, to] of periods) {
