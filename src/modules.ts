@@ -5,6 +5,7 @@ import type { Builder } from './builder.js';
 import type { AuditEntry } from './context.js';
 import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
+import type { FigureDefinition } from './core/figures.js';
 import type { DomainEventInput, EventHandler } from './events.js';
 
 /**
@@ -35,6 +36,8 @@ export interface ModuleDefinition {
   settings?: Record<string, SettingDefinition>;
   /** background jobs (sweeps): idempotent, safe with several instances, driven by the injected clock */
   jobs?: JobDefinition[];
+  /** 指标: figures for Region.series and Region.ranking, named `<id>.<name>` (src/core/figures.ts) */
+  figures?: FigureDefinition[];
   /** GraphQL operations appended to GraphiQL's opening examples (comments say which demo login runs them) */
   examples?: string;
   /** demo data, loaded after the core demo data into an empty database */

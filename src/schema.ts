@@ -13,6 +13,7 @@ import { registerOrganizations } from './core/organization.js';
 import { registerPeople } from './core/person.js';
 import { registerRegions } from './core/region.js';
 import { registerSettings } from './core/settings.js';
+import { registerSeries } from './core/series.js';
 import { orderModules, PUBLIC_SUB_GRAPH, type ModuleDefinition } from './modules.js';
 
 /** cache key of the public schema (module ids never contain '#') */
@@ -40,6 +41,7 @@ export class SchemaRegistry {
     const { Source } = registerModuleSwitches(builder, this.modules, () => this.full);
     registerSettings(builder, this.modules, Source);
     registerAudit(builder);
+    registerSeries(builder, this.modules);
     builder.queryField('node', (t) =>
       t.field({
         subGraphs: ['core', ...this.modules.map((m) => m.id)],

@@ -10,6 +10,7 @@ import { registerCorrections } from './corrections.js';
 import { registerAttendance } from './attendance.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
+import { VOLUNTEERING_FIGURES } from './figures.js';
 import { advanceActivities } from './jobs.js';
 import { registerOrderMutations } from './order-mutations.js';
 import { orderPeople, registerOrders } from './orders.js';
@@ -70,6 +71,7 @@ export default defineModule({
   },
   jobs: [advanceActivities],
   publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected'],
+  figures: VOLUNTEERING_FIGURES,
   linkedPeople: orderPeople,
   seed: seedVolunteering,
 });

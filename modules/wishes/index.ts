@@ -9,6 +9,7 @@ import { registerReview } from './mutations/review.js';
 import { registerSubmission } from './mutations/submission.js';
 import { registerQueries } from './queries.js';
 import { WISH_EXAMPLES } from './examples.js';
+import { WISH_FIGURES } from './figures.js';
 import { seedWishes } from './seed.js';
 import { registerStats } from './stats.js';
 import { registerWishWall } from './wall.js';
@@ -33,6 +34,7 @@ export default defineModule({
   },
   jobs: [expireClaims],
   publishes: ['wishes.claimed', 'wishes.fulfilled', 'wishes.confirmed', 'wishes.rejected'],
+  figures: WISH_FIGURES,
   register(builder) {
     const enums = registerEnums(builder);
     const Wish = registerWishTypes(builder, enums);

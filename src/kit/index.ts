@@ -20,6 +20,7 @@ export {
   type SettingKind,
 } from '../modules.js';
 export type { DeliveredEvent } from '../events.js';
+export { shanghaiTime, type CountFigure, type FigureDefinition, type RatioFigure } from '../core/figures.js';
 export type { SettingsReader } from '../core/settings.js';
 
 // schema building

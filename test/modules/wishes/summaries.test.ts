@@ -30,7 +30,8 @@ async function summariesAndFacts() {
   const [daily, dailyFacts, status, statusFacts] = await Promise.all([
     q(`SELECT "regionPath", "day"::text AS day, "submitted", "published", "claimed", "fulfilled", "confirmed",
               "rejected", "withdrawn" FROM "WishDailyFigures" WHERE "submitted" <> 0 ORDER BY 1, 2`),
-    q(`SELECT w."regionPath", (w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS day, count(*)::int AS submitted,
+    q(`SELECT w."regionPath", (w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS day,
+              count(*)::int AS submitted,
               count(w."publishedAt")::int AS published, count(w."claimedAt")::int AS claimed,
               count(w."fulfilledAt")::int AS fulfilled, count(w."confirmedAt")::int AS confirmed,
               (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS rejected,

@@ -1,0 +1,224 @@
+// 时间序列与排名: Region.series (any declared figures per day, week, month, quarter or year, Asia/Shanghai
+// calendar, empty periods as zero) and Region.ranking (the children of a region ranked by one figure, with
+// the change against the period before), plus Query.figures to discover the metric names. Figures are the
+// modules' own declarations (src/core/figures.ts); who may read them is the rule of Region.stats.
+import { within } from '../auth/viewer.js';
+import type { Builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { forbidden, ValidationError } from '../errors.js';
+import { mustLoad, regionLoader } from './loaders.js';
+import type { ModuleDefinition } from '../modules.js';
+import {
+  countByRegion,
+  countSeries,
+  declaredFigures,
+  figuresFor,
+  INTERVALS,
+  MAX_PERIODS,
+  periodStarts,
+  ratioOf,
+  type DeclaredFigure,
+  type Interval,
+  type RatioFigure,
+} from './figures.js';
+
+interface SeriesRow {
+  periodStart: Date;
+  values: { metric: string; value: number | null }[];
+}
+
+interface RankingRow {
+  rank: number;
+  region: { id: string; name: string; code: string; path: string };
+  value: number | null;
+  previous: number | null;
+}
+
+const LEVELS = ['COUNTY', 'TOWNSHIP', 'COMMUNITY'] as const;
+
+function assertReads(ctx: Context, path: string) {
+  const viewer = ctx.viewer!;
+  if (viewer.role === 'RESIDENT' || !within(viewer, path))
+    throw forbidden('只能查看本辖区统计 (statistics of your own area only)');
+}
+
+/** a figure's value per period start (ms), ratios from their two counts */
+async function seriesOf(
+  ctx: Context,
+  all: Map<string, DeclaredFigure>,
+  f: DeclaredFigure,
+  path: string,
+  from: Date,
+  to: Date,
+  interval: Interval,
+) {
+  if (f.kind === 'COUNT') return countSeries(ctx, f, path, from, to, interval);
+  const [n, d] = (f.definition as RatioFigure).ratio.map((name) => all.get(`${f.moduleId}.${name}`)!);
+  const [num, den] = await Promise.all([n, d].map((x) => countSeries(ctx, x!, path, from, to, interval)));
+  const out = new Map<number, number | null>();
+  for (const [k, v] of den!) out.set(k, ratioOf(num!.get(k) ?? 0, v));
+  return out;
+}
+
+async function rankingOf(
+  ctx: Context,
+  all: Map<string, DeclaredFigure>,
+  f: DeclaredFigure,
+  regions: RankingRow['region'][],
+  from: Date,
+  to: Date,
+) {
+  if (f.kind === 'COUNT') return countByRegion(ctx, f, regions, from, to);
+  const [n, d] = (f.definition as RatioFigure).ratio.map((name) => all.get(`${f.moduleId}.${name}`)!);
+  const [num, den] = await Promise.all([n, d].map((x) => countByRegion(ctx, x!, regions, from, to)));
+  return new Map(
+    regions.map((r) => {
+      const a = num!.get(r.id)!;
+      const b = den!.get(r.id)!;
+      return [r.id, { value: ratioOf(a.value, b.value), previous: ratioOf(a.previous, b.previous) }];
+    }),
+  );
+}
+
+export function registerSeries(builder: Builder, modules: readonly ModuleDefinition[]) {
+  const all = declaredFigures(modules);
+  const IntervalEnum = builder.enumType('SeriesInterval', {
+    description: '时间粒度 (Asia/Shanghai calendar; weeks begin on Monday)',
+    values: Object.fromEntries(INTERVALS.map((v) => [v, { value: v }])),
+  });
+  const LevelEnum = builder.enumType('RankingLevel', {
+    description: '排名的下级层级',
+    values: Object.fromEntries(LEVELS.map((v) => [v, { value: v }])),
+  });
+  const OrderEnum = builder.enumType('RankingOrder', { values: { DESC: { value: 'DESC' }, ASC: { value: 'ASC' } } });
+
+  const Figure = builder.objectRef<DeclaredFigure>('Figure').implement({
+    description: '指标 a figure a module declares, usable in series and rankings',
+    fields: (t) => ({
+      metric: t.exposeString('metric', { description: '名称 `<module>.<figure>`, e.g. wishes.submitted' }),
+      title: t.exposeString('title', { description: '中文名称' }),
+      module: t.exposeString('moduleId', { description: '所属模块' }),
+      kind: t.exposeString('kind', { description: 'COUNT (summed over periods and regions) or RATIO' }),
+    }),
+  });
+  const MetricValue = builder.objectRef<SeriesRow['values'][number]>('MetricValue').implement({
+    fields: (t) => ({
+      metric: t.exposeString('metric'),
+      value: t.float({ nullable: true, description: 'null: a ratio whose denominator is 0', resolve: (v) => v.value }),
+    }),
+  });
+  const SeriesRowRef = builder.objectRef<SeriesRow>('SeriesRow').implement({
+    description: '一个时段的指标值',
+    fields: (t) => ({
+      periodStart: t.field({
+        type: 'DateTime',
+        description: '时段开始 (Asia/Shanghai midnight)',
+        resolve: (r) => r.periodStart,
+      }),
+      values: t.field({ type: [MetricValue], maxItems: 10, resolve: (r) => r.values }),
+    }),
+  });
+  const RankingRowRef = builder.objectRef<RankingRow>('RankingRow').implement({
+    description: '排名中的一行',
+    fields: (t) => ({
+      rank: t.exposeInt('rank', { description: '名次 (equal values share a rank)' }),
+      region: t.prismaField({
+        type: 'Region',
+        description: '区划',
+        resolve: (_q, r, _a, ctx) => mustLoad(regionLoader(ctx), r.region.id, 'Region'),
+      }),
+      name: t.string({ resolve: (r) => r.region.name, description: '区划名称' }),
+      code: t.string({ resolve: (r) => r.region.code, description: '区划代码' }),
+      value: t.float({ nullable: true, resolve: (r) => r.value }),
+      previous: t.float({
+        nullable: true,
+        description: '上期 the period of the same length before',
+        resolve: (r) => r.previous,
+      }),
+      change: t.float({
+        nullable: true,
+        description: '变化 value − previous',
+        resolve: (r) =>
+          r.value == null || r.previous == null ? null : Math.round((r.value - r.previous) * 10_000) / 10_000,
+      }),
+    }),
+  });
+
+  builder.queryField('figures', (t) =>
+    t.field({
+      policy: { roles: 'LOGGED_IN', scope: 'NONE' },
+      description: '可用指标 the figures of the modules in your schema, for Region.series and Region.ranking',
+      type: [Figure],
+      maxItems: 500,
+      resolve: (_r, _a, ctx) => [...all.values()].filter((f) => ctx.moduleIds.includes(f.moduleId)),
+    }),
+  );
+
+  builder.prismaObjectField('Region', 'series', (t) =>
+    t.field({
+      description: '时间序列 figures per period for this region and everything below it',
+      type: [SeriesRowRef],
+      maxItems: MAX_PERIODS,
+      authScopes: { loggedIn: true },
+      args: {
+        metrics: t.arg.stringList({ required: true, description: '指标, e.g. ["wishes.submitted"] (Query.figures)' }),
+        from: t.arg({ type: 'DateTime', required: true, description: '起 (its whole period is included)' }),
+        to: t.arg({ type: 'DateTime', required: true, description: '止 exclusive (its whole period is included)' }),
+        interval: t.arg({ type: IntervalEnum, required: true }),
+      },
+      resolve: async (region, args, ctx) => {
+        assertReads(ctx, region.path);
+        const figures = figuresFor(ctx, all, args.metrics);
+        const starts = await periodStarts(ctx, args.from, args.to, args.interval as Interval);
+        const values = await Promise.all(
+          figures.map((f) => seriesOf(ctx, all, f, region.path, args.from, args.to, args.interval as Interval)),
+        );
+        return starts.map((s) => ({
+          periodStart: s,
+          values: figures.map((f, i) => ({
+            metric: f.metric,
+            value: values[i]!.has(s.getTime()) ? values[i]!.get(s.getTime())! : f.kind === 'COUNT' ? 0 : null,
+          })),
+        }));
+      },
+    }),
+  );
+
+  builder.prismaObjectField('Region', 'ranking', (t) =>
+    t.field({
+      description: '排名 the regions below this one at `childLevel`, ranked by one figure in [from, to)',
+      type: [RankingRowRef],
+      maxItems: 200,
+      authScopes: { loggedIn: true },
+      args: {
+        metric: t.arg.string({ required: true }),
+        childLevel: t.arg({ type: LevelEnum, required: true }),
+        from: t.arg({ type: 'DateTime', required: true }),
+        to: t.arg({ type: 'DateTime', required: true }),
+        first: t.arg.int({ required: false, defaultValue: 20, description: '1–200' }),
+        order: t.arg({ type: OrderEnum, required: false, defaultValue: 'DESC' }),
+      },
+      resolve: async (region, args, ctx) => {
+        assertReads(ctx, region.path);
+        const [figure] = figuresFor(ctx, all, [args.metric]);
+        if (!(args.from < args.to)) throw new ValidationError([{ path: 'to', message: 'from 应早于 to' }]);
+        const first = Math.min(Math.max(args.first ?? 20, 1), 200);
+        const children = await ctx.prisma.region.findMany({
+          where: { level: args.childLevel as never, path: { startsWith: region.path } },
+          select: { id: true, name: true, code: true, path: true },
+          orderBy: { code: 'asc' },
+          take: 1000,
+        });
+        const shown = [];
+        for (const c of children)
+          if (args.childLevel === 'COUNTY' || (await ctx.gate.isEnabledAt(figure!.moduleId, c.path))) shown.push(c);
+        const values = await rankingOf(ctx, all, figure!, shown, args.from, args.to);
+        const sign = args.order === 'ASC' ? 1 : -1;
+        const rows = shown
+          .map((r) => ({ region: r, ...values.get(r.id)! }))
+          .sort((a, b) => (a.value == null ? 1 : b.value == null ? -1 : sign * (a.value - b.value)));
+        return rows.slice(0, first).map((r) => ({ ...r, rank: 1 + rows.findIndex((x) => x.value === r.value) }));
+      },
+    }),
+  );
+}
