@@ -8,6 +8,7 @@ import { registerBookings } from './booking.js';
 import { MODULE } from './constants.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
+import { ELDER_CARE_FIGURES } from './figures.js';
 import { registerFacilityMutations } from './facility-mutations.js';
 import { registerFacilities } from './facility.js';
 import { registerMeals } from './meals.js';
@@ -29,6 +30,7 @@ export default defineModule({
     '助餐订餐与补贴; 涉老服务需求; 探访关爱. Health data only for those entitled.',
   dependsOn: [],
   settings,
+  figures: ELDER_CARE_FIGURES,
   register(builder) {
     const E = registerEnums(builder);
     registerFacilities(builder, E);

@@ -21,7 +21,8 @@ const RANKING = `query($c: String!, $m: String!, $l: RankingLevel!, $from: DateT
     rank name code value previous change region { id name } } } }`;
 const STATS = `query($c: String!, $from: DateTime, $to: DateTime) {
   regionByCode(code: $c) { stats(from: $from, to: $to) {
-  wishes { submitted claimed published claimRate } volunteering { verifiedHours activities enrollments } } } }`;
+  wishes { submitted claimed published claimRate } volunteering { verifiedHours activities enrollments }
+  elderCare { needsCollected needsDone mealsServed mealsDelivered visitsDone } } } }`;
 
 const gql = async (query: string, variables: Record<string, unknown>, token = analyst) => {
   const r = await t.gql(query, variables, { token });
@@ -44,9 +45,10 @@ describe('Region.series', () => {
 
   it('gives every month of 2024 in one request, equal to the statistics of each month, empty months as 0', async () => {
     const metrics = ['wishes.submitted', 'wishes.claimRate', 'volunteering.verifiedHours', 'volunteering.activities'];
+    const care = ['needsCollected', 'mealsServed', 'mealsDelivered', 'visitsDone'];
     const r = await gql(SERIES, {
       c: '652300',
-      m: metrics,
+      m: [...metrics, ...care.map((c) => `elder-care.${c}`)],
       from: MONTHS[0]!.toISOString(),
       to: MONTHS[12]!.toISOString(),
       i: 'MONTH',
@@ -64,11 +66,35 @@ describe('Region.series', () => {
       expect(v['wishes.claimRate'], `month ${i + 1}`).toBe(s.wishes.claimRate);
       expect(v['volunteering.verifiedHours']).toBeCloseTo(s.volunteering.verifiedHours, 2);
       expect(v['volunteering.activities']).toBe(s.volunteering.activities);
+      for (const c of care) expect(v[`elder-care.${c}`], `${c} month ${i + 1}`).toBe(s.elderCare[c]);
       if (v['wishes.submitted']) nonZero++;
     }
     expect(nonZero).toBeGreaterThan(0);
     // a month without wishes is 0, not missing; its ratio null
     expect(rows.some((x: any) => x.values[0].value === 0 && x.values[1].value === null)).toBe(true);
+  });
+
+  it('elder-care and volunteering, whose demo data lie in 2025–26, month by month of 2026', async () => {
+    const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2026, i, 1) - 8 * 3_600_000));
+    const care = ['needsCollected', 'needsDone', 'mealsServed', 'mealsDelivered', 'visitsDone'];
+    const r = await gql(SERIES, {
+      c: '652300',
+      m: [...care.map((c) => `elder-care.${c}`), 'volunteering.verifiedHours', 'volunteering.enrollments'],
+      from: months[0],
+      to: months[12],
+      i: 'MONTH',
+    });
+    expect(r.errors).toBeUndefined();
+    let seen = 0;
+    for (let i = 0; i < 12; i++) {
+      const s = await stats('652300', months[i]!, months[i + 1]!);
+      const v = Object.fromEntries(r.data.regionByCode.series[i].values.map((x: any) => [x.metric, x.value]));
+      for (const c of care) expect(v[`elder-care.${c}`], `${c} ${i + 1}`).toBe(s.elderCare[c]);
+      expect(v['volunteering.verifiedHours']).toBeCloseTo(s.volunteering.verifiedHours, 2);
+      expect(v['volunteering.enrollments']).toBe(s.volunteering.enrollments);
+      seen += Object.values(v).filter((x) => (x as number) > 0).length;
+    }
+    expect(seen).toBeGreaterThan(5);
   });
 
   it('weeks begin on Monday and days are Asia/Shanghai days; the periods cover from and to whole', async () => {
