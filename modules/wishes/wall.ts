@@ -78,6 +78,7 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
       totalCount: async (_r, args, ctx) => ctx.prisma.wish.count({ where: await wallWhere(ctx, args) }),
     }),
   );
+  return WishWallItem;
 }
 
 async function wallWhere(
