@@ -23,6 +23,7 @@ import { registerSignUps } from './signup.js';
 import { registerStats } from './stats.js';
 import { registerTeams } from './team.js';
 import { registerVolunteers } from './volunteer.js';
+import { ACTIVITY_CHANGED, notifyVolunteers, ORDER_CHANGED, registerLive } from './live.js';
 
 export default defineModule({
   id: MODULE,
@@ -53,6 +54,7 @@ export default defineModule({
     registerOrders(builder, enums);
     registerOrderMutations(builder);
     registerStats(builder);
+    registerLive(builder);
   },
   settings: {
     recordDeadlineDays: integerSetting(
@@ -69,7 +71,8 @@ export default defineModule({
     },
   },
   jobs: [advanceActivities],
-  publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected'],
+  publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected', ORDER_CHANGED, ACTIVITY_CHANGED],
+  notifies: { [ACTIVITY_CHANGED]: notifyVolunteers },
   linkedPeople: orderPeople,
   seed: seedVolunteering,
 });
