@@ -57,7 +57,7 @@ function registerNotifications(builder: Builder) {
           ctx.prisma.notification.findMany({
             ...query,
             where: { ...own(ctx), ...(args.unreadOnly ? { readAt: null } : {}) },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            orderBy: [{ createdAt: 'desc' }, { eventSeq: 'desc' }, { id: 'desc' }],
           }),
       },
       {

@@ -1,7 +1,7 @@
 // wishUpdated and wishWallChanged over SSE, the requester's notifications, and the policy on subscribing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers.js';
-import { CODES, ok, organizationId, publishedWish, startApp } from '../modules/wishes/support.js';
+import { regionId, type TestApp } from '../helpers.js';
+import { CODES, ok, organizationId, personByName, publishedWish, startApp } from '../modules/wishes/support.js';
 import { SseStream } from './sse.js';
 
 const WISH_UPDATED = `subscription($id: ID!) { wishUpdated(wishId: $id) { id status title requesterName } }`;
@@ -77,5 +77,43 @@ describe('wishWallChanged (public)', () => {
     const media = await organizationId(t, '昌吉州融媒体中心');
     await ok(t, 'claim', member, { wishId: wish.id, organizationId: media });
     expect((await s.next()).data.data.wishWallChanged).toEqual({ wishId: wish.id, onWall: false, item: null });
+  });
+});
+
+describe('the module switch, checked at delivery', () => {
+  const setWishes = async (token: string, enabled: boolean) => {
+    const r = await t.gql(
+      `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename } }`,
+      { i: { regionId: await regionId(t, CODES.beiwucha), moduleId: 'wishes', enabled, note: '试点' } },
+      { token },
+    );
+    expect(r.data.setModuleEnabled.__typename).toBe('SetModuleEnabledPayload');
+  };
+
+  it('replays nothing of a township that switched the module off, and the rest once', async () => {
+    const admin = await t.login('beiwucha-admin');
+    const village = await t.login('weijiachang-worker');
+    const first = await open(WALL, {}, {});
+    await publishedWish(t, { token: resident, worker, community: CODES.jingcaicheng, title: '电暖器' });
+    const seen = await first.next();
+    await first.close();
+    // while the client is away: a wish on 北五岔镇's wall, then one on 晶彩城社区's; then 北五岔镇 switches off
+    const requesterId = await personByName(t, village, '陈玉梅');
+    await publishedWish(t, {
+      token: village,
+      worker: village,
+      community: CODES.weijiachang,
+      requesterId,
+      title: '棉衣',
+    });
+    const other = await publishedWish(t, { token: resident, worker, community: CODES.jingcaicheng, title: '热水袋' });
+    await setWishes(admin, false);
+    try {
+      const back = await open(WALL, {}, { lastEventId: seen.id });
+      const replayed = (await back.next()).data.data.wishWallChanged;
+      expect(replayed).toMatchObject({ wishId: other.id, item: { title: '热水袋' } });
+    } finally {
+      await setWishes(admin, true);
+    }
   });
 });

@@ -16,7 +16,7 @@ CREATE TABLE "Notification" (
 );
 
 -- CreateIndex
-CREATE INDEX "Notification_recipientId_createdAt_id_idx" ON "Notification"("recipientId", "createdAt" DESC, "id" DESC);
+CREATE INDEX "Notification_recipientId_createdAt_eventSeq_idx" ON "Notification"("recipientId", "createdAt" DESC, "eventSeq" DESC);
 
 -- CreateIndex
 CREATE INDEX "Notification_eventSeq_idx" ON "Notification"("eventSeq");
