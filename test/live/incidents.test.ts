@@ -2,7 +2,7 @@
 // the incidents escalated to it (nothing of the others), a logged-out viewer's stream ends, and the inbox
 // holds the stage, escalation and 超期督办 notifications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers.js';
+import type { ManualClock, TestApp } from '../helpers.js';
 import { gridApp, gridsOf, mutate, orgId, WEIJIACHANG } from '../modules/grid/kit.js';
 import { SseStream } from './sse.js';
 
@@ -127,7 +127,7 @@ describe('超期督办', () => {
   it('the sweep notifies the grid staff and the subscribers of the incident', async () => {
     const id = await accepted('垃圾堆积');
     // a month later (tokens issued before have expired: log in again)
-    (t.clock as { advance(ms: number): void }).advance(30 * 24 * 3_600_000);
+    (t.clock as ManualClock).advance(30 * 24 * 3_600_000);
     const s = await open(UPDATED, { id }, await t.login('weijiachang-worker'));
     const result = await t.app.jobs.run('grid.escalateOverdue');
     expect(result.escalated).toBeGreaterThanOrEqual(1);
