@@ -40,6 +40,9 @@ export function lastEventId(request: Request): bigint | null {
 export type ReadNode = (ctx: Context, typename: string, id: string) => Promise<Record<string, unknown> | null>;
 
 export class LiveService {
+  /** delivery contexts of the latest events, shared by the subscriptions of one token (or of anonymous) */
+  private readonly fresh = new Map<string, Promise<Context | null>>();
+
   constructor(
     readonly hub: LiveHub,
     private readonly refresh: Refresh,
@@ -120,8 +123,21 @@ export class LiveService {
     return new Set(missed.map((e) => e.seq));
   }
 
+  /** one viewer read per event and token, however many of that viewer's subscriptions hear the event */
+  private freshContext(ctx: Context, seq: bigint): Promise<Context | null> {
+    const h = ctx.request.headers;
+    const key = `${seq}|${h.get('authorization') ?? ''}|${h.get('x-township') ?? ''}|${ctx.viewer?.accountId ?? ''}`;
+    let found = this.fresh.get(key);
+    if (!found) {
+      found = this.refresh(ctx);
+      this.fresh.set(key, found);
+      if (this.fresh.size > 512) this.fresh.delete(this.fresh.keys().next().value!);
+    }
+    return found;
+  }
+
   private async deliver(ctx: Context, spec: LiveSpec, event: LiveEvent): Promise<LiveItem | null | 'END'> {
-    const fresh = await this.refresh(ctx);
+    const fresh = await this.freshContext(ctx, event.seq);
     if (!fresh) return 'END';
     if (spec.module && !(await fresh.gate.isEnabledAt(spec.module, event.regionPath))) return null;
     const { __replay: _, ...payload } = event.payload;
