@@ -43,7 +43,8 @@ async function gql(query: string, variables: Record<string, unknown>, token?: st
 const login = async (u: string) =>
   (
     await gql(
-      `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { ... on LoginPayload { token } } }`,
+      `mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) {
+        ... on LoginPayload { token } } }`,
       {
         u,
         p: PASSWORD,
@@ -81,7 +82,8 @@ const subs = await Promise.all(Array.from({ length: SUBSCRIBERS }, subscribe));
 const after = memory(`${SUBSCRIBERS} subscribers open`);
 console.log(
   `per subscriber: rss ${((after.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB, ` +
-    `heap ${((after.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB (hub listeners: ${app.live.hub.subscriberCount})`,
+    `heap ${((after.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024).toFixed(1)} KB ` +
+    `(hub listeners: ${app.live.hub.subscriberCount})`,
 );
 
 const submitted = await gql(

@@ -79,7 +79,8 @@ describe('subscription policies', () => {
       const decl = args.map((a) => `$${a.name}: ${a.type}`).join(', ');
       const call = args.map((a) => `${a.name}: $${a.name}`).join(', ');
       const selection = 'getFields' in getNamedType(field.type) ? '{ __typename }' : '';
-      const query = `subscription${decl ? `(${decl})` : ''} { r: ${field.name}${call ? `(${call})` : ''} ${selection} }`;
+      const head = `subscription${decl ? `(${decl})` : ''}`;
+      const query = `${head} { r: ${field.name}${call ? `(${call})` : ''} ${selection} }`;
       const variables = Object.fromEntries(args.map((a) => [a.name, Buffer.from('X:1').toString('base64')]));
       const viewers = [['anonymous', null], ...Object.entries(tokens)] as [string, string | null][];
       for (const [role, token] of viewers) {
