@@ -52,6 +52,10 @@ export function liveField<Args = Record<string, unknown>>(
       },
       resolve: (item: LiveItem, _args: unknown, ctx: Context) => {
         (ctx as LiveEventIdCarrier).liveEventId = String(item.seq);
+        // the fields below answer for this event like one request: the viewer and switches as just read,
+        // fresh per-request caches (keyed by `request`) and a fresh response budget
+        const { viewer, gate, settings, request } = item.ctx;
+        Object.assign(ctx, { viewer, gate, settings, request, budget: ctx.budget?.renew() });
         return item.value as never;
       },
     } as never),

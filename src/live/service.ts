@@ -23,6 +23,8 @@ export interface LiveSpec {
 export interface LiveItem {
   seq: bigint;
   value: unknown;
+  /** the delivery's context: the subscription's resolvers answer with it (fresh viewer, switches, caches) */
+  ctx: Context;
 }
 
 /** the context of one delivery: viewer and switches read again; null when the token no longer counts */
@@ -30,6 +32,8 @@ export type Refresh = (ctx: Context) => Promise<Context | null>;
 
 /** events a slow client may have queued before its stream is ended (it reconnects with Last-Event-ID) */
 const MAX_QUEUE = 1_000;
+/** how long one live event's viewer read is shared by the subscriptions of the same token */
+const FRESH_MS = 1_000;
 
 export function lastEventId(request: Request): bigint | null {
   const raw = request.headers.get('last-event-id')?.trim();
@@ -123,7 +127,10 @@ export class LiveService {
     return new Set(missed.map((e) => e.seq));
   }
 
-  /** one viewer read per event and token, however many of that viewer's subscriptions hear the event */
+  /**
+   * one viewer read per live event and token, however many of that viewer's subscriptions hear it at once;
+   * kept only briefly, so a later delivery of the same event reads again
+   */
   private freshContext(ctx: Context, seq: bigint): Promise<Context | null> {
     const h = ctx.request.headers;
     const key = `${seq}|${h.get('authorization') ?? ''}|${h.get('x-township') ?? ''}|${ctx.viewer?.accountId ?? ''}`;
@@ -131,18 +138,20 @@ export class LiveService {
     if (!found) {
       found = this.refresh(ctx);
       this.fresh.set(key, found);
+      setTimeout(() => this.fresh.delete(key), FRESH_MS).unref();
       if (this.fresh.size > 512) this.fresh.delete(this.fresh.keys().next().value!);
     }
     return found;
   }
 
   private async deliver(ctx: Context, spec: LiveSpec, event: LiveEvent): Promise<LiveItem | null | 'END'> {
-    const fresh = await this.freshContext(ctx, event.seq);
+    // a replay is checked on its own: the viewer and switches now, not as they were when the event was live
+    const fresh = await (event.payload.__replay ? this.refresh(ctx) : this.freshContext(ctx, event.seq));
     if (!fresh) return 'END';
     if (spec.module && !(await fresh.gate.isEnabledAt(spec.module, event.regionPath))) return null;
     const { __replay: _, ...payload } = event.payload;
     // a record that cannot be read (deleted, guard refuses, module off) is simply not delivered
     const value = await spec.load({ ...event, payload }, fresh).catch(() => null);
-    return value == null ? null : { seq: event.seq, value };
+    return value == null ? null : { seq: event.seq, value, ctx: fresh };
   }
 }

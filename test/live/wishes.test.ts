@@ -93,10 +93,14 @@ describe('the module switch, checked at delivery', () => {
   it('replays nothing of a township that switched the module off, and the rest once', async () => {
     const admin = await t.login('beiwucha-admin');
     const village = await t.login('weijiachang-worker');
+    const listening = t.app.live.hub.subscriberCount;
     const first = await open(WALL, {}, {});
+    expect(t.app.live.hub.subscriberCount).toBe(listening + 1);
     await publishedWish(t, { token: resident, worker, community: CODES.jingcaicheng, title: '电暖器' });
     const seen = await first.next();
     await first.close();
+    // a closed stream stops listening (no subscription outlives its client)
+    await expect.poll(() => t.app.live.hub.subscriberCount, { timeout: 30_000 }).toBe(listening);
     // while the client is away: a wish on 北五岔镇's wall, then one on 晶彩城社区's; then 北五岔镇 switches off
     const requesterId = await personByName(t, village, '陈玉梅');
     await publishedWish(t, {
