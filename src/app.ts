@@ -27,6 +27,10 @@ import { DEFAULT_LIMITS, type Limits } from './limits/config.js';
 import { useQueryLimits } from './limits/cost.js';
 import { useRateLimit } from './limits/rate-limit.js';
 import { requestGuard } from './input/request-guard.js';
+import { LIVE_DEFAULTS, LiveHub, type LiveOptions } from './live/hub.js';
+import { notifier } from './live/notify.js';
+import { LiveService } from './live/service.js';
+import { useLiveEventIds } from './live/sse.js';
 
 export interface AppOptions {
   db: Database;
@@ -46,6 +50,8 @@ export interface AppOptions {
   trustedDocuments?: TrustedDocumentsOptions;
   /** 查询限制 (defaults: DEFAULT_LIMITS; entry points read them with limitsFromEnv) */
   limits?: Partial<Limits>;
+  /** 实时推送: the Last-Event-ID replay window and reconnect delay (defaults: LIVE_DEFAULTS) */
+  live?: Partial<LiveOptions>;
 }
 
 interface RequestState {
@@ -67,12 +73,27 @@ export async function createApp(options: AppOptions) {
     signToken: (a, now) => tokens.sign({ accountId: a.id, tokenVersion: a.tokenVersion }, now),
   });
   const events = new EventBus(registry.modules);
+  events.onSettle(notifier(registry.modules));
   const jobs = new JobRunner(db, registry.modules, clock, events, options.logger);
   const states = new WeakMap<Request, Promise<RequestState>>();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   /** set when shutdown begins: /ready answers 503 so a load balancer stops sending while requests drain */
   let draining = false;
-  const resolveViewer = viewerResolver(db.prisma, tokens, clock, new SwitchCache(db.prisma));
+  const switchCache = new SwitchCache(db.prisma);
+  const resolveViewer = viewerResolver(db.prisma, tokens, clock, switchCache);
+  const hub = new LiveHub(db, clock, { ...LIVE_DEFAULTS, ...options.live }, options.logger);
+  // each delivery reads the viewer and switches again: a revoked token or a switched-off module counts at once
+  const live = new LiveService(
+    hub,
+    async (ctx) => {
+      const request = new Request(ctx.request.url, { headers: ctx.request.headers });
+      const { viewer, snapshot } = await resolveViewer(request);
+      if (ctx.viewer && viewer?.accountId !== ctx.viewer.accountId) return null;
+      const gate = new ModuleGate(db.prisma, registry.modules, snapshot);
+      return { ...ctx, request, viewer, gate, settings: new SettingsReader(db.prisma, registry.modules) };
+    },
+    (ctx, typename, id) => registry.readNode(ctx, typename, id),
+  );
 
   function requestState(request: Request): Promise<RequestState> {
     let state = states.get(request);
@@ -124,6 +145,7 @@ export async function createApp(options: AppOptions) {
   const http: HttpSecurityOptions = { ...httpSecurityDefaults(options.production ?? false), ...options.http };
   const security = createHttpSecurity(http, async (request) => !(await requestState(request)).viewer);
   plugins.push(security.plugin, compressedPages(), ...useMetrics(options.metrics ?? { enabled: true, token: null }));
+  plugins.push(useLiveEventIds());
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     graphqlEndpoint: '/graphql',
@@ -162,7 +184,7 @@ export async function createApp(options: AppOptions) {
         publish: async (tx, event) => {
           await events.publish(tx, event, clock.now());
         },
-        services: { events },
+        services: { events, live },
         budget: new RequestBudget(limits.responseBytes),
       };
     },
@@ -172,5 +194,5 @@ export async function createApp(options: AppOptions) {
   const drain = () => {
     draining = true;
   };
-  return { yoga, registry, db, clock, tokens, jobs, events, drain };
+  return { yoga, registry, db, clock, tokens, jobs, events, live, drain };
 }

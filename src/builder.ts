@@ -128,6 +128,8 @@ export function createBuilder(subGraphs: string[]) {
 
   builder.queryType({ subGraphs, defaultSubGraphsForFields: [] });
   builder.mutationType({ subGraphs, defaultSubGraphsForFields: [] });
+  // 实时推送: subscriptions over SSE (src/live/), declared per module with liveField like any root field
+  builder.subscriptionType({ subGraphs, defaultSubGraphsForFields: [] });
   return builder;
 }
 

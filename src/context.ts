@@ -4,6 +4,7 @@ import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
 import type { DomainEventInput, EventBus } from './events.js';
 import type { RequestBudget } from './limits/budget.js';
+import type { LiveService } from './live/service.js';
 
 export interface Clock {
   now(): Date;
@@ -41,6 +42,8 @@ export interface Context {
 
 export interface AppServices {
   events: EventBus;
+  /** 实时推送: the subscriptions' event streams (src/live/) */
+  live: LiveService;
 }
 
 export function makeAudit(viewer: Viewer | null) {

@@ -78,6 +78,7 @@ export class JobRunner {
               await this.events.publish(tx, event, now);
             },
           })) ?? {};
+        await this.events.settle(tx);
         await tx.jobRun.upsert({
           where: { jobId },
           create: { jobId, lastRunAt: now, lastResult: out as Prisma.InputJsonValue },

@@ -7,6 +7,7 @@ import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
 import type { FigureDefinition } from './core/figures.js';
 import type { DomainEventInput, EventHandler } from './events.js';
+import type { NotifyRule } from './live/notify.js';
 
 /**
  * 公开接口: the sub-graph of root fields anyone may use without naming a township (the wish wall,
@@ -30,6 +31,11 @@ export interface ModuleDefinition {
   register(builder: Builder): void;
   /** domain events this module publishes ("<id>.<pastTense>"), listed in its manifest */
   publishes?: readonly string[];
+  /**
+   * 通知: which of its events notify whom, keyed by event type (`wishes.wishChanged` …); run at the end of
+   * the publishing transaction, only where this module is enabled (src/live/notify.ts)
+   */
+  notifies?: Record<string, NotifyRule>;
   /** domain events this module reacts to, run only where this module is enabled */
   on?: Record<string, EventHandler>;
   /** per-township parameters (模块参数) an administrator may change; townships inherit like switches */

@@ -6,6 +6,7 @@ import { createBuilder } from './builder.js';
 import { withOwner } from './kit/module-scope.js';
 import { registerAccounts } from './core/account.js';
 import { registerAudit } from './core/audit.js';
+import { registerInbox } from './live/inbox.js';
 import { registerErrorTypes } from './core/errors-graph.js';
 import { registerModuleSwitches } from './core/module-switch.js';
 import { nodeGuardFor } from './core/node-guards.js';
@@ -42,6 +43,7 @@ export class SchemaRegistry {
     registerSettings(builder, this.modules, Source);
     registerAudit(builder);
     registerSeries(builder, this.modules);
+    registerInbox(builder);
     builder.queryField('node', (t) =>
       t.field({
         subGraphs: ['core', ...this.modules.map((m) => m.id)],
@@ -50,23 +52,29 @@ export class SchemaRegistry {
         type: builder.nodeInterfaceRef(),
         nullable: true,
         args: { id: t.arg.globalID({ required: true }) },
-        resolve: async (_root, args, ctx) => {
-          const guard = nodeGuardFor(builder, args.id.typename);
-          if (!guard) return null;
-          const record = await loadNode(ctx, args.id.typename, args.id.id);
-          if (!record || !(await guard(record, ctx))) return null;
-          // a module's record in a township where that module is off stays hidden, whatever the guard says
-          const owner = this.moduleOfType(args.id.typename);
-          if (owner && typeof record.regionPath === 'string' && !(await ctx.gate.isEnabledAt(owner, record.regionPath)))
-            return null;
-          brandWithType(record, args.id.typename as never);
-          return record as never;
-        },
+        resolve: async (_root, args, ctx) => (await this.readNode(ctx, args.id.typename, args.id.id)) as never,
       }),
     );
     // whatever a module registers is its own unless it says otherwise (fail closed)
     for (const m of this.modules) withOwner(m.id, () => m.register(builder));
     this.full = builder.toSchema();
+  }
+
+  /**
+   * one record as `node(id)` reads it: the type's read guard and its module's switch at the record (also
+   * the live service's delivery check); null when absent or not for this viewer
+   */
+  async readNode(ctx: import('./context.js').Context, typename: string, id: string) {
+    const guard = nodeGuardFor(this.builder, typename);
+    if (!guard) return null;
+    const record = await loadNode(ctx, typename, id);
+    if (!record || !(await guard(record, ctx))) return null;
+    // a module's record in a township where that module is off stays hidden, whatever the guard says
+    const owner = this.moduleOfType(typename);
+    if (owner && typeof record.regionPath === 'string' && !(await ctx.gate.isEnabledAt(owner, record.regionPath)))
+      return null;
+    brandWithType(record, typename as never);
+    return record;
   }
 
   /** the module a GraphQL type belongs to (its only sub-graph), or null for core types */

@@ -31,6 +31,8 @@ export async function listen(app: App, port: number, logger: Logger, host = '127
       // stop accepting, let in-flight requests finish (bounded), then close the database
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // ends the open subscriptions (their SSE streams complete, so those connections close) and LISTEN
+      await app.live.hub.stop();
       const timer = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(timer);

@@ -117,6 +117,7 @@ export async function createTestApp(
     gql,
     login,
     close: async () => {
+      await app.live.hub.stop();
       await db.close();
       await drop();
     },

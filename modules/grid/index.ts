@@ -23,6 +23,7 @@ import { seedGrid } from './seed.js';
 import { registerStaffMutations } from './staff-mutations.js';
 import { registerStats } from './stats.js';
 import { escalateOverdueJob } from './sweep.js';
+import { INCIDENT_CHANGED, INCIDENT_SUPERVISED, notifyIncidentMove, notifySupervised, registerLive } from './live.js';
 
 /** payload of `volunteering.hoursVerified` (published by the volunteering module) */
 export interface HoursVerifiedPayload {
@@ -75,6 +76,8 @@ export default defineModule({
   },
   jobs: [escalateOverdueJob, expirePointsJob],
   on: { 'volunteering.hoursVerified': onHoursVerified },
+  publishes: [INCIDENT_CHANGED, INCIDENT_SUPERVISED],
+  notifies: { [INCIDENT_CHANGED]: notifyIncidentMove, [INCIDENT_SUPERVISED]: notifySupervised },
   register(builder) {
     const E = registerEnums(builder);
     registerPolicy(builder, E);
@@ -93,6 +96,7 @@ export default defineModule({
     registerPointsMutations(builder);
     registerPointsCatalogue(builder, E);
     registerStats(builder, E);
+    registerLive(builder);
   },
   linkedPeople: incidentPeople,
   seed: seedGrid,

@@ -13,7 +13,7 @@ export const escalateOverdueJob: JobDefinition = {
   id: 'grid.escalateOverdue',
   description: '超期事件自动升级督办 (community → township → county) for incidents not accepted or resolved in time',
   everyMs: 60_000,
-  async run({ tx, now, gate, audit }) {
+  async run({ tx, now, gate, audit, publish }) {
     const due = await tx.incident.findMany({
       where: {
         status: { in: ['REPORTED', 'ACCEPTED', 'ESCALATED', 'IN_PROGRESS'] },
@@ -58,6 +58,12 @@ export const escalateOverdueJob: JobDefinition = {
         entityId: incident.id,
         regionPath: incident.regionPath,
         data: { from, to },
+      });
+      // 实时推送 and 超期督办 notifications (modules/grid/live.ts)
+      await publish({
+        type: 'grid.incidentSupervised',
+        regionPath: incident.regionPath,
+        payload: { id: incident.id, from, to },
       });
     }
     return { due: due.length, escalated, skippedDisabled };

@@ -197,6 +197,12 @@ export function registerActivityUpdate(builder: Builder, enums: Enums) {
             regionPath: activity.regionPath,
             data: { status: activity.status, changes },
           });
+          // 实时推送/通知: the same event a status move publishes (modules/volunteering/live.ts)
+          const move = { id: activity.id, entity: 'VolunteerActivity', from: activity.status, to: activity.status };
+          await w.publish({
+            type: 'volunteering.volunteerActivityChanged',
+            payload: { ...move, action: 'activity.update' },
+          });
           return w.tx.volunteerActivity.findUniqueOrThrow({ where: { id: activity.id } });
         });
         return { activity: updated };

@@ -24,6 +24,7 @@ import { registerSignUps } from './signup.js';
 import { registerStats } from './stats.js';
 import { registerTeams } from './team.js';
 import { registerVolunteers } from './volunteer.js';
+import { ACTIVITY_CHANGED, notifyVolunteers, ORDER_CHANGED, registerLive } from './live.js';
 
 export default defineModule({
   id: MODULE,
@@ -54,6 +55,7 @@ export default defineModule({
     registerOrders(builder, enums);
     registerOrderMutations(builder);
     registerStats(builder);
+    registerLive(builder);
   },
   settings: {
     recordDeadlineDays: integerSetting(
@@ -70,7 +72,8 @@ export default defineModule({
     },
   },
   jobs: [advanceActivities],
-  publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected'],
+  publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected', ORDER_CHANGED, ACTIVITY_CHANGED],
+  notifies: { [ACTIVITY_CHANGED]: notifyVolunteers },
   figures: VOLUNTEERING_FIGURES,
   linkedPeople: orderPeople,
   seed: seedVolunteering,

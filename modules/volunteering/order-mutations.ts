@@ -155,6 +155,15 @@ export function registerOrderMutations(builder: Builder) {
             regionPath,
             data: { title: o.title, organizationId, teamId },
           });
+          // 实时推送: a new order is an order change (the lifecycle publishes the later moves)
+          const move = {
+            id: o.id,
+            entity: 'VolunteerServiceOrder',
+            action: 'order.dispatch',
+            from: null,
+            to: o.status,
+          };
+          await w.publish({ type: 'volunteering.volunteerServiceOrderChanged', payload: move });
           return o;
         });
         return { order };

@@ -13,6 +13,7 @@ import { WISH_FIGURES } from './figures.js';
 import { seedWishes } from './seed.js';
 import { registerStats } from './stats.js';
 import { registerWishWall } from './wall.js';
+import { notifyRequester, registerLive, WISH_CHANGED } from './live.js';
 import { registerWishTypes } from './wish-node.js';
 
 export default defineModule({
@@ -33,19 +34,21 @@ export default defineModule({
     maxSubmissionsPerDay: integerSetting('每人每日提交上限 wishes one requester may submit within 24 hours', 5, 1, 100),
   },
   jobs: [expireClaims],
-  publishes: ['wishes.claimed', 'wishes.fulfilled', 'wishes.confirmed', 'wishes.rejected'],
+  publishes: ['wishes.claimed', 'wishes.fulfilled', 'wishes.confirmed', 'wishes.rejected', WISH_CHANGED],
+  notifies: { [WISH_CHANGED]: notifyRequester },
   figures: WISH_FIGURES,
   register(builder) {
     const enums = registerEnums(builder);
     const Wish = registerWishTypes(builder, enums);
     registerQueries(builder, enums, Wish);
-    registerWishWall(builder, enums);
+    const WishWallItem = registerWishWall(builder, enums);
     registerStats(builder);
     registerSubmission(builder, enums, Wish);
     registerEdit(builder, enums, Wish);
     registerReview(builder, Wish);
     registerClaims(builder, Wish);
     registerFulfilment(builder, Wish);
+    registerLive(builder, Wish, WishWallItem);
   },
   seed: seedWishes,
   examples: WISH_EXAMPLES,

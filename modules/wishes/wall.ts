@@ -83,6 +83,7 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
         ctx.prisma.wish.count({ where: await wallWhere(ctx, args) }),
     }),
   );
+  return WishWallItem;
 }
 
 /** the wall's region path ('/' for the whole wall) */

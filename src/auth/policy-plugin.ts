@@ -20,6 +20,17 @@ declare global {
       /** 权限声明: who may run this field and how its target is checked against their area */
       policy?: FieldPolicy;
     }
+    interface SubscriptionFieldOptions<
+      Types extends SchemaTypes,
+      Type,
+      Nullable,
+      Args,
+      ResolveShape,
+      ResolveReturnShape,
+    > {
+      /** 权限声明: who may subscribe and how its target is checked against their area (when subscribing) */
+      policy?: FieldPolicy;
+    }
   }
 }
 
@@ -44,13 +55,29 @@ export class PolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     config: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
-    if (!ROOTS.has(config.kind)) return resolver;
+    // a subscription is checked once, when subscribing (wrapSubscribe); each event is then filtered by the
+    // live service's delivery check, not by this per-field check again
+    if (!ROOTS.has(config.kind) || config.kind === 'Subscription') return resolver;
     const policy = policyOf(config as never)!;
     return async (parent, args, context, info) => {
       const ctx = context as unknown as Context;
       checkRoles(policy, ctx.viewer);
       await checkScope(policy, ctx, args as Record<string, unknown>);
       return resolver(parent, args, context, info);
+    };
+  }
+
+  override wrapSubscribe(
+    subscribe: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
+    config: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
+    if (config.kind !== 'Subscription' || !subscribe) return subscribe;
+    const policy = policyOf(config as never)!;
+    return async (parent, args, context, info) => {
+      const ctx = context as unknown as Context;
+      checkRoles(policy, ctx.viewer);
+      await checkScope(policy, ctx, args as Record<string, unknown>);
+      return subscribe(parent, args, context, info);
     };
   }
 }

@@ -8,7 +8,7 @@ import type { ModuleDefinition } from '../modules.js';
 
 export interface ModuleManifest {
   types: string[];
-  rootFields: { name: string; operation: 'QUERY' | 'MUTATION' }[];
+  rootFields: { name: string; operation: 'QUERY' | 'MUTATION' | 'SUBSCRIPTION' }[];
   permissions: { operation: string; roles: string[]; scope: string; relation: string | null }[];
   statsFields: string[];
 }
@@ -28,6 +28,7 @@ export function manifestOf(schema: GraphQLSchema, id: string): ModuleManifest {
   for (const [operation, type] of [
     ['QUERY', schema.getQueryType()],
     ['MUTATION', schema.getMutationType()],
+    ['SUBSCRIPTION', schema.getSubscriptionType()],
   ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       if (!ownedBy(field.extensions, id)) continue;
@@ -66,7 +67,11 @@ export function registerModuleManifest<T extends { module: ModuleDefinition }>(
   };
   const Operation = builder.enumType('ModuleOperation', {
     description: '根字段类别',
-    values: { QUERY: { description: '查询' }, MUTATION: { description: '变更' } } as const,
+    values: {
+      QUERY: { description: '查询' },
+      MUTATION: { description: '变更' },
+      SUBSCRIPTION: { description: '订阅 (实时推送 over SSE)' },
+    } as const,
   });
   const RootField = builder.objectRef<ModuleManifest['rootFields'][number]>('ModuleRootField').implement({
     description: '模块的根字段 a query or mutation the module contributes',

@@ -18,8 +18,10 @@ export interface Database {
   statements: StatementCounter;
   /** a raw SQL session outside Prisma (migrations, readiness ping) */
   session: SqlSession;
-  /** the embedded database itself (backups), absent on PostgreSQL */
+  /** the embedded database itself (backups, in-process LISTEN), absent on PostgreSQL */
   pglite?: PGlite;
+  /** the PostgreSQL connection string (the live service's LISTEN connection), absent on PGlite */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     statements,
     session: opened.session,
     pglite: opened.pglite,
+    url,
     close: async () => {
       await prisma.$disconnect();
       await opened.close();

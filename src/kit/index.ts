@@ -42,7 +42,11 @@ export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core
 // writes: one unit per mutation (gate, settings, transaction, audit, events) and state machines
 export { write, WRITE_TX_OPTIONS, type WriteScope, type WriteUnit } from './write.js';
 export { withAuditNames } from './audit-names.js';
-export { defineLifecycle, type ApplyOptions, type Transition } from './lifecycle.js';
+export { changedEvent, defineLifecycle, type ApplyOptions, type Transition } from './lifecycle.js';
+
+// 实时推送 and 通知: subscription fields and the notification rules of a manifest
+export { liveField, type LiveEvent, type LiveFieldOptions } from '../live/field.js';
+export { accountsOfPeople, staffOf, type NotificationDraft, type NotifyRule } from '../live/notify.js';
 
 // errors
 export {

@@ -54,10 +54,16 @@ export interface ApplyOptions {
   conflictMessage?: string;
   /** extra audit data */
   audit?: Record<string, unknown>;
+  /** extra payload of the generic change event (ids a subscriber needs to decide visibility) */
+  event?: Record<string, unknown>;
 }
 
 type Delegate = { updateManyAndReturn(args: unknown): Promise<unknown[]> };
 const label = (text: string) => text.split(' ')[0];
+
+/** the type of the generic transition event: `wishes.wishChanged`, `grid.incidentChanged` … */
+export const changedEvent = (module: string, entity: string) =>
+  `${module}.${entity[0]!.toLowerCase()}${entity.slice(1)}Changed`;
 
 export function defineLifecycle<S extends string, A extends string, R extends LifecycleRecord<S>>(
   definition: LifecycleDefinition<S, A, R>,
@@ -102,6 +108,13 @@ export function defineLifecycle<S extends string, A extends string, R extends Li
       entityId: record.id,
       regionPath: record.regionPath,
       data: { from: record.status, to, note, ...options.audit },
+    });
+    // 实时推送: one generic event per transition ("<module>.<entity>Changed"), so every state machine feeds
+    // subscriptions and the notification inbox without each module publishing its own
+    await w.publish({
+      type: changedEvent(w.module, entity),
+      regionPath: record.regionPath,
+      payload: { id: record.id, entity, action, from: record.status, to, ...options.event },
     });
     return updated;
   }

@@ -20,6 +20,8 @@ export interface WriteScope {
 }
 
 export interface WriteUnit {
+  /** the module writing (lifecycle events are named after it) */
+  module: string;
   tx: Prisma.TransactionClient;
   now: Date;
   /** the settings named in the scope, effective at its region */
@@ -37,25 +39,27 @@ export async function write<T>(ctx: Context, scope: WriteScope, work: (w: WriteU
   const settings: Record<string, unknown> = {};
   for (const key of scope.settings ?? []) settings[key] = await ctx.settings.get(scope.module, key, scope.regionPath);
   const now = ctx.clock.now();
-  return ctx.prisma.$transaction(
-    (tx) =>
-      work({
-        tx,
-        now,
-        settings,
-        audit: (entry) =>
-          ctx.audit(tx, {
-            ...entry,
-            action: prefixed(scope.module, entry.action),
-            regionPath: entry.regionPath ?? scope.regionPath,
-          }),
-        publish: (event) => {
-          if (!event.type.startsWith(`${scope.module}.`)) {
-            throw new Error(`module ${scope.module} may only publish its own events, not ${event.type}`);
-          }
-          return ctx.publish(tx, { ...event, regionPath: event.regionPath ?? scope.regionPath });
-        },
-      }),
-    WRITE_TX_OPTIONS,
-  );
+  return ctx.prisma.$transaction(async (tx) => {
+    const result = await work({
+      module: scope.module,
+      tx,
+      now,
+      settings,
+      audit: (entry) =>
+        ctx.audit(tx, {
+          ...entry,
+          action: prefixed(scope.module, entry.action),
+          regionPath: entry.regionPath ?? scope.regionPath,
+        }),
+      publish: (event) => {
+        if (!event.type.startsWith(`${scope.module}.`)) {
+          throw new Error(`module ${scope.module} may only publish its own events, not ${event.type}`);
+        }
+        return ctx.publish(tx, { ...event, regionPath: event.regionPath ?? scope.regionPath });
+      },
+    });
+    // kernel subscribers of the unit's events (the notification inbox), inside the same transaction
+    await ctx.services.events.settle(tx);
+    return result;
+  }, WRITE_TX_OPTIONS);
 }

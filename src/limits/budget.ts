@@ -22,6 +22,11 @@ export class RequestBudget {
 
   constructor(private readonly maxBytes: number) {}
 
+  /** a fresh budget of the same size (each event of a subscription is answered like one request) */
+  renew(): RequestBudget {
+    return new RequestBudget(this.maxBytes);
+  }
+
   private exceed(error: GraphQLError) {
     this.exceeded = error;
     clearTimeout(this.timer);

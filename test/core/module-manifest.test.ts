@@ -33,6 +33,8 @@ describe('modules(regionId): the manifest', () => {
       const roots = [
         ...Object.values(full.getQueryType()!.getFields()),
         ...Object.values(full.getMutationType()!.getFields()),
+        // 实时推送: subscriptions are root fields with declared policies too
+        ...Object.values(full.getSubscriptionType()?.getFields() ?? {}),
       ].filter(
         (f) =>
           ((f.extensions?.subGraphs ?? []) as string[]).includes(id) &&
