@@ -41,7 +41,19 @@ const weight = (field: GraphQLField<unknown, unknown>) => {
   return field.extensions?.maxItems ? 1 : 2;
 };
 
+/** selections by type and depth: the same subtree recurs under many parents (computed once) */
+const selections = new WeakMap<ArgValues, Map<string, string>>();
+
 function selectionOf(type: GraphQLNamedType, depthLeft: number, known: ArgValues): string {
+  let memo = selections.get(known);
+  if (!memo) selections.set(known, (memo = new Map()));
+  const key = `${type.name}:${depthLeft}`;
+  let found = memo.get(key);
+  if (found === undefined) memo.set(key, (found = selectionFor(type, depthLeft, known)));
+  return found;
+}
+
+function selectionFor(type: GraphQLNamedType, depthLeft: number, known: ArgValues): string {
   if (isLeafType(type)) return '';
   if (!isObjectType(type) && !isInterfaceType(type)) return '{ __typename }';
   const fields = Object.values(type.getFields());
@@ -61,11 +73,12 @@ function selectionOf(type: GraphQLNamedType, depthLeft: number, known: ArgValues
   return `{ ${parts.join(' ')} }`;
 }
 
-export function costOf(schema: GraphQLSchema, query: string, variables: Record<string, unknown>) {
+/** cost and depth; `full` adds the spec's validation rules (the searches below only need the cost) */
+export function costOf(schema: GraphQLSchema, query: string, variables: Record<string, unknown>, full = true) {
   let cost = 0;
   let depth = 0;
   const errors = validate(schema, parse(query), [
-    ...specifiedRules,
+    ...(full ? specifiedRules : []),
     createComplexityRule({
       context: {},
       variableValues: variables,
@@ -91,12 +104,16 @@ export function mostExpensiveQuery(schema: GraphQLSchema, limits: Limits, known:
       return !single.errors.length && single.depth <= limits.maxDepth && single.cost <= limits.maxCost;
     });
     if (!fitting.length) continue;
-    // as many root selections (aliases) as fit with pages of one, then the largest page that fits
-    let count = limits.maxAliases + 1;
-    while (count > 1 && costOf(schema, buildQuery(fitting, known, depthLeft, count), { n: 1 }).cost > limits.maxCost) {
-      count--;
+    // as many root selections (aliases) as fit with pages of one (cost grows with them: bisect), then the
+    // largest page that fits
+    let low = 1;
+    let high = limits.maxAliases + 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (costOf(schema, buildQuery(fitting, known, depthLeft, mid), { n: 1 }, false).cost <= limits.maxCost) low = mid;
+      else high = mid - 1;
     }
-    return withLargestPage(schema, limits, buildQuery(fitting, known, depthLeft, count));
+    return withLargestPage(schema, limits, buildQuery(fitting, known, depthLeft, low));
   }
   return null;
 }
@@ -120,7 +137,7 @@ function withLargestPage(schema: GraphQLSchema, limits: Limits, query: string) {
   let high = 100;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    const { cost, errors } = costOf(schema, query, { n: mid });
+    const { cost, errors } = costOf(schema, query, { n: mid }, false);
     if (!errors.length && cost <= limits.maxCost) low = mid;
     else high = mid - 1;
   }
