@@ -1,7 +1,7 @@
 // Module `grid` 网格管理: grids and grid staff, patrols and hazard inspections, the incident chain
 // "网格发现 → 村社接报 → 街乡吹哨 → 部门报到" with deadlines and an overdue sweep, and the points
 // ledger (积分制) with a points store. This file is the module's only public surface.
-import { defineModule, integerSetting, type DeliveredEvent, type Prisma } from '../../src/kit/index.js';
+import { defineModule, enumSetting, integerSetting, type DeliveredEvent, type Prisma } from '../../src/kit/index.js';
 import { registerEnums } from './enums.js';
 import { registerGridMutations } from './grid-mutations.js';
 import { registerGridTypes } from './grid-types.js';
@@ -71,6 +71,12 @@ export default defineModule({
       0,
       0,
       120,
+    ),
+    resolveDeadlineFrom: enumSetting(
+      '办结时限起算 the resolution deadline runs from acceptance (村社接报) or from escalation (街乡吹哨); ' +
+        'reporting in and rework (返工) never move it',
+      ['ACCEPTANCE', 'ESCALATION'],
+      'ACCEPTANCE',
     ),
   },
   jobs: [escalateOverdueJob, expirePointsJob],
