@@ -6,6 +6,7 @@ import type { AuditEntry } from './context.js';
 import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
 import type { DomainEventInput, EventHandler } from './events.js';
+import type { IntakeHandler } from './kit/intake.js';
 
 /**
  * 公开接口: the sub-graph of root fields anyone may use without naming a township (the wish wall,
@@ -44,6 +45,8 @@ export interface ModuleDefinition {
    * accepted …), inside `scope`. Its department staff see these people, masked, and nobody else.
    */
   linkedPeople?(kit: LinkedPeopleKit): Promise<string[]>;
+  /** 居民上报分流: report categories this module takes from a resident's report (src/kit/intake.ts) */
+  intake?: IntakeHandler;
 }
 
 export interface LinkedPeopleKit {

@@ -14,6 +14,7 @@ import { registerPeople } from './core/person.js';
 import { registerRegions } from './core/region.js';
 import { registerSettings } from './core/settings.js';
 import { orderModules, PUBLIC_SUB_GRAPH, type ModuleDefinition } from './modules.js';
+import { installIntake } from './kit/intake.js';
 
 /** cache key of the public schema (module ids never contain '#') */
 const PUBLIC_KEY = '#public';
@@ -63,6 +64,7 @@ export class SchemaRegistry {
       }),
     );
     // whatever a module registers is its own unless it says otherwise (fail closed)
+    installIntake(builder, this.modules);
     for (const m of this.modules) withOwner(m.id, () => m.register(builder));
     this.full = builder.toSchema();
   }

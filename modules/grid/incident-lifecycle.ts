@@ -1,7 +1,8 @@
 // The incident chain as one state machine (the kit's defineLifecycle): every move is a conditional update
-// on (id, status, version) with the stage clock restarted (the resolution deadline is not: incident-deadlines.ts), one timeline row and one audit entry
-// (`grid.<action>`), inside the mutation's write unit. An illegal move is INVALID_TRANSITION; if someone
-// moved the incident since it was read, the update matches no row: CONFLICT, and nothing changes.
+// on (id, status, version) with the stage clock restarted (not the resolution deadline: incident-deadlines.ts),
+// one timeline row and one audit entry (`grid.<action>`), inside the mutation's write unit. An illegal move
+// is INVALID_TRANSITION; if someone moved the incident since it was read, the update matches no row:
+// CONFLICT, and nothing changes.
 import {
   defineLifecycle,
   type Context,

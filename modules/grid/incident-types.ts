@@ -3,6 +3,7 @@
 import { guardNode, managesPerson, shownName, type Builder, type Context, type Incident } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { CATEGORY_TERMS, OPEN_STATUSES, STATUS_TERMS, type GridEnums } from './enums.js';
+import { showsReporter } from './incident-follow.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { refs } from './refs.js';
 
@@ -142,7 +143,10 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       occurredAt: t.field({ type: 'DateTime', description: '发生时间', resolve: (i) => i.occurredAt }),
       reportedAt: t.field({ type: 'DateTime', description: '上报时间', resolve: (i) => i.reportedAt }),
       attachmentUrls: t.exposeStringList('attachmentUrls', { description: '附件' }),
-      grid: t.relation('grid', { description: '网格' }),
+      grid: t.relation('grid', {
+        nullable: true,
+        description: "网格 (null: a resident's report outside a known grid)",
+      }),
       community: t.loadable({
         type: R.Region,
         description: '社区/村',
@@ -156,9 +160,11 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       reporter: t.loadable({
         type: Actor,
         nullable: true,
-        description: '上报人 (网格员)',
+        description:
+          '上报人 (网格员 or the resident; null when a resident asked to stay anonymous, ' +
+          'except to them and those who manage the area)',
         load: loadActors,
-        resolve: (i) => i.reporterAccountId,
+        resolve: (i, _a, ctx) => (showsReporter(ctx, i) ? i.reporterAccountId : null),
       }),
       resident: t.loadable({
         type: R.Person,

@@ -9,6 +9,8 @@ import { registerHouseholdMutations } from './household-mutations.js';
 import { registerCommunityChain } from './incident-community.js';
 import { registerDepartmentChain } from './incident-departments.js';
 import { registerIncidentQueries } from './incident-queries.js';
+import { registerFollowUp } from './incident-follow.js';
+import { registerIntake } from './incident-intake.js';
 import { registerIncidentReport } from './incident-report.js';
 import { registerIncidentTypes } from './incident-types.js';
 import { incidentPeople } from './incident-visibility.js';
@@ -72,6 +74,20 @@ export default defineModule({
       0,
       120,
     ),
+    residentDailyReportLimit: integerSetting(
+      '居民每日上报上限 reports one resident may make per day (Asia/Shanghai calendar)',
+      5,
+      1,
+      100,
+    ),
+    duplicateRadiusMetres: integerSetting('疑似重复半径(米) same category within this distance', 200, 10, 5000),
+    duplicateWindowHours: integerSetting('疑似重复时间窗(小时) and within this many hours', 72, 1, 720),
+    reopenWithinDays: integerSetting(
+      '回访重开期限(天) days after resolution a dissatisfied resident may reopen',
+      7,
+      1,
+      90,
+    ),
     resolveDeadlineFrom: enumSetting(
       '办结时限起算 the resolution deadline runs from acceptance (村社接报) or from escalation (街乡吹哨); ' +
         'reporting in and rework (返工) never move it',
@@ -93,6 +109,8 @@ export default defineModule({
     const Draft = incidentDraftInput(builder, E);
     registerPatrols(builder, E, Draft);
     registerIncidentReport(builder, E, Draft);
+    registerIntake(builder, E, Draft);
+    registerFollowUp(builder, E);
     registerCommunityChain(builder, E);
     registerDepartmentChain(builder, E);
     registerPointsTypes(builder, E);

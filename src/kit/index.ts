@@ -42,6 +42,14 @@ export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core
 export { write, WRITE_TX_OPTIONS, type WriteScope, type WriteUnit } from './write.js';
 export { withAuditNames } from './audit-names.js';
 export { defineLifecycle, type ApplyOptions, type Transition } from './lifecycle.js';
+export {
+  createThroughRoute,
+  intakeRoutes,
+  routeIntake,
+  type IntakeHandler,
+  type IntakeReport,
+  type IntakeRoute,
+} from './intake.js';
 
 // errors
 export {

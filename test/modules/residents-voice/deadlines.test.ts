@@ -96,7 +96,8 @@ describe('deadlines that do not restart', () => {
     const lead = await act('emergency', 'reportInIncident', { incidentId: r.incident.id });
     expect(ms(lead.incident.resolveDueAt)).toBe(escalatedAt + 168 * HOUR);
     const bad = await t.gql(
-      `mutation($input: SetModuleSettingInput!) { setModuleSetting(input: $input) { __typename ... on Error { code } } }`,
+      `mutation($input: SetModuleSettingInput!) { setModuleSetting(input: $input) { __typename
+        ... on Error { code } } }`,
       { input: { regionId: await regionId(t, BEIWUCHA), moduleId: 'grid', key: 'resolveDeadlineFrom', value: 'X' } },
       { token: await login('admin') },
     );
