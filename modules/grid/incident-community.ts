@@ -16,7 +16,7 @@ import {
 import { isCommunityStaffOf } from './access.js';
 import type { GridEnums } from './enums.js';
 import { incidentLifecycle, moveIncident } from './incident-lifecycle.js';
-import { assertVerifiable, resolveDue, reworkMove } from './incident-deadlines.js';
+import { assertVerifiable, resolveDue, reworkMove, workerSatisfaction } from './incident-deadlines.js';
 import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
 import { awardByRuleCode } from './points-service.js';
 
@@ -200,6 +200,7 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
         communityActor(ctx, incident.regionPath, '结案');
         incidentLifecycle.assert(incident, 'CLOSE');
         assertVerifiable(ctx, incident);
+        const satisfaction = workerSatisfaction(incident, input.satisfaction);
         const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
           const resolvedAt = incident.resolvedAt ?? w.now;
           const closedOnTime = !!incident.resolveDueAt && resolvedAt.getTime() <= incident.resolveDueAt.getTime();
@@ -212,7 +213,7 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
               closedAt: w.now,
               resolvedAt,
               closedOnTime,
-              satisfaction: input.satisfaction ?? null,
+              ...satisfaction,
               solved: input.solved ?? true,
               deadline: null,
               escalateAt: null,

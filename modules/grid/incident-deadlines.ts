@@ -2,7 +2,7 @@
 // escalation where the township's setting `resolveDeadlineFrom` says so — and kept by reporting in and by
 // rework (返工, also a resident's reopening): a case sent back is not given a fresh clock, so
 // `closedOnTime` (final resolution ≤ the original deadline) and 按期结案率 stay honest.
-import { AppError, type Context, type Incident, type WriteUnit } from '../../src/kit/index.js';
+import { AppError, ValidationError, type Context, type Incident, type WriteUnit } from '../../src/kit/index.js';
 import { isTownshipAdminOf, MODULE } from './access.js';
 import { moveIncident } from './incident-lifecycle.js';
 import { escalateAtFor } from './incident-service.js';
@@ -60,4 +60,19 @@ export function assertVerifiable(ctx: Context, incident: Incident) {
       { missing: ['TOWNSHIP_VERIFICATION'] },
     );
   }
+}
+
+/**
+ * 满意度 at closing: a resident who reported through reportProblem rates it themself (rateIncidentHandling),
+ * so a worker may not type it in for them; elsewhere (grid reports, phone follow-ups) the worker's entry is
+ * recorded with satisfactionSource WORKER. A resident's earlier rating is kept.
+ */
+export function workerSatisfaction(incident: Incident, entered: Incident['satisfaction'] | null | undefined) {
+  if (entered && incident.channel === 'RESIDENT' && incident.reporterAccountId)
+    throw new ValidationError(
+      '居民自行评价，工作人员不能代录 (the reporting resident rates it: rateIncidentHandling)',
+      'input.satisfaction',
+    );
+  if (entered) return { satisfaction: entered, satisfactionSource: 'WORKER' as const };
+  return { satisfaction: incident.satisfaction, satisfactionSource: incident.satisfactionSource };
 }

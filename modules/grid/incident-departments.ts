@@ -108,6 +108,12 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
               notifiedAt: w.now,
               reportInDueAt: due,
             })),
+            skipDuplicates: true,
+          });
+          // escalated again after 退单: a department that returned it is notified again (and cannot return twice)
+          await w.tx.incidentDepartment.updateMany({
+            where: { incidentId: incident.id, organizationId: { in: ids }, role: 'RETURNED' },
+            data: { role: 'NOTIFIED', notifiedAt: w.now, reportInDueAt: due },
           });
           return moved;
         });

@@ -14,6 +14,7 @@ import {
   type Builder,
   type Context,
   type Incident,
+  type IncidentRating,
 } from '../../src/kit/index.js';
 import { isCommunityStaffOf, MODULE, requireViewer, townshipOf } from './access.js';
 import { OPEN_STATUSES, type GridEnums } from './enums.js';
@@ -55,11 +56,39 @@ const mine = async (ctx: Context) => ({
 });
 
 export function registerFollowUp(builder: Builder, E: GridEnums) {
+  const Rating = builder.objectRef<IncidentRating>('IncidentRating').implement({
+    description: '回访评价 a resident’s rating of one resolution (no personal data: who rated is not shown)',
+    fields: (t) => ({
+      round: t.int({ description: '第几次办理 (0: the first resolution)', resolve: (r) => r.round }),
+      satisfaction: t.field({ type: E.IncidentSatisfaction, resolve: (r) => r.satisfaction }),
+      reopened: t.boolean({ description: '是否重新办理', resolve: (r) => r.reopened }),
+      reason: t.string({ nullable: true, description: '理由', resolve: (r) => r.reason }),
+      at: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
+    }),
+  });
   builder.prismaObjectFields('Incident', (t) => ({
     channel: t.field({ type: E.IncidentChannel, description: '来源渠道', resolve: (i) => i.channel }),
     reporterHidden: t.boolean({
       description: '上报人对公众隐藏 the resident asked to stay anonymous to the public',
       resolve: (i) => i.hideReporter,
+    }),
+    satisfactionSource: t.field({
+      type: E.SatisfactionSource,
+      nullable: true,
+      description: '满意度来源: the resident (回访评价) or a worker entering it at closing',
+      resolve: (i) => i.satisfactionSource,
+    }),
+    reopenCount: t.exposeInt('reopenCount', { description: '居民重开次数 reopened after an unsatisfactory 回访' }),
+    ratings: t.field({
+      type: [Rating],
+      maxItems: 50,
+      description: '回访评价 one per resolution (staff of the area and the rater; empty for others)',
+      resolve: async (i, _a, ctx) => {
+        const own =
+          ctx.viewer && (i.reporterAccountId === ctx.viewer.accountId || i.residentId === ctx.viewer.personId);
+        if (!own && !isCommunityStaffOf(ctx.viewer, i.regionPath) && ctx.viewer?.role !== 'ANALYST') return [];
+        return ctx.prisma.incidentRating.findMany({ where: { incidentId: i.id }, orderBy: { round: 'asc' }, take: 50 });
+      },
     }),
     possibleDuplicates: t.prismaField({
       type: ['Incident'],

@@ -11,6 +11,8 @@ import { registerDepartmentChain } from './incident-departments.js';
 import { registerIncidentQueries } from './incident-queries.js';
 import { registerFollowUp } from './incident-follow.js';
 import { registerIntake } from './incident-intake.js';
+import { registerRating } from './incident-rating.js';
+import { registerReturn } from './incident-return.js';
 import { registerIncidentReport } from './incident-report.js';
 import { registerIncidentTypes } from './incident-types.js';
 import { incidentPeople } from './incident-visibility.js';
@@ -111,6 +113,8 @@ export default defineModule({
     registerIncidentReport(builder, E, Draft);
     registerIntake(builder, E, Draft);
     registerFollowUp(builder, E);
+    registerRating(builder, E);
+    registerReturn(builder);
     registerCommunityChain(builder, E);
     registerDepartmentChain(builder, E);
     registerPointsTypes(builder, E);
