@@ -6,6 +6,7 @@ import type { AuditEntry } from './context.js';
 import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
 import type { DomainEventInput, EventHandler } from './events.js';
+import type { HttpRoute } from './kit/http-routes.js';
 import type { IntakeHandler } from './kit/intake.js';
 
 /**
@@ -47,6 +48,8 @@ export interface ModuleDefinition {
   linkedPeople?(kit: LinkedPeopleKit): Promise<string[]>;
   /** 居民上报分流: report categories this module takes from a resident's report (src/kit/intake.ts) */
   intake?: IntakeHandler;
+  /** plain HTTP endpoints (e.g. Open311 GeoReport v2), mounted by the kernel before GraphQL (src/kit/http-routes.ts) */
+  httpRoutes?: readonly HttpRoute[];
 }
 
 export interface LinkedPeopleKit {

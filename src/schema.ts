@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createBuilder } from './builder.js';
 import { withOwner } from './kit/module-scope.js';
 import { registerAccounts } from './core/account.js';
+import { registerApiKeys } from './core/api-keys.js';
 import { registerAudit } from './core/audit.js';
 import { registerErrorTypes } from './core/errors-graph.js';
 import { registerModuleSwitches } from './core/module-switch.js';
@@ -41,6 +42,7 @@ export class SchemaRegistry {
     const { Source } = registerModuleSwitches(builder, this.modules, () => this.full);
     registerSettings(builder, this.modules, Source);
     registerAudit(builder);
+    registerApiKeys(builder);
     builder.queryField('node', (t) =>
       t.field({
         subGraphs: ['core', ...this.modules.map((m) => m.id)],

@@ -1,8 +1,18 @@
 // 事件: the Incident node (deadline, overdue, timeline, departments, Open311 mapping) and the
 // `incidents` / `incident` queries.
-import { guardNode, managesPerson, shownName, type Builder, type Context, type Incident } from '../../src/kit/index.js';
+import {
+  guardNode,
+  managesPerson,
+  organizationLoader,
+  regionLoader,
+  shownName,
+  type Builder,
+  type Context,
+  type Incident,
+} from '../../src/kit/index.js';
 import { MODULE } from './access.js';
-import { CATEGORY_TERMS, OPEN_STATUSES, STATUS_TERMS, type GridEnums } from './enums.js';
+import { OPEN_STATUSES, type GridEnums } from './enums.js';
+import { serviceRequest } from './open311-format.js';
 import { showsReporter } from './incident-follow.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { refs } from './refs.js';
@@ -250,24 +260,15 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       }),
       open311: t.field({
         type: 'JSON',
-        description: 'Open311 GeoReport v2 service request (snake_case keys as in the standard)',
-        resolve: (i) => ({
-          service_request_id: i.id,
-          status: i.status === 'CLOSED' || i.status === 'REJECTED' ? 'closed' : 'open',
-          status_notes: STATUS_TERMS[i.status],
-          service_name: CATEGORY_TERMS[i.category],
-          service_code: i.category,
-          description: i.title,
-          agency_responsible: null,
-          service_notice: null,
-          requested_datetime: i.reportedAt.toISOString(),
-          updated_datetime: i.updatedAt.toISOString(),
-          expected_datetime: (i.resolveDueAt ?? i.deadline)?.toISOString() ?? null,
-          address: null,
-          lat: i.latitude,
-          long: i.longitude,
-          media_url: i.attachmentUrls[0] ?? null,
-        }),
+        description:
+          'Open311 GeoReport v2 service request (snake_case keys as in the standard; also GET /open311/v2/requests)',
+        resolve: async (i, _a, ctx) => {
+          const [agency, community] = await Promise.all([
+            i.leadDepartmentId ? organizationLoader(ctx).load(i.leadDepartmentId) : null,
+            regionLoader(ctx).load(i.communityId),
+          ]);
+          return serviceRequest(i, { agency: agency?.name ?? null, community: community ?? null });
+        },
       }),
     }),
   });

@@ -16,6 +16,7 @@ import { registerReturn } from './incident-return.js';
 import { registerIncidentReport } from './incident-report.js';
 import { registerIncidentTypes } from './incident-types.js';
 import { incidentPeople } from './incident-visibility.js';
+import { open311Routes } from './open311.js';
 import { incidentDraftInput, registerPatrols } from './patrol.js';
 import { registerPointsCatalogue } from './points-catalogue.js';
 import { registerPointsMutations } from './points-mutations.js';
@@ -123,5 +124,6 @@ export default defineModule({
     registerStats(builder, E);
   },
   linkedPeople: incidentPeople,
+  httpRoutes: open311Routes,
   seed: seedGrid,
 });

@@ -42,6 +42,8 @@ export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core
 export { write, WRITE_TX_OPTIONS, type WriteScope, type WriteUnit } from './write.js';
 export { withAuditNames } from './audit-names.js';
 export { defineLifecycle, type ApplyOptions, type Transition } from './lifecycle.js';
+export type { HttpRoute, HttpRouteKit } from './http-routes.js';
+export { apiKeyViewer } from '../core/api-keys.js';
 export {
   createThroughRoute,
   intakeRoutes,
