@@ -126,8 +126,7 @@ async function oneRequest({ url, params, context }: HttpRouteKit) {
   const township = await jurisdiction(ctx, url.searchParams.get('jurisdiction_id'));
   const id = params.id!;
   const row = UUID.test(id) ? await ctx.prisma.incident.findUnique({ where: { id } }) : null;
-  if (!row?.regionPath.startsWith(township.path))
-    throw new Open311Error(404, `service_request_id ${id} not found`);
+  if (!row?.regionPath.startsWith(township.path)) throw new Open311Error(404, `service_request_id ${id} not found`);
   return json(await render(ctx, [row]));
 }
 

@@ -24,6 +24,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('residents’ voice figures', () => {
+  it('shows the demo: 陈玉梅’s four reports in 北五岔镇, three rated, one reopened', async () => {
+    const g = await stats(new Date('2000-01-01T00:00:00Z'));
+    expect(g.residentReports).toBe(4);
+    expect(g.followUpRate).toBe(1);
+    expect(g.residentSatisfactionRate).toBe(0.6667);
+    expect(g.reopenRate).toBe(0.3333);
+    const me = await t.gql(
+      '{ myReports(first: 10) { totalCount } }',
+      {},
+      { token: await t.login('weijiachang-resident') },
+    );
+    expect(me.data.myReports.totalCount).toBe(4);
+  });
+
   it('counts reports, channels, 回访, satisfaction and reopening in the period', async () => {
     clock.advance(1000 * HOUR); // the demo data lies before this period
     const from = clock.now();
