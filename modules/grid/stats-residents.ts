@@ -50,7 +50,8 @@ export function registerResidentStats(
         n(
           (
             await s.ctx.prisma.$queryRaw<{ c: bigint }[]>`
-          SELECT COUNT(*) AS c FROM "ResidentReport" r WHERE ${await scopeSql(s, 'r')} ${periodSql(s, 'r."reportedAt"')}`
+          SELECT COUNT(*) AS c FROM "ResidentReport" r
+          WHERE ${await scopeSql(s, 'r')} ${periodSql(s, 'r."reportedAt"')}`
           )[0]?.c,
         ),
     }),

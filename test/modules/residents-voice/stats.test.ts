@@ -93,7 +93,8 @@ describe('residents’ voice figures', () => {
     const from = new Date(clock.now().getTime() - 10 * HOUR);
     await setModule(t, await t.login('beiwucha-admin'), BEIWUCHA, 'grid', false);
     const r = await t.gql(
-      `query($r: ID!, $from: DateTime) { region(id: $r) { stats(from: $from) { grid { residentReports followUpRate } } } }`,
+      `query($r: ID!, $from: DateTime) { region(id: $r) { stats(from: $from) { grid { residentReports
+        followUpRate } } } }`,
       { r: await regionId(t, '652324'), from: from.toISOString() },
       { token: await t.login('analyst') },
     );
