@@ -188,7 +188,9 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
             return p && (managesPerson(ctx.viewer, p) || ctx.viewer?.role === 'DEPARTMENT_STAFF') ? p : null;
           });
         },
-        resolve: (i) => i.residentId,
+        // an anonymous reporter who is also the resident concerned stays hidden here too
+        resolve: (i, _a, ctx) =>
+          i.hideReporter && i.residentId === i.reporterPersonId && !showsReporter(ctx, i) ? null : i.residentId,
       }),
       household: t.relation('household', {
         nullable: true,

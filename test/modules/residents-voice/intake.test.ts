@@ -148,9 +148,9 @@ describe('reportProblem', () => {
       incidentId: id,
       departmentIds: [emergency],
     });
-    const rq = `query($id: ID!) { incident(id: $id) { reporter { role name } } }`;
+    const rq = `query($id: ID!) { incident(id: $id) { reporter { role name } resident { name } } }`;
     const dept = await t.gql(rq, { id }, { token: await t.login('manas-emergency') });
-    expect(dept.data.incident.reporter).toBeNull();
+    expect(dept.data.incident).toEqual({ reporter: null, resident: null });
     const village = await t.gql(rq, { id }, { token: await t.login('weijiachang-worker') });
     expect(village.data.incident.reporter).toMatchObject({ role: 'RESIDENT', name: '林秀兰' });
   });
