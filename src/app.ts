@@ -31,6 +31,7 @@ import { LIVE_DEFAULTS, LiveHub, type LiveOptions } from './live/hub.js';
 import { notifier } from './live/notify.js';
 import { LiveService } from './live/service.js';
 import { useLiveEventIds } from './live/sse.js';
+import { useModuleRoutes } from './kit/http-routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -113,7 +114,28 @@ export async function createApp(options: AppOptions) {
     enforce: options.production ?? false,
     arbitraryRoles: ['ANALYST', 'SYSTEM_ADMIN'],
   };
+  const contextOf = (request: Request, viewer: Viewer | null, gate: ModuleGate, moduleIds: string[]): Context => ({
+    prisma: db.prisma,
+    viewer,
+    gate,
+    settings: new SettingsReader(db.prisma, registry.modules),
+    moduleIds,
+    clock,
+    request,
+    audit: makeAudit(viewer),
+    publish: async (tx, event) => {
+      await events.publish(tx, event, clock.now());
+    },
+    services: { events, live },
+    budget: new RequestBudget(limits.responseBytes),
+  });
+  // module HTTP routes (Open311 …): the viewer is whoever the route authenticates (an API key), not the bearer
+  const routes = useModuleRoutes(
+    registry.modules.flatMap((m) => m.httpRoutes ?? []),
+    async (request, viewer) => contextOf(request, viewer, (await requestState(request)).gate, []),
+  );
   const plugins: Plugin[] = [
+    routes,
     // 受信文档: a hash becomes its committed document before anything looks at the operation
     ...useTrustedDocuments(trusted, async (request) => (await requestState(request)).viewer?.role ?? null),
     // 输入守卫: over-deep documents and malformed cursors get VALIDATION before anything runs
@@ -172,21 +194,7 @@ export async function createApp(options: AppOptions) {
     },
     context: async ({ request }): Promise<Context> => {
       const { viewer, gate, moduleIds } = await requestState(request);
-      return {
-        prisma: db.prisma,
-        viewer,
-        gate,
-        settings: new SettingsReader(db.prisma, registry.modules),
-        moduleIds,
-        clock,
-        request,
-        audit: makeAudit(viewer),
-        publish: async (tx, event) => {
-          await events.publish(tx, event, clock.now());
-        },
-        services: { events, live },
-        budget: new RequestBudget(limits.responseBytes),
-      };
+      return contextOf(request, viewer, gate, moduleIds);
     },
     plugins,
   });

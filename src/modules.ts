@@ -8,6 +8,8 @@ import type { SettingsReader } from './core/settings.js';
 import type { FigureDefinition } from './core/figures.js';
 import type { DomainEventInput, EventHandler } from './events.js';
 import type { NotifyRule } from './live/notify.js';
+import type { HttpRoute } from './kit/http-routes.js';
+import type { IntakeHandler } from './kit/intake.js';
 
 /**
  * 公开接口: the sub-graph of root fields anyone may use without naming a township (the wish wall,
@@ -53,6 +55,10 @@ export interface ModuleDefinition {
    * accepted …), inside `scope`. Its department staff see these people, masked, and nobody else.
    */
   linkedPeople?(kit: LinkedPeopleKit): Promise<string[]>;
+  /** 居民上报分流: report categories this module takes from a resident's report (src/kit/intake.ts) */
+  intake?: IntakeHandler;
+  /** plain HTTP endpoints (e.g. Open311 GeoReport v2), mounted by the kernel before GraphQL (src/kit/http-routes.ts) */
+  httpRoutes?: readonly HttpRoute[];
 }
 
 export interface LinkedPeopleKit {

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createBuilder } from './builder.js';
 import { withOwner } from './kit/module-scope.js';
 import { registerAccounts } from './core/account.js';
+import { registerApiKeys } from './core/api-keys.js';
 import { registerAudit } from './core/audit.js';
 import { registerInbox } from './live/inbox.js';
 import { registerErrorTypes } from './core/errors-graph.js';
@@ -16,6 +17,7 @@ import { registerRegions } from './core/region.js';
 import { registerSettings } from './core/settings.js';
 import { registerSeries } from './core/series.js';
 import { orderModules, PUBLIC_SUB_GRAPH, type ModuleDefinition } from './modules.js';
+import { installIntake } from './kit/intake.js';
 
 /** cache key of the public schema (module ids never contain '#') */
 const PUBLIC_KEY = '#public';
@@ -44,6 +46,7 @@ export class SchemaRegistry {
     registerAudit(builder);
     registerSeries(builder, this.modules);
     registerInbox(builder);
+    registerApiKeys(builder);
     builder.queryField('node', (t) =>
       t.field({
         subGraphs: ['core', ...this.modules.map((m) => m.id)],
@@ -56,6 +59,7 @@ export class SchemaRegistry {
       }),
     );
     // whatever a module registers is its own unless it says otherwise (fail closed)
+    installIntake(builder, this.modules);
     for (const m of this.modules) withOwner(m.id, () => m.register(builder));
     this.full = builder.toSchema();
   }

@@ -4,7 +4,7 @@ import { describedValues as values, type Builder } from '../../src/kit/index.js'
 export const SG = ['grid'];
 
 export const STATUS_TERMS = {
-  REPORTED: '网格发现 reported by a grid worker',
+  REPORTED: '网格发现 reported (by a grid worker, or by a resident: 居民上报)',
   ACCEPTED: '村社接报 accepted by the village/community',
   ESCALATED: '街乡吹哨 escalated by the township to departments',
   IN_PROGRESS: '部门报到 a department reported in and is handling it',
@@ -84,6 +84,7 @@ export function registerEnums(builder: Builder) {
         NOTIFIED: '已吹哨 notified, not yet reported in',
         LEAD: '主办 lead department',
         ASSISTING: '协办 assisting department',
+        RETURNED: '退单 returned the escalation with a reason before reporting in',
       }),
     }),
     RejectReason: builder.enumType('IncidentRejectReason', {
@@ -91,6 +92,21 @@ export function registerEnums(builder: Builder) {
       values: values({
         NOT_OUR_MATTER: '非本级事项 not a matter for us',
         DUPLICATE: '重复事件 duplicate of another incident',
+      }),
+    }),
+    IncidentChannel: builder.enumType('IncidentChannel', {
+      description: '来源渠道',
+      values: values({
+        GRID: '网格发现 a grid worker (patrol or report)',
+        RESIDENT: '居民上报 a resident (reportProblem)',
+        OPEN311: 'Open311 客户端 a civic client through the GeoReport v2 API',
+      }),
+    }),
+    SatisfactionSource: builder.enumType('SatisfactionSource', {
+      description: '满意度来源',
+      values: values({
+        RESIDENT: '居民评价 rated by the resident (rateIncidentHandling)',
+        WORKER: '工作人员代录 entered by a worker at closing, where the resident cannot rate',
       }),
     }),
     Open311Status: builder.enumType('Open311Status', {

@@ -16,8 +16,8 @@ import {
 import { isCommunityStaffOf } from './access.js';
 import type { GridEnums } from './enums.js';
 import { incidentLifecycle, moveIncident } from './incident-lifecycle.js';
+import { assertVerifiable, resolveDue, reworkMove, workerSatisfaction } from './incident-deadlines.js';
 import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
-import { addHours, policyFor } from './policy.js';
 import { awardByRuleCode } from './points-service.js';
 
 const communityActor = (ctx: Context, path: string, action: string) => {
@@ -26,12 +26,6 @@ const communityActor = (ctx: Context, path: string, action: string) => {
       `只有该村社工作人员或上级管理员可以${action} (community workers of this community or admins above only)`,
     );
 };
-
-/** the resolution deadline from now, by the policy in force (15 days for a complex matter) */
-async function resolveDue(w: WriteUnit, incident: Incident, complex: boolean) {
-  const policy = await policyFor(w.tx, incident.regionPath, incident.category, incident.priority);
-  return addHours(w.now, complex ? policy.complexResolveHours : policy.resolveHours);
-}
 
 /**
  * 积分: a verified report earns the reporter points where the township has an INCIDENT_REPORT rule;
@@ -184,22 +178,9 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
         const incident = await loadForWrite(ctx, input.incidentId);
         communityActor(ctx, incident.regionPath, '返工');
         incidentLifecycle.assert(incident, 'REWORK');
-        const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
-          const due = await resolveDue(w, incident, incident.complex);
-          const data = { reworkCount: { increment: 1 }, resolvedAt: null, deadline: due, resolveDueAt: due };
-          return moveIncident(
-            w,
-            ctx,
-            incident,
-            'REWORK',
-            { ...data, escalateAt: escalateAtFor(incident, due) },
-            {
-              note: input.note,
-              attachmentUrls,
-              departmentId: incident.leadDepartmentId,
-            },
-          );
-        });
+        const updated = await incidentWrite(ctx, incident.regionPath, (w) =>
+          reworkMove(w, ctx, incident, { note: input.note, attachmentUrls }),
+        );
         return { incident: updated };
       },
     }),
@@ -218,6 +199,8 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
         const incident = await loadForWrite(ctx, input.incidentId);
         communityActor(ctx, incident.regionPath, '结案');
         incidentLifecycle.assert(incident, 'CLOSE');
+        assertVerifiable(ctx, incident);
+        const satisfaction = workerSatisfaction(incident, input.satisfaction);
         const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
           const resolvedAt = incident.resolvedAt ?? w.now;
           const closedOnTime = !!incident.resolveDueAt && resolvedAt.getTime() <= incident.resolveDueAt.getTime();
@@ -230,7 +213,7 @@ export function registerCommunityChain(builder: Builder, E: GridEnums) {
               closedAt: w.now,
               resolvedAt,
               closedOnTime,
-              satisfaction: input.satisfaction ?? null,
+              ...satisfaction,
               solved: input.solved ?? true,
               deadline: null,
               escalateAt: null,

@@ -15,6 +15,7 @@ import { isTownshipAdminOf, townshipOf } from './access.js';
 import type { GridEnums } from './enums.js';
 import { illegalMessage, incidentLifecycle, moveIncident } from './incident-lifecycle.js';
 import { checkAttachments, escalateAtFor, incidentWrite, loadForWrite } from './incident-service.js';
+import { resolveClockAt, resolveDue } from './incident-deadlines.js';
 import { reportIn } from './incident-report-in.js';
 import { addHours, policyFor } from './policy.js';
 
@@ -88,10 +89,13 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
         if (issues.length) throw new ValidationError(issues);
         const names = ids.map((id) => orgs.find((o) => o.id === id)!.name).join('、');
         const note = [input.note?.trim(), `吹哨部门: ${names}`].filter(Boolean).join(' — ');
+        const clock = await resolveClockAt(ctx, incident.regionPath);
         const updated = await incidentWrite(ctx, incident.regionPath, async (w) => {
           const policy = await policyFor(w.tx, incident.regionPath, incident.category, incident.priority);
           const due = addHours(w.now, policy.reportInHours);
-          const data = { deadline: due, escalateAt: escalateAtFor(incident, due) };
+          // 办结时限 from escalation where the township says so (once: an incident is escalated once)
+          const resolveDueAt = clock === 'ESCALATION' ? await resolveDue(w, incident, incident.complex) : undefined;
+          const data = { deadline: due, escalateAt: escalateAtFor(incident, due), resolveDueAt };
           const moved = await moveIncident(w, ctx, incident, 'ESCALATE', data, {
             note,
             departmentId: ids.length === 1 ? ids[0] : null,
@@ -104,6 +108,12 @@ export function registerDepartmentChain(builder: Builder, _E: GridEnums) {
               notifiedAt: w.now,
               reportInDueAt: due,
             })),
+            skipDuplicates: true,
+          });
+          // escalated again after 退单: a department that returned it is notified again (and cannot return twice)
+          await w.tx.incidentDepartment.updateMany({
+            where: { incidentId: incident.id, organizationId: { in: ids }, role: 'RETURNED' },
+            data: { role: 'NOTIFIED', notifiedAt: w.now, reportInDueAt: due },
           });
           return moved;
         });

@@ -1,7 +1,8 @@
 // The incident chain as one state machine (the kit's defineLifecycle): every move is a conditional update
-// on (id, status, version) with the stage clock restarted, one timeline row and one audit entry
-// (`grid.<action>`), inside the mutation's write unit. An illegal move is INVALID_TRANSITION; if someone
-// moved the incident since it was read, the update matches no row: CONFLICT, and nothing changes.
+// on (id, status, version) with the stage clock restarted (not the resolution deadline: incident-deadlines.ts),
+// one timeline row and one audit entry (`grid.<action>`), inside the mutation's write unit. An illegal move
+// is INVALID_TRANSITION; if someone moved the incident since it was read, the update matches no row:
+// CONFLICT, and nothing changes.
 import {
   defineLifecycle,
   type Context,
@@ -13,7 +14,17 @@ import {
 import { STATUS_TERMS, type IncidentStatusName } from './enums.js';
 import { term, writeEntry, type TimelineInput } from './incident-service.js';
 
-export type IncidentAction = 'ACCEPT' | 'REJECT' | 'ESCALATE' | 'REPORT_IN' | 'RESOLVE' | 'REWORK' | 'CLOSE';
+export type IncidentAction =
+  | 'ACCEPT'
+  | 'REJECT'
+  | 'ESCALATE'
+  | 'REPORT_IN'
+  | 'RESOLVE'
+  | 'REWORK'
+  | 'CLOSE'
+  | 'RETURN'
+  | 'REOPEN'
+  | 'REOPEN_LOCAL';
 
 /** how a step reads in messages: 中文 and English */
 const ACTION_TERMS: Record<IncidentAction, string> = {
@@ -24,6 +35,9 @@ const ACTION_TERMS: Record<IncidentAction, string> = {
   RESOLVE: '反馈处置 resolve',
   REWORK: '返工 rework',
   CLOSE: '结案 close',
+  RETURN: '退单 return the escalation',
+  REOPEN: '重新办理 reopen',
+  REOPEN_LOCAL: '重新办理 reopen',
 };
 
 const TRANSITIONS: Record<IncidentAction, Transition<IncidentStatusName>> = {
@@ -36,6 +50,11 @@ const TRANSITIONS: Record<IncidentAction, Transition<IncidentStatusName>> = {
   REWORK: { from: ['RESOLVED'], to: 'IN_PROGRESS' },
   // from ACCEPTED when the community solved it itself
   CLOSE: { from: ['RESOLVED', 'ACCEPTED'], to: 'CLOSED' },
+  // 退单: every department escalated to returned it before reporting in; the township escalates again
+  RETURN: { from: ['ESCALATED'], to: 'ACCEPTED' },
+  // a dissatisfied resident reopens a closed case (回访): back to the lead department, or to the community
+  REOPEN: { from: ['CLOSED'], to: 'IN_PROGRESS' },
+  REOPEN_LOCAL: { from: ['CLOSED'], to: 'ACCEPTED' },
 };
 
 /** the INVALID_TRANSITION message, also for checks that allow more states than one move (report-in) */

@@ -3,9 +3,9 @@
 // lead becomes the lead (the lifecycle's REPORT_IN move), later ones assist (协办: a timeline row, no move),
 // and a department reporting in twice is refused (INVALID_TRANSITION), however close together they come.
 import { conflict, invalidTransition, type Context, type WriteUnit } from '../../src/kit/index.js';
+import { keptResolveDue } from './incident-deadlines.js';
 import { moveIncident } from './incident-lifecycle.js';
 import { escalateAtFor, term, writeEntry } from './incident-service.js';
-import { addHours, policyFor } from './policy.js';
 
 export async function reportIn(w: WriteUnit, ctx: Context, incidentId: string, rowId: string, note?: string | null) {
   const { tx, now } = w;
@@ -19,8 +19,8 @@ export async function reportIn(w: WriteUnit, ctx: Context, incidentId: string, r
   });
   if (claimed.count !== 1) throw conflict('本部门刚刚报到 (your department reported in meanwhile)');
   if (incident.status === 'ESCALATED' && !incident.leadDepartmentId) {
-    const policy = await policyFor(tx, incident.regionPath, incident.category, incident.priority);
-    const due = addHours(now, incident.complex ? policy.complexResolveHours : policy.resolveHours);
+    // the resolution deadline runs on from acceptance (or escalation): reporting in does not restart it
+    const due = await keptResolveDue(w, incident);
     const data = { leadDepartmentId: row.organizationId, deadline: due, resolveDueAt: due };
     const lead = await moveIncident(
       w,

@@ -86,7 +86,8 @@ export const escalateAtFor = (incident: Pick<Incident, 'supervisionLevel'>, dead
   incident.supervisionLevel === 'COUNTY' ? null : deadline;
 
 export interface NewIncident {
-  grid: { id: string; communityId: string; regionPath: string };
+  /** the grid, or (a resident's report outside a known grid) just the community: id null */
+  grid: { id: string | null; communityId: string; regionPath: string };
   category: string;
   priority: string;
   title: string;
@@ -98,6 +99,8 @@ export interface NewIncident {
   residentId?: string | null;
   householdId?: string | null;
   note?: string | null;
+  channel?: 'GRID' | 'RESIDENT' | 'OPEN311';
+  hideReporter?: boolean;
 }
 
 export function checkNewIncident(
@@ -140,6 +143,8 @@ export async function createIncident(w: WriteUnit, ctx: Context, n: NewIncident)
       reporterPersonId: viewer?.personId ?? null,
       residentId: n.residentId ?? null,
       householdId: n.householdId ?? null,
+      channel: n.channel ?? 'GRID',
+      hideReporter: n.hideReporter ?? false,
       reportedAt: now,
       stageStartedAt: now,
       deadline,

@@ -1,8 +1,19 @@
 // 事件: the Incident node (deadline, overdue, timeline, departments, Open311 mapping) and the
 // `incidents` / `incident` queries.
-import { guardNode, managesPerson, shownName, type Builder, type Context, type Incident } from '../../src/kit/index.js';
+import {
+  guardNode,
+  managesPerson,
+  organizationLoader,
+  regionLoader,
+  shownName,
+  type Builder,
+  type Context,
+  type Incident,
+} from '../../src/kit/index.js';
 import { MODULE } from './access.js';
-import { CATEGORY_TERMS, OPEN_STATUSES, STATUS_TERMS, type GridEnums } from './enums.js';
+import { OPEN_STATUSES, type GridEnums } from './enums.js';
+import { serviceRequest } from './open311-format.js';
+import { showsReporter } from './incident-follow.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { refs } from './refs.js';
 
@@ -142,7 +153,10 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       occurredAt: t.field({ type: 'DateTime', description: '发生时间', resolve: (i) => i.occurredAt }),
       reportedAt: t.field({ type: 'DateTime', description: '上报时间', resolve: (i) => i.reportedAt }),
       attachmentUrls: t.exposeStringList('attachmentUrls', { description: '附件' }),
-      grid: t.relation('grid', { description: '网格' }),
+      grid: t.relation('grid', {
+        nullable: true,
+        description: "网格 (null: a resident's report outside a known grid)",
+      }),
       community: t.loadable({
         type: R.Region,
         description: '社区/村',
@@ -156,9 +170,11 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       reporter: t.loadable({
         type: Actor,
         nullable: true,
-        description: '上报人 (网格员)',
+        description:
+          '上报人 (网格员 or the resident; null when a resident asked to stay anonymous, ' +
+          'except to them and those who manage the area)',
         load: loadActors,
-        resolve: (i) => i.reporterAccountId,
+        resolve: (i, _a, ctx) => (showsReporter(ctx, i) ? i.reporterAccountId : null),
       }),
       resident: t.loadable({
         type: R.Person,
@@ -172,7 +188,9 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
             return p && (managesPerson(ctx.viewer, p) || ctx.viewer?.role === 'DEPARTMENT_STAFF') ? p : null;
           });
         },
-        resolve: (i) => i.residentId,
+        // an anonymous reporter who is also the resident concerned stays hidden here too
+        resolve: (i, _a, ctx) =>
+          i.hideReporter && i.residentId === i.reporterPersonId && !showsReporter(ctx, i) ? null : i.residentId,
       }),
       household: t.relation('household', {
         nullable: true,
@@ -244,24 +262,15 @@ export function registerIncidentTypes(builder: Builder, E: GridEnums) {
       }),
       open311: t.field({
         type: 'JSON',
-        description: 'Open311 GeoReport v2 service request (snake_case keys as in the standard)',
-        resolve: (i) => ({
-          service_request_id: i.id,
-          status: i.status === 'CLOSED' || i.status === 'REJECTED' ? 'closed' : 'open',
-          status_notes: STATUS_TERMS[i.status],
-          service_name: CATEGORY_TERMS[i.category],
-          service_code: i.category,
-          description: i.title,
-          agency_responsible: null,
-          service_notice: null,
-          requested_datetime: i.reportedAt.toISOString(),
-          updated_datetime: i.updatedAt.toISOString(),
-          expected_datetime: (i.resolveDueAt ?? i.deadline)?.toISOString() ?? null,
-          address: null,
-          lat: i.latitude,
-          long: i.longitude,
-          media_url: i.attachmentUrls[0] ?? null,
-        }),
+        description:
+          'Open311 GeoReport v2 service request (snake_case keys as in the standard; also GET /open311/v2/requests)',
+        resolve: async (i, _a, ctx) => {
+          const [agency, community] = await Promise.all([
+            i.leadDepartmentId ? organizationLoader(ctx).load(i.leadDepartmentId) : null,
+            regionLoader(ctx).load(i.communityId),
+          ]);
+          return serviceRequest(i, { agency: agency?.name ?? null, community: community ?? null });
+        },
       }),
     }),
   });

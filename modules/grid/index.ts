@@ -1,7 +1,7 @@
 // Module `grid` 网格管理: grids and grid staff, patrols and hazard inspections, the incident chain
 // "网格发现 → 村社接报 → 街乡吹哨 → 部门报到" with deadlines and an overdue sweep, and the points
 // ledger (积分制) with a points store. This file is the module's only public surface.
-import { defineModule, integerSetting, type DeliveredEvent, type Prisma } from '../../src/kit/index.js';
+import { defineModule, enumSetting, integerSetting, type DeliveredEvent, type Prisma } from '../../src/kit/index.js';
 import { registerEnums } from './enums.js';
 import { registerGridMutations } from './grid-mutations.js';
 import { registerGridTypes } from './grid-types.js';
@@ -9,9 +9,14 @@ import { registerHouseholdMutations } from './household-mutations.js';
 import { registerCommunityChain } from './incident-community.js';
 import { registerDepartmentChain } from './incident-departments.js';
 import { registerIncidentQueries } from './incident-queries.js';
+import { registerFollowUp } from './incident-follow.js';
+import { registerIntake } from './incident-intake.js';
+import { registerRating } from './incident-rating.js';
+import { registerReturn } from './incident-return.js';
 import { registerIncidentReport } from './incident-report.js';
 import { registerIncidentTypes } from './incident-types.js';
 import { incidentPeople } from './incident-visibility.js';
+import { open311Routes } from './open311.js';
 import { incidentDraftInput, registerPatrols } from './patrol.js';
 import { registerPointsCatalogue } from './points-catalogue.js';
 import { registerPointsMutations } from './points-mutations.js';
@@ -73,6 +78,26 @@ export default defineModule({
       0,
       120,
     ),
+    residentDailyReportLimit: integerSetting(
+      '居民每日上报上限 reports one resident may make per day (Asia/Shanghai calendar)',
+      5,
+      1,
+      100,
+    ),
+    duplicateRadiusMetres: integerSetting('疑似重复半径(米) same category within this distance', 200, 10, 5000),
+    duplicateWindowHours: integerSetting('疑似重复时间窗(小时) and within this many hours', 72, 1, 720),
+    reopenWithinDays: integerSetting(
+      '回访重开期限(天) days after resolution a dissatisfied resident may reopen',
+      7,
+      1,
+      90,
+    ),
+    resolveDeadlineFrom: enumSetting(
+      '办结时限起算 the resolution deadline runs from acceptance (村社接报) or from escalation (街乡吹哨); ' +
+        'reporting in and rework (返工) never move it',
+      ['ACCEPTANCE', 'ESCALATION'],
+      'ACCEPTANCE',
+    ),
   },
   jobs: [escalateOverdueJob, expirePointsJob],
   on: { 'volunteering.hoursVerified': onHoursVerified },
@@ -90,6 +115,10 @@ export default defineModule({
     const Draft = incidentDraftInput(builder, E);
     registerPatrols(builder, E, Draft);
     registerIncidentReport(builder, E, Draft);
+    registerIntake(builder, E, Draft);
+    registerFollowUp(builder, E);
+    registerRating(builder, E);
+    registerReturn(builder);
     registerCommunityChain(builder, E);
     registerDepartmentChain(builder, E);
     registerPointsTypes(builder, E);
@@ -99,5 +128,6 @@ export default defineModule({
     registerLive(builder);
   },
   linkedPeople: incidentPeople,
+  httpRoutes: open311Routes,
   seed: seedGrid,
 });

@@ -98,10 +98,13 @@ export const notifySupervised: NotifyRule = async (event, { tx }) => {
   const incident = await incidentOf(tx, event.payload.id);
   if (!incident) return null;
   const now = event.occurredAt;
-  const staff = await tx.gridStaff.findMany({
-    where: { gridId: incident.gridId, startDate: { lte: now }, OR: [{ endDate: null }, { endDate: { gt: now } }] },
-    select: { personId: true },
-  });
+  // a resident's report outside any grid has no grid staff: the departments (once escalated) are told
+  const staff = incident.gridId
+    ? await tx.gridStaff.findMany({
+        where: { gridId: incident.gridId, startDate: { lte: now }, OR: [{ endDate: null }, { endDate: { gt: now } }] },
+        select: { personId: true },
+      })
+    : [];
   const departments = ['ESCALATED', 'IN_PROGRESS'].includes(incident.status)
     ? await staffOf(
         tx,

@@ -208,7 +208,8 @@ export async function seedIncidents(
     const inProgress = [...s.steps].reverse().find((x) => x[0] === 'IN_PROGRESS');
     const resolved = [...s.steps].reverse().find((x) => x[0] === 'RESOLVED');
     const closed = s.steps.find((x) => x[0] === 'CLOSED');
-    const resolveStart = inProgress ?? accepted;
+    // the resolution deadline runs from acceptance: reporting in and rework keep it (incident-deadlines.ts)
+    const resolveStart = accepted ?? inProgress;
     const resolveDueAt = resolveStart ? at(resolveStart[1] + resolveH) : null;
     const stageStart = last ? at(last[1]) : reportedAt;
     const deadline =

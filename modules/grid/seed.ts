@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { SeedKit } from '../../src/kit/index.js';
 import { DEFAULT_POLICIES, policyScopeKey } from './policy.js';
 import { seedIncidents } from './seed-incidents.js';
+import { seedResidentReports } from './seed-residents.js';
 import { seedPoints } from './seed-points.js';
 
 const VILLAGES = [
@@ -221,4 +222,5 @@ export async function seedGrid(kit: SeedKit) {
 
   await seedPoints(kit, township, [heads[0]!.id, heads[1]!.id, ...workers.slice(0, 3).map((w) => w.id)]);
   await seedIncidents(kit, grids[0]!, grids[1]!, zhaoGang.id, zhaoAccount.id, heads[1]!.id);
+  await seedResidentReports(kit, grids[0]!);
 }

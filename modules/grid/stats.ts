@@ -5,6 +5,7 @@ import { addRegionStats, type Builder } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 import { evaluation, n, OPEN, patrolCounts, periodSql, rate, scopeSql, type Shape, staffCounts } from './stats-sql.js';
 import type { GridEnums } from './enums.js';
+import { registerResidentStats } from './stats-residents.js';
 
 export function registerStats(builder: Builder, E: GridEnums) {
   const StatusCount = builder.objectRef<{ status: string; count: number }>('IncidentStatusCount').implement({
@@ -216,6 +217,7 @@ export function registerStats(builder: Builder, E: GridEnums) {
     }),
   });
 
+  registerResidentStats(builder, E, GridStats);
   addRegionStats(builder, 'grid', {
     type: GridStats,
     description: '网格管理 grid figures',

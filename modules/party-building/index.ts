@@ -1,6 +1,6 @@
 // Module `party-building` 党支部建设: the only public surface of modules/party-building/.
 // See README.md beside this file.
-import { defineModule, integerSetting, type Context } from '../../src/kit/index.js';
+import { booleanSetting, defineModule, integerSetting, type Context } from '../../src/kit/index.js';
 import { registerAdvance } from './advance.js';
 import { registerClauses } from './clauses.js';
 import { registerCoBuilding } from './cobuilding.js';
@@ -9,6 +9,7 @@ import { registerCompliance } from './compliance.js';
 import { registerDevelopment } from './development.js';
 import { registerDues } from './dues.js';
 import { registerEnums } from './enums.js';
+import { residentIntake } from './intake.js';
 import { registerMeetingRecord } from './meeting-record.js';
 import { registerMeetings } from './meetings.js';
 import { registerMemberships } from './memberships.js';
@@ -49,7 +50,12 @@ export default defineModule({
       validate: validateDuesTable,
     },
     branchMaxMembers: integerSetting('党支部党员人数提醒线 warn when a branch has more members than this', 50, 10, 500),
+    takeResidentReports: booleanSetting(
+      "小区党支部受理居民上报 residential branches take residents' livelihood reports as 诉求 (kit intake)",
+      true,
+    ),
   },
+  intake: residentIntake,
   on: eventHandlers,
   register(builder) {
     const enums = registerEnums(builder);

@@ -47,6 +47,16 @@ export { changedEvent, defineLifecycle, type ApplyOptions, type Transition } fro
 // 实时推送 and 通知: subscription fields and the notification rules of a manifest
 export { liveField, type LiveEvent, type LiveFieldOptions } from '../live/field.js';
 export { accountsOfPeople, staffOf, type NotificationDraft, type NotifyRule } from '../live/notify.js';
+export type { HttpRoute, HttpRouteKit } from './http-routes.js';
+export { apiKeyViewer } from '../core/api-keys.js';
+export {
+  createThroughRoute,
+  intakeRoutes,
+  routeIntake,
+  type IntakeHandler,
+  type IntakeReport,
+  type IntakeRoute,
+} from './intake.js';
 
 // errors
 export {

@@ -40,26 +40,40 @@ export async function write<T>(ctx: Context, scope: WriteScope, work: (w: WriteU
   for (const key of scope.settings ?? []) settings[key] = await ctx.settings.get(scope.module, key, scope.regionPath);
   const now = ctx.clock.now();
   return ctx.prisma.$transaction(async (tx) => {
-    const result = await work({
-      module: scope.module,
-      tx,
-      now,
-      settings,
-      audit: (entry) =>
-        ctx.audit(tx, {
-          ...entry,
-          action: prefixed(scope.module, entry.action),
-          regionPath: entry.regionPath ?? scope.regionPath,
-        }),
-      publish: (event) => {
-        if (!event.type.startsWith(`${scope.module}.`)) {
-          throw new Error(`module ${scope.module} may only publish its own events, not ${event.type}`);
-        }
-        return ctx.publish(tx, { ...event, regionPath: event.regionPath ?? scope.regionPath });
-      },
-    });
+    const result = await work(unitOf(ctx, scope, tx, now, settings));
     // kernel subscribers of the unit's events (the notification inbox), inside the same transaction
     await ctx.services.events.settle(tx);
     return result;
   }, WRITE_TX_OPTIONS);
+}
+
+/**
+ * the unit of `scope.module` over an open transaction: used by the kit when one module's write hands part
+ * of its work to another module inside the same transaction (intake routing), so each writes its own audit
+ */
+export function unitOf(
+  ctx: Context,
+  scope: WriteScope,
+  tx: Prisma.TransactionClient,
+  now: Date,
+  settings: Record<string, unknown> = {},
+): WriteUnit {
+  return {
+    module: scope.module,
+    tx,
+    now,
+    settings,
+    audit: (entry) =>
+      ctx.audit(tx, {
+        ...entry,
+        action: prefixed(scope.module, entry.action),
+        regionPath: entry.regionPath ?? scope.regionPath,
+      }),
+    publish: (event) => {
+      if (!event.type.startsWith(`${scope.module}.`)) {
+        throw new Error(`module ${scope.module} may only publish its own events, not ${event.type}`);
+      }
+      return ctx.publish(tx, { ...event, regionPath: event.regionPath ?? scope.regionPath });
+    },
+  };
 }
