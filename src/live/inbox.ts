@@ -12,7 +12,15 @@ import { liveField } from './field.js';
 
 const CORE = ['core'];
 const own = (ctx: Context): Prisma.NotificationWhereInput => ({ recipientId: ctx.viewer!.accountId });
-const unread = (ctx: Context) => ctx.prisma.notification.count({ where: { ...own(ctx), readAt: null } });
+/** own, of a module that is on where it happened: a switched-off module's stay hidden until it is back on */
+async function shown(ctx: Context): Promise<Prisma.NotificationWhereInput> {
+  const modules = await Promise.all(
+    ctx.gate.modules.map(async (m) => ({ module: m.id, ...(await ctx.gate.readableWhere(m.id, '/', 'regionPath')) })),
+  );
+  return { ...own(ctx), OR: modules };
+}
+const unread = async (ctx: Context) =>
+  ctx.prisma.notification.count({ where: { ...(await shown(ctx)), readAt: null } });
 
 export function registerInbox(builder: Builder) {
   const Notification = registerNotification(builder);
@@ -53,10 +61,10 @@ function registerNotifications(builder: Builder) {
         type: 'Notification',
         cursor: 'id',
         args: { unreadOnly: t.arg.boolean({ required: false, description: '只看未读 unread only' }) },
-        resolve: (query, _r, args, ctx) =>
+        resolve: async (query, _r, args, ctx) =>
           ctx.prisma.notification.findMany({
             ...query,
-            where: { ...own(ctx), ...(args.unreadOnly ? { readAt: null } : {}) },
+            where: { ...(await shown(ctx)), ...(args.unreadOnly ? { readAt: null } : {}) },
             orderBy: [{ createdAt: 'desc' }, { eventSeq: 'desc' }, { id: 'desc' }],
           }),
       },

@@ -2,7 +2,7 @@
 // unreadOnly) pages them newest first with unreadCount; markNotificationsRead marks own ids or all; a write
 // that rolls back (a lost claim race) notifies nobody.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers.js';
+import { regionId, type TestApp } from '../helpers.js';
 import { CODES, mutate, ok, organizationId, publishedWish, startApp } from '../modules/wishes/support.js';
 import { SseStream } from './sse.js';
 
@@ -85,6 +85,33 @@ describe('the inbox', () => {
     );
     expect(results.filter((r) => r.__typename === 'ClaimWishPayload')).toHaveLength(1);
     expect(await t.db.prisma.notification.count()).toBe(before + 1);
+  });
+
+  it("a switched-off module's notifications are hidden until it is switched back on", async () => {
+    const w = await publishedWish(t, { token: resident, worker, community: CODES.jingcaicheng, title: '暖水袋' });
+    await ok(t, 'claim', member, { wishId: w.id, organizationId: media });
+    const before = await inbox(resident);
+    expect(before.edges.length).toBeGreaterThan(0);
+    const admin = await t.login('admin');
+    const township = await regionId(t, CODES.jianguolu);
+    const SWITCH = `mutation($i: SetModuleEnabledInput!) { setModuleEnabled(input: $i) { __typename } }`;
+    const set = async (enabled: boolean) =>
+      expect(
+        (
+          await t.gql(
+            SWITCH,
+            { i: { regionId: township, moduleId: 'wishes', enabled, note: '收件箱测试' } },
+            {
+              token: admin,
+            },
+          )
+        ).data.setModuleEnabled.__typename,
+      ).toBe('SetModuleEnabledPayload');
+    await set(false);
+    const off = await inbox(resident);
+    expect(off).toMatchObject({ unreadCount: 0, edges: [] });
+    await set(true);
+    expect(await inbox(resident)).toEqual(before);
   });
 
   it('anonymous viewers have no inbox', async () => {
