@@ -42,6 +42,14 @@ function compile(route: HttpRoute): Compiled {
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
+function decoded(names: string[], m: RegExpExecArray): Record<string, string> | null {
+  try {
+    return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+  } catch {
+    return null;
+  }
+}
+
 /** the Yoga plugin serving every module's routes; other paths fall through to GraphQL */
 export function useModuleRoutes(
   routes: readonly HttpRoute[],
@@ -56,7 +64,9 @@ export function useModuleRoutes(
         if (!m) continue;
         pathMatched = true;
         if (c.route.method !== request.method) continue;
-        const params = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+        const params = decoded(c.names, m);
+        // a malformed escape (%E0%A4%A) names no record: not found, never an exception
+        if (!params) return endResponse(Response.json([{ code: 404, description: 'not found' }], { status: 404 }));
         endResponse(await c.route.handle({ request, url, params, context: (v) => contextFor(request, v) }));
         return;
       }

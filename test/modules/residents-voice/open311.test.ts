@@ -233,6 +233,10 @@ describe('no personal data, errors, switches', () => {
     expect(unknown.status).toBe(404);
     isError(unknown.body, 404);
     expect((await get(`/services/NOPE.json?${J}`)).status).toBe(404);
+    // a malformed escape in the id is not found, not a server error
+    const malformed = await get(`/requests/%E0%A4%A.json?${J}`);
+    expect(malformed.status).toBe(404);
+    isError(malformed.body, 404);
     expect((await get(`/requests.json?${J}&status=pending`)).status).toBe(400);
     const put = await t.app.yoga.fetch(`${BASE}/requests.json`, { method: 'PUT' });
     expect(put.status).toBe(405);
