@@ -5,6 +5,9 @@
 import { mapLoader, Prisma, READER_ROLES, type Context } from '../../src/kit/index.js';
 import { MODULE_ID } from './model.js';
 
+const ofStatus = (status: string | null | undefined) =>
+  status ? Prisma.sql`AND c."status" = ${status}::"WishStatus"` : Prisma.empty;
+
 /** whether the counter answers this viewer's lists (readers see every wish of their area) */
 export const countsForViewer = (ctx: Context) => !!ctx.viewer && READER_ROLES.includes(ctx.viewer.role);
 
@@ -42,7 +45,7 @@ export async function countedByStatus(
           FROM unnest(${[...paths]}::text[]) AS p(path)
           LEFT JOIN "WishStatusCount" c
             ON c."regionPath" LIKE p.path || '%' AND ${readable}
-               ${status ? Prisma.sql`AND c."status" = ${status}::"WishStatus"` : Prisma.empty}
+               ${ofStatus(status)}
          GROUP BY p.path`;
       return new Map(rows.map((r) => [r.path, r.n]));
     },
@@ -66,5 +69,5 @@ export async function statusCounterSql(
     ? Prisma.sql`c."regionPath" = (SELECT r."path" FROM "Region" r WHERE r."id" = p.key)`
     : Prisma.sql`c."regionPath" LIKE p.key || '%'`;
   return Prisma.sql`SELECT coalesce(sum(c."n"), 0) FROM "WishStatusCount" c
-    WHERE ${under} AND ${readable} ${status ? Prisma.sql`AND c."status" = ${status}::"WishStatus"` : Prisma.empty}`;
+    WHERE ${under} AND ${readable} ${ofStatus(status)}`;
 }

@@ -59,6 +59,12 @@ export function declaredFigures(modules: readonly ModuleDefinition[]): Map<strin
   return all;
 }
 
+/** the numerator and denominator of a ratio figure: count figures of the same module */
+export function ratioParts(all: Map<string, DeclaredFigure>, f: DeclaredFigure): [DeclaredFigure, DeclaredFigure] {
+  const [n, d] = (f.definition as RatioFigure).ratio.map((name) => all.get(`${f.moduleId}.${name}`)!);
+  return [n!, d!];
+}
+
 /** the figures a request may ask for: known, and of a module enabled somewhere in the viewer's schema */
 export function figuresFor(ctx: Context, all: Map<string, DeclaredFigure>, metrics: readonly string[]) {
   if (metrics.length < 1 || metrics.length > MAX_METRICS)

@@ -17,9 +17,9 @@ import {
   MAX_PERIODS,
   periodStarts,
   ratioOf,
+  ratioParts,
   type DeclaredFigure,
   type Interval,
-  type RatioFigure,
 } from './figures.js';
 
 interface SeriesRow {
@@ -53,8 +53,7 @@ async function seriesOf(
   interval: Interval,
 ) {
   if (f.kind === 'COUNT') return countSeries(ctx, f, path, from, to, interval);
-  const [n, d] = (f.definition as RatioFigure).ratio.map((name) => all.get(`${f.moduleId}.${name}`)!);
-  const [num, den] = await Promise.all([n, d].map((x) => countSeries(ctx, x!, path, from, to, interval)));
+  const [num, den] = await Promise.all(ratioParts(all, f).map((x) => countSeries(ctx, x, path, from, to, interval)));
   const out = new Map<number, number | null>();
   for (const [k, v] of den!) out.set(k, ratioOf(num!.get(k) ?? 0, v));
   return out;
@@ -69,8 +68,7 @@ async function rankingOf(
   to: Date,
 ) {
   if (f.kind === 'COUNT') return countByRegion(ctx, f, regions, from, to);
-  const [n, d] = (f.definition as RatioFigure).ratio.map((name) => all.get(`${f.moduleId}.${name}`)!);
-  const [num, den] = await Promise.all([n, d].map((x) => countByRegion(ctx, x!, regions, from, to)));
+  const [num, den] = await Promise.all(ratioParts(all, f).map((x) => countByRegion(ctx, x, regions, from, to)));
   return new Map(
     regions.map((r) => {
       const a = num!.get(r.id)!;
