@@ -119,7 +119,9 @@ export function useStatsCache(options: StatsCacheOptions, sessionOf: StatsCacheS
         .digest('base64url');
       const hit = entries.get(key);
       if (hit && hit.expires > Date.now()) {
-        remember(key, hit.result);
+        // most recently used again, but no longer lived: an entry is served at most ttlMs after it was made
+        entries.delete(key);
+        entries.set(key, hit);
         setResultAndStopExecution(hit.result);
         return;
       }
