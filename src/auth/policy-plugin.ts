@@ -58,13 +58,7 @@ export class PolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     // a subscription is checked once, when subscribing (wrapSubscribe); each event is then filtered by the
     // live service's delivery check, not by this per-field check again
     if (!ROOTS.has(config.kind) || config.kind === 'Subscription') return resolver;
-    const policy = policyOf(config as never)!;
-    return async (parent, args, context, info) => {
-      const ctx = context as unknown as Context;
-      checkRoles(policy, ctx.viewer);
-      await checkScope(policy, ctx, args as Record<string, unknown>);
-      return resolver(parent, args, context, info);
-    };
+    return guarded(policyOf(config as never)!, resolver);
   }
 
   override wrapSubscribe(
@@ -72,14 +66,18 @@ export class PolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     config: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
     if (config.kind !== 'Subscription' || !subscribe) return subscribe;
-    const policy = policyOf(config as never)!;
-    return async (parent, args, context, info) => {
-      const ctx = context as unknown as Context;
-      checkRoles(policy, ctx.viewer);
-      await checkScope(policy, ctx, args as Record<string, unknown>);
-      return subscribe(parent, args, context, info);
-    };
+    return guarded(policyOf(config as never)!, subscribe);
   }
+}
+
+/** `run` behind the policy: roles first, then the scope of its target */
+function guarded<T extends GraphQLFieldResolver<unknown, any, object>>(policy: FieldPolicy, run: T): T {
+  return (async (parent, args, context, info) => {
+    const ctx = context as unknown as Context;
+    checkRoles(policy, ctx.viewer);
+    await checkScope(policy, ctx, args as Record<string, unknown>);
+    return run(parent, args, context, info);
+  }) as T;
 }
 
 SchemaBuilder.registerPlugin('policy', PolicyPlugin);
