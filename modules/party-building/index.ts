@@ -19,6 +19,7 @@ import { registerOverdue } from './overdue.js';
 import { registerProbation } from './probation.js';
 import { registerProjects } from './projects.js';
 import { eventHandlers, registerRegistrations } from './registrations.js';
+import { registerResidentFollow } from './resident-follow.js';
 import { registerResidential } from './residential.js';
 import { DEFAULT_DUES_RATES, DEFAULT_FREQUENCIES, MODULE_ID, validateDuesTable, validateFrequencies } from './rules.js';
 import { seedPartyBuilding } from './seed.js';
@@ -74,6 +75,7 @@ export default defineModule({
     registerDues(builder, enums);
     registerCoBuilding(builder);
     registerResidential(builder, enums);
+    registerResidentFollow(builder);
     registerClauses(builder, enums);
     registerProjects(builder, enums);
     registerRegistrations(builder);

@@ -62,7 +62,9 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
     );
 
   builder.prismaNode('PartyResidentRequest', {
-    description: '居民诉求 collected by a residential branch (its committee, those above, administrators of the area)',
+    description:
+      '居民诉求 collected by a residential branch (its committee, those above, administrators of the area, and the ' +
+      'resident who raised it)',
     id: { field: 'id' },
     fields: (t) => ({
       organization: t.relation('organization'),
@@ -74,11 +76,12 @@ export function registerResidential(builder: Builder, enums: PartyEnums) {
       answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true }),
       residentName: t.string({
         nullable: true,
-        description: '诉求人 (masked unless you manage people of that community)',
+        description: '诉求人 (masked unless you manage people of that community or raised it yourself)',
         resolve: async (r, _a, ctx) => {
           if (!r.residentId) return null;
           const name = await names(ctx).load(r.residentId);
-          return managesPeopleAt(ctx.viewer, r.regionPath) ? name : maskName(name);
+          const own = r.residentId === ctx.viewer?.personId;
+          return own || managesPeopleAt(ctx.viewer, r.regionPath) ? name : maskName(name);
         },
       }),
       resident: t.loadable({

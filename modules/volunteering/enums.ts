@@ -67,12 +67,14 @@ export function registerEnums(builder: Builder) {
     }),
     OrderStatus: builder.enumType('ServiceOrderStatus', {
       description:
-        '派单状态 (街道派单、部门接单): DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before completion',
+        '派单状态 (街道派单、部门接单): DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before ' +
+        'completion; DISPATCHED → RETURNED (退单) → DISPATCHED when the township dispatches it again',
       values: d({
         DISPATCHED: '已派单 dispatched',
         ACCEPTED: '已接单 accepted, volunteers assigned',
         COMPLETED: '已办结 completed with results',
         CANCELLED: '已撤销 withdrawn by the dispatching township, with a reason',
+        RETURNED: '已退单 returned by the department or team before accepting, with a reason',
       }),
     }),
   };

@@ -13,6 +13,7 @@ import { registerEnums } from './enums.js';
 import { VOLUNTEERING_FIGURES } from './figures.js';
 import { advanceActivities } from './jobs.js';
 import { registerOrderMutations } from './order-mutations.js';
+import { registerOrderReturn } from './order-return.js';
 import { orderPeople, registerOrders } from './orders.js';
 import { registerRecordAdd } from './record-add.js';
 import { registerRecordMutations } from './record-mutations.js';
@@ -54,6 +55,7 @@ export default defineModule({
     registerCertificates(builder);
     registerOrders(builder, enums);
     registerOrderMutations(builder);
+    registerOrderReturn(builder);
     registerStats(builder);
     registerLive(builder);
   },

@@ -89,12 +89,15 @@ export const moveEnrollment = (
     audit: { activityId: enrollment.activityId, ...options.audit },
   });
 
-// ——— service orders: DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before completion ———
+// ——— service orders: DISPATCHED → ACCEPTED → COMPLETED, or CANCELLED by the township before completion;
+// DISPATCHED → RETURNED (退单 by the receiving side) → DISPATCHED again (the township dispatches it anew) ———
 
 const ORDER_FROM = {
   'order.accept': ['DISPATCHED'],
   'order.complete': ['ACCEPTED'],
-  'order.cancel': ['DISPATCHED', 'ACCEPTED'],
+  'order.cancel': ['DISPATCHED', 'ACCEPTED', 'RETURNED'],
+  'order.return': ['DISPATCHED'],
+  'order.redispatch': ['RETURNED'],
 } as const;
 
 export type OrderAction = keyof typeof ORDER_FROM;
@@ -107,11 +110,14 @@ export const orderLifecycle = defineLifecycle<Order['status'], OrderAction, Orde
     ACCEPTED: '已接单 accepted',
     COMPLETED: '已办结 completed',
     CANCELLED: '已撤销 cancelled',
+    RETURNED: '已退单 returned',
   },
   transitions: {
     'order.accept': { from: ORDER_FROM['order.accept'], to: 'ACCEPTED' },
     'order.complete': { from: ORDER_FROM['order.complete'], to: 'COMPLETED' },
     'order.cancel': { from: ORDER_FROM['order.cancel'], to: 'CANCELLED' },
+    'order.return': { from: ORDER_FROM['order.return'], to: 'RETURNED' },
+    'order.redispatch': { from: ORDER_FROM['order.redispatch'], to: 'DISPATCHED' },
   },
   illegal: (_order, action) => `派单状态已变化 (order is no longer ${ORDER_FROM[action].join(' or ')})`,
 });

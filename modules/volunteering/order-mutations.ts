@@ -10,21 +10,13 @@ import {
   forbidden,
   invalidTransition,
   isAdminOf,
-  notFound,
   parseId,
-  parseOptionalId,
   payloadType,
   type Builder,
-  type Context,
-  type Prisma,
   write,
 } from '../../src/kit/index.js';
-import { ORDER_RACE, type OrderAction, orderLifecycle } from './lifecycles.js';
-import { ledTeamIds, loaders } from './loaders.js';
-import { canSeeOrder, isAssignee } from './orders.js';
+import { assignedOrder, dispatchedOrder, moveOrder, type OrderRow, parseAssignee } from './order-access.js';
 import { MODULE, regionArg } from './shared.js';
-
-type OrderRow = Prisma.VolunteerServiceOrderGetPayload<object>;
 
 export function registerOrderMutations(builder: Builder) {
   const Payload = (name: string) => payloadType<OrderRow>(builder, name, 'order', 'VolunteerServiceOrder');
@@ -63,31 +55,6 @@ export function registerOrderMutations(builder: Builder) {
     }),
   });
 
-  /** loads an order the viewer may act on as the accepting side */
-  const assignedOrder = async (ctx: Context, globalId: string | number) => {
-    const order = await ctx.prisma.volunteerServiceOrder.findUnique({
-      where: { id: parseId(String(globalId), 'VolunteerServiceOrder', 'input.orderId') },
-    });
-    if (!order) throw notFound('派单 order');
-    await ctx.gate.assertEnabled(MODULE, order.regionPath);
-    const led = await ledTeamIds(ctx);
-    if (!canSeeOrder(ctx, order, led)) throw notFound('派单 order');
-    if (!isAssignee(ctx, order, led)) throw forbidden('接单部门或队伍办理 (the assigned department or team)');
-    return order;
-  };
-
-  /** one move of the order's lifecycle (conditional on its status and version) in its own write unit */
-  const move = (
-    ctx: Context,
-    order: OrderRow,
-    action: OrderAction,
-    data: Prisma.VolunteerServiceOrderUpdateManyMutationInput,
-    audit: Record<string, unknown> = {},
-  ) =>
-    write(ctx, { module: MODULE, regionPath: order.regionPath }, (w) =>
-      orderLifecycle.apply(w, ctx, order, action, { data, audit, conflictMessage: ORDER_RACE }),
-    );
-
   builder.mutationFields((t) => ({
     dispatchServiceOrder: t.field({
       policy: { roles: ADMINS, scope: { region: 'input.townshipId' } },
@@ -119,20 +86,7 @@ export function registerOrderMutations(builder: Builder) {
             path: 'input.communityId',
           });
         const regionPath = community?.path ?? township.path;
-        const organizationId = parseOptionalId(
-          input.assigneeOrganizationId == null ? null : String(input.assigneeOrganizationId),
-          'Organization',
-          'input.assigneeOrganizationId',
-        );
-        const teamId = parseOptionalId(
-          input.teamId == null ? null : String(input.teamId),
-          'VolunteerTeam',
-          'input.teamId',
-        );
-        if (organizationId && !(await loaders.organization(ctx).load(organizationId)))
-          throw notFound('接单部门 organization');
-        if (teamId && !(await ctx.prisma.volunteerTeam.findUnique({ where: { id: teamId } })))
-          throw notFound('志愿服务队 team');
+        const { organizationId, teamId } = await parseAssignee(ctx, input);
         const order = await write(ctx, { module: MODULE, regionPath }, async (w) => {
           const o = await w.tx.volunteerServiceOrder.create({
             data: {
@@ -196,7 +150,7 @@ export function registerOrderMutations(builder: Builder) {
           throw new AppError('PRECONDITION_FAILED', '所派人员须为已注册志愿者 (assign registered volunteers only)');
         }
         return {
-          order: await move(ctx, order, 'order.accept', {
+          order: await moveOrder(ctx, order, 'order.accept', {
             acceptedAt: ctx.clock.now(),
             acceptedById: ctx.viewer!.accountId,
             assignedPersonIds: personIds,
@@ -231,7 +185,7 @@ export function registerOrderMutations(builder: Builder) {
           .throwIfAny();
         const order = await assignedOrder(ctx, input.orderId);
         return {
-          order: await move(ctx, order, 'order.complete', {
+          order: await moveOrder(ctx, order, 'order.complete', {
             completedAt: ctx.clock.now(),
             completedById: ctx.viewer!.accountId,
             result: input.result.trim(),
@@ -243,24 +197,15 @@ export function registerOrderMutations(builder: Builder) {
     cancelServiceOrder: t.field({
       policy: { roles: ADMINS, scope: { record: 'VolunteerServiceOrder', id: 'input.orderId' } },
       description:
-        '撤销派单 DISPATCHED / ACCEPTED → CANCELLED with a reason (admins of the dispatching township or above); ' +
-        'a completed order cannot be withdrawn',
+        '撤销派单 DISPATCHED / ACCEPTED / RETURNED → CANCELLED with a reason (admins of the dispatching township ' +
+        'or above); a completed order cannot be withdrawn',
       type: Payload('CancelServiceOrderPayload'),
       errors: {},
       args: { input: t.arg({ type: CancelInput, required: true }) },
       resolve: async (_r, { input }, ctx) => {
         new Checks().text(input.reason, 'input.reason', { min: 2, max: 500 }).throwIfAny();
-        const order = await ctx.prisma.volunteerServiceOrder.findUnique({
-          where: { id: parseId(String(input.orderId), 'VolunteerServiceOrder', 'input.orderId') },
-        });
-        if (!order) throw notFound('派单 order');
-        await ctx.gate.assertEnabled(MODULE, order.regionPath);
-        const township = await loaders.region(ctx).load(order.townshipId);
-        if (!township || !isAdminOf(ctx.viewer, township.path)) {
-          if (!canSeeOrder(ctx, order, await ledTeamIds(ctx))) throw notFound('派单 order');
-          throw forbidden('派单乡镇街道的管理员撤销 (admins of the dispatching township or above)');
-        }
-        if (order.status !== 'DISPATCHED' && order.status !== 'ACCEPTED') {
+        const order = await dispatchedOrder(ctx, input.orderId, '撤销');
+        if (order.status === 'COMPLETED' || order.status === 'CANCELLED') {
           throw invalidTransition(
             order.status === 'COMPLETED'
               ? '已办结的派单不能撤销 (a completed order cannot be cancelled)'
@@ -269,7 +214,7 @@ export function registerOrderMutations(builder: Builder) {
         }
         const reason = input.reason.trim();
         return {
-          order: await move(
+          order: await moveOrder(
             ctx,
             order,
             'order.cancel',
