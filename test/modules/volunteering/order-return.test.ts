@@ -86,7 +86,7 @@ describe('退单 returnServiceOrder', () => {
     expect((await row(id)).returnedBy).toEqual([`org:${parseGlobal(ids.emergency)}`]);
   });
 
-  it('only the receiving side returns, only the township dispatches anew; a returned order can be withdrawn', async () => {
+  it('only the receiving side returns, the township dispatches anew; a returned order can be withdrawn', async () => {
     const id = await dispatch('门前雪清扫');
     const before = await row(id);
     expect((await giveBack(id, '不属于本部门职责', 'beiwucha-admin')).code).toBe('FORBIDDEN');
