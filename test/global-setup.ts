@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node';
 import { migrate } from '../src/db/migrate.js';
 
 export const TEMPLATE_DB = 'dangjian_test_template';
+/** seeded copies of the template (test/seed-cache.ts), one per module set and clock; dropped at every start */
+export const SEED_DB_PREFIX = 'dangjian_seed_';
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
@@ -17,6 +19,9 @@ export default async function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
+    // seeded copies of an earlier run were seeded by earlier code: never reuse them
+    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE '${SEED_DB_PREFIX}%'`);
+    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     await admin.end();
     const target = new URL(url);

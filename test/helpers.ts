@@ -1,7 +1,6 @@
 // Test kit: a fresh database per test file (copied from the migrated template), the demo data,
 // the app, and small helpers to call GraphQL through yoga.fetch in-process.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -11,6 +10,7 @@ import type { Clock } from '../src/context.js';
 import { openDatabase, type Database } from '../src/db/index.js';
 import type { ModuleDefinition } from '../src/modules.js';
 import type { Limits } from '../src/limits/config.js';
+import { pgliteSeedDump, postgresSeedDb, readDump, seedKey } from './seed-cache.js';
 
 export const DEMO_PASSWORD = 'Test-pass-123';
 export const engine = () => inject('engine');
@@ -44,10 +44,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const template = inject('template');
+interface SeedSpec {
+  modules: readonly ModuleDefinition[];
+  password: string;
+  now: Date;
+  /** a ManualClock: the seed's time is known, so the seed can be shared */
+  fixedClock: boolean;
+}
+
+/** a fresh database for one test file: the migrated template, with the demo data when `seed` is given */
+async function openTestDatabase(seed: SeedSpec | null): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const key = seed && seedKey(seed);
   if (inject('engine') === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
+    const template = key && seed ? await postgresSeedDb(url, inject('template'), key, seed) : inject('template');
     const name = `dangjian_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -56,6 +66,7 @@ async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<v
     const target = new URL(url);
     target.pathname = `/${name}`;
     const db = await openDatabase({ url: target.toString(), migrate: false, poolSize: 20 });
+    if (seed && !key) await seedDemo(db.prisma, seed.modules, seed.password, seed.now);
     const drop = async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -64,9 +75,23 @@ async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<v
     };
     return { db, drop };
   }
-  const dump = new Blob([readFileSync(template)]);
-  const pglite = new PGlite({ loadDataDir: dump });
-  const db = await openDatabase({ pglite, migrate: false });
+  const fresh = async () => {
+    const pglite = new PGlite({ loadDataDir: readDump(inject('template')) });
+    return { pglite, db: await openDatabase({ pglite, migrate: false }) };
+  };
+  if (key && seed) {
+    const dump = await pgliteSeedDump(inject('template'), key, async () => {
+      const { pglite, db } = await fresh();
+      await seedDemo(db.prisma, seed.modules, seed.password, seed.now);
+      const blob = await pglite.dumpDataDir('none');
+      await db.close();
+      return blob;
+    });
+    const pglite = new PGlite({ loadDataDir: readDump(dump) });
+    return { db: await openDatabase({ pglite, migrate: false }), drop: async () => {} };
+  }
+  const { db } = await fresh();
+  if (seed) await seedDemo(db.prisma, seed.modules, seed.password, seed.now);
   return { db, drop: async () => {} };
 }
 
@@ -75,8 +100,16 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const modules = options.modules ?? [];
   const clock = options.clock ?? new ManualClock();
-  const { db, drop } = await openTestDatabase();
-  if (options.seed !== false) await seedDemo(db.prisma, modules, DEMO_PASSWORD, clock.now());
+  const seed =
+    options.seed === false
+      ? null
+      : {
+          modules,
+          password: DEMO_PASSWORD,
+          now: clock.now(),
+          fixedClock: clock instanceof ManualClock,
+        };
+  const { db, drop } = await openTestDatabase(seed);
   // tests send thousands of requests from one address: rate limiting is off unless a test turns it on;
   // storms on a loaded CI machine may queue a read for seconds, so the time budget is generous unless set
   const limits = { rateLimit: false as const, executionMs: 60_000, ...options.limits };
