@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('Region.ranking of departments (部门排名)', () => {
-  it('ranks every department of the window by each department figure, equal to RegionStats.grid.departments', async () => {
+  it('ranks the departments by each department figure, equal to RegionStats.grid.departments', async () => {
     const now = (await t.gql(DEPARTMENTS, { c: '652300', from, to }, { token: analyst })).data.regionByCode.stats;
     const before = (await t.gql(DEPARTMENTS, { c: '652300', from: prev, to: from }, { token: analyst })).data
       .regionByCode.stats;
@@ -101,7 +101,7 @@ describe('Region.ranking of departments (部门排名)', () => {
     expect(r.errors?.[0]?.message).toMatch(/部门指标/);
   });
 
-  it('department staff rank the departments of their own area (organisation names, no people); not above it', async () => {
+  it('department staff rank the departments of their own area (organisation names only), not above it', async () => {
     const staff = await t.login('manas-emergency');
     const own = await rank({ c: '652324', m: 'grid.departmentOnTimeClosureRate', l: 'DEPARTMENT' }, staff);
     expect(own.errors).toBeUndefined();
