@@ -91,6 +91,9 @@ export function figuresFor(ctx: Context, all: Map<string, DeclaredFigure>, metri
 
 export const local = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'Asia/Shanghai')`;
 const unit = (interval: Interval) => Prisma.raw(`'${interval.toLowerCase()}'`);
+/** one period as an interval (PostgreSQL has no '1 quarter' interval, only date_trunc('quarter', …)) */
+const step = (interval: Interval) =>
+  Prisma.raw(`interval '${interval === 'QUARTER' ? '3 months' : `1 ${interval.toLowerCase()}`}'`);
 
 /** the facts of a count figure, and the filter to `regionPath` where its module is on */
 export async function factsSql(ctx: Context, figure: DeclaredFigure, regionPath: string, column = 'f."regionPath"') {
@@ -105,7 +108,7 @@ export async function periodStarts(ctx: Context, from: Date, to: Date, interval:
   const rows = await ctx.prisma.$queryRaw<{ start: Date }[]>`
     SELECT (s AT TIME ZONE 'Asia/Shanghai') AS "start"
       FROM generate_series(date_trunc(${unit(interval)}, ${local(from)}),
-                           ${local(to)} - interval '1 microsecond', ('1 ' || ${unit(interval)})::interval) AS s
+                           ${local(to)} - interval '1 microsecond', ${step(interval)}) AS s
      LIMIT ${MAX_PERIODS + 1}`;
   if (rows.length > MAX_PERIODS)
     throw new AppError('LIMIT_EXCEEDED', `一个序列最多 ${MAX_PERIODS} 个时段 (at most ${MAX_PERIODS} periods)`, {
@@ -132,7 +135,7 @@ export async function countSeries(
      WHERE ${readable}
        AND f."at" >= date_trunc(${unit(interval)}, ${local(from)})
        AND f."at" < date_trunc(${unit(interval)}, ${local(to)} - interval '1 microsecond')
-                    + ('1 ' || ${unit(interval)})::interval
+                    + ${step(interval)}
      GROUP BY 1`;
   return new Map(rows.map((r) => [r.start.getTime(), r.value]));
 }

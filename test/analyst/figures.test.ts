@@ -104,4 +104,13 @@ describe('declared figures', () => {
     for (let m = 0; m < 12; m++)
       compare(rows[m]!, await oracle('652301', shanghai(y, m), shanghai(y, m + 1)), `${y}-${m + 1}`);
   });
+
+  it('per quarter (3 months from January, April, July, October) equal RegionStats of each quarter', async () => {
+    const rows = await series('652301', shanghai(2024), shanghai(2027), 'QUARTER');
+    expect(rows).toHaveLength(12);
+    for (let q = 0; q < 12; q++) {
+      const [y, m] = [2024 + Math.floor(q / 4), (q % 4) * 3];
+      compare(rows[q]!, await oracle('652301', shanghai(y, m), shanghai(y, m + 3)), `${y} Q${(q % 4) + 1}`);
+    }
+  });
 });
