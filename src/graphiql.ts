@@ -40,4 +40,4 @@ query ModulesOfBeiwucha {
 #     ... on Error { code message }
 #   }
 # }
-` + SERIES_EXAMPLES;
+${SERIES_EXAMPLES}`;
