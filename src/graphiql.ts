@@ -1,4 +1,6 @@
 // What GraphiQL opens with: runnable examples with the demo accounts (see README "Demo accounts").
+import { SERIES_EXAMPLES } from './core/series-examples.js';
+
 export const EXAMPLE_OPERATIONS = `# 党建引领基层治理 GraphQL — examples. Run "Login" first with the variables
 #   {"username": "beiwucha-admin", "password": "<see data/demo-password>"}
 # then put the token into the Headers tab as {"Authorization": "Bearer <token>"} and run the others.
@@ -38,4 +40,4 @@ query ModulesOfBeiwucha {
 #     ... on Error { code message }
 #   }
 # }
-`;
+${SERIES_EXAMPLES}`;

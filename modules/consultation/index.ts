@@ -10,6 +10,7 @@ import { MODULE_ID, registerEnums } from './model.js';
 import { registerNotices } from './notices.js';
 import { DEFAULT_QUORUM, validateQuorum } from './rules.js';
 import { seedConsultation } from './seed.js';
+import { CONSULTATION_FIGURES } from './figures.js';
 import { registerStats } from './stats.js';
 import { registerVenues } from './venues.js';
 
@@ -30,6 +31,7 @@ export default defineModule({
     ),
     publicationDays: integerSetting('公示期(天) days a resolution or result stays posted at least', 7, 1, 90),
   },
+  figures: CONSULTATION_FIGURES,
   register(builder) {
     const enums = registerEnums(builder);
     const Venue = registerVenues(builder, enums);

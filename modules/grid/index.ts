@@ -26,6 +26,7 @@ import { registerPointsTypes } from './points-types.js';
 import { registerPolicy } from './policy.js';
 import { seedGrid } from './seed.js';
 import { registerStaffMutations } from './staff-mutations.js';
+import { GRID_FIGURES } from './figures.js';
 import { registerStats } from './stats.js';
 import { escalateOverdueJob } from './sweep.js';
 import { INCIDENT_CHANGED, INCIDENT_SUPERVISED, notifyIncidentMove, notifySupervised, registerLive } from './live.js';
@@ -103,6 +104,7 @@ export default defineModule({
   on: { 'volunteering.hoursVerified': onHoursVerified },
   publishes: [INCIDENT_CHANGED, INCIDENT_SUPERVISED],
   notifies: { [INCIDENT_CHANGED]: notifyIncidentMove, [INCIDENT_SUPERVISED]: notifySupervised },
+  figures: GRID_FIGURES,
   register(builder) {
     const E = registerEnums(builder);
     registerPolicy(builder, E);

@@ -23,6 +23,7 @@ import { registerResidentFollow } from './resident-follow.js';
 import { registerResidential } from './residential.js';
 import { DEFAULT_DUES_RATES, DEFAULT_FREQUENCIES, MODULE_ID, validateDuesTable, validateFrequencies } from './rules.js';
 import { seedPartyBuilding } from './seed.js';
+import { PARTY_BUILDING_FIGURES } from './figures.js';
 import { registerStats } from './stats.js';
 import { registerTransfers } from './transfers.js';
 
@@ -58,6 +59,7 @@ export default defineModule({
   },
   intake: residentIntake,
   on: eventHandlers,
+  figures: PARTY_BUILDING_FIGURES,
   register(builder) {
     const enums = registerEnums(builder);
     registerOrganizations(builder, enums);

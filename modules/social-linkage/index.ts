@@ -10,6 +10,7 @@ import { registerOrganizations } from './organizations.js';
 import { registerProjects } from './projects.js';
 import { registerResources } from './resources.js';
 import { seedSocialLinkage } from './seed.js';
+import { SOCIAL_LINKAGE_FIGURES } from './figures.js';
 import { registerStats } from './stats.js';
 import { registerWorkers } from './workers.js';
 
@@ -21,6 +22,7 @@ export default defineModule({
     'three-level service network, the three lists (需求/资源/项目) and need ↔ resource matching',
   dependsOn: [],
   on: eventHandlers,
+  figures: SOCIAL_LINKAGE_FIGURES,
   register(builder) {
     const enums = registerEnums(builder);
     const Org = registerOrganizations(builder, enums);

@@ -12,8 +12,16 @@ export interface CountFigure {
   name: string;
   /** Chinese term first, e.g. '征集数 wishes submitted' */
   title: string;
-  /** SELECT "at" (timestamp, Asia/Shanghai local), "regionPath" (text), "value" (numeric) FROM … */
-  facts: Prisma.Sql;
+  /**
+   * SELECT "at" (timestamp, Asia/Shanghai local), "regionPath" (text), "value" (numeric) FROM …; a function
+   * of the request's clock where a fact depends on it (e.g. "past its deadline now")
+   */
+  facts: Prisma.Sql | ((now: Date) => Prisma.Sql);
+  /**
+   * 部门指标: the facts also give "organizationId", the department (Organization) a fact belongs to;
+   * Region.ranking(childLevel: DEPARTMENT) ranks departments by it
+   */
+  departments?: boolean;
 }
 
 export interface RatioFigure {
@@ -30,6 +38,8 @@ export interface DeclaredFigure {
   moduleId: string;
   title: string;
   kind: 'COUNT' | 'RATIO';
+  /** a department figure (its counts, or both parts of its ratio, give "organizationId") */
+  departments: boolean;
   definition: FigureDefinition;
 }
 
@@ -45,13 +55,15 @@ export function declaredFigures(modules: readonly ModuleDefinition[]): Map<strin
   for (const m of modules) {
     for (const f of m.figures ?? []) {
       const kind = 'ratio' in f ? 'RATIO' : 'COUNT';
-      if ('ratio' in f && !f.ratio.every((n: string) => m.figures!.some((g) => g.name === n && 'facts' in g)))
+      const parts = 'ratio' in f ? f.ratio.map((n) => m.figures!.find((g) => g.name === n)) : [f];
+      if (!parts.every((g) => g && 'facts' in g))
         throw new Error(`${m.id}.${f.name}: a ratio divides two count figures of the same module`);
       all.set(`${m.id}.${f.name}`, {
         metric: `${m.id}.${f.name}`,
         moduleId: m.id,
         title: f.title,
         kind,
+        departments: parts.every((g) => (g as CountFigure).departments === true),
         definition: f,
       });
     }
@@ -77,13 +89,17 @@ export function figuresFor(ctx: Context, all: Map<string, DeclaredFigure>, metri
   });
 }
 
-const local = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'Asia/Shanghai')`;
+export const local = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'Asia/Shanghai')`;
 const unit = (interval: Interval) => Prisma.raw(`'${interval.toLowerCase()}'`);
+/** one period as an interval (PostgreSQL has no '1 quarter' interval, only date_trunc('quarter', …)) */
+const step = (interval: Interval) =>
+  Prisma.raw(`interval '${interval === 'QUARTER' ? '3 months' : `1 ${interval.toLowerCase()}`}'`);
 
-/** the facts of a count figure under `regionPath`, where its module is on, between two local moments */
-async function factsSql(ctx: Context, figure: DeclaredFigure, regionPath: string, column = 'f."regionPath"') {
+/** the facts of a count figure, and the filter to `regionPath` where its module is on */
+export async function factsSql(ctx: Context, figure: DeclaredFigure, regionPath: string, column = 'f."regionPath"') {
   const readable = await ctx.gate.readableSql(figure.moduleId, regionPath, column);
-  return { facts: (figure.definition as CountFigure).facts, readable };
+  const { facts } = figure.definition as CountFigure;
+  return { facts: typeof facts === 'function' ? facts(ctx.clock.now()) : facts, readable };
 }
 
 /** periods of a series: whole periods covering [from, to) in the Asia/Shanghai calendar */
@@ -92,7 +108,7 @@ export async function periodStarts(ctx: Context, from: Date, to: Date, interval:
   const rows = await ctx.prisma.$queryRaw<{ start: Date }[]>`
     SELECT (s AT TIME ZONE 'Asia/Shanghai') AS "start"
       FROM generate_series(date_trunc(${unit(interval)}, ${local(from)}),
-                           ${local(to)} - interval '1 microsecond', ('1 ' || ${unit(interval)})::interval) AS s
+                           ${local(to)} - interval '1 microsecond', ${step(interval)}) AS s
      LIMIT ${MAX_PERIODS + 1}`;
   if (rows.length > MAX_PERIODS)
     throw new AppError('LIMIT_EXCEEDED', `一个序列最多 ${MAX_PERIODS} 个时段 (at most ${MAX_PERIODS} periods)`, {
@@ -119,7 +135,7 @@ export async function countSeries(
      WHERE ${readable}
        AND f."at" >= date_trunc(${unit(interval)}, ${local(from)})
        AND f."at" < date_trunc(${unit(interval)}, ${local(to)} - interval '1 microsecond')
-                    + ('1 ' || ${unit(interval)})::interval
+                    + ${step(interval)}
      GROUP BY 1`;
   return new Map(rows.map((r) => [r.start.getTime(), r.value]));
 }

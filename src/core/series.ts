@@ -5,11 +5,11 @@
 import { within } from '../auth/viewer.js';
 import type { Builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { forbidden, ValidationError } from '../errors.js';
-import { mustLoad, regionLoader } from './loaders.js';
+import { forbidden } from '../errors.js';
+import { mustLoad, organizationLoader, regionLoader } from './loaders.js';
 import type { ModuleDefinition } from '../modules.js';
+import { LEVELS, MAX_RANKED, rank, rankedValues, type Level, type RankingRow } from './ranking.js';
 import {
-  countByRegion,
   countSeries,
   declaredFigures,
   figuresFor,
@@ -26,15 +26,6 @@ interface SeriesRow {
   periodStart: Date;
   values: { metric: string; value: number | null }[];
 }
-
-interface RankingRow {
-  rank: number;
-  region: { id: string; name: string; code: string; path: string };
-  value: number | null;
-  previous: number | null;
-}
-
-const LEVELS = ['COUNTY', 'TOWNSHIP', 'COMMUNITY'] as const;
 
 function assertReads(ctx: Context, path: string) {
   const viewer = ctx.viewer!;
@@ -59,25 +50,6 @@ async function seriesOf(
   return out;
 }
 
-async function rankingOf(
-  ctx: Context,
-  all: Map<string, DeclaredFigure>,
-  f: DeclaredFigure,
-  regions: RankingRow['region'][],
-  from: Date,
-  to: Date,
-) {
-  if (f.kind === 'COUNT') return countByRegion(ctx, f, regions, from, to);
-  const [num, den] = await Promise.all(ratioParts(all, f).map((x) => countByRegion(ctx, x, regions, from, to)));
-  return new Map(
-    regions.map((r) => {
-      const a = num!.get(r.id)!;
-      const b = den!.get(r.id)!;
-      return [r.id, { value: ratioOf(a.value, b.value), previous: ratioOf(a.previous, b.previous) }];
-    }),
-  );
-}
-
 export function registerSeries(builder: Builder, modules: readonly ModuleDefinition[]) {
   const all = declaredFigures(modules);
   const IntervalEnum = builder.enumType('SeriesInterval', {
@@ -85,7 +57,9 @@ export function registerSeries(builder: Builder, modules: readonly ModuleDefinit
     values: Object.fromEntries(INTERVALS.map((v) => [v, { value: v }])),
   });
   const LevelEnum = builder.enumType('RankingLevel', {
-    description: '排名的下级层级',
+    description:
+      '排名的下级层级: the regions one level (or more) below, or DEPARTMENT: the departments (部门, organisations) ' +
+      'a department figure counts under the region (Figure.departments)',
     values: Object.fromEntries(LEVELS.map((v) => [v, { value: v }])),
   });
   const OrderEnum = builder.enumType('RankingOrder', { values: { DESC: { value: 'DESC' }, ASC: { value: 'ASC' } } });
@@ -97,6 +71,9 @@ export function registerSeries(builder: Builder, modules: readonly ModuleDefinit
       title: t.exposeString('title', { description: '中文名称' }),
       module: t.exposeString('moduleId', { description: '所属模块' }),
       kind: t.exposeString('kind', { description: 'COUNT (summed over periods and regions) or RATIO' }),
+      departments: t.exposeBoolean('departments', {
+        description: '部门指标: Region.ranking(childLevel: DEPARTMENT) ranks departments by it',
+      }),
     }),
   });
   const MetricValue = builder.objectRef<SeriesRow['values'][number]>('MetricValue').implement({
@@ -122,11 +99,26 @@ export function registerSeries(builder: Builder, modules: readonly ModuleDefinit
       rank: t.exposeInt('rank', { description: '名次 (equal values share a rank)' }),
       region: t.prismaField({
         type: 'Region',
-        description: '区划',
-        resolve: (_q, r, _a, ctx) => mustLoad(regionLoader(ctx), r.region.id, 'Region'),
+        nullable: true,
+        description: '区划 (null when departments are ranked)',
+        resolve: (_q, r, _a, ctx) => (r.region ? mustLoad(regionLoader(ctx), r.region.id, 'Region') : null),
       }),
-      name: t.string({ resolve: (r) => r.region.name, description: '区划名称' }),
-      code: t.string({ resolve: (r) => r.region.code, description: '区划代码' }),
+      department: t.prismaField({
+        type: 'Organization',
+        nullable: true,
+        description: '部门 the organisation ranked (childLevel DEPARTMENT), else null',
+        resolve: (_q, r, _a, ctx) =>
+          r.department ? mustLoad(organizationLoader(ctx), r.department.id, 'Organization') : null,
+      }),
+      name: t.string({
+        resolve: (r) => r.region?.name ?? r.department!.name,
+        description: '区划或部门名称',
+      }),
+      code: t.string({
+        nullable: true,
+        resolve: (r) => r.region?.code ?? null,
+        description: '区划代码 (null for departments)',
+      }),
       value: t.float({ nullable: true, resolve: (r) => r.value }),
       previous: t.float({
         nullable: true,
@@ -184,9 +176,11 @@ export function registerSeries(builder: Builder, modules: readonly ModuleDefinit
 
   builder.prismaObjectField('Region', 'ranking', (t) =>
     t.field({
-      description: '排名 the regions below this one at `childLevel`, ranked by one figure in [from, to)',
+      description:
+        '排名 the regions below this one at `childLevel` (or, with DEPARTMENT, the departments), ranked by one ' +
+        'figure in [from, to), with the period of the same length before',
       type: [RankingRowRef],
-      maxItems: 200,
+      maxItems: MAX_RANKED,
       authScopes: { loggedIn: true },
       args: {
         metric: t.arg.string({ required: true }),
@@ -199,23 +193,10 @@ export function registerSeries(builder: Builder, modules: readonly ModuleDefinit
       resolve: async (region, args, ctx) => {
         assertReads(ctx, region.path);
         const [figure] = figuresFor(ctx, all, [args.metric]);
-        if (!(args.from < args.to)) throw new ValidationError([{ path: 'to', message: 'from 应早于 to' }]);
-        const first = Math.min(Math.max(args.first ?? 20, 1), 200);
-        const children = await ctx.prisma.region.findMany({
-          where: { level: args.childLevel as never, path: { startsWith: region.path } },
-          select: { id: true, name: true, code: true, path: true },
-          orderBy: { code: 'asc' },
-          take: 1000,
-        });
-        const shown = [];
-        for (const c of children)
-          if (args.childLevel === 'COUNTY' || (await ctx.gate.isEnabledAt(figure!.moduleId, c.path))) shown.push(c);
-        const values = await rankingOf(ctx, all, figure!, shown, args.from, args.to);
-        const sign = args.order === 'ASC' ? 1 : -1;
-        const rows = shown
-          .map((r) => ({ region: r, ...values.get(r.id)! }))
-          .sort((a, b) => (a.value == null ? 1 : b.value == null ? -1 : sign * (a.value - b.value)));
-        return rows.slice(0, first).map((r) => ({ ...r, rank: 1 + rows.findIndex((x) => x.value === r.value) }));
+        const first = Math.min(Math.max(args.first ?? 20, 1), MAX_RANKED);
+        const level = args.childLevel as Level;
+        const rows = await rankedValues(ctx, all, figure!, region.path, level, args.from, args.to);
+        return rank(rows, args.order === 'ASC' ? 'ASC' : 'DESC', first);
       },
     }),
   );
