@@ -181,11 +181,13 @@ export async function seedGrid(kit: SeedKit) {
       personId: workers[35]!.id,
       role: 'FULL_TIME',
       startDate: new Date(Date.UTC(2022, 0, 1)),
-      endDate: start,
+      // ended before the story's year, so 2024 counts the page's 32 full-time workers
+      endDate: new Date(Date.UTC(2023, 11, 1)),
     },
   });
 
-  // 巡查: 72 hazard inspections by the volunteer inspection team, and 40 household visits
+  // 巡查: the 72 hazard inspections of 2024 (the page's 安全生产风险隐患大排查; only here, volunteering links its
+  // team's hours to them), and 40 recent household visits
   const zhaoAccount = await kit.account('weijiachang-grid');
   await p.patrol.createMany({
     data: [
@@ -197,7 +199,7 @@ export async function seedGrid(kit: SeedKit) {
           regionPath: g.regionPath,
           kind: 'HAZARD_INSPECTION' as const,
           place: ['液化气罐', '电动车充电', '取暖炉烟道', '农机具停放', '灌溉渠护栏', '村道路灯'][i % 6]!,
-          visitedAt: new Date(now.getTime() - (i + 1) * 2 * DAY),
+          visitedAt: new Date(kit.anchor.getTime() - (i + 1) * 4 * DAY), // 2024: 累计排查72次
           findings: i % 9 === 0 ? '发现隐患，已现场整改' : '未发现隐患',
           hazardFound: i % 9 === 0,
           workerPersonId: fullTime[i % fullTime.length]!,

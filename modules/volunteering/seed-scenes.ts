@@ -149,10 +149,10 @@ export function seedJointPartyDay(b: DemoBuilder) {
   return { joint, homes, jointTeam };
 }
 
-/** 晶彩城社区 and 小蒲 (member-pu): a year of service, 120 verified hours */
+/** 晶彩城社区 and 小蒲 (member-pu): a year of service in 2024 (before the anchor), 120 verified hours */
 export function seedJingcaicheng(
   b: DemoBuilder,
-  { now }: SeedKit,
+  { anchor: now }: SeedKit,
   { joint, homes }: { joint: string[]; homes: string[] },
 ) {
   const { register, team, activity, corePerson, region, volunteerOf } = b;

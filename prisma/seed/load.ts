@@ -13,6 +13,9 @@ const regions = fillCommunities(namedRegions);
 
 export { accounts as demoAccounts } from './demo-data.js';
 
+/** 演示基准日 (SeedKit.anchor): noon of 2024-12-20 in China, the day the newspaper page appeared */
+export const DEMO_ANCHOR = new Date('2024-12-20T04:00:00Z');
+
 export function generateDemoPassword(): string {
   return `Demo-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}9`;
 }
@@ -71,7 +74,8 @@ export async function seedDemo(
             partyJoinedAt: p.partyJoinedAt ? new Date(`${p.partyJoinedAt}T00:00:00Z`) : null,
             workOrganizationId: p.workOrganizationName ? orgs.get(p.workOrganizationName)! : null,
             registeredCommunityId: p.registeredCommunityCode ? paths.get(p.registeredCommunityCode)!.id : null,
-            registeredAt: p.registeredCommunityCode ? now : null,
+            // 到社区报到 in March of the story's year (2024), like the wishes' members
+            registeredAt: p.registeredCommunityCode ? new Date(Math.min(Date.UTC(2024, 2, 1, 1), now.getTime())) : null,
           },
         });
         persons.set(p.key, created.id);
@@ -116,6 +120,8 @@ export async function seedDemo(
   const kit: SeedKit = {
     prisma,
     now,
+    // the story's year, or the clock's time if it is earlier (a clock before 2024-12-20 dates nothing in the future)
+    anchor: new Date(Math.min(DEMO_ANCHOR.getTime(), now.getTime())),
     region: (code) => prisma.region.findUniqueOrThrow({ where: { code } }),
     person: async (name) =>
       (await prisma.person.findFirst({ where: { name } })) ?? Promise.reject(new Error(`demo person ${name} missing`)),

@@ -1,6 +1,7 @@
 // The demo figures of the newspaper page, and RegionStats.wishes computed from them in SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import wishes from '../../../modules/wishes/index.js';
+import { DEMO_ANCHOR } from '../../../prisma/seed/load.js';
 import { createTestApp, type TestApp } from '../../helpers.js';
 import { CODES, startApp } from './support.js';
 
@@ -75,6 +76,7 @@ describe('demo data: the figures of the page', () => {
       const kit = {
         prisma,
         now: core.clock.now(),
+        anchor: DEMO_ANCHOR,
         region: (code: string) => prisma.region.findUniqueOrThrow({ where: { code } }),
         person: (name: string) => prisma.person.findFirstOrThrow({ where: { name } }),
         organization: (name: string) => prisma.organization.findFirstOrThrow({ where: { name } }),
