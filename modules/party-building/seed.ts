@@ -449,7 +449,16 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
       partyIds: [B.marx.id, B.hospital.id],
       regionPath: B.marx.regionPath,
       startsOn: chinaDate(addDays(jointDay, -30)),
-      activities: ['联合主题党日', '参观德育馆、校史馆', '医疗案例融入思政课堂研修', '义诊', '急救培训'],
+      // the 义诊 and first-aid training are the volunteering module's activity of the same afternoon, named
+      // here by its title (modules do not import each other): one meeting, one service activity, no copy
+      activities: [
+        '联合主题党日',
+        '参观德育馆、校史馆',
+        '医疗案例融入思政课堂研修',
+        '义诊',
+        '急救培训',
+        '联合主题党日·义诊与急救培训 (新疆农业职业技术大学、昌吉州人民医院)',
+      ],
     },
   });
   meeting(B.marx, 'THEME_DAY', jointDay, '联合主题党日: 参观德育馆、校史馆, 研修, 义诊和急救培训', {
