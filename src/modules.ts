@@ -162,6 +162,12 @@ export interface SeedKit {
    * figures whatever the clock says.
    */
   anchor: Date;
+  /**
+   * delivers demo events to the installed modules' subscribers (as an API write's w.publish does, each at
+   * its own time), so data that crosses modules is derived the same way as in use: a seed publishes
+   * `volunteering.hoursVerified`, party-building records the hours
+   */
+  publish(events: readonly (DomainEventInput & { occurredAt: Date })[]): Promise<void>;
   region(code: string): Promise<Region>;
   person(name: string): Promise<Person>;
   organization(name: string): Promise<Organization>;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { childPath } from '../../src/core/paths.js';
+import { EventBus } from '../../src/events.js';
 import type { ModuleDefinition, SeedKit } from '../../src/modules.js';
 import { fillCommunities } from './communities.js';
 import { accounts, organizations, people, regions as namedRegions } from './demo-data.js';
@@ -117,6 +118,7 @@ export async function seedDemo(
     { timeout: 120_000, maxWait: 60_000 },
   );
 
+  const bus = new EventBus(modules);
   const kit: SeedKit = {
     prisma,
     now,
@@ -129,6 +131,19 @@ export async function seedDemo(
       (await prisma.organization.findFirst({ where: { name } })) ??
       Promise.reject(new Error(`demo organisation ${name} missing`)),
     account: (username) => prisma.account.findUniqueOrThrow({ where: { username } }),
+    publish: (events) => publishAll(prisma, bus, events),
   };
   for (const m of modules) await m.seed?.(kit);
+}
+
+/** demo events through the subscribers, a few hundred per transaction (the outbox rows are marked delivered) */
+async function publishAll(prisma: PrismaClient, bus: EventBus, events: Parameters<SeedKit['publish']>[0]) {
+  for (let i = 0; i < events.length; i += 250) {
+    await prisma.$transaction(
+      async (tx) => {
+        for (const { occurredAt, ...e } of events.slice(i, i + 250)) await bus.publish(tx, e, occurredAt);
+      },
+      { timeout: 120_000, maxWait: 60_000 },
+    );
+  }
 }
