@@ -238,7 +238,7 @@ describe('RegionStats.volunteering and the 昌吉日报 figures', () => {
 });
 
 describe('demo data 演示数据', () => {
-  it('北五岔镇: the safety-hazard inspection team; its 72 inspections of 2024 are grid patrols, not activities', async () => {
+  it('北五岔镇: the inspection team; its 72 inspections of 2024 are grid patrols, not activities', async () => {
     const teams = await t.gql(
       `query($r: ID!) { volunteerTeams(filter: { regionId: $r, kind: SAFETY_INSPECTION }) { edges { node {
         id name memberCount members { role name } } } } }`,
