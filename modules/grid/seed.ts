@@ -105,9 +105,14 @@ export async function seedGrid(kit: SeedKit) {
     address: string;
     headId: string | null;
   }[] = [];
+  // house numbers run per village, not per grid: 魏家场村's three grids share one numbering, so the 179
+  // addresses are distinct (the same address twice is one household, unless split: 分户)
+  const nextNumber = new Map<string, number>();
   for (const g of grids) {
     const village = villages.find((v) => v.id === g.communityId)!;
-    for (let h = 0; h < g.households; h++) {
+    for (let i = 0; i < g.households; i++) {
+      const h = nextNumber.get(village.id) ?? 0;
+      nextNumber.set(village.id, h + 1);
       households.push({
         id: randomUUID(),
         gridId: g.id,

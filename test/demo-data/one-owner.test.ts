@@ -73,3 +73,21 @@ describe('the 72 hazard inspections of 北五岔镇: grid patrols, not also volu
     expect(r.data.region.stats).toEqual({ grid: { hazardInspections: 72 }, volunteering: { activities: 0 } });
   });
 });
+
+describe('the 179 households of 北五岔镇', () => {
+  it('have distinct addresses', async () => {
+    const r = await t.gql(
+      `query($r: ID!) { region(id: $r) { stats { grid { households } } } }`,
+      { r: await regionId(t, '652324104') },
+      { token: admin },
+    );
+    expect(r.data.region.stats.grid.households).toBe(179);
+    // the addresses themselves are personal information: counted directly, not through the analyst's API
+    const rows = await t.db.prisma.household.findMany({
+      where: { regionPath: { startsWith: '/652300/652324/652324104/' } },
+      select: { address: true },
+    });
+    expect(rows).toHaveLength(179);
+    expect(new Set(rows.map((h) => h.address)).size).toBe(179);
+  });
+});
