@@ -154,7 +154,20 @@ export interface JobDefinition {
 /** lookups a module's demo data needs to attach to the core demo data */
 export interface SeedKit {
   prisma: PrismaClient;
+  /** the clock's time: date open items (claims, deadlines, due visits, upcoming activities) from it */
   now: Date;
+  /**
+   * 演示基准日: the day the demo story is told, 2024-12-20 (the newspaper page's date, "今年" = 2024).
+   * Date the story's history from it, so that `stats(from: 2024-01-01, to: 2025-01-01)` shows the page's
+   * figures whatever the clock says.
+   */
+  anchor: Date;
+  /**
+   * delivers demo events to the installed modules' subscribers (as an API write's w.publish does, each at
+   * its own time), so data that crosses modules is derived the same way as in use: a seed publishes
+   * `volunteering.hoursVerified`, party-building records the hours
+   */
+  publish(events: readonly (DomainEventInput & { occurredAt: Date })[]): Promise<void>;
   region(code: string): Promise<Region>;
   person(name: string): Promise<Person>;
   organization(name: string): Promise<Organization>;

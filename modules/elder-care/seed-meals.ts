@@ -9,19 +9,19 @@ import type { SeedFacility } from './seed-recipients.js';
 type Db = SeedKit['prisma'];
 type Recipient = Prisma.CareRecipientCreateManyInput;
 
-/** needs of the first `count` recipients (木垒县's), assigned to `assigneeOrganizationId` */
+/** needs of the first `count` recipients (木垒县's), assigned to `assigneeOrganizationId`, in 2024 (before `anchor`) */
 export async function seedNeeds(
   prisma: Db,
-  now: Date,
+  anchor: Date,
   recipients: Recipient[],
   count: number,
   assigneeOrganizationId: string,
 ) {
-  // —— 260 needs collected in 木垒县 over the past year ——
+  // —— 260 needs collected in 木垒县 in 2024 (累计收集涉老服务需求260次) ——
   const needs: Prisma.ElderNeedCreateManyInput[] = [];
   for (let i = 0; i < 260; i++) {
     const r = recipients[i % count]!;
-    const submittedAt = new Date(now.getTime() - (5 + ((i * 11) % 330)) * DAY_MS);
+    const submittedAt = new Date(anchor.getTime() - (5 + ((i * 11) % 330)) * DAY_MS);
     const status = i % 13 === 0 ? 'OPEN' : i % 7 === 0 ? 'ASSIGNED' : 'DONE';
     needs.push({
       personId: r.personId,

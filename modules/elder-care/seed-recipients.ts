@@ -20,8 +20,12 @@ export interface SeedElder {
   enrolledDaysAgo: number;
 }
 
-/** the row lists and `add(elder)`, which appends one elder's rows and returns the recipient id */
-export function careRows(now: Date) {
+/**
+ * the row lists and `add(elder)`, which appends one elder's rows and returns the recipient id. Enrolments
+ * are history (days before `anchor`, in 2024); assessments and visits are current (days before `now`), so
+ * reassessments and due visits stay meaningful.
+ */
+export function careRows(now: Date, anchor: Date) {
   const recipients: Prisma.CareRecipientCreateManyInput[] = [];
   const enrollments: Prisma.CareEnrollmentCreateManyInput[] = [];
   const assessments: Prisma.CapabilityAssessmentCreateManyInput[] = [];
@@ -32,7 +36,7 @@ export function careRows(now: Date) {
     const id = randomUUID();
     const covered = o.categories.some((c) => VISIT_COVERED.includes(c));
     const tier = o.tier !== undefined ? o.tier : covered ? 'GENERAL' : null;
-    const enrolledAt = new Date(now.getTime() - o.enrolledDaysAgo * DAY_MS);
+    const enrolledAt = new Date(anchor.getTime() - o.enrolledDaysAgo * DAY_MS);
     const lastVisitedAt =
       tier && o.lastVisitDaysAgo != null ? new Date(now.getTime() - o.lastVisitDaysAgo * DAY_MS) : null;
     let assessment: Partial<Prisma.CareRecipientCreateManyInput> = {};

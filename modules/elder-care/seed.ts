@@ -134,7 +134,7 @@ export async function seedElderCare(kit: SeedKit) {
   const [zhou, kadir, wang] = await Promise.all(['周淑兰', '卡德尔·吐尔逊', '王孝梅'].map((n) => kit.person(n)));
 
   // —— recipients, enrolments, assessments, visits ——
-  const { recipients, enrollments, assessments, visits, add } = careRows(now);
+  const { recipients, enrollments, assessments, visits, add } = careRows(now, kit.anchor);
   const muleiElders = [zhou!.id, kadir!.id, ...extra.slice(0, 198).map((p) => p.id as string)];
   const muleiRecipients: string[] = [];
   muleiElders.forEach((personId, i) => {
@@ -198,7 +198,7 @@ export async function seedElderCare(kit: SeedKit) {
   await prisma.capabilityAssessment.createMany({ data: assessments });
   await prisma.careVisit.createMany({ data: visits });
 
-  await seedNeeds(prisma, now, recipients, muleiRecipients.length, xiyang!.id);
+  await seedNeeds(prisma, kit.anchor, recipients, muleiRecipients.length, xiyang!.id);
   await seedMenus(prisma, today, mealPoints, yuanlinMeal, recipients);
   await seedPricing(prisma, mulezhen!);
 }

@@ -105,9 +105,14 @@ export async function seedGrid(kit: SeedKit) {
     address: string;
     headId: string | null;
   }[] = [];
+  // house numbers run per village, not per grid: 魏家场村's three grids share one numbering, so the 179
+  // addresses are distinct (the same address twice is one household, unless split: 分户)
+  const nextNumber = new Map<string, number>();
   for (const g of grids) {
     const village = villages.find((v) => v.id === g.communityId)!;
-    for (let h = 0; h < g.households; h++) {
+    for (let i = 0; i < g.households; i++) {
+      const h = nextNumber.get(village.id) ?? 0;
+      nextNumber.set(village.id, h + 1);
       households.push({
         id: randomUUID(),
         gridId: g.id,
@@ -181,11 +186,13 @@ export async function seedGrid(kit: SeedKit) {
       personId: workers[35]!.id,
       role: 'FULL_TIME',
       startDate: new Date(Date.UTC(2022, 0, 1)),
-      endDate: start,
+      // ended before the story's year, so 2024 counts the page's 32 full-time workers
+      endDate: new Date(Date.UTC(2023, 11, 1)),
     },
   });
 
-  // 巡查: 72 hazard inspections by the volunteer inspection team, and 40 household visits
+  // 巡查: the 72 hazard inspections of 2024 (the page's 安全生产风险隐患大排查; only here, volunteering links its
+  // team's hours to them), and 40 recent household visits
   const zhaoAccount = await kit.account('weijiachang-grid');
   await p.patrol.createMany({
     data: [
@@ -197,7 +204,7 @@ export async function seedGrid(kit: SeedKit) {
           regionPath: g.regionPath,
           kind: 'HAZARD_INSPECTION' as const,
           place: ['液化气罐', '电动车充电', '取暖炉烟道', '农机具停放', '灌溉渠护栏', '村道路灯'][i % 6]!,
-          visitedAt: new Date(now.getTime() - (i + 1) * 2 * DAY),
+          visitedAt: new Date(kit.anchor.getTime() - (i + 1) * 4 * DAY), // 2024: 累计排查72次
           findings: i % 9 === 0 ? '发现隐患，已现场整改' : '未发现隐患',
           hazardFound: i % 9 === 0,
           workerPersonId: fullTime[i % fullTime.length]!,

@@ -1,5 +1,7 @@
-// Demo data (see seed-data.ts for what comes from the page and what is illustrative). Everything is
-// written with createMany, relative to kit.now, so seeding stays fast and the figures stay current.
+// Demo data (see seed-data.ts for what comes from the page and what is illustrative), written with
+// createMany so seeding stays fast. The story is 2024 (kit.anchor): meetings, registrations, requests and
+// projects of that year; current items (the last twelve months of meetings after 2024, dues, clause checks,
+// the development pipeline) are relative to kit.now, so compliance warnings and arrears stay meaningful.
 import { randomUUID } from 'node:crypto';
 import type { Prisma, SeedKit } from '../../src/kit/index.js';
 import { addDays, addMonths, addYears, chinaDate, monthOf, termYearsFor } from './rules.js';
@@ -100,7 +102,7 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
       partyJoinedAt: o.joined === null ? null : new Date(`${o.joined ?? `${2000 + (i % 20)}-07-01`}T00:00:00Z`),
       workOrganizationId: o.work ?? null,
       registeredCommunityId: o.registered?.id ?? null,
-      registeredAt: o.registered ? addDays(kit.now, -30 - i) : null,
+      registeredAt: o.registered ? addDays(kit.anchor, -30 - i) : null,
       serviceCommitments: o.registered ? ['每月参加一次志愿服务', '认领群众微心愿'] : [],
     });
     return id;
@@ -352,7 +354,7 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
     kind: Prisma.PartyMeetingCreateManyInput['kind'],
     heldAt: Date,
     topic: string,
-    o2: { hostId?: string; coHosts?: OrgRow[]; agreementId?: string; all?: boolean } = {},
+    o2: { hostId?: string; coHosts?: OrgRow[]; agreementId?: string; all?: boolean; place?: string } = {},
   ) => {
     const id = randomUUID();
     k++;
@@ -395,7 +397,7 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
       regionPath: o.regionPath,
       kind,
       heldAt,
-      place: '党员活动室',
+      place: o2.place ?? '党员活动室',
       topic,
       hostId: o2.hostId ?? secretaryOf(o),
       agreementId: o2.agreementId ?? null,
@@ -408,14 +410,18 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
   };
   const firstOfMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const at = (month: Date, day: number) => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), day, 1));
+  // the story's year (January–December 2024), then the twelve months before now that come after it
+  const storyYear = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, i, 1)));
+  const lastYear = Array.from({ length: 12 }, (_, i) => addMonths(firstOfMonth, i - 12)).filter(
+    (m) => m.getUTCFullYear() > 2024,
+  );
   for (const [key, o] of [
     ['media', B.media],
     ['weijiachang', B.weijiachang],
     ['binhe', B.binhe],
   ] as const) {
     const miss = MISSES[key];
-    for (let i = 12; i >= 1; i--) {
-      const month = addMonths(firstOfMonth, -i);
+    for (const month of [...storyYear, ...lastYear]) {
       const m = month.getUTCMonth() + 1;
       const q = Math.ceil(m / 3);
       if (!miss.themeDay.includes(m)) meeting(o, 'THEME_DAY', at(month, 15), THEMES[m - 1]!);
@@ -434,7 +440,8 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
 
   // ——— co-building: 新农职大马克思主义学院 × 昌吉州人民医院, and their joint theme day (70+ members) ———
   const agreementId = randomUUID();
-  const jointDay = new Date(Math.min(addDays(kit.now, -10).getTime(), kit.now.getTime()));
+  // 近日 on the page of 2024-12-20: 13 December 2024, 10:00 China time, on the university campus
+  const jointDay = new Date(Math.min(Date.UTC(2024, 11, 13, 2), kit.now.getTime()));
   await db.partyCoBuildingAgreement.create({
     data: {
       id: agreementId,
@@ -442,7 +449,16 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
       partyIds: [B.marx.id, B.hospital.id],
       regionPath: B.marx.regionPath,
       startsOn: chinaDate(addDays(jointDay, -30)),
-      activities: ['联合主题党日', '参观德育馆、校史馆', '医疗案例融入思政课堂研修', '义诊', '急救培训'],
+      // the 义诊 and first-aid training are the volunteering module's activity of the same afternoon, named
+      // here by its title (modules do not import each other): one meeting, one service activity, no copy
+      activities: [
+        '联合主题党日',
+        '参观德育馆、校史馆',
+        '医疗案例融入思政课堂研修',
+        '义诊',
+        '急救培训',
+        '联合主题党日·义诊与急救培训 (新疆农业职业技术大学、昌吉州人民医院)',
+      ],
     },
   });
   meeting(B.marx, 'THEME_DAY', jointDay, '联合主题党日: 参观德育馆、校史馆, 研修, 义诊和急救培训', {
@@ -450,6 +466,7 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
     agreementId,
     all: true,
     hostId: wangXueli,
+    place: '新疆农业职业技术大学校园 (德育馆、校史馆)',
   });
 
   await db.partyMeeting.createMany({ data: meetings });
@@ -491,7 +508,7 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
       regionPath: branchOf[c.branch].regionPath,
       propertyCompanyId: property.id,
       title: c.title,
-      addedOn: addMonths(today, -8),
+      addedOn: addMonths(chinaDate(kit.anchor), -8),
       status: c.fulfilled === undefined ? 'PENDING' : c.fulfilled ? 'FULFILLED' : 'NOT_FULFILLED',
       lastCheckedAt: c.fulfilled === undefined ? null : addDays(kit.now, -20),
     })),
@@ -518,8 +535,8 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
       roadMetres: p.roadKm == null ? null : Math.round(p.roadKm * 1000),
       parkingSpaces: p.parkingSpaces ?? null,
       facilitiesRepaired: p.facilitiesRepaired ?? null,
-      startedOn: p.status === 'PLANNED' ? null : addMonths(today, -p.monthsAgo),
-      completedOn: p.status === 'COMPLETED' ? addMonths(today, -p.monthsAgo + 1) : null,
+      startedOn: p.status === 'PLANNED' ? null : addMonths(chinaDate(kit.anchor), -p.monthsAgo),
+      completedOn: p.status === 'COMPLETED' ? addMonths(chinaDate(kit.anchor), -p.monthsAgo + 1) : null,
     })),
   });
   const residents = new Map(
@@ -534,10 +551,10 @@ export async function seedPartyBuilding(kit: SeedKit): Promise<void> {
       residentId: r.resident ? residents.get(r.resident)! : null,
       content: r.content,
       channel: '走访入户',
-      receivedAt: addDays(kit.now, -200 + i * 10),
+      receivedAt: addDays(kit.anchor, -200 + i * 10),
       status: r.answer ? 'ANSWERED' : 'OPEN',
       answer: r.answer ?? null,
-      answeredAt: r.answer ? addDays(kit.now, -150 + i * 10) : null,
+      answeredAt: r.answer ? addDays(kit.anchor, -150 + i * 10) : null,
     })),
   });
 }

@@ -148,7 +148,8 @@ async function seedLists(
   const needs: Prisma.CommunityNeedCreateManyInput[] = [];
   const engagements: Prisma.ServiceEngagementCreateManyInput[] = [];
   for (const n of JINGCAICHENG_NEEDS) {
-    const recordedAt = new Date(now.getTime() - n.daysAgo * DAY);
+    // needs already matched are the story's (before kit.anchor, 2024); open ones are current, to match now
+    const recordedAt = new Date((n.outcome === 'OPEN' ? now : kit.anchor).getTime() - n.daysAgo * DAY);
     const matchedAt = n.matchedAfterDays == null ? null : new Date(recordedAt.getTime() + n.matchedAfterDays * DAY);
     const id = randomUUID();
     needs.push({
@@ -212,7 +213,7 @@ async function seedLists(
   });
   await prisma.livelihoodProject.createMany({
     data: [
-      project('建国路街道社会工作服务站购买服务项目', at.jianguolu, meals, 300_000, 'EVALUATED', '2025-01-01', 92),
+      project('建国路街道社会工作服务站购买服务项目', at.jianguolu, meals, 300_000, 'EVALUATED', '2024-01-01', 92),
       project(
         '北五岔镇乡镇社工站“五社联动”项目',
         at.beiwucha,

@@ -68,9 +68,9 @@ export function seedMulei(b: DemoBuilder) {
   return muleiTeams;
 }
 
-/** 北五岔镇: the safety-hazard inspection team and its 72 inspections */
+/** 北五岔镇: the safety-hazard inspection team (its 72 inspections are the grid module's patrols) */
 export function seedBeiwucha(b: DemoBuilder) {
-  const { register, newVolunteer, team, activity, corePerson, taken } = b;
+  const { register, newVolunteer, team, corePerson, taken } = b;
   const zhao = register(corePerson('赵刚').id, COMMUNITY.weijiachang, new Date(Date.UTC(2023, 3, 1)), [
     '安全检查',
     '电工',
@@ -85,20 +85,8 @@ export function seedBeiwucha(b: DemoBuilder) {
     [huang, ...inspectors],
     '中共玛纳斯县北五岔镇委员会',
   );
-  for (let i = 0; i < 72; i++) {
-    activity(
-      {
-        code: BEIWUCHA_VILLAGES[i % 9]!,
-        title: ['自建房安全隐患排查', '冬季燃煤取暖安全检查', '农机具及仓储消防检查', '用电线路隐患排查'][i % 4]!,
-        category: 'SAFETY_INSPECTION',
-        startsAt: day2024(5 * i, 10),
-        hours: 3,
-        teamId: inspectionTeam,
-        place: '村内入户',
-      },
-      [zhao, [huang, ...inspectors][i % 9]!],
-    );
-  }
+  // its 72 inspections of 2024 (累计排查72次) are grid patrols (HAZARD_INSPECTION, modules/grid/seed.ts): stored
+  // once, there; the team here is who did them, and takes the open service orders (seed.ts)
   return { zhao, huang, inspectionTeam };
 }
 
@@ -130,29 +118,32 @@ export function seedJointPartyDay(b: DemoBuilder) {
     [liuMin, wangHai, ...joint],
     '新疆农业职业技术大学',
   );
+  // the service part of the one joint 主题党日 (party-building's meeting of 2024-12-13 10:00 on the campus):
+  // same day and place, in the afternoon; the meeting itself is stored once, in party-building
   activity(
     {
-      code: COMMUNITY.yuanlin,
-      title: '新疆农业职业技术大学、昌吉州人民医院联合主题党日：义诊与急救培训进社区',
+      code: COMMUNITY.wenhua,
+      title: '联合主题党日·义诊与急救培训 (新疆农业职业技术大学、昌吉州人民医院)',
       category: 'HEALTH_SERVICE',
-      startsAt: day2024(347, 11),
+      startsAt: day2024(347, 14),
       hours: 3.5,
       teamId: jointTeam,
       organizationIds: [org('新疆农业职业技术大学'), org('昌吉州人民医院')],
       capacity: 80,
-      place: '园林社区党群服务中心广场',
+      place: '新疆农业职业技术大学校园',
       description:
-        '两家单位党员 70 余人开展联合主题党日：为居民免费测血压血糖、义诊咨询，开展心肺复苏和海姆立克急救法培训',
+        '新农职大马克思主义学院与昌吉州人民医院联合主题党日 (党建模块记录的组织生活) 当天下午, 州人民医院专家团队在校园' +
+        '为师生义诊咨询, 开展心肺复苏和海姆立克急救法培训',
     },
     [maNan, liuMin, ...joint],
   );
   return { joint, homes, jointTeam };
 }
 
-/** 晶彩城社区 and 小蒲 (member-pu): a year of service, 120 verified hours */
+/** 晶彩城社区 and 小蒲 (member-pu): a year of service in 2024 (before the anchor), 120 verified hours */
 export function seedJingcaicheng(
   b: DemoBuilder,
-  { now }: SeedKit,
+  { anchor: now }: SeedKit,
   { joint, homes }: { joint: string[]; homes: string[] },
 ) {
   const { register, team, activity, corePerson, region, volunteerOf } = b;

@@ -26,6 +26,7 @@ export async function seedVolunteering(kit: SeedKit) {
     huang: beiwucha.huang,
   });
   await insertRows(kit, b);
+  await publishHours(kit);
   await kit.prisma.volunteerServiceOrder.createMany({ data: serviceOrders(kit, b, muleiTeams, beiwucha) });
 }
 
@@ -141,4 +142,28 @@ function serviceOrders(
     },
   );
   return orders;
+}
+
+/**
+ * volunteering.hoursVerified for the service records of registered in-service members, as confirmRecord
+ * publishes it: party-building's 在职党员报到 hours come from these events, so the two modules agree
+ */
+async function publishHours(kit: SeedKit) {
+  const members = await kit.prisma.person.findMany({
+    where: { partyMember: true, registeredCommunityId: { not: null } },
+    select: { id: true },
+  });
+  const rows = await kit.prisma.volunteerServiceRecord.findMany({
+    where: { kind: 'SERVICE', personId: { in: members.map((m) => m.id) } },
+    select: { id: true, personId: true, hours: true, title: true, regionPath: true, confirmedAt: true, endsAt: true },
+    orderBy: { confirmedAt: 'asc' },
+  });
+  await kit.publish(
+    rows.map((r) => ({
+      type: 'volunteering.hoursVerified',
+      regionPath: r.regionPath,
+      payload: { personId: r.personId, hours: Number(r.hours), recordId: r.id, activityTitle: r.title },
+      occurredAt: r.confirmedAt ?? r.endsAt,
+    })),
+  );
 }

@@ -305,6 +305,25 @@ export async function seedWishes(kit: SeedKit) {
     prisma.wish.createMany({ data: wishes }),
     prisma.wishEvent.createMany({ data: events }),
   ]);
+  // wishes.claimed / wishes.fulfilled as the claim and fulfil mutations publish them: party-building's
+  // 在职党员报到 counts come from these events, so the modules agree
+  await kit.publish(
+    wishes
+      .filter((w) => w.claimantId)
+      .flatMap((w) => {
+        const payload = {
+          wishId: w.id,
+          communityId: w.communityId,
+          claimantId: w.claimantId,
+          organizationId: w.organizationId ?? null,
+          category: w.category,
+        };
+        return [
+          { type: 'wishes.claimed', regionPath: w.regionPath, payload, occurredAt: w.claimedAt as Date },
+          { type: 'wishes.fulfilled', regionPath: w.regionPath, payload, occurredAt: w.fulfilledAt as Date },
+        ];
+      }),
+  );
 }
 
 function fail(what: string): never {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { childPath } from '../../src/core/paths.js';
+import { EventBus } from '../../src/events.js';
 import type { ModuleDefinition, SeedKit } from '../../src/modules.js';
 import { fillCommunities } from './communities.js';
 import { accounts, organizations, people, regions as namedRegions } from './demo-data.js';
@@ -12,6 +13,9 @@ import { accounts, organizations, people, regions as namedRegions } from './demo
 const regions = fillCommunities(namedRegions);
 
 export { accounts as demoAccounts } from './demo-data.js';
+
+/** 演示基准日 (SeedKit.anchor): noon of 2024-12-20 in China, the day the newspaper page appeared */
+export const DEMO_ANCHOR = new Date('2024-12-20T04:00:00Z');
 
 export function generateDemoPassword(): string {
   return `Demo-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}9`;
@@ -71,7 +75,8 @@ export async function seedDemo(
             partyJoinedAt: p.partyJoinedAt ? new Date(`${p.partyJoinedAt}T00:00:00Z`) : null,
             workOrganizationId: p.workOrganizationName ? orgs.get(p.workOrganizationName)! : null,
             registeredCommunityId: p.registeredCommunityCode ? paths.get(p.registeredCommunityCode)!.id : null,
-            registeredAt: p.registeredCommunityCode ? now : null,
+            // 到社区报到 in March of the story's year (2024), like the wishes' members
+            registeredAt: p.registeredCommunityCode ? new Date(Math.min(Date.UTC(2024, 2, 1, 1), now.getTime())) : null,
           },
         });
         persons.set(p.key, created.id);
@@ -113,9 +118,12 @@ export async function seedDemo(
     { timeout: 120_000, maxWait: 60_000 },
   );
 
+  const bus = new EventBus(modules);
   const kit: SeedKit = {
     prisma,
     now,
+    // the story's year, or the clock's time if it is earlier (a clock before 2024-12-20 dates nothing in the future)
+    anchor: new Date(Math.min(DEMO_ANCHOR.getTime(), now.getTime())),
     region: (code) => prisma.region.findUniqueOrThrow({ where: { code } }),
     person: async (name) =>
       (await prisma.person.findFirst({ where: { name } })) ?? Promise.reject(new Error(`demo person ${name} missing`)),
@@ -123,6 +131,19 @@ export async function seedDemo(
       (await prisma.organization.findFirst({ where: { name } })) ??
       Promise.reject(new Error(`demo organisation ${name} missing`)),
     account: (username) => prisma.account.findUniqueOrThrow({ where: { username } }),
+    publish: (events) => publishAll(prisma, bus, events),
   };
   for (const m of modules) await m.seed?.(kit);
+}
+
+/** demo events through the subscribers, a few hundred per transaction (the outbox rows are marked delivered) */
+async function publishAll(prisma: PrismaClient, bus: EventBus, events: Parameters<SeedKit['publish']>[0]) {
+  for (let i = 0; i < events.length; i += 250) {
+    await prisma.$transaction(
+      async (tx) => {
+        for (const { occurredAt, ...e } of events.slice(i, i + 250)) await bus.publish(tx, e, occurredAt);
+      },
+      { timeout: 120_000, maxWait: 60_000 },
+    );
+  }
 }

@@ -128,11 +128,13 @@ describe('RegionStats.socialLinkage', () => {
   it('a period narrows needs and projects', async () => {
     const r = await t.gql(
       `query($r: ID!) { region(id: $r) { stats {
-        socialLinkage(from: "2026-11-01T00:00:00Z", to: "2026-11-20T00:00:00Z") { needs projects } } } }`,
+        now: socialLinkage(from: "2026-11-01T00:00:00Z", to: "2026-11-20T00:00:00Z") { needs projects }
+        story: socialLinkage(from: "2024-11-21T00:00:00Z", to: "2024-12-20T00:00:00Z") { needs projects } } } }`,
       { r: await regionId(t, CODES.jingcaicheng) },
       { token: await t.login('analyst') },
     );
-    // recorded 12 and 20 days before 2026-11-25 (the 35-, 40- and 45-day-old ones are earlier)
-    expect(r.data.region.stats.socialLinkage).toEqual({ needs: 2, projects: 0 });
+    // open needs are current: the one recorded 12 days before 2026-11-25 (the 45-day-old one is earlier);
+    // matched needs are the 2024 story (demo anchor 2024-12-20): the one matched 20 days before it
+    expect(r.data.region.stats).toEqual({ now: { needs: 1, projects: 0 }, story: { needs: 1, projects: 0 } });
   });
 });

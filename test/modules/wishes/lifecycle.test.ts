@@ -99,10 +99,13 @@ describe("a resident's wish from submission to confirmation (the GraphiQL demo)"
         'wishes.fulfilled',
         'wishes.confirmed',
       ]);
-      // fulfilment and confirmation reached the outbox for other modules
-      expect(
-        await t.db.prisma.domainEvent.count({ where: { type: { in: ['wishes.fulfilled', 'wishes.confirmed'] } } }),
-      ).toBe(2);
+      // fulfilment and confirmation reached the outbox for other modules (the demo wishes' own events,
+      // published by the seed before the test clock, are not this wish's)
+      const wishId = Buffer.from(submitted.id, 'base64').toString().split(':')[1];
+      const events = await t.db.prisma.domainEvent.findMany({
+        where: { type: { in: ['wishes.fulfilled', 'wishes.confirmed'] } },
+      });
+      expect(events.filter((e) => (e.payload as { wishId?: string }).wishId === wishId)).toHaveLength(2);
     },
   );
 

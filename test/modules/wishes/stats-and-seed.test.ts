@@ -1,6 +1,7 @@
 // The demo figures of the newspaper page, and RegionStats.wishes computed from them in SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import wishes from '../../../modules/wishes/index.js';
+import { DEMO_ANCHOR } from '../../../prisma/seed/load.js';
 import { createTestApp, type TestApp } from '../../helpers.js';
 import { CODES, startApp } from './support.js';
 
@@ -75,16 +76,26 @@ describe('demo data: the figures of the page', () => {
       const kit = {
         prisma,
         now: core.clock.now(),
+        anchor: DEMO_ANCHOR,
+        // the events are delivered by the loader (prisma/seed/load.ts), outside the seed's own statements
+        publish: async (events: readonly { type: string }[]) => {
+          published.push(...events.map((e) => e.type));
+        },
         region: (code: string) => prisma.region.findUniqueOrThrow({ where: { code } }),
         person: (name: string) => prisma.person.findFirstOrThrow({ where: { name } }),
         organization: (name: string) => prisma.organization.findFirstOrThrow({ where: { name } }),
         account: (username: string) => prisma.account.findUniqueOrThrow({ where: { username } }),
       };
+      const published: string[] = [];
       const started = performance.now();
       const { statements } = await core.db.statements.measure(() => wishes.seed!(kit));
       console.info(`wishes seed: ${statements} statements, ${Math.round(performance.now() - started)} ms`);
       expect(statements).toBeLessThanOrEqual(10);
       expect(await prisma.wish.count()).toBe(184);
+      // one claim and one fulfilment event per claimed wish, as the mutations publish them
+      const claimed = await prisma.wish.count({ where: { claimantId: { not: null } } });
+      expect(published.filter((e) => e === 'wishes.claimed')).toHaveLength(claimed);
+      expect(published.filter((e) => e === 'wishes.fulfilled')).toHaveLength(claimed);
     } finally {
       await core.close();
     }
