@@ -139,6 +139,10 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
         resolve: (h, _a, ctx) => (managesPeopleAt(ctx.viewer, h.regionPath) ? h.address : maskAddress(h.address)!),
       }),
       grid: t.relation('grid'),
+      splitHousehold: t.boolean({
+        description: '分户: split from another household at the same address',
+        resolve: (h) => h.splitFromId != null,
+      }),
       head: t.loadable({
         type: R.Person,
         nullable: true,

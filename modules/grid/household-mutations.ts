@@ -16,6 +16,7 @@ import {
 import { managesGridsAt, MODULE } from './access.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { gridForWrite, gridWrite, payloadWithWarnings } from './grid-write.js';
+import { assertAddressFree, claimingAddress, splitOrigin } from './household-address.js';
 import { syncMembers } from './household-members.js';
 import { refs } from './refs.js';
 
@@ -78,6 +79,10 @@ export function registerHouseholdMutations(builder: Builder) {
       address: t.string({ required: true }),
       headId: t.id({ required: false, description: '户主 Person' }),
       memberIds: t.idList({ required: false, description: '家庭成员 Person ids' }),
+      splitFromId: t.id({
+        required: false,
+        description: '分户: the household of the same address this one split from (else an address is used once)',
+      }),
     }),
   });
   const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
@@ -111,30 +116,31 @@ export function registerHouseholdMutations(builder: Builder) {
           (await ctx.prisma.person.count({ where: { id: { in: memberIds } } })) !== memberIds.length
         )
           throw notFound('居民 person');
-        const { household, count } = await gridWrite(ctx, grid.regionPath, async (w) => {
-          const h = await w.tx.household.create({
-            data: {
-              gridId: grid.id,
-              communityId: grid.communityId,
-              regionPath: grid.regionPath,
-              address: input.address.trim(),
-              headId,
-            },
-          });
-          if (memberIds.length) {
-            await w.tx.householdMember.createMany({
-              data: memberIds.map((personId) => ({
-                householdId: h.id,
-                personId,
-                regionPath: grid.regionPath,
-                relation: personId === headId ? HEAD : null,
-              })),
+        const address = input.address.trim();
+        const splitFromId = await splitOrigin(ctx, input.splitFromId, grid.communityId, address);
+        const row = { communityId: grid.communityId, address, splitFromId };
+        await assertAddressFree(ctx.prisma, row);
+        const created = claimingAddress(address, () =>
+          gridWrite(ctx, grid.regionPath, async (w) => {
+            const h = await w.tx.household.create({
+              data: { ...row, gridId: grid.id, regionPath: grid.regionPath, headId },
             });
-          }
-          const entry = { entityType: 'Household', entityId: h.id, regionPath: grid.regionPath };
-          await w.audit({ action: 'household.create', ...entry });
-          return { household: h, count: await w.tx.household.count({ where: { gridId: grid.id } }) };
-        });
+            if (memberIds.length) {
+              await w.tx.householdMember.createMany({
+                data: memberIds.map((personId) => ({
+                  householdId: h.id,
+                  personId,
+                  regionPath: grid.regionPath,
+                  relation: personId === headId ? HEAD : null,
+                })),
+              });
+            }
+            const entry = { entityType: 'Household', entityId: h.id, regionPath: grid.regionPath };
+            await w.audit({ action: 'household.create', ...entry, data: splitFromId ? { splitFromId } : {} });
+            return { household: h, count: await w.tx.household.count({ where: { gridId: grid.id } }) };
+          }),
+        );
+        const { household, count } = await created;
         return { value: household, warnings: await warningsFor(ctx, grid, count) };
       },
     }),
@@ -158,34 +164,39 @@ export function registerHouseholdMutations(builder: Builder) {
           ...(headId ? [[headId, 'input.headId'] as [string, string]] : []),
           ...(memberIds ?? []).map((id, i): [string, string] => [id, `input.memberIds.${i}`]),
         ]);
-        const { value, count } = await gridWrite(ctx, household.regionPath, async (w) => {
-          // one change of a household at a time: its member list is rewritten below
-          await w.tx.$queryRaw`SELECT id FROM "Household" WHERE id = ${household.id} FOR UPDATE`;
-          const before = await w.tx.household.findUniqueOrThrow({ where: { id: household.id } });
-          const { added, removed } = await syncMembers(w.tx, before, memberIds, headId);
-          const h = await w.tx.household.update({
-            where: { id: before.id },
-            data: {
-              ...(input.address != null ? { address: input.address.trim() } : {}),
-              ...(headId !== undefined ? { headId } : {}),
-              ...(moved ? { gridId: moved.id } : {}),
-            },
-          });
-          await w.audit({
-            action: 'household.update',
-            entityType: 'Household',
-            entityId: h.id,
-            regionPath: h.regionPath,
-            data: {
-              ...(moved ? { fromGridId: before.gridId, toGridId: moved.id } : {}),
-              ...(headId !== undefined ? { fromHeadId: before.headId, toHeadId: headId } : {}),
-              ...(input.address != null ? { addressChanged: true } : {}),
-              membersAdded: added,
-              membersRemoved: removed,
-            },
-          });
-          return { value: h, count: moved ? await w.tx.household.count({ where: { gridId: moved.id } }) : 0 };
-        });
+        const address = input.address?.trim() ?? household.address;
+        if (input.address != null) await assertAddressFree(ctx.prisma, { ...household, address });
+        const updated = claimingAddress(address, () =>
+          gridWrite(ctx, household.regionPath, async (w) => {
+            // one change of a household at a time: its member list is rewritten below
+            await w.tx.$queryRaw`SELECT id FROM "Household" WHERE id = ${household.id} FOR UPDATE`;
+            const before = await w.tx.household.findUniqueOrThrow({ where: { id: household.id } });
+            const { added, removed } = await syncMembers(w.tx, before, memberIds, headId);
+            const h = await w.tx.household.update({
+              where: { id: before.id },
+              data: {
+                ...(input.address != null ? { address } : {}),
+                ...(headId !== undefined ? { headId } : {}),
+                ...(moved ? { gridId: moved.id } : {}),
+              },
+            });
+            await w.audit({
+              action: 'household.update',
+              entityType: 'Household',
+              entityId: h.id,
+              regionPath: h.regionPath,
+              data: {
+                ...(moved ? { fromGridId: before.gridId, toGridId: moved.id } : {}),
+                ...(headId !== undefined ? { fromHeadId: before.headId, toHeadId: headId } : {}),
+                ...(input.address != null ? { addressChanged: true } : {}),
+                membersAdded: added,
+                membersRemoved: removed,
+              },
+            });
+            return { value: h, count: moved ? await w.tx.household.count({ where: { gridId: moved.id } }) : 0 };
+          }),
+        );
+        const { value, count } = await updated;
         return { value, warnings: await warningsFor(ctx, moved, count) };
       },
     }),
