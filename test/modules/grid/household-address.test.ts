@@ -32,7 +32,7 @@ describe('one household per address 户址唯一', () => {
     expect(Number(dup[0]!.n)).toBe(0);
   });
 
-  it('an address already used in the community is refused, however it is written; a split household is not', async () => {
+  it('an address used in the community is refused, however it is written; a split household is not', async () => {
     const first = await create({ gridId: wjc.G01, address: '魏家场村7组12号' });
     expect(first.__typename).toBe('CreateHouseholdPayload');
     const before = await households();
