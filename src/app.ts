@@ -32,6 +32,7 @@ import { notifier } from './live/notify.js';
 import { LiveService } from './live/service.js';
 import { useLiveEventIds } from './live/sse.js';
 import { useModuleRoutes } from './kit/http-routes.js';
+import { useConsole } from './http/console.js';
 
 export interface AppOptions {
   db: Database;
@@ -53,6 +54,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** 实时推送: the Last-Event-ID replay window and reconnect delay (defaults: LIVE_DEFAULTS) */
   live?: Partial<LiveOptions>;
+  /** 管理控制台: the folder of the console's build (default console/dist; tests point it elsewhere) */
+  consoleDir?: string;
 }
 
 interface RequestState {
@@ -136,6 +139,7 @@ export async function createApp(options: AppOptions) {
   );
   const plugins: Plugin[] = [
     routes,
+    useConsole(options.consoleDir),
     // 受信文档: a hash becomes its committed document before anything looks at the operation
     ...useTrustedDocuments(trusted, async (request) => (await requestState(request)).viewer?.role ?? null),
     // 输入守卫: over-deep documents and malformed cursors get VALIDATION before anything runs
