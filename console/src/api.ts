@@ -1,6 +1,11 @@
-// The console's one way to the API: the operations of trusted-documents/console.graphql, sent whole with an
-// operationName (so they count as trusted documents in production), with the session's bearer token.
-import documents from '../../trusted-documents/console.graphql?raw';
+// The console's one way to the API: the operations of trusted-documents/console*.graphql (so in production,
+// where trusted documents are enforced, each counts as trusted), one operation per request, with the session's
+// bearer token. Each operation is sent alone: a document is validated whole, and the schema follows the viewer.
+import core from '../../trusted-documents/console.graphql?raw';
+import exports from '../../trusted-documents/console-exports.graphql?raw';
+import { splitOperations } from './operations.js';
+
+const OPERATIONS = new Map([...splitOperations(core), ...splitOperations(exports)]);
 
 export interface RegionRef {
   id: string;
@@ -32,6 +37,14 @@ export function saveSession(session: Session | null) {
   else sessionStorage.removeItem(KEY);
 }
 
+/** a file the API serves with the bearer token (GET /exports/{id}): fetched, then handed over as a Blob */
+export async function download(path: string): Promise<Blob> {
+  const session = loadSession();
+  const response = await fetch(path, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+  if (!response.ok) throw new ApiError(`${response.status} ${(await response.text()).slice(0, 200)}`, null);
+  return response.blob();
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -48,13 +61,15 @@ export const setUnauthenticatedHandler = (f: () => void) => {
 };
 
 export async function gql<T>(operationName: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const query = OPERATIONS.get(operationName);
+  if (!query) throw new ApiError(`unknown console operation ${operationName}`, null);
   const session = loadSession();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (session) headers.authorization = `Bearer ${session.token}`;
   const response = await fetch('/graphql', {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query: documents, operationName, variables }),
+    body: JSON.stringify({ query, operationName, variables }),
   });
   const body = (await response.json().catch(() => null)) as {
     data?: T;

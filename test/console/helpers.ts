@@ -5,9 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONSOLE_DIST } from '../../src/http/console.js';
 import type { GqlResult, TestApp } from '../helpers.js';
+import { splitOperations } from '../../console/src/operations.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CONSOLE_DOCUMENTS = readFileSync(path.join(ROOT, 'trusted-documents/console.graphql'), 'utf8');
+export const CONSOLE_OPERATIONS = splitOperations(CONSOLE_DOCUMENTS);
 
 export async function consoleOp<T = any>(
   app: { yoga: { fetch: TestApp['app']['yoga']['fetch'] } },
@@ -15,10 +17,12 @@ export async function consoleOp<T = any>(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GqlResult<T>> {
+  const query = CONSOLE_OPERATIONS.get(operationName);
+  if (!query) throw new Error(`no console operation ${operationName}`);
   const response = await app.yoga.fetch('http://test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: CONSOLE_DOCUMENTS, operationName, variables }),
+    body: JSON.stringify({ query, operationName, variables }),
   });
   return (await response.json()) as GqlResult<T>;
 }

@@ -5,6 +5,7 @@ import type { RegionDetail } from '../types.js';
 import { useQuery } from '../use-query.js';
 import { Breadcrumb } from './Breadcrumb.js';
 import { DrillDown } from './DrillDown.js';
+import { ExportPanel } from './ExportPanel.js';
 import { type Choice, FigureControls } from './FigureControls.js';
 import { type RankingRow, RankingTable } from './RankingTable.js';
 import { SeriesChart } from './SeriesChart.js';
@@ -15,11 +16,25 @@ interface SeriesRow {
   values: { metric: string; value: number | null }[];
 }
 
+const CHOICE_KEY = 'dangjian.console.figures';
+/** the metric, year and interval stay as chosen while drilling down */
+function loadChoice(): Choice {
+  try {
+    return { metric: '', year: 2024, interval: 'MONTH', ...JSON.parse(sessionStorage.getItem(CHOICE_KEY) ?? '{}') };
+  } catch {
+    return { metric: '', year: 2024, interval: 'MONTH' };
+  }
+}
+
 /** 统计: a region's series as a chart, its children ranked, drill-down to them. Figures only, no people. */
 export function FiguresPage({ regionId, rootId }: { regionId: string; rootId: string }) {
   const region = useQuery<{ region: RegionDetail | null }>('ConsoleRegion', { id: regionId });
   const figures = useQuery<{ figures: Figure[] }>('ConsoleFigures', {});
-  const [choice, setChoice] = useState<Choice>({ metric: '', year: 2024, interval: 'MONTH' });
+  const [choice, setChoiceState] = useState<Choice>(loadChoice);
+  const setChoice = (c: Choice) => {
+    sessionStorage.setItem(CHOICE_KEY, JSON.stringify(c));
+    setChoiceState(c);
+  };
   useEffect(() => {
     const first = figures.data?.figures[0];
     if (!choice.metric && first) setChoice({ ...choice, metric: first.metric });
@@ -38,9 +53,12 @@ export function FiguresPage({ regionId, rootId }: { regionId: string; rootId: st
     !choice.metric || !childLevel,
   );
   const rows = series.data?.region?.series ?? [];
-  const labels = useMemo(() => rows.map((s) => periodLabel(s.periodStart, choice.interval)), [rows]);
-  const values = useMemo(() => [{ name: choice.metric, values: rows.map((s) => s.values[0]?.value ?? null) }], [rows]);
   const figure = figures.data?.figures.find((f) => f.metric === choice.metric);
+  const labels = useMemo(() => rows.map((s) => periodLabel(s.periodStart, choice.interval)), [rows]);
+  const values = useMemo(
+    () => [{ name: figure?.title ?? choice.metric, values: rows.map((s) => s.values[0]?.value ?? null) }],
+    [rows, figure],
+  );
   const total = figure?.kind === 'COUNT' ? values[0]!.values.reduce<number>((a, v) => a + (v ?? 0), 0) : null;
   const error = region.error ?? figures.error ?? series.error ?? ranking.error;
   return (
@@ -81,6 +99,7 @@ export function FiguresPage({ regionId, rootId }: { regionId: string; rootId: st
           </p>
         )}
       </section>
+      {r && <ExportPanel regionId={r.id} regionName={r.name} year={choice.year} {...range} />}
       {r && <DrillDown region={r} />}
     </main>
   );
