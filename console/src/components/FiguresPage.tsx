@@ -8,7 +8,7 @@ import { DrillDown } from './DrillDown.js';
 import { ExportPanel } from './ExportPanel.js';
 import { type Choice, FigureControls } from './FigureControls.js';
 import { type RankingRow, RankingTable } from './RankingTable.js';
-import { SeriesChart } from './SeriesChart.js';
+import { charts, SeriesChart } from './SeriesChart.js';
 import { T } from './T.js';
 
 interface SeriesRow {
@@ -31,6 +31,8 @@ export function FiguresPage({ regionId, rootId }: { regionId: string; rootId: st
   const region = useQuery<{ region: RegionDetail | null }>('ConsoleRegion', { id: regionId });
   const figures = useQuery<{ figures: Figure[] }>('ConsoleFigures', {});
   const [choice, setChoiceState] = useState<Choice>(loadChoice);
+  // fetch the chart code while the figures are being computed, not after
+  useEffect(() => void charts(), []);
   const setChoice = (c: Choice) => {
     sessionStorage.setItem(CHOICE_KEY, JSON.stringify(c));
     setChoiceState(c);

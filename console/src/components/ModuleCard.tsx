@@ -1,6 +1,6 @@
 import type { ModuleInfo } from '../types.js';
 import { ModuleSwitch } from './ModuleSwitch.js';
-import { SettingsForm } from './SettingsForm.js';
+import { SettingsSection } from './SettingsSection.js';
 import { Source } from './Source.js';
 import { T } from './T.js';
 
@@ -46,7 +46,7 @@ export function ModuleCard({ module, regionId, canSwitch, onChanged, onAudited }
           }}
         />
       )}
-      {canSwitch && <SettingsForm module={module} regionId={regionId} onSaved={onAudited} />}
+      {canSwitch && <SettingsSection module={module} regionId={regionId} onSaved={onAudited} />}
     </article>
   );
 }

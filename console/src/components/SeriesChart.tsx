@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ChartSeries } from '../chart.js';
 
 // ECharts is the bulk of the bundle: loaded only when a chart is first drawn (admins' pages never need it)
-const charts = () => import('../chart.js');
+let loading: Promise<typeof import('../chart.js')> | null = null;
+export const charts = () => (loading ??= import('../chart.js'));
 
 interface Props {
   labels: string[];

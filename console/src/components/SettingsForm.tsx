@@ -52,33 +52,27 @@ export function SettingsForm({
     onSaved();
   }
 
-  if (!module.settings.length) return null;
   return (
-    <details class="settings">
-      <summary>
-        <T k="settings" /> ({module.settings.length})
-      </summary>
-      <form noValidate onSubmit={submit} aria-label={`参数 settings ${module.title}`}>
-        {module.settings.map((s) => (
-          <SettingField
-            key={s.key}
-            moduleId={module.id}
-            setting={s}
-            current={current.get(s.key)}
-            value={values[s.key] ?? ''}
-            error={errors[s.key]}
-            onInput={(v) => setValues({ ...values, [s.key]: v })}
-          />
-        ))}
-        <button type="submit">
-          <T k="save" />
-        </button>
-        {status && (
-          <span role="status" class="ok">
-            <T k="saved" />
-          </span>
-        )}
-      </form>
-    </details>
+    <form noValidate onSubmit={submit} aria-label={`参数 settings ${module.title}`}>
+      {module.settings.map((s) => (
+        <SettingField
+          key={s.key}
+          moduleId={module.id}
+          setting={s}
+          current={current.get(s.key)}
+          value={values[s.key] ?? ''}
+          error={errors[s.key]}
+          onInput={(v) => setValues({ ...values, [s.key]: v })}
+        />
+      ))}
+      <button type="submit">
+        <T k="save" />
+      </button>
+      {status && (
+        <span role="status" class="ok">
+          <T k="saved" />
+        </span>
+      )}
+    </form>
   );
 }
