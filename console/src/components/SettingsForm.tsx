@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { gql, type TypedError } from '../api.js';
 import { fromInput, toInput } from '../settings.js';
 import type { ModuleInfo, SettingValue } from '../types.js';
@@ -19,23 +19,24 @@ export function SettingsForm({
   onSaved: () => void;
 }) {
   const q = useQuery<{ moduleSettings: SettingValue[] }>('ConsoleModuleSettings', { moduleId: module.id, regionId });
-  const [values, setValues] = useState<Record<string, string>>({});
+  // only what the user typed; a field shows its edit, else the effective value (so a late answer overwrites nothing)
+  const [edits, setEdits] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const current = new Map((q.data?.moduleSettings ?? []).map((s) => [s.key, s]));
-  useEffect(() => {
-    const initial: Record<string, string> = {};
-    for (const s of module.settings) initial[s.key] = toInput(s.kind, current.get(s.key)?.value ?? s.default);
-    setValues(initial);
-  }, [q.data]);
+  const stored = (key: string) => {
+    const s = module.settings.find((x) => x.key === key)!;
+    return toInput(s.kind, current.get(key)?.value ?? s.default);
+  };
+  const shown = (key: string) => edits[key] ?? stored(key);
 
   async function submit(e: Event) {
     e.preventDefault();
     const next: Record<string, string> = {};
     setStatus(null);
     for (const s of module.settings) {
-      if (values[s.key] === toInput(s.kind, current.get(s.key)?.value ?? s.default)) continue;
-      const input = { regionId, moduleId: module.id, key: s.key, value: fromInput(s.kind, values[s.key] ?? '') };
+      if (edits[s.key] === undefined || edits[s.key] === stored(s.key)) continue;
+      const input = { regionId, moduleId: module.id, key: s.key, value: fromInput(s.kind, edits[s.key]) };
       try {
         const { setModuleSetting: r } = await gql<{ setModuleSetting: Result }>('ConsoleSetModuleSetting', { input });
         if (!r.setting) next[s.key] = r.issues?.map((i) => i.message).join('; ') || r.message || r.__typename;
@@ -47,6 +48,7 @@ export function SettingsForm({
     // after a refusal the typed value stays in its field, next to the server's message
     if (!Object.keys(next).length) {
       setStatus('saved');
+      setEdits({});
       q.reload();
     }
     onSaved();
@@ -60,9 +62,9 @@ export function SettingsForm({
           moduleId={module.id}
           setting={s}
           current={current.get(s.key)}
-          value={values[s.key] ?? ''}
+          value={shown(s.key)}
           error={errors[s.key]}
-          onInput={(v) => setValues({ ...values, [s.key]: v })}
+          onInput={(v) => setEdits({ ...edits, [s.key]: v })}
         />
       ))}
       <button type="submit">
