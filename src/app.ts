@@ -32,6 +32,7 @@ import { notifier } from './live/notify.js';
 import { LiveService } from './live/service.js';
 import { useLiveEventIds } from './live/sse.js';
 import { useModuleRoutes } from './kit/http-routes.js';
+import { EXPORT_EXAMPLES } from './core/exports/examples.js';
 import { exportRoute } from './core/exports/route.js';
 import { ExportService, type ExportOptions } from './core/exports/service.js';
 
@@ -192,6 +193,7 @@ export async function createApp(options: AppOptions) {
       defaultEditorToolsVisibility: 'headers',
       defaultQuery: [
         EXAMPLE_OPERATIONS,
+        EXPORT_EXAMPLES,
         ...registry.modules.filter((m) => m.examples).map((m) => `# ---- ${m.title} ${m.id}\n${m.examples!.trim()}\n`),
       ].join('\n'),
     },

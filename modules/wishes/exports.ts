@@ -1,6 +1,6 @@
 // 微心愿导出: the wish list (names as the API shows them: in full to those who manage the community's people,
 // surname only to department staff, left out for analysts) and a community × month figures table.
-import { figureTable, Prisma, type ExportDatasetDefinition } from '../../src/kit/index.js';
+import { figureTable, globalIdSql, Prisma, type ExportDatasetDefinition } from '../../src/kit/index.js';
 import { WISH_FIGURES } from './figures.js';
 import { STATUS_LABELS } from './model.js';
 
@@ -27,7 +27,7 @@ const wishList: ExportDatasetDefinition = {
   async rows(kit) {
     const readable = await kit.readable('w."regionPath"');
     return Prisma.sql`
-      SELECT w.id AS "_key", encode(convert_to('Wish:' || w.id, 'UTF8'), 'base64') AS "id", c.name AS "community",
+      SELECT w.id AS "_key", ${globalIdSql('Wish', 'w.id')} AS "id", c.name AS "community",
              w.title, w.category::text AS "category", w.status::text AS "status", w."estimatedValue",
              w."submittedAt", rq.name AS "requester", cl.name AS "claimant", o.name AS "organization",
              w."fulfilledAt", w.rating

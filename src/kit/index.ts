@@ -28,6 +28,7 @@ export type {
   ExportQueryKit,
   PersonalData,
 } from '../core/exports/datasets.js';
+export { globalIdSql } from '../core/exports/datasets.js';
 export { figureTable } from '../core/exports/figure-table.js';
 
 // schema building

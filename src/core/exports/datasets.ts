@@ -3,7 +3,7 @@
 // SELECT the kernel pages through by keyset (`"_key"`, never OFFSET), inside the requester's scope and
 // outside the townships where the module is off. The kernel masks and omits columns by role, so a module
 // states the class once and cannot forget a role.
-import type { Prisma, Role } from '../../../generated/prisma/client.js';
+import { Prisma, type Role } from '../../../generated/prisma/client.js';
 import { maskName } from '../../auth/mask.js';
 import { MANAGERS, READERS } from '../../auth/policy.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -110,3 +110,7 @@ export function offeredColumns(role: Role, d: DeclaredDataset): OfferedColumn[] 
 /** a value as the column shows it to this requester (only NAME columns are ever masked) */
 export const shownValue = (c: OfferedColumn, value: unknown) =>
   c.view === 'MASKED' && typeof value === 'string' ? maskName(value) : value;
+
+/** a record's relay global id computed in SQL (base64 of "<Type>:<id>", as the API shows it) */
+export const globalIdSql = (typename: string, column: string) =>
+  Prisma.sql`translate(encode(convert_to(${`${typename}:`} || ${Prisma.raw(column)}, 'UTF8'), 'base64'), E'\\n', '')`;
