@@ -11,6 +11,7 @@ import { registerAttendance } from './attendance.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
 import { VOLUNTEERING_FIGURES } from './figures.js';
+import { VOLUNTEERING_EXPORTS } from './exports.js';
 import { advanceActivities } from './jobs.js';
 import { registerOrderMutations } from './order-mutations.js';
 import { orderPeople, registerOrders } from './orders.js';
@@ -75,6 +76,7 @@ export default defineModule({
   publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected', ORDER_CHANGED, ACTIVITY_CHANGED],
   notifies: { [ACTIVITY_CHANGED]: notifyVolunteers },
   figures: VOLUNTEERING_FIGURES,
+  exports: VOLUNTEERING_EXPORTS,
   linkedPeople: orderPeople,
   seed: seedVolunteering,
 });
