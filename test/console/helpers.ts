@@ -8,8 +8,12 @@ import type { GqlResult, TestApp } from '../helpers.js';
 import { splitOperations } from '../../console/src/operations.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const CONSOLE_DOCUMENTS = readFileSync(path.join(ROOT, 'trusted-documents/console.graphql'), 'utf8');
-export const CONSOLE_OPERATIONS = splitOperations(CONSOLE_DOCUMENTS);
+const read = (file: string) => readFileSync(path.join(ROOT, 'trusted-documents', file), 'utf8');
+/** as console/src/api.ts takes them: both files, one operation each */
+export const CONSOLE_OPERATIONS = new Map([
+  ...splitOperations(read('console.graphql')),
+  ...splitOperations(read('console-exports.graphql')),
+]);
 
 export async function consoleOp<T = any>(
   app: { yoga: { fetch: TestApp['app']['yoga']['fetch'] } },

@@ -25,7 +25,7 @@ describe('console operations', () => {
 
   it('are all valid against the full schema', () => {
     const schema = buildSchema(readFileSync(path.join(ROOT, 'schema.graphql'), 'utf8'));
-    expect(CONSOLE_OPERATIONS.size).toBeGreaterThanOrEqual(14);
+    expect(CONSOLE_OPERATIONS.size).toBeGreaterThanOrEqual(17);
     for (const [name, text] of CONSOLE_OPERATIONS) expect(validate(schema, parse(text)), name).toEqual([]);
   });
 
@@ -116,5 +116,24 @@ describe('console operations', () => {
     expect(ranking.data.region.ranking[0]).toMatchObject({ rank: 1 });
     const trail = await consoleOp(t.app, 'ConsoleAuditLog', { regionId: mulei, first: 5 }, bearer(analyst));
     expect(trail.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('export for the analyst as the export panel does: datasets, a CSV job for 木垒县 2024, the file with a BOM', async () => {
+    const analyst = await t.login('analyst');
+    const mulei = await regionId(t, '652328');
+    const datasets = await consoleOp(t.app, 'ConsoleExportDatasets', {}, bearer(analyst));
+    const first = datasets.data.exportDatasets[0].id as string;
+    const input = { dataset: first, format: 'CSV', filter: { regionId: mulei, ...YEAR_2024 } };
+    const created = await consoleOp(t.app, 'ConsoleCreateExport', { input }, bearer(analyst));
+    const id = created.data.createExport.export.id as string;
+    await t.app.exports.idle();
+    const job = (await consoleOp(t.app, 'ConsoleExport', { id }, bearer(analyst))).data.export;
+    expect(job, JSON.stringify(job)).toMatchObject({
+      status: 'READY',
+      downloadPath: expect.stringMatching(/^\/exports\//),
+    });
+    const file = await t.app.yoga.fetch(`http://test${job.downloadPath}`, { headers: bearer(analyst) });
+    expect(file.status).toBe(200);
+    expect([...new Uint8Array(await file.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });

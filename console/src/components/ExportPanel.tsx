@@ -51,16 +51,18 @@ export function ExportPanel({ regionId, regionName, from, to, year }: Props) {
         <T k="export" />
       </h2>
       <div class="controls">
-        <label>
-          <T k="dataset" />
-          <select value={dataset} onChange={(e) => setDataset(e.currentTarget.value)}>
+        <div class="control">
+          <label for="export-dataset">
+            <T k="dataset" />
+          </label>
+          <select id="export-dataset" value={dataset} onChange={(e) => setDataset(e.currentTarget.value)}>
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title} ({d.id})
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="button" onClick={run} disabled={state.busy || !dataset}>
           {state.busy ? <T k="exporting" /> : <T k="export" />}
         </button>

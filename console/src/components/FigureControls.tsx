@@ -19,36 +19,54 @@ export function FigureControls({
 }) {
   return (
     <div class="controls">
-      <label>
-        <T k="metric" />
-        <select value={choice.metric} onChange={(e) => onChange({ ...choice, metric: e.currentTarget.value })}>
+      <div class="control">
+        <label for="choice-metric">
+          <T k="metric" />
+        </label>
+        <select
+          id="choice-metric"
+          value={choice.metric}
+          onChange={(e) => onChange({ ...choice, metric: e.currentTarget.value })}
+        >
           {figures.map((f) => (
             <option key={f.metric} value={f.metric}>
               {f.title} ({f.metric})
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <T k="year" />
-        <select value={choice.year} onChange={(e) => onChange({ ...choice, year: Number(e.currentTarget.value) })}>
+      </div>
+      <div class="control">
+        <label for="choice-year">
+          <T k="year" />
+        </label>
+        <select
+          id="choice-year"
+          value={choice.year}
+          onChange={(e) => onChange({ ...choice, year: Number(e.currentTarget.value) })}
+        >
           {YEARS.map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <T k="interval" />
-        <select value={choice.interval} onChange={(e) => onChange({ ...choice, interval: e.currentTarget.value })}>
+      </div>
+      <div class="control">
+        <label for="choice-interval">
+          <T k="interval" />
+        </label>
+        <select
+          id="choice-interval"
+          value={choice.interval}
+          onChange={(e) => onChange({ ...choice, interval: e.currentTarget.value })}
+        >
           {INTERVALS.map(([v, l]) => (
             <option key={v} value={v}>
               {l}
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }
