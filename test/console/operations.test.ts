@@ -79,7 +79,7 @@ describe('console operations', () => {
     expect(r.data.setModuleEnabled.message).toContain('consultation');
   });
 
-  it('an out-of-range setting is refused with a message; an admin of another township may not read the trail', async () => {
+  it('refuse an out-of-range setting with a message; another township’s admin may not read the trail', async () => {
     const input = { regionId: beiwucha, moduleId: 'wishes', key: 'claimDeadlineDays', value: 999 };
     const r = await consoleOp(t.app, 'ConsoleSetModuleSetting', { input }, bearer(admin));
     expect(r.data.setModuleSetting.__typename).toBe('ValidationError');
@@ -118,7 +118,7 @@ describe('console operations', () => {
     expect(trail.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('export for the analyst as the export panel does: datasets, a CSV job for 木垒县 2024, the file with a BOM', async () => {
+  it('export as the panel does: datasets, a CSV job for 木垒县 2024, a file with the BOM', async () => {
     const analyst = await t.login('analyst');
     const mulei = await regionId(t, '652328');
     const datasets = await consoleOp(t.app, 'ConsoleExportDatasets', {}, bearer(analyst));
