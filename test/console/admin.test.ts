@@ -97,6 +97,12 @@ describe.skipIf(!CHROMIUM || engine() === 'postgres')('console: township adminis
       seen.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ''));
     }
     expect(seen).toContain('setting-wishes-maxOpenClaims');
+  });
+
+  it('logs out: back to the login form, the token gone from sessionStorage', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByLabel('用户名').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(b.outside).toEqual([]);
     expect(b.errors).toEqual([]);
   });

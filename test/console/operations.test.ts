@@ -136,4 +136,15 @@ describe('console operations', () => {
     expect(file.status).toBe(200);
     expect([...new Uint8Array(await file.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
+
+  it('log out: the token is no longer accepted', async () => {
+    const token = await t.login('zhou-admin');
+    expect((await consoleOp(t.app, 'ConsoleViewer', {}, bearer(token))).data.viewer.account.username).toBe(
+      'zhou-admin',
+    );
+    const out = await consoleOp(t.app, 'ConsoleLogout', {}, bearer(token));
+    expect(out.data.logout.__typename).toBe('LogoutPayload');
+    const after = await consoleOp(t.app, 'ConsoleViewer', {}, bearer(token));
+    expect(after.data?.viewer?.account ?? null).toBeNull();
+  });
 });
