@@ -8,6 +8,7 @@ import { installedModules } from '../modules/index.js';
 import { demoAccounts, generateDemoPassword, isEmpty, seedDemo } from '../prisma/seed/load.js';
 import { createApp } from '../src/app.js';
 import { limitsFromEnv } from '../src/limits/config.js';
+import { exportOptionsFromEnv } from '../src/core/exports/service.js';
 import { loadSecret } from '../src/auth/token.js';
 import { passwordProblem } from '../src/auth/password.js';
 import { dataDir, openDatabase } from '../src/db/index.js';
@@ -66,6 +67,7 @@ const app = await createApp({
   production,
   http,
   limits: limitsFromEnv(),
+  exports: exportOptionsFromEnv(),
   metrics: metricsFromEnv(process.env, production),
   trustedDocuments: trustedDocumentsFromEnv(process.env, production),
   tracing,

@@ -32,6 +32,10 @@ import { notifier } from './live/notify.js';
 import { LiveService } from './live/service.js';
 import { useLiveEventIds } from './live/sse.js';
 import { useModuleRoutes } from './kit/http-routes.js';
+import { useConsole } from './http/console.js';
+import { EXPORT_EXAMPLES } from './core/exports/examples.js';
+import { exportRoute } from './core/exports/route.js';
+import { ExportService, type ExportOptions } from './core/exports/service.js';
 
 export interface AppOptions {
   db: Database;
@@ -53,6 +57,10 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** 实时推送: the Last-Event-ID replay window and reconnect delay (defaults: LIVE_DEFAULTS) */
   live?: Partial<LiveOptions>;
+  /** 管理控制台: the folder of the console's build (default console/dist; tests point it elsewhere) */
+  consoleDir?: string;
+  /** 数据导出: expiry, per-account limit (entry points read them with exportOptionsFromEnv) */
+  exports?: Partial<ExportOptions>;
 }
 
 interface RequestState {
@@ -75,7 +83,8 @@ export async function createApp(options: AppOptions) {
   });
   const events = new EventBus(registry.modules);
   events.onSettle(notifier(registry.modules));
-  const jobs = new JobRunner(db, registry.modules, clock, events, options.logger);
+  const exports = new ExportService(db, registry.modules, clock, options.exports, options.logger);
+  const jobs = new JobRunner(db, registry.modules, clock, events, options.logger, exports.jobs());
   const states = new WeakMap<Request, Promise<RequestState>>();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   /** set when shutdown begins: /ready answers 503 so a load balancer stops sending while requests drain */
@@ -126,16 +135,19 @@ export async function createApp(options: AppOptions) {
     publish: async (tx, event) => {
       await events.publish(tx, event, clock.now());
     },
-    services: { events, live },
+    services: { events, live, exports },
     budget: new RequestBudget(limits.responseBytes),
   });
   // module HTTP routes (Open311 …): the viewer is whoever the route authenticates (an API key), not the bearer
+  // GET /exports/{id} is the kernel's: its viewer is the bearer token's account
+  const exportDownload = exportRoute(db, clock, exports, async (request) => (await requestState(request)).viewer);
   const routes = useModuleRoutes(
-    registry.modules.flatMap((m) => m.httpRoutes ?? []),
+    [exportDownload, ...registry.modules.flatMap((m) => m.httpRoutes ?? [])],
     async (request, viewer) => contextOf(request, viewer, (await requestState(request)).gate, []),
   );
   const plugins: Plugin[] = [
     routes,
+    useConsole(options.consoleDir),
     // 受信文档: a hash becomes its committed document before anything looks at the operation
     ...useTrustedDocuments(trusted, async (request) => (await requestState(request)).viewer?.role ?? null),
     // 输入守卫: over-deep documents and malformed cursors get VALIDATION before anything runs
@@ -185,6 +197,7 @@ export async function createApp(options: AppOptions) {
       defaultEditorToolsVisibility: 'headers',
       defaultQuery: [
         EXAMPLE_OPERATIONS,
+        EXPORT_EXAMPLES,
         ...registry.modules.filter((m) => m.examples).map((m) => `# ---- ${m.title} ${m.id}\n${m.examples!.trim()}\n`),
       ].join('\n'),
     },
@@ -202,5 +215,5 @@ export async function createApp(options: AppOptions) {
   const drain = () => {
     draining = true;
   };
-  return { yoga, registry, db, clock, tokens, jobs, events, live, drain };
+  return { yoga, registry, db, clock, tokens, jobs, events, live, exports, drain };
 }

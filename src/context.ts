@@ -5,6 +5,7 @@ import type { SettingsReader } from './core/settings.js';
 import type { DomainEventInput, EventBus } from './events.js';
 import type { RequestBudget } from './limits/budget.js';
 import type { LiveService } from './live/service.js';
+import type { ExportService } from './core/exports/service.js';
 
 export interface Clock {
   now(): Date;
@@ -44,6 +45,8 @@ export interface AppServices {
   events: EventBus;
   /** 实时推送: the subscriptions' event streams (src/live/) */
   live: LiveService;
+  /** 数据导出: declared datasets and the export worker (src/core/exports/) */
+  exports: ExportService;
 }
 
 export function makeAudit(viewer: Viewer | null) {

@@ -29,7 +29,10 @@ export class JobRunner {
     private readonly clock: Clock,
     private readonly events: EventBus,
     private readonly logger?: Logger,
+    /** the kernel's own jobs (e.g. core.exports.sweep), run like the modules' */
+    kernelJobs: readonly JobDefinition[] = [],
   ) {
+    for (const j of kernelJobs) this.jobs.set(j.id, j);
     for (const m of modules) for (const j of m.jobs ?? []) this.jobs.set(j.id, j);
   }
 

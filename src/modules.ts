@@ -6,6 +6,7 @@ import type { AuditEntry } from './context.js';
 import type { ModuleGate } from './core/gate.js';
 import type { SettingsReader } from './core/settings.js';
 import type { FigureDefinition } from './core/figures.js';
+import type { ExportDatasetDefinition } from './core/exports/datasets.js';
 import type { DomainEventInput, EventHandler } from './events.js';
 import type { NotifyRule } from './live/notify.js';
 import type { HttpRoute } from './kit/http-routes.js';
@@ -46,6 +47,8 @@ export interface ModuleDefinition {
   jobs?: JobDefinition[];
   /** 指标: figures for Region.series and Region.ranking, named `<id>.<name>` (src/core/figures.ts) */
   figures?: FigureDefinition[];
+  /** 数据导出: datasets for createExport, named `<id>.<name>` (src/core/exports/datasets.ts) */
+  exports?: ExportDatasetDefinition[];
   /** GraphQL operations appended to GraphiQL's opening examples (comments say which demo login runs them) */
   examples?: string;
   /** demo data, loaded after the core demo data into an empty database */

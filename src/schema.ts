@@ -16,6 +16,7 @@ import { registerPeople } from './core/person.js';
 import { registerRegions } from './core/region.js';
 import { registerSettings } from './core/settings.js';
 import { registerSeries } from './core/series.js';
+import { registerExports } from './core/exports/graph.js';
 import { orderModules, PUBLIC_SUB_GRAPH, type ModuleDefinition } from './modules.js';
 import { installIntake } from './kit/intake.js';
 
@@ -45,6 +46,7 @@ export class SchemaRegistry {
     registerSettings(builder, this.modules, Source);
     registerAudit(builder);
     registerSeries(builder, this.modules);
+    registerExports(builder);
     registerInbox(builder);
     registerApiKeys(builder);
     builder.queryField('node', (t) =>

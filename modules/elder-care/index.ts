@@ -9,6 +9,7 @@ import { MODULE } from './constants.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
 import { ELDER_CARE_FIGURES } from './figures.js';
+import { ELDER_CARE_EXPORTS } from './exports.js';
 import { registerFacilityMutations } from './facility-mutations.js';
 import { registerFacilities } from './facility.js';
 import { registerMeals } from './meals.js';
@@ -31,6 +32,7 @@ export default defineModule({
   dependsOn: [],
   settings,
   figures: ELDER_CARE_FIGURES,
+  exports: ELDER_CARE_EXPORTS,
   register(builder) {
     const E = registerEnums(builder);
     registerFacilities(builder, E);

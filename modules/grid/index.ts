@@ -17,6 +17,7 @@ import { registerIncidentReport } from './incident-report.js';
 import { registerIncidentTypes } from './incident-types.js';
 import { incidentPeople } from './incident-visibility.js';
 import { open311Routes } from './open311.js';
+import { GRID_EXPORTS } from './exports.js';
 import { incidentDraftInput, registerPatrols } from './patrol.js';
 import { registerPointsCatalogue } from './points-catalogue.js';
 import { registerPointsMutations } from './points-mutations.js';
@@ -131,5 +132,6 @@ export default defineModule({
   },
   linkedPeople: incidentPeople,
   httpRoutes: open311Routes,
+  exports: GRID_EXPORTS,
   seed: seedGrid,
 });

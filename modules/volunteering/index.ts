@@ -11,6 +11,7 @@ import { registerAttendance } from './attendance.js';
 import { registerEnrollments } from './enrollment.js';
 import { registerEnums } from './enums.js';
 import { VOLUNTEERING_FIGURES } from './figures.js';
+import { VOLUNTEERING_EXPORTS } from './exports.js';
 import { advanceActivities } from './jobs.js';
 import { registerOrderMutations } from './order-mutations.js';
 import { registerOrderReturn } from './order-return.js';
@@ -77,6 +78,7 @@ export default defineModule({
   publishes: ['volunteering.hoursVerified', 'volunteering.hoursCorrected', ORDER_CHANGED, ACTIVITY_CHANGED],
   notifies: { [ACTIVITY_CHANGED]: notifyVolunteers },
   figures: VOLUNTEERING_FIGURES,
+  exports: VOLUNTEERING_EXPORTS,
   linkedPeople: orderPeople,
   seed: seedVolunteering,
 });

@@ -10,6 +10,7 @@ import { registerSubmission } from './mutations/submission.js';
 import { registerQueries } from './queries.js';
 import { WISH_EXAMPLES } from './examples.js';
 import { WISH_FIGURES } from './figures.js';
+import { WISH_EXPORTS } from './exports.js';
 import { seedWishes } from './seed.js';
 import { registerStats } from './stats.js';
 import { registerWishWall } from './wall.js';
@@ -37,6 +38,7 @@ export default defineModule({
   publishes: ['wishes.claimed', 'wishes.fulfilled', 'wishes.confirmed', 'wishes.rejected', WISH_CHANGED],
   notifies: { [WISH_CHANGED]: notifyRequester },
   figures: WISH_FIGURES,
+  exports: WISH_EXPORTS,
   register(builder) {
     const enums = registerEnums(builder);
     const Wish = registerWishTypes(builder, enums);

@@ -51,6 +51,7 @@ export function compressedPages(): Plugin {
   return {
     async onResponse({ request, response, setResponse, fetchAPI }) {
       if (!response.headers.get('content-type')?.startsWith('text/html')) return;
+      if (response.headers.has('content-encoding')) return; // already compressed (the console's pages)
       if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) return;
       const html = await response.text();
       let body = gzipped.get(html);

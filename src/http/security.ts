@@ -142,7 +142,10 @@ export function createHttpSecurity(
     onResponse({ response }) {
       for (const [name, value] of Object.entries(COMMON_HEADERS)) response.headers.set(name, value);
       const html = response.headers.get('content-type')?.startsWith('text/html');
-      response.headers.set('Content-Security-Policy', html ? pageCsp : API_CSP);
+      // a page that brings its own policy (the console, src/http/console.ts) keeps it
+      if (!response.headers.has('content-security-policy')) {
+        response.headers.set('Content-Security-Policy', html ? pageCsp : API_CSP);
+      }
       if (response.headers.has('access-control-allow-origin')) response.headers.append('Vary', 'Origin');
     },
   };

@@ -22,6 +22,14 @@ export {
 export type { DeliveredEvent } from '../events.js';
 export { shanghaiTime, type CountFigure, type FigureDefinition, type RatioFigure } from '../core/figures.js';
 export type { SettingsReader } from '../core/settings.js';
+export type {
+  ExportColumn,
+  ExportDatasetDefinition,
+  ExportQueryKit,
+  PersonalData,
+} from '../core/exports/datasets.js';
+export { globalIdSql } from '../core/exports/datasets.js';
+export { figureTable } from '../core/exports/figure-table.js';
 
 // schema building
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Builder, type RegionStatsShape } from '../builder.js';
