@@ -102,7 +102,7 @@ describe('XLSX', () => {
 });
 
 describe('module switch', () => {
-  it('a township with the module off: its viewers lose the dataset, and county exports leave its rows out', async () => {
+  it('a township with the module off: its viewers lose the dataset, county exports its rows', async () => {
     const admin = await t.login('beiwucha-admin');
     const beiwucha = await regionId(t, '652324104');
     const off = await t.gql(
