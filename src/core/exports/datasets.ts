@@ -76,6 +76,8 @@ export function declaredDatasets(modules: readonly ModuleDefinition[]): Map<stri
     for (const d of m.exports ?? []) {
       const id = `${m.id}.${d.name}`;
       if (all.has(id)) throw new Error(`export dataset ${id} is declared twice`);
+      // the bounds of exportDatasets (maxItems) in GraphQL
+      if (d.columns.length > 40) throw new Error(`${id}: at most 40 columns`);
       if (d.columns.some((c) => c.id === '_key' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(c.id)))
         throw new Error(`${id}: column ids are plain identifiers, not "_key"`);
       all.set(id, { id, moduleId: m.id, definition: d });

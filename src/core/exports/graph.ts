@@ -49,7 +49,7 @@ export function registerExports(builder: Builder) {
       }),
       columns: t.field({
         type: [Column],
-        maxItems: 100,
+        maxItems: 40,
         description: '你将得到的列 the columns your role is offered (others are left out)',
         resolve: (d, _a, ctx) => offeredColumns(ctx.viewer!.role, d),
       }),
@@ -107,7 +107,7 @@ export function registerExports(builder: Builder) {
       policy: { roles: 'LOGGED_IN', scope: 'NONE' },
       description: '可导出的数据集 what you may export (by role and the modules on in your area)',
       type: [Dataset],
-      maxItems: 200,
+      maxItems: 50,
       resolve: (_r, _a, ctx) => datasetsFor(ctx),
     }),
     export: t.prismaField({

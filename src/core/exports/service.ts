@@ -111,19 +111,21 @@ export class ExportService {
   }
 
   private async generate(e: Export) {
+    // startedAt fences this run: after a takeover the old worker's writes match nothing
+    const mine = { id: e.id, status: 'RUNNING' as const, startedAt: e.startedAt };
     try {
       const rowCount = await this.write(e);
       await this.db.prisma.export.updateMany({
-        where: { id: e.id, status: 'RUNNING' },
+        where: mine,
         data: { status: 'READY', rowCount, progress: rowCount, finishedAt: this.clock.now() },
       });
     } catch (error) {
       this.logger?.error({ msg: 'export failed', exportId: e.id, error: String(error) });
-      await this.db.prisma.exportChunk.deleteMany({ where: { exportId: e.id } });
-      await this.db.prisma.export.updateMany({
-        where: { id: e.id, status: 'RUNNING' },
+      const { count } = await this.db.prisma.export.updateMany({
+        where: mine,
         data: { status: 'FAILED', error: String(error).slice(0, 500), finishedAt: this.clock.now() },
       });
+      if (count) await this.db.prisma.exportChunk.deleteMany({ where: { exportId: e.id } });
     }
   }
 
@@ -155,10 +157,16 @@ export class ExportService {
     let seq = 0;
     let rows = 0;
     const sink = new ChunkSink(async (data) => {
-      // as base64 text: the PGlite adapter refuses a bytea parameter; PostgreSQL decodes it server-side
+      // as base64 text: the PGlite adapter refuses a bytea parameter; PostgreSQL decodes it server-side.
+      // Fenced like touch(): a worker whose run was taken over inserts nothing and stops.
       const text = data.toString('base64');
-      await this.db.prisma.$executeRaw`
-        INSERT INTO "ExportChunk" ("exportId", seq, data) VALUES (${e.id}, ${seq++}, decode(${text}, 'base64'))`;
+      const started = e.startedAt!.toISOString();
+      const inserted = await this.db.prisma.$executeRaw`
+        INSERT INTO "ExportChunk" ("exportId", seq, data)
+        SELECT ${e.id}, ${seq++}, decode(${text}, 'base64') FROM "Export" x
+         WHERE x.id = ${e.id} AND x.status = 'RUNNING'
+           AND x."startedAt" = (${started}::timestamptz AT TIME ZONE 'UTC')`;
+      if (!inserted) throw new Error('export is no longer running here');
     }, this.options.chunkBytes);
     const writer: FileWriter = e.format === 'CSV' ? csvWriter(sink) : xlsxWriter(sink, dataset.definition.title);
     await writer.header(columns);
@@ -174,18 +182,18 @@ export class ExportService {
       );
       rows += page.length;
       after = String(page[page.length - 1]!._key);
-      await this.touch(e.id, rows, sink.total);
+      await this.touch(e, rows, sink.total);
       if (page.length < this.options.pageSize) break;
     }
     await writer.end();
-    await this.touch(e.id, rows, sink.total);
+    await this.touch(e, rows, sink.total);
     return rows;
   }
 
   /** progress and heartbeat; stops the run when the export was taken over or swept meanwhile */
-  private async touch(id: string, progress: number, bytes: number) {
+  private async touch(e: Export, progress: number, bytes: number) {
     const { count } = await this.db.prisma.export.updateMany({
-      where: { id, status: 'RUNNING' },
+      where: { id: e.id, status: 'RUNNING', startedAt: e.startedAt },
       data: { progress, bytes: BigInt(bytes), heartbeatAt: this.clock.now() },
     });
     if (!count) throw new Error('export is no longer running here');
