@@ -83,6 +83,9 @@ async function openTestDatabase(seed: SeedSpec | null): Promise<{ db: Database; 
     const dump = await pgliteSeedDump(inject('template'), key, async () => {
       const { pglite, db } = await fresh();
       await seedDemo(db.prisma, seed.modules, seed.password, seed.now);
+      // hint bits set now, once, rather than by the first reads of every copy (which write WAL for them)
+      await pglite.exec('VACUUM (FREEZE, ANALYZE)');
+      await pglite.exec('CHECKPOINT');
       const blob = await pglite.dumpDataDir('none');
       await db.close();
       return blob;

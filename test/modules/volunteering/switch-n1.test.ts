@@ -60,8 +60,9 @@ describe('module switch 模块开关', () => {
   it('off for 北五岔镇 hides it there only; back on restores everything', async () => {
     const z = { token: tokens['zhou-admin'] };
     const before = await snapshot();
-    expect(before.beiwuchaTotal).toBeGreaterThanOrEqual(73);
-    expect(before.zhao.totalHours).toBeGreaterThan(0);
+    // the 72 hazard inspections are grid patrols only (nothing stored twice), so few activities remain there
+    expect(before.beiwuchaTotal).toBeGreaterThanOrEqual(1);
+    expect(before.zhao).not.toBeNull(); // a registered volunteer (his inspection hours are grid patrols now)
     expect(before.orders).toBe(2);
     expect(
       ok(
