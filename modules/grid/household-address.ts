@@ -1,8 +1,7 @@
 // One household per address in a community (户籍地址不重复), unless it is marked as split from another household
 // at that address (分户). Addresses are compared normalised by the database function household_address_key
-// (NFKC, no whitespace, lower case), the same expression as the partial unique index "Household_one_per_address",
-// so the check before writing and the index agree; two writers racing for one address: the index lets one win
-// and the other gets CONFLICT.
+// (NFKC, no whitespace, lower case) inside the partial unique index "Household_one_per_address": the index is
+// the check, so a taken address and two writers racing for one give the same CONFLICT, and nothing is written.
 import {
   AppError,
   isUniqueViolation,
@@ -13,8 +12,6 @@ import {
   type Prisma,
 } from '../../src/kit/index.js';
 
-type Db = Pick<Prisma.TransactionClient, '$queryRaw'>;
-
 const taken = (address: string) =>
   new AppError(
     'CONFLICT',
@@ -22,25 +19,6 @@ const taken = (address: string) =>
       '(a household of this community already has this address; mark a split household with splitFromId)',
     { path: 'input.address' },
   );
-
-/** the household of the community holding this address as its own (not a split one), if any */
-async function holderOf(db: Db, communityId: string, address: string, exceptId?: string) {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Household"
-    WHERE "communityId" = ${communityId} AND "splitFromId" IS NULL AND id <> ${exceptId ?? ''}
-      AND household_address_key("address") = household_address_key(${address})
-    LIMIT 1`;
-  return rows[0]?.id ?? null;
-}
-
-/** refuses an address another household of the community holds, unless this one is split (分户) */
-export async function assertAddressFree(
-  db: Db,
-  h: { communityId: string; address: string; splitFromId: string | null; id?: string },
-) {
-  if (h.splitFromId) return;
-  if (await holderOf(db, h.communityId, h.address, h.id)) throw taken(h.address);
-}
 
 /** the household a new one splits from: of the same community and the same (normalised) address */
 export async function splitOrigin(ctx: Context, globalId: unknown, communityId: string, address: string) {
@@ -60,7 +38,7 @@ export async function splitOrigin(ctx: Context, globalId: unknown, communityId: 
   return origin.id;
 }
 
-/** a write that lost the race for an address to another writer: CONFLICT, like the check before it */
+/** a write refused by the index (an address another household holds): CONFLICT naming splitFromId */
 export async function claimingAddress<T>(address: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();

@@ -16,7 +16,7 @@ import {
 import { managesGridsAt, MODULE } from './access.js';
 import { sizeLimit, sizeWarning } from './grid-types.js';
 import { gridForWrite, gridWrite, payloadWithWarnings } from './grid-write.js';
-import { assertAddressFree, claimingAddress, splitOrigin } from './household-address.js';
+import { claimingAddress, splitOrigin } from './household-address.js';
 import { syncMembers } from './household-members.js';
 import { refs } from './refs.js';
 
@@ -119,7 +119,6 @@ export function registerHouseholdMutations(builder: Builder) {
         const address = input.address.trim();
         const splitFromId = await splitOrigin(ctx, input.splitFromId, grid.communityId, address);
         const row = { communityId: grid.communityId, address, splitFromId };
-        await assertAddressFree(ctx.prisma, row);
         const created = claimingAddress(address, () =>
           gridWrite(ctx, grid.regionPath, async (w) => {
             const h = await w.tx.household.create({
@@ -165,7 +164,6 @@ export function registerHouseholdMutations(builder: Builder) {
           ...(memberIds ?? []).map((id, i): [string, string] => [id, `input.memberIds.${i}`]),
         ]);
         const address = input.address?.trim() ?? household.address;
-        if (input.address != null) await assertAddressFree(ctx.prisma, { ...household, address });
         const updated = claimingAddress(address, () =>
           gridWrite(ctx, household.regionPath, async (w) => {
             // one change of a household at a time: its member list is rewritten below
