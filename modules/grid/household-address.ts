@@ -2,15 +2,7 @@
 // at that address (分户). Addresses are compared normalised by the database function household_address_key
 // (NFKC, no whitespace, lower case) inside the partial unique index "Household_one_per_address": the index is
 // the check, so a taken address and two writers racing for one give the same CONFLICT, and nothing is written.
-import {
-  AppError,
-  isUniqueViolation,
-  notFound,
-  parseId,
-  ValidationError,
-  type Context,
-  type Prisma,
-} from '../../src/kit/index.js';
+import { AppError, isUniqueViolation, notFound, parseId, ValidationError, type Context } from '../../src/kit/index.js';
 
 const taken = (address: string) =>
   new AppError(
