@@ -28,8 +28,8 @@ if (!existsSync(NODE22)) {
     'bash',
     [
       '-c',
-      `mkdir -p ${DIR} && cd ${DIR} && ([ -f package.json ] || echo '{"private":true}' > package.json)
-    && npm install --no-audit --no-fund --save-exact postgraphile@5.1.5 node@22.23.3`,
+      `mkdir -p ${DIR} && cd ${DIR} && ([ -f package.json ] || echo '{"private":true}' > package.json) && ` +
+        'npm install --no-audit --no-fund --save-exact postgraphile@5.1.5 node@22.23.3',
     ],
     { stdio: 'inherit' },
   );
@@ -174,7 +174,6 @@ try {
   }
   console.log(`A B A B × ${ROUNDS}, ${ROUND_MS} ms each, ${CONCURRENCY} clients, servers pinned: ${pin.length > 0}`);
   printTable(lines);
-  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 } finally {
   for (const c of children) c.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
