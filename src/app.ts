@@ -90,7 +90,7 @@ export async function createApp(options: AppOptions) {
   /** set when shutdown begins: /ready answers 503 so a load balancer stops sending while requests drain */
   let draining = false;
   const switchCache = new SwitchCache(db.prisma);
-  const resolveViewer = viewerResolver(db.prisma, tokens, clock, switchCache);
+  const resolveViewer = viewerResolver(db.read, tokens, clock, switchCache);
   const hub = new LiveHub(db, clock, { ...LIVE_DEFAULTS, ...options.live }, options.logger);
   // each delivery reads the viewer and switches again: a revoked token or a switched-off module counts at once
   const live = new LiveService(

@@ -2,7 +2,7 @@
 // cache tokens of the module switches and regions, read together. Switches and townships then come from
 // the instance's SwitchCache, reloaded only when another writer (any instance) changed them.
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { type Account, Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import type { Account } from '../../generated/prisma/client.js';
 import type { CacheTokens, SwitchCache, SwitchSnapshot } from '../core/switch-cache.js';
 import type { Clock } from '../context.js';
 import type { TokenService } from './token.js';
@@ -38,18 +38,23 @@ function namedTownship(request: Request): { code: string } | { id: string } | nu
   }
 }
 
-export function viewerResolver(prisma: PrismaClient, tokens: TokenService, clock: Clock, cache: SwitchCache) {
+/** runs one read outside Prisma: this statement runs on every request, and Prisma compiled it anew each time */
+export type RawRead = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+const VIEWER_SQL = `
+  SELECT v.switches, v.regions,
+         CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END AS data,
+         a.id, a.username, a.role::text AS role, a."regionId", a."regionPath",
+         a."organizationId", a."personId", a.disabled, a."tokenVersion",
+         EXISTS (SELECT 1 FROM "RevokedToken" r WHERE r.jti = $1::text) AS revoked
+    FROM (SELECT max(version) FILTER (WHERE key = 'switches') AS switches,
+                 max(version) FILTER (WHERE key = 'regions') AS regions
+            FROM "CacheVersion") v
+    LEFT JOIN "Account" a ON a.id = $2::text`;
+
+export function viewerResolver(rawRead: RawRead, tokens: TokenService, clock: Clock, cache: SwitchCache) {
   async function read(accountId: string | null, jti: string | null): Promise<Row> {
-    const [row] = await prisma.$queryRaw<Row[]>(Prisma.sql`
-      SELECT v.switches, v.regions,
-             CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END AS data,
-             a.id, a.username, a.role::text AS role, a."regionId", a."regionPath",
-             a."organizationId", a."personId", a.disabled, a."tokenVersion",
-             EXISTS (SELECT 1 FROM "RevokedToken" r WHERE r.jti = ${jti}) AS revoked
-        FROM (SELECT max(version) FILTER (WHERE key = 'switches') AS switches,
-                     max(version) FILTER (WHERE key = 'regions') AS regions
-                FROM "CacheVersion") v
-        LEFT JOIN "Account" a ON a.id = ${accountId}`);
+    const [row] = await rawRead<Row>(VIEWER_SQL, [jti, accountId]);
     return row!;
   }
 

@@ -17,8 +17,22 @@ export interface VerifiedToken extends TokenClaims {
   expiresAt: Date;
 }
 
+/** how many verified tokens an instance remembers (a few bytes each; a logged-in user reuses one token) */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export class TokenService {
-  constructor(private readonly key: Uint8Array) {}
+  // WebCrypto's import of the raw secret cost as much as the signature check itself, per request
+  private readonly cryptoKey: Promise<CryptoKey>;
+  // A signature that verified once verifies forever, so only the clock-dependent claim (exp) is checked
+  // again on a hit; revocation, disabling and tokenVersion are the database's part of every request.
+  private readonly verified = new Map<string, VerifiedToken>();
+
+  constructor(private readonly key: Uint8Array) {
+    this.cryptoKey = crypto.subtle.importKey('raw', new Uint8Array(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+  }
 
   async sign(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(now.getTime() / 1000);
@@ -29,14 +43,25 @@ export class TokenService {
       .setIssuedAt(iat)
       .setJti(randomUUID())
       .setExpirationTime(iat + TOKEN_TTL_SECONDS)
-      .sign(this.key);
+      .sign(await this.cryptoKey);
     return { token, expiresAt: new Date((iat + TOKEN_TTL_SECONDS) * 1000) };
   }
 
   /** null for anything invalid or expired: the request then runs anonymously and auth checks refuse */
   async verify(token: string, now = new Date()): Promise<VerifiedToken | null> {
+    const known = this.verified.get(token);
+    if (known) return known.expiresAt.getTime() > now.getTime() ? known : null;
+    const checked = await this.check(token, now);
+    if (checked) {
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, checked);
+    }
+    return checked;
+  }
+
+  private async check(token: string, now: Date): Promise<VerifiedToken | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.cryptoKey, {
         issuer: ISSUER,
         algorithms: ['HS256'],
         currentDate: now,

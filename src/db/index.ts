@@ -18,6 +18,8 @@ export interface Database {
   statements: StatementCounter;
   /** a raw SQL session outside Prisma (migrations, readiness ping) */
   session: SqlSession;
+  /** a counted read outside Prisma, for the statement every request runs (the viewer) */
+  read<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** the embedded database itself (backups, in-process LISTEN), absent on PostgreSQL */
   pglite?: PGlite;
   /** the PostgreSQL connection string (the live service's LISTEN connection), absent on PGlite */
@@ -127,6 +129,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     prisma,
     statements,
     session: opened.session,
+    read: (sql, params) => {
+      statements.record(sql);
+      return opened.session.query(sql, params);
+    },
     pglite: opened.pglite,
     url,
     close: async () => {

@@ -5,6 +5,7 @@
 // LIMIT_EXCEEDED errors before anything executes.
 import { createComplexityRule, type FieldComplexityValue } from '@pothos/plugin-complexity';
 import {
+  type ExecutionArgs,
   getNamedType,
   GraphQLError,
   isListType,
@@ -118,45 +119,76 @@ function aliasRule(max: number): ValidationRule {
   };
 }
 
+/** the cost and depth errors of one operation with its variables (empty when within the limits) */
+function measure(args: ExecutionArgs, limits: Limits): readonly GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  const rule = createComplexityRule({
+    context: args.contextValue as object,
+    variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+    operationName: args.operationName ?? null,
+    validate: ({ complexity, depth }, report) => {
+      if (depth > limits.maxDepth) {
+        report(
+          limitError(`嵌套深度 ${depth} 超过 ${limits.maxDepth} (depth)`, {
+            limit: 'depth',
+            max: limits.maxDepth,
+            actual: depth,
+          }),
+        );
+      }
+      if (complexity > limits.maxCost) {
+        report(
+          limitError(`查询代价 ${complexity} 超过 ${limits.maxCost} (cost)`, {
+            limit: 'cost',
+            max: limits.maxCost,
+            actual: complexity,
+          }),
+        );
+      }
+    },
+  });
+  errors.push(...validate(args.schema, args.document, [rule]));
+  return errors;
+}
+
+/**
+ * Verdicts remembered per schema, parsed document (Yoga's parser cache hands back the same object for the
+ * same text), operation and variables: field costs depend on arguments only (`fieldCost` ignores the
+ * context), so a repeated request need not walk its document again. A few variable sets per document.
+ */
+class Verdicts {
+  private readonly bySchema = new WeakMap<object, WeakMap<object, Map<string, readonly GraphQLError[]>>>();
+
+  get(args: ExecutionArgs, compute: () => readonly GraphQLError[]): readonly GraphQLError[] {
+    let byDocument = this.bySchema.get(args.schema);
+    if (!byDocument) this.bySchema.set(args.schema, (byDocument = new WeakMap()));
+    let byVariables = byDocument.get(args.document);
+    if (!byVariables) byDocument.set(args.document, (byVariables = new Map()));
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    let verdict = byVariables.get(key);
+    if (!verdict) {
+      verdict = compute();
+      if (byVariables.size >= 32) byVariables.delete(byVariables.keys().next().value!);
+      byVariables.set(key, verdict);
+    }
+    return verdict;
+  }
+}
+
 /**
  * Alias and introspection rules join validation (they depend on the document only, so Yoga may cache
  * their verdict). Cost and depth are measured just before execution with the request's variables:
  * a validation result cached for one `$first` must not let another through.
  */
 export function useQueryLimits(limits: Limits): Plugin {
+  const verdicts = new Verdicts();
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(aliasRule(limits.maxAliases));
       addValidationRule(introspectionRule);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const errors: GraphQLError[] = [];
-      const rule = createComplexityRule({
-        context: args.contextValue as object,
-        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-        operationName: args.operationName ?? null,
-        validate: ({ complexity, depth }, report) => {
-          if (depth > limits.maxDepth) {
-            report(
-              limitError(`嵌套深度 ${depth} 超过 ${limits.maxDepth} (depth)`, {
-                limit: 'depth',
-                max: limits.maxDepth,
-                actual: depth,
-              }),
-            );
-          }
-          if (complexity > limits.maxCost) {
-            report(
-              limitError(`查询代价 ${complexity} 超过 ${limits.maxCost} (cost)`, {
-                limit: 'cost',
-                max: limits.maxCost,
-                actual: complexity,
-              }),
-            );
-          }
-        },
-      });
-      errors.push(...validate(args.schema, args.document, [rule]));
+      const errors = verdicts.get(args, () => measure(args, limits));
       if (errors.length) setResultAndStopExecution({ errors });
     },
   };

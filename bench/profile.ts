@@ -1,0 +1,71 @@
+// Profiling aid: runs one request N times in-process against PostgreSQL (PROFILE_DB = admin URL; a database
+// profile_demo is created and seeded once) and prints CPU ms per request. Run with node --cpu-prof to profile.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import pg from 'pg';
+import { installedModules } from '../modules/index.js';
+import { seedDemo } from '../prisma/seed/load.js';
+import { createApp } from '../src/app.js';
+import { openDatabase } from '../src/db/index.js';
+
+const PASSWORD = 'Bench-pass-1';
+const admin = process.env.PROFILE_DB!;
+const url = admin.replace(/\/[^/]*$/, '/profile_demo');
+const root = new pg.Client({ connectionString: admin });
+await root.connect();
+const exists = (await root.query("SELECT 1 FROM pg_database WHERE datname = 'profile_demo'")).rowCount;
+if (!exists) await root.query('CREATE DATABASE profile_demo');
+await root.end();
+const db = await openDatabase({ url, poolSize: 10 });
+if ((await db.prisma.region.count()) === 0) await seedDemo(db.prisma, installedModules, PASSWORD);
+const app = await createApp({
+  db,
+  modules: installedModules,
+  secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'),
+  limits: { statsCacheMs: 0, rateLimit: false },
+});
+const post = async (query: string, token: string | null) => {
+  const res = await app.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { errors?: unknown[]; data?: any };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+  return body.data;
+};
+const user = process.env.PROFILE_USER ?? 'admin';
+const token = (
+  await post(
+    `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) {
+    ... on LoginPayload { token } } }`,
+    null,
+  )
+).login.token;
+const query = process.env.PROFILE_QUERY!;
+const n = Number(process.env.PROFILE_N ?? 300);
+for (let i = 0; i < 20; i++) await post(query, token);
+if (process.env.PROFILE_SQL) {
+  db.statements.onStatement = (sql) => console.log(`SQL: ${sql.replace(/\s+/g, ' ').slice(0, 600)}`);
+  await post(query, token);
+  db.statements.onStatement = undefined;
+}
+const session = new Session();
+if (process.env.PROFILE_OUT) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+for (let i = 0; i < n; i++) await post(query, token);
+const c = process.cpuUsage(c0);
+console.log(
+  `${n} requests: ${((c.user + c.system) / 1000 / n).toFixed(2)} ms CPU, ` +
+    `${((performance.now() - t0) / n).toFixed(2)} ms wall each`,
+);
+if (process.env.PROFILE_OUT) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
+}
+await db.close();
