@@ -46,7 +46,8 @@ const query = process.env.PROFILE_QUERY!;
 const n = Number(process.env.PROFILE_N ?? 300);
 for (let i = 0; i < 20; i++) await post(query, token);
 if (process.env.PROFILE_SQL) {
-  db.statements.onStatement = (sql) => console.log(`SQL: ${sql.replace(/\s+/g, ' ').slice(0, 600)}`);
+  db.statements.onStatement = (sql) =>
+    console.log(`SQL: ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.PROFILE_SQL))}`);
   await post(query, token);
   db.statements.onStatement = undefined;
 }

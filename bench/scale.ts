@@ -1,5 +1,6 @@
 // npm run bench:scale — the listed requests on PostgreSQL at 10⁴, 10⁵ and 10⁶ wishes (BENCH_SIZES to
-// choose), generated in SQL on top of the demo data: p50/p99, req/s and statements per request, and the
+// choose), generated in SQL on top of the demo data: p50/p99, req/s, statements per request, the rows they
+// returned and the buffers they touched (pg_stat_statements), and the
 // growth from the smallest to the largest size. BENCH_DATABASE_URL names an admin URL of a server to use;
 // without it the loopback server of the tests is started (scripts/postgres.sh). Prints; asserts nothing.
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const env = {
   ...process.env,
   PGPORT: process.env.PGPORT ?? '54339',
   PGDIR: process.env.PGDIR ?? '/tmp/dangjian-bench',
+  PG_EXTRA_OPTS: '-c shared_preload_libraries=pg_stat_statements',
 };
 const started = !process.env.BENCH_DATABASE_URL;
 const admin =
@@ -55,6 +57,33 @@ async function generateWishes(url: string, total: number) {
   await client.end();
 }
 
+/**
+ * What the server did for one request, from pg_stat_statements: statements, rows they returned and 8 kB
+ * buffers they touched (hit or read), averaged over `runs`; null when the extension is not preloaded.
+ */
+async function serverWork(url: string, request: () => Promise<unknown>, runs = 5) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.query('SELECT pg_stat_statements_reset()');
+    for (let i = 0; i < runs; i++) await request();
+    const { rows } = await client.query(
+      `SELECT sum(calls)::float8 AS calls, sum(rows)::float8 AS rows,
+              sum(shared_blks_hit + shared_blks_read)::float8 AS blocks
+         FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND query NOT LIKE '%pg_stat_statements%'`,
+    );
+    const per = (v: number) => (v / runs).toFixed(0);
+    return { rows: per(rows[0].rows), blocks: per(rows[0].blocks) };
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
 const p50s = new Map<string, number[]>();
 try {
   for (const size of SIZES) {
@@ -85,7 +114,7 @@ try {
       if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
       return body.data;
     };
-    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req']];
+    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows/req', 'blocks/req']];
     for (const s of SCALE_SCENARIOS) {
       const token = s.user
         ? (
@@ -98,9 +127,18 @@ try {
         : null;
       await post(s.query, token);
       const { statements } = await db.statements.measure(() => post(s.query, token));
+      const work = await serverWork(url, () => post(s.query, token));
       const { perSecond, percentile: pct } = await load(() => post(s.query, token), DURATION_MS, CONCURRENCY);
       p50s.set(s.name, [...(p50s.get(s.name) ?? []), pct(0.5)]);
-      rows.push([s.name, perSecond.toFixed(0), pct(0.5).toFixed(1), pct(0.99).toFixed(1), String(statements)]);
+      rows.push([
+        s.name,
+        perSecond.toFixed(0),
+        pct(0.5).toFixed(1),
+        pct(0.99).toFixed(1),
+        String(statements),
+        work?.rows ?? 'n/a',
+        work?.blocks ?? 'n/a',
+      ]);
     }
     console.log(
       `\n${size} wishes — PostgreSQL, concurrency ${CONCURRENCY}, ${DURATION_MS} ms each, node ${process.version}`,

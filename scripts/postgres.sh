@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throw-away PostgreSQL server on loopback for the test suite, installing it from Debian when
 # missing. Usage: scripts/postgres.sh start|stop. Prints the admin connection URL on start.
+# PG_EXTRA_OPTS adds server options (bench:scale preloads pg_stat_statements).
 set -euo pipefail
 PGPORT="${PGPORT:-54329}"
 PGDIR="${PGDIR:-/tmp/dangjian-pg}"
@@ -30,7 +31,7 @@ case "${1:-start}" in
     rm -rf "$PGDIR" && mkdir -p "$PGDIR" && chown postgres "$PGDIR" 2>/dev/null || true
     as_postgres "$BIN/initdb" -D "$PGDIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     as_postgres "$BIN/pg_ctl" -D "$PGDIR" -l "$PGDIR/server.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_EXTRA_OPTS:-}" start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$PGPORT/postgres"
     ;;
   stop)

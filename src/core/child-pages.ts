@@ -65,8 +65,11 @@ function statement(prisma: PrismaClient, spec: ChildPageSpec, take: number, coun
   const total = count ? Prisma.sql`(${counted})::int` : Prisma.sql`NULL::int`;
   return (keys: string[]) =>
     prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT p.key AS "__parent", ${total} AS "__total", c.*
+      SELECT p.key AS "__parent", n.total AS "__total", c.*
         FROM unnest(${keys}::text[]) AS p(key)
+        -- once per parent: in the select list the planner ran the count once per child row (10× the work);
+        -- OFFSET 0 keeps it from pulling the subquery up into that list again
+        CROSS JOIN LATERAL (SELECT ${total} AS total OFFSET 0) n
         LEFT JOIN LATERAL (
           SELECT t.* FROM ${table} t WHERE ${belongs} AND ${filter} ORDER BY ${order} LIMIT ${take}
         ) c ON TRUE`);

@@ -59,8 +59,22 @@ export function trustedDocumentsFromEnv(env: NodeJS.ProcessEnv, production: bool
   return { enforce: mode ? mode === 'enforce' : production, arbitraryRoles: roles.filter(Boolean) };
 }
 
+// a client sends the same few texts again and again: parse, print and hash each once
+const canonicalCache = new Map<string, string | null>();
+
 /** the hash of the operation a request runs, printed as trusted documents are (GraphiQL sends several) */
 export function canonical(query: string, operationName: string | null | undefined): string | null {
+  const key = `${operationName ?? ''}\u0000${query}`;
+  const known = canonicalCache.get(key);
+  if (known !== undefined) return known;
+  const hash = hashOf(query, operationName);
+  if (key.length > 20_000) return hash; // a hostile client's long texts must not fill memory
+  if (canonicalCache.size >= 1000) canonicalCache.delete(canonicalCache.keys().next().value!);
+  canonicalCache.set(key, hash);
+  return hash;
+}
+
+function hashOf(query: string, operationName: string | null | undefined): string | null {
   try {
     const definitions = parse(query).definitions;
     const operations = definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);

@@ -168,6 +168,7 @@ class Verdicts {
     let verdict = byVariables.get(key);
     if (!verdict) {
       verdict = compute();
+      if (key.length > 20_000) return verdict; // large variables are measured each time, never kept
       if (byVariables.size >= 32) byVariables.delete(byVariables.keys().next().value!);
       byVariables.set(key, verdict);
     }
