@@ -24,7 +24,8 @@ const regionAndStatusOnly = (f: Filter | null | undefined) =>
  * without a status is counted from rows.
  */
 function activitiesSeen(ctx: Context, status: string | null | undefined): CountedList {
-  const whole = status && status !== 'DRAFT' ? '/' : readerArea(ctx, ['SYSTEM_ADMIN', 'REGION_ADMIN', 'COMMUNITY_WORKER']);
+  const whole =
+    status && status !== 'DRAFT' ? '/' : readerArea(ctx, ['SYSTEM_ADMIN', 'REGION_ADMIN', 'COMMUNITY_WORKER']);
   return { entity: 'VolunteerActivity', module: MODULE, status, whole };
 }
 
