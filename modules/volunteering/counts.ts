@@ -15,8 +15,10 @@ import { MODULE } from './shared.js';
 
 type Filter = { regionId?: string | number | null; status?: string | null; [other: string]: unknown };
 
+// paging arguments (a nested connection's args carry them) do not narrow the rows
+const COUNTED = ['regionId', 'status', 'first', 'last', 'after', 'before'];
 const regionAndStatusOnly = (f: Filter | null | undefined) =>
-  Object.entries(f ?? {}).every(([k, v]) => v == null || k === 'regionId' || k === 'status');
+  Object.entries(f ?? {}).every(([k, v]) => v == null || COUNTED.includes(k));
 
 /**
  * Published (and later) activities are public: anyone sees all of them. Drafts: admins and community
