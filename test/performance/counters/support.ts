@@ -15,7 +15,7 @@ export interface Attached {
 /** the counted tables, from the triggers that call status_counter_apply */
 export async function attachedTables(t: TestApp): Promise<Attached[]> {
   const rows = await t.db.prisma.$queryRawUnsafe<{ table: string; def: string }[]>(
-    `SELECT c.relname AS "table", pg_get_triggerdef(g.oid) AS def
+    `SELECT c.relname::text AS "table", pg_get_triggerdef(g.oid) AS def
        FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
       WHERE g.tgfoid = '"status_counter_apply"'::regproc ORDER BY 1, 2`,
   );
@@ -67,7 +67,7 @@ export const counterSnapshot = (t: TestApp) =>
 /** the values of a table's status enum (to move a row to another status in SQL) */
 export async function statusValues(t: TestApp, a: Attached): Promise<string[]> {
   const rows = await t.db.prisma.$queryRawUnsafe<{ v: string }[]>(
-    `SELECT e.enumlabel AS v FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid
+    `SELECT e.enumlabel::text AS v FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid
        JOIN pg_enum e ON e.enumtypid = at.atttypid
       WHERE c.relname = $1 AND at.attname = $2 ORDER BY e.enumsortorder`,
     a.table,
