@@ -1,14 +1,18 @@
 // 议事会 Consultation with its participants by role (1+4+N, as counts: no names) and its outcomes
 // 议定事项 (owner, due date, follow-up, an optional link to another module's record by global id).
 import {
+  countedTotal,
   guardNode,
   listWhere,
   mustLoad,
   organizationLoader,
   parseOptionalId,
   regionLoader,
+  scopeFromFilter,
+  viewerScope,
   within,
   type Builder,
+  type Context,
   type Prisma,
 } from '../../src/kit/index.js';
 import { partyOrgLoader } from './access.js';
@@ -105,6 +109,21 @@ export function registerConsultationTypes(builder: Builder, enums: Enums, Venue:
       to: t.field({ type: 'DateTime', required: false, description: '计划时间止 (exclusive)' }),
     }),
   });
+  type Filter = typeof Filter.$inferInput | null | undefined;
+  const consultationWhere = async (ctx: Context, filter: Filter): Promise<Prisma.ConsultationWhereInput> => {
+    const venueId = parseOptionalId(filter?.venueId?.toString() ?? null, 'ConsultationVenue', 'filter.venueId');
+    const when = { ...(filter?.from ? { gte: filter.from } : {}), ...(filter?.to ? { lt: filter.to } : {}) };
+    return {
+      AND: [
+        (await listWhere(ctx, MODULE_ID, { regionId: filter?.regionId })) as object,
+        {
+          ...(venueId ? { venueId } : {}),
+          ...(filter?.status ? { status: filter.status } : {}),
+          ...(Object.keys(when).length ? { scheduledAt: when } : {}),
+        },
+      ],
+    };
+  };
   builder.queryField('consultations', (t) =>
     t.prismaConnection({
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
@@ -112,25 +131,25 @@ export function registerConsultationTypes(builder: Builder, enums: Enums, Venue:
       type: Consultation,
       cursor: 'id',
       args: { filter: t.arg({ type: Filter, required: false }) },
-      resolve: async (query, _r, { filter }, ctx) => {
-        const venueId = parseOptionalId(filter?.venueId?.toString() ?? null, 'ConsultationVenue', 'filter.venueId');
-        const when = { ...(filter?.from ? { gte: filter.from } : {}), ...(filter?.to ? { lt: filter.to } : {}) };
-        const where: Prisma.ConsultationWhereInput = {
-          AND: [
-            (await listWhere(ctx, MODULE_ID, { regionId: filter?.regionId })) as object,
-            {
-              ...(venueId ? { venueId } : {}),
-              ...(filter?.status ? { status: filter.status } : {}),
-              ...(Object.keys(when).length ? { scheduledAt: when } : {}),
-            },
-          ],
-        };
-        return ctx.prisma.consultation.findMany({
+      resolve: async (query, _r, { filter }, ctx) =>
+        ctx.prisma.consultation.findMany({
           ...query,
-          where,
+          where: await consultationWhere(ctx, filter),
           orderBy: [{ scheduledAt: 'desc' }, { id: 'desc' }],
-        });
-      },
+        }),
+      // 计数: everyone who may list consultations sees every one of their area, so region (+ status) is
+      // answered by the status counter; a venue or a period is counted from rows
+      totalCount: async (_c, { filter }, ctx) =>
+        (filter?.venueId || filter?.from || filter?.to
+          ? null
+          : await countedTotal(
+              ctx,
+              await scopeFromFilter(ctx, filter?.regionId, {
+                base: viewerScope(ctx),
+                allowed: (path) => path.startsWith(viewerScope(ctx)),
+              }),
+              { entity: 'Consultation', module: MODULE_ID, status: filter?.status, whole: viewerScope(ctx) },
+            )) ?? ctx.prisma.consultation.count({ where: await consultationWhere(ctx, filter) }),
     }),
   );
   return { Consultation, Outcome };

@@ -18,6 +18,7 @@ import {
 import { readsHealth, sensitive } from './access.js';
 import { MODULE } from './constants.js';
 import type { Enums } from './enums.js';
+import { countedVisits } from './visit-counts.js';
 
 const findingsOf = (v: CareVisit) => ({
   health: v.health,
@@ -138,7 +139,8 @@ export function registerVisits(builder: Builder, E: Enums) {
           orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
         });
       },
-      totalCount: async (_c, args, ctx) => ctx.prisma.careVisit.count({ where: await visitsWhere(ctx, args) }),
+      totalCount: async (_c, args, ctx) =>
+        (await countedVisits(ctx, args)) ?? ctx.prisma.careVisit.count({ where: await visitsWhere(ctx, args) }),
     }),
   }));
 

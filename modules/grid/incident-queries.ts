@@ -2,6 +2,7 @@
 import { listWhere, parseId, parseOptionalId, type Builder, type Context, type Prisma } from '../../src/kit/index.js';
 import { MODULE, requireViewer } from './access.js';
 import { OPEN_STATUSES, type GridEnums } from './enums.js';
+import { countedIncidents } from './incident-counts.js';
 import { incidentVisibility } from './incident-visibility.js';
 
 export function registerIncidentQueries(builder: Builder, E: GridEnums) {
@@ -66,7 +67,9 @@ export function registerIncidentQueries(builder: Builder, E: GridEnums) {
           where: await incidentWhere(ctx, args.filter),
           orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.incident.count({ where: await incidentWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) =>
+        (await countedIncidents(ctx, args.filter)) ??
+        ctx.prisma.incident.count({ where: await incidentWhere(ctx, args.filter) }),
     }),
     incident: t.prismaField({
       policy: { roles: 'LOGGED_IN', scope: { record: 'Incident', id: 'id' } },

@@ -23,6 +23,7 @@ import {
   type Context,
   write,
 } from '../../src/kit/index.js';
+import { countedInArea } from './counts.js';
 import { MODULE_ID, NEED_STATUS_LABELS, SERVICE_AREA_LABELS, type Enums, type NeedStatus } from './model.js';
 import { assertManages, communityArg, listScope, readsAt } from './shared.js';
 
@@ -145,7 +146,9 @@ export function registerNeeds(builder: Builder, enums: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.communityNeed.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) =>
+        (await countedInArea(ctx, 'CommunityNeed', args.filter)) ??
+        ctx.prisma.communityNeed.count({ where: await where(ctx, args.filter) }),
     }),
     unmetNeeds: t.field({
       policy: { roles: READERS, scope: { region: 'regionId' } },

@@ -12,6 +12,7 @@ import {
   type LivelihoodProject,
   type Prisma,
 } from '../../src/kit/index.js';
+import { countedInArea } from './counts.js';
 import { MODULE_ID, PROJECT_STATUS_LABELS, type Enums, type ProjectStatus } from './model.js';
 import { registerProjectMutations } from './project-mutations.js';
 import { inArea, listScope } from './shared.js';
@@ -120,7 +121,9 @@ export function registerProjects(builder: Builder, enums: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.livelihoodProject.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) =>
+        (await countedInArea(ctx, 'LivelihoodProject', args.filter)) ??
+        ctx.prisma.livelihoodProject.count({ where: await where(ctx, args.filter) }),
     }),
   );
   registerProjectMutations(builder, Project);

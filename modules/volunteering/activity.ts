@@ -12,6 +12,7 @@ import {
   type Context,
   type Prisma,
 } from '../../src/kit/index.js';
+import { activitiesTotalSql, countedActivities } from './counts.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders } from './loaders.js';
 import { canOrganize, draftVisibility, enrollmentVisibility, isOrganizer, listScope, MODULE } from './shared.js';
@@ -140,6 +141,7 @@ export function registerActivities(builder: Builder, enums: Enums) {
           orderBy: ORDER,
         }),
       totalCount: async (_c, args, ctx) =>
+        (await countedActivities(ctx, args.filter)) ??
         ctx.prisma.volunteerActivity.count({
           where: await activityWhere(ctx, await listScope(ctx, args.filter?.regionId), args.filter),
         }),
@@ -170,6 +172,8 @@ export function registerActivities(builder: Builder, enums: Enums) {
     match: 'prefix',
     where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, '/', 'regionPath'), args),
     orderBy: ORDER as Record<string, 'asc' | 'desc'>[],
+    // published statuses are public: the counter answers every region's total
+    total: await activitiesTotalSql(ctx, args),
   });
 
   builder.prismaObjectField('Region', 'volunteerActivities', (t) =>

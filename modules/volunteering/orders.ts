@@ -10,6 +10,7 @@ import {
   type LinkedPeopleKit,
   type Prisma,
 } from '../../src/kit/index.js';
+import { countedOrders } from './counts.js';
 import type { Enums } from './enums.js';
 import { ledTeamIds, loaders } from './loaders.js';
 import { listScope, MODULE } from './shared.js';
@@ -132,6 +133,7 @@ export function registerOrders(builder: Builder, enums: Enums) {
           orderBy: [{ dispatchedAt: 'desc' }, { id: 'asc' }],
         }),
       totalCount: async (_c, args, ctx) =>
+        (await countedOrders(ctx, args.filter)) ??
         ctx.prisma.volunteerServiceOrder.count({ where: await orderWhere(ctx, args.filter) }),
     }),
   );

@@ -44,6 +44,7 @@ export { mustLoad, organizationLoader, personLoader, regionLoader } from '../cor
 // the one per-request cache: memoised lookups and DataLoaders that live as long as the request
 export { mapLoader, perRequest, requestLoader, rowLoader } from '../core/request-cache.js';
 export { asksTotalCount, childCount, childPage, type ChildPageSpec } from '../core/child-pages.js';
+export { countedTotal, counterTotalSql, readerArea, type CountedList } from '../core/status-counts.js';
 export { containsText } from '../input/like.js';
 export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core/scope.js';
 
