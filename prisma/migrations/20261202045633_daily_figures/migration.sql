@@ -126,6 +126,24 @@ LANGUAGE sql STABLE AS $$
   SELECT ROW('volunteering.certificates', c."regionPath", c."issuedAt", 1)::"DailyFigureDelta"
 $$;
 
+-- 康养: needs by submission (and their completion), meals by serving, visits by the visit
+CREATE FUNCTION "ElderNeed_figures"(n "ElderNeed") RETURNS SETOF "DailyFigureDelta" LANGUAGE sql STABLE AS $$
+  SELECT ROW(x.f, n."regionPath", x.at, x.v)::"DailyFigureDelta" FROM (VALUES
+    ('elder-care.needsCollected', n."submittedAt", 1),
+    ('elder-care.needsDone', n."doneAt", (n."status" = 'DONE')::int)
+  ) x(f, at, v) WHERE x.v <> 0 AND x.at IS NOT NULL
+$$;
+
+CREATE FUNCTION "MealBooking_figures"(b "MealBooking") RETURNS SETOF "DailyFigureDelta" LANGUAGE sql STABLE AS $$
+  SELECT ROW(CASE WHEN b."delivery" THEN 'elder-care.mealsDelivered' ELSE 'elder-care.mealsServed' END,
+             b."regionPath", b."servedAt", 1)::"DailyFigureDelta"
+   WHERE b."status" = 'SERVED' AND b."servedAt" IS NOT NULL
+$$;
+
+CREATE FUNCTION "CareVisit_figures"(v "CareVisit") RETURNS SETOF "DailyFigureDelta" LANGUAGE sql STABLE AS $$
+  SELECT ROW('elder-care.visitsDone', v."regionPath", v."visitedAt", 1)::"DailyFigureDelta"
+$$;
+
 -- the triggers, and the rows that exist already
 DO $$
 DECLARE
@@ -133,7 +151,7 @@ DECLARE
 BEGIN
   FOREACH t IN ARRAY ARRAY['Incident', 'Patrol', 'PointsEntry', 'Volunteer', 'VolunteerActivity',
                            'VolunteerEnrollment', 'VolunteerServiceRecord', 'VolunteerServiceOrder',
-                           'VolunteerCertificate'] LOOP
+                           'VolunteerCertificate', 'ElderNeed', 'MealBooking', 'CareVisit'] LOOP
     EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS "new_rows"
                       FOR EACH STATEMENT EXECUTE FUNCTION "daily_figures_follow"(%L)', t || '_figures_insert', t, t || '_figures');
     EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
