@@ -1,6 +1,14 @@
-// RegionStats.elderCare: aggregates in SQL (COUNT … FILTER), only townships where elder-care is on.
+// RegionStats.elderCare: aggregates in SQL (COUNT … FILTER; the flows from DailyFigure), only townships where
+// elder-care is on.
 // Aggregates carry no personal information: analysts may read them.
-import { addRegionStats, Prisma, type Builder, type Context, type RegionStatsShape } from '../../src/kit/index.js';
+import {
+  addRegionStats,
+  dailySums,
+  Prisma,
+  type Builder,
+  type Context,
+  type RegionStatsShape,
+} from '../../src/kit/index.js';
 import { LEVEL_ORDER, monthStart, MODULE } from './constants.js';
 import type { Enums } from './enums.js';
 
@@ -10,14 +18,6 @@ const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
 /** "<alias>.regionPath" under the region and outside townships where the module is off */
 const scopeSql = (ctx: Context, scope: string, alias: string) =>
   ctx.gate.readableSql(MODULE, scope, `${alias}."regionPath"`);
-
-const inPeriod = (column: string, from: Date | null, to: Date | null) => {
-  const col = Prisma.raw(column);
-  const parts = [from ? Prisma.sql`${col} >= ${ts(from)}` : null, to ? Prisma.sql`${col} < ${ts(to)}` : null].filter(
-    Boolean,
-  ) as Prisma.Sql[];
-  return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
-};
 
 export interface ElderCareStats {
   dayCareCenters: number;
@@ -36,6 +36,32 @@ export interface ElderCareStats {
   capabilityLevels: { level: string; count: number }[];
 }
 
+const FLOWS = ['needsCollected', 'needsDone', 'mealsServed', 'mealsDelivered', 'visitsDone'].map(
+  (f) => `elder-care.${f}`,
+);
+
+/**
+ * The flows (needs, meals, visits) in one statement: whole days from DailyFigure (kept by triggers with the
+ * facts), the partial days at the ends of the period from the facts through the same contribution functions.
+ */
+const flows = (ctx: Context, path: string, from: Date | null, to: Date | null) =>
+  dailySums(ctx, {
+    moduleId: MODULE,
+    regionPath: path,
+    from,
+    to,
+    figures: FLOWS,
+    facts: (a, b) => Prisma.sql`
+      SELECT d.* FROM "ElderNeed" x CROSS JOIN LATERAL "ElderNeed_figures"(x) d
+       WHERE (x."submittedAt" >= ${a} AND x."submittedAt" < ${b}) OR (x."doneAt" >= ${a} AND x."doneAt" < ${b})
+      UNION ALL
+      SELECT d.* FROM "MealBooking" x CROSS JOIN LATERAL "MealBooking_figures"(x) d
+       WHERE x."servedAt" >= ${a} AND x."servedAt" < ${b}
+      UNION ALL
+      SELECT d.* FROM "CareVisit" x CROSS JOIN LATERAL "CareVisit_figures"(x) d
+       WHERE x."visitedAt" >= ${a} AND x."visitedAt" < ${b}`,
+  });
+
 export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise<ElderCareStats> {
   const path = s.region.path;
   const { from, to } = s;
@@ -44,7 +70,7 @@ export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise
   // 月探访率 covers the period given, or the current month (Beijing time) to date
   const vFrom = from ?? monthStart(asOf);
   const vTo = to ?? now;
-  const [f, r, n, b, v, levels] = await Promise.all([
+  const [f, r, n, levels] = await Promise.all([
     ctx.prisma.$queryRaw<{ day: bigint; meal: bigint; rehab: bigint }[]>`
       SELECT COUNT(*) FILTER (WHERE f."kind" = 'DAY_CARE_CENTER') AS day,
              COUNT(*) FILTER (WHERE f."kind" = 'MEAL_POINT') AS meal,
@@ -63,17 +89,7 @@ export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise
       CROSS JOIN LATERAL (SELECT r."visitTier" IS NOT NULL AND EXISTS (SELECT 1 FROM "CareEnrollment" e
                WHERE e."recipientId" = r."id" AND e."status" = 'ACTIVE') AS covered) c
       WHERE ${await scopeSql(ctx, path, 'r')}`,
-    ctx.prisma.$queryRaw<{ collected: bigint; done: bigint }[]>`
-      SELECT COUNT(*) FILTER (WHERE ${inPeriod('n."submittedAt"', from, to)}) AS collected,
-             COUNT(*) FILTER (WHERE n."status" = 'DONE' AND ${inPeriod('n."doneAt"', from, to)}) AS done
-      FROM "ElderNeed" n WHERE ${await scopeSql(ctx, path, 'n')}`,
-    ctx.prisma.$queryRaw<{ served: bigint; delivered: bigint }[]>`
-      SELECT COUNT(*) FILTER (WHERE NOT b."delivery") AS served, COUNT(*) FILTER (WHERE b."delivery") AS delivered
-      FROM "MealBooking" b WHERE b."status" = 'SERVED' AND ${inPeriod('b."servedAt"', from, to)}
-        AND ${await scopeSql(ctx, path, 'b')}`,
-    ctx.prisma.$queryRaw<{ done: bigint }[]>`
-      SELECT COUNT(*) AS done FROM "CareVisit" v
-      WHERE ${inPeriod('v."visitedAt"', from, to)} AND ${await scopeSql(ctx, path, 'v')}`,
+    flows(ctx, path, from, to),
     ctx.prisma.$queryRaw<{ level: string; count: bigint }[]>`
       SELECT r."currentLevel"::text AS level, COUNT(*) AS count FROM "CareRecipient" r
       WHERE r."currentLevel" IS NOT NULL AND r."assessmentValidUntil" > ${ts(asOf)}
@@ -89,12 +105,12 @@ export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise
     rehabStations: Number(f[0]!.rehab),
     eldersServed: Number(r[0]!.served),
     coveredElders: covered,
-    needsCollected: Number(n[0]!.collected),
-    needsDone: Number(n[0]!.done),
-    mealsServed: Number(b[0]!.served),
-    mealsDelivered: Number(b[0]!.delivered),
+    needsCollected: n['elder-care.needsCollected']!,
+    needsDone: n['elder-care.needsDone']!,
+    mealsServed: n['elder-care.mealsServed']!,
+    mealsDelivered: n['elder-care.mealsDelivered']!,
     visitsDue: Number(r[0]!.due),
-    visitsDone: Number(v[0]!.done),
+    visitsDone: n['elder-care.visitsDone']!,
     visitedThisPeriod: visited,
     monthlyVisitRate: covered ? Math.round((visited / covered) * 10_000) / 10_000 : null,
     capabilityLevels: LEVEL_ORDER.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),

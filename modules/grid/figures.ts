@@ -1,17 +1,17 @@
-// 网格指标 for series and rankings, with the rules of RegionStats.grid: incidents are a cohort by report
-// time (of those reported in a period: closed, rated, satisfied …), on-time closure by the closing time
+// 网格指标 for series and rankings, with the rules of RegionStats.grid (counts over days read from DailyFigure,
+// like RegionStats.grid's whole days): incidents are a cohort by report time (of those reported in a period:
+// closed, rated, satisfied …), on-time closure by the closing time
 // (or the deadline, for those still open past it), patrols by the visit, points by the ledger entry.
 // Department figures (部门考核, like the weekly 12345 通报) count the incidents a department was called to
 // (the same cohort as RegionStats.grid.departments) and carry its organisation for Region.ranking.
-import { Prisma, shanghaiTime, type FigureDefinition } from '../../src/kit/index.js';
+import { dailyFigureFacts, Prisma, shanghaiTime, type FigureDefinition } from '../../src/kit/index.js';
 
 const at = (column: string) => shanghaiTime(`i."${column}"`);
-/** one incident of the cohort reported in the period, where `where` holds (`now`: the request's clock) */
-const cohort = (name: string, title: string, where: (now: Date) => Prisma.Sql): FigureDefinition => ({
+/** a figure counted over days: read from DailyFigure (kept by triggers with the facts, see stats-sql.ts) */
+const daily = (name: string, title: string): FigureDefinition => ({
   name,
   title,
-  facts: (now) => Prisma.sql`SELECT ${at('reportedAt')} AS "at", i."regionPath", 1 AS "value"
-    FROM "Incident" i WHERE ${where(now)}`,
+  facts: dailyFigureFacts(`grid.${name}`),
 });
 const SATISFIED = Prisma.sql`i."satisfaction" IN ('SATISFIED', 'BASICALLY_SATISFIED')`;
 
@@ -26,40 +26,29 @@ const department = (name: string, title: string, where: Prisma.Sql): FigureDefin
 const LEAD = Prisma.sql`d."role" = 'LEAD'`;
 
 const INCIDENTS: FigureDefinition[] = [
-  cohort('incidents', '事件数 incidents reported', () => Prisma.sql`TRUE`),
-  cohort('admitted', '受理事件数 reported and not rejected', () => Prisma.sql`i."status" <> 'REJECTED'`),
-  cohort('closed', '结案数 of those reported, closed', () => Prisma.sql`i."status" = 'CLOSED'`),
-  cohort('solved', '解决数 of those closed, solved (回访)', () => Prisma.sql`i."status" = 'CLOSED' AND i."solved"`),
-  cohort('rated', '评价数 of those reported, rated', () => Prisma.sql`i."satisfaction" IS NOT NULL`),
-  cohort('satisfied', '满意数 satisfied or basically satisfied', () => SATISFIED),
-  cohort(
-    'dueResponse',
-    '应响应数 responded, or past the accept limit',
-    (now) => Prisma.sql`(i."respondedAt" IS NOT NULL OR i."acceptDeadline" < ${now})`,
-  ),
-  cohort(
-    'responded',
-    '按时响应数 responded within the accept limit',
-    () => Prisma.sql`i."respondedAt" <= i."acceptDeadline"`,
-  ),
+  daily('incidents', '事件数 incidents reported'),
+  daily('admitted', '受理事件数 reported and not rejected'),
+  daily('closed', '结案数 of those reported, closed'),
+  daily('solved', '解决数 of those closed, solved (回访)'),
+  daily('rated', '评价数 of those reported, rated'),
+  daily('satisfied', '满意数 satisfied or basically satisfied'),
   {
-    name: 'reworkCount',
-    title: '返工次数 rework of the incidents reported',
-    facts: Prisma.sql`SELECT ${at('reportedAt')} AS "at", i."regionPath", i."reworkCount" AS "value" FROM "Incident" i`,
+    // the answered ones are summed by day; the unanswered past the limit depend on the clock (rows)
+    name: 'dueResponse',
+    title: '应响应数 responded, or past the accept limit',
+    facts: (now) => Prisma.sql`${dailyFigureFacts('grid.responses')}
+      UNION ALL SELECT ${at('reportedAt')} AS "at", i."regionPath", 1 AS "value"
+      FROM "Incident" i WHERE i."respondedAt" IS NULL AND i."acceptDeadline" < ${now}`,
   },
-  {
-    name: 'closedOnTime',
-    title: '按期结案数 closed on time (by closing time)',
-    facts: Prisma.sql`SELECT ${at('closedAt')} AS "at", i."regionPath", 1 AS "value"
-      FROM "Incident" i WHERE i."closedOnTime" AND i."closedAt" IS NOT NULL`,
-  },
+  daily('responded', '按时响应数 responded within the accept limit'),
+  daily('reworkCount', '返工次数 rework of the incidents reported'),
+  daily('closedOnTime', '按期结案数 closed on time (by closing time)'),
   {
     name: 'dueClosure',
     title: '应结案数 closed (by closing time), or open past the deadline (by the deadline)',
-    facts: (now) => Prisma.sql`SELECT ${shanghaiTime('coalesce(i."closedAt", i."resolveDueAt")')} AS "at",
-        i."regionPath", 1 AS "value"
-      FROM "Incident" i WHERE i."status" <> 'REJECTED'
-       AND (i."closedAt" IS NOT NULL OR i."resolveDueAt" < ${now})`,
+    facts: (now) => Prisma.sql`${dailyFigureFacts('grid.closedAdmitted')}
+      UNION ALL SELECT ${shanghaiTime('i."resolveDueAt"')} AS "at", i."regionPath", 1 AS "value"
+      FROM "Incident" i WHERE i."status" <> 'REJECTED' AND i."closedAt" IS NULL AND i."resolveDueAt" < ${now}`,
   },
   { name: 'closureRate', title: '结案率 closed ÷ admitted', ratio: ['closed', 'admitted'] },
   {
@@ -73,29 +62,10 @@ const INCIDENTS: FigureDefinition[] = [
 ];
 
 const WORK: FigureDefinition[] = [
-  {
-    name: 'patrols',
-    title: '巡查走访 patrols (all kinds)',
-    facts: Prisma.sql`SELECT ${shanghaiTime('p."visitedAt"')} AS "at", p."regionPath", 1 AS "value" FROM "Patrol" p`,
-  },
-  {
-    name: 'hazardInspections',
-    title: '隐患排查 hazard inspections',
-    facts: Prisma.sql`SELECT ${shanghaiTime('p."visitedAt"')} AS "at", p."regionPath", 1 AS "value"
-      FROM "Patrol" p WHERE p."kind" = 'HAZARD_INSPECTION'`,
-  },
-  {
-    name: 'pointsIssued',
-    title: '发放积分 points earned',
-    facts: Prisma.sql`SELECT ${shanghaiTime('p."createdAt"')} AS "at", p."regionPath", p."points" AS "value"
-      FROM "PointsEntry" p WHERE p."kind" = 'EARN'`,
-  },
-  {
-    name: 'pointsRedeemed',
-    title: '兑换积分 points redeemed (positive)',
-    facts: Prisma.sql`SELECT ${shanghaiTime('p."createdAt"')} AS "at", p."regionPath", -p."points" AS "value"
-      FROM "PointsEntry" p WHERE p."kind" = 'REDEEM'`,
-  },
+  daily('patrols', '巡查走访 patrols (all kinds)'),
+  daily('hazardInspections', '隐患排查 hazard inspections'),
+  daily('pointsIssued', '发放积分 points earned'),
+  daily('pointsRedeemed', '兑换积分 points redeemed (positive)'),
 ];
 
 const DEPARTMENTS: FigureDefinition[] = [

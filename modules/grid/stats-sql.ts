@@ -1,6 +1,6 @@
 // The SQL behind RegionStats.grid: scope and period filters, and the figure groups several fields share
 // (one query each per stats object, memoised for the request).
-import { perRequest, Prisma, type Context } from '../../src/kit/index.js';
+import { dailySums, perRequest, Prisma, type Context } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 
 export interface Shape {
@@ -40,38 +40,57 @@ export const staffCounts = (s: Shape) =>
     return Object.fromEntries(rows.map((r) => [r.role, n(r.people)])) as Record<string, number>;
   });
 
-export const patrolCounts = (s: Shape) =>
-  memo(s, 'patrols', async () => {
-    const rows = await s.ctx.prisma.$queryRaw<{ kind: string; c: bigint }[]>`
-      SELECT p.kind::text AS kind, COUNT(*) AS c FROM "Patrol" p
-      WHERE ${await scopeSql(s, 'p')} ${periodSql(s, 'p."visitedAt"')} GROUP BY p.kind`;
-    return Object.fromEntries(rows.map((r) => [r.kind, n(r.c)])) as Record<string, number>;
+export const STATUSES = ['REPORTED', 'ACCEPTED', 'ESCALATED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'];
+/** the figures summed over days (DailyFigure, kept by the triggers of the daily_figures migration) */
+const SUMMED = [
+  ...['incidents', 'admitted', 'closed', 'solved', 'rated', 'satisfied', 'responded', 'responses', 'reworkCount'],
+  ...['closedOnTime', 'closedAdmitted', 'patrols', 'hazardInspections', 'pointsIssued', 'pointsRedeemed'],
+  ...STATUSES.map((st) => `status.${st}`),
+].map((f) => `grid.${f}`);
+
+/**
+ * The flows of the period in one statement: whole days from DailyFigure, the partial days at its ends from
+ * the facts (the rows whose report, closing, visit or ledger moment falls in them) through the trigger's own
+ * contribution functions. Keys without the `grid.` prefix.
+ */
+export const sums = (s: Shape) =>
+  memo(s, 'sums', async () => {
+    const all = await dailySums(s.ctx, {
+      moduleId: MODULE,
+      regionPath: s.path,
+      from: s.from,
+      to: s.to,
+      figures: SUMMED,
+      facts: (a, b) => Prisma.sql`
+        SELECT d.* FROM "Incident" i CROSS JOIN LATERAL "Incident_figures"(i) d
+         WHERE (i."reportedAt" >= ${a} AND i."reportedAt" < ${b}) OR (i."closedAt" >= ${a} AND i."closedAt" < ${b})
+        UNION ALL
+        SELECT d.* FROM "Patrol" p CROSS JOIN LATERAL "Patrol_figures"(p) d
+         WHERE p."visitedAt" >= ${a} AND p."visitedAt" < ${b}
+        UNION ALL
+        SELECT d.* FROM "PointsEntry" p CROSS JOIN LATERAL "PointsEntry_figures"(p) d
+         WHERE p."createdAt" >= ${a} AND p."createdAt" < ${b}`,
+    });
+    return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.slice('grid.'.length), v]));
   });
 
-/** one pass over the incidents reported in the period, plus the on-time closure cohort */
-export const evaluation = (s: Shape) =>
-  memo(s, 'evaluation', async () => {
-    const scope = await scopeSql(s, 'i');
+/**
+ * What depends on the request's clock cannot be summed ahead: incidents still unanswered past the accept
+ * limit, open past the stage deadline, or unclosed past the resolution deadline. Read from the rows, only
+ * when a field asks (those rows are the unfinished ones).
+ */
+export const pending = (s: Shape) =>
+  memo(s, 'pending', async () => {
     const end = s.to && s.to < s.now ? s.to : s.now;
     const [row] = await s.ctx.prisma.$queryRaw<Record<string, bigint | null>[]>`
       SELECT
-        COUNT(*) AS total,
-        COUNT(*) FILTER (WHERE i.status <> 'REJECTED') AS admitted,
-        COUNT(*) FILTER (WHERE i.status = 'CLOSED') AS closed,
-        COUNT(*) FILTER (WHERE i."respondedAt" IS NOT NULL OR i."acceptDeadline" < ${s.now}) AS due_response,
-        COUNT(*) FILTER (WHERE i."respondedAt" IS NOT NULL AND i."respondedAt" <= i."acceptDeadline") AS responded,
-        COUNT(*) FILTER (WHERE i.status = 'CLOSED' AND i.solved) AS solved,
-        COUNT(*) FILTER (WHERE i.satisfaction IS NOT NULL) AS rated,
-        COUNT(*) FILTER (WHERE i.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
-        COUNT(*) FILTER (WHERE i.status IN ${OPEN} AND i.deadline < ${s.now}) AS overdue,
-        COALESCE(SUM(i."reworkCount"), 0) AS reworks,
-        (SELECT COUNT(*) FROM "Incident" c WHERE ${await scopeSql(s, 'c')} AND c.status <> 'REJECTED' AND (
-            (c."closedAt" IS NOT NULL ${periodSql(s, 'c."closedAt"')})
-            OR (c."closedAt" IS NULL AND c."resolveDueAt" < ${end}
-              ${s.from ? Prisma.sql`AND c."resolveDueAt" >= ${s.from}` : Prisma.empty}))
-        ) AS due_closure,
-        (SELECT COUNT(*) FROM "Incident" c
-          WHERE ${await scopeSql(s, 'c')} AND c."closedOnTime" ${periodSql(s, 'c."closedAt"')}) AS closed_on_time
-      FROM "Incident" i WHERE ${scope} ${periodSql(s, 'i."reportedAt"')}`;
+        COUNT(*) FILTER (WHERE i."respondedAt" IS NULL AND i."acceptDeadline" < ${s.now}
+          ${periodSql(s, 'i."reportedAt"')}) AS late_response,
+        COUNT(*) FILTER (WHERE i.status IN ${OPEN} AND i.deadline < ${s.now} ${periodSql(s, 'i."reportedAt"')})
+          AS overdue,
+        COUNT(*) FILTER (WHERE i."closedAt" IS NULL AND i.status <> 'REJECTED' AND i."resolveDueAt" < ${end}
+          ${s.from ? Prisma.sql`AND i."resolveDueAt" >= ${s.from}` : Prisma.empty}) AS late_closure
+      FROM "Incident" i
+      WHERE ${await scopeSql(s, 'i')} AND (i."respondedAt" IS NULL OR i."closedAt" IS NULL OR i.status IN ${OPEN})`;
     return row!;
   });

@@ -3,7 +3,7 @@
 // flows (patrols, incidents, points) fall in the period. Evaluation after GB/T 30428-style figures.
 import { addRegionStats, type Builder } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
-import { evaluation, n, OPEN, patrolCounts, periodSql, rate, scopeSql, type Shape, staffCounts } from './stats-sql.js';
+import { n, OPEN, pending, periodSql, rate, scopeSql, type Shape, staffCounts, STATUSES, sums } from './stats-sql.js';
 import type { GridEnums } from './enums.js';
 import { registerResidentStats } from './stats-residents.js';
 
@@ -74,41 +74,33 @@ export function registerStats(builder: Builder, E: GridEnums) {
         resolve: async (s) => (await staffCounts(s)).PART_TIME ?? 0,
       }),
       instructors: t.int({ description: '网格指导员', resolve: async (s) => (await staffCounts(s)).INSTRUCTOR ?? 0 }),
-      patrols: t.int({
-        description: '巡查走访 (all kinds)',
-        resolve: async (s) => Object.values(await patrolCounts(s)).reduce((a, b) => a + b, 0),
-      }),
+      patrols: t.int({ description: '巡查走访 (all kinds)', resolve: async (s) => (await sums(s)).patrols! }),
       hazardInspections: t.int({
         description: '隐患排查',
-        resolve: async (s) => (await patrolCounts(s)).HAZARD_INSPECTION ?? 0,
+        resolve: async (s) => (await sums(s)).hazardInspections!,
       }),
       incidents: t.int({
         description: '事件数 reported in the period',
-        resolve: async (s) => n((await evaluation(s)).total),
+        resolve: async (s) => (await sums(s)).incidents!,
       }),
       incidentsByStatus: t.field({
         maxItems: 10,
         type: [StatusCount],
         description: '按状态 incidents reported in the period by current status',
         resolve: async (s) => {
-          const rows = await s.ctx.prisma.$queryRaw<{ status: string; c: bigint }[]>`
-            SELECT i.status::text AS status, COUNT(*) AS c FROM "Incident" i
-            WHERE ${await scopeSql(s, 'i')} ${periodSql(s, 'i."reportedAt"')} GROUP BY i.status`;
-          const by = new Map(rows.map((r) => [r.status, n(r.c)]));
-          return ['REPORTED', 'ACCEPTED', 'ESCALATED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'].map(
-            (status) => ({ status, count: by.get(status) ?? 0 }),
-          );
+          const by = await sums(s);
+          return STATUSES.map((status) => ({ status, count: by[`status.${status}`]! }));
         },
       }),
       overdue: t.int({
         description: '超期 open incidents past their stage deadline now',
-        resolve: async (s) => n((await evaluation(s)).overdue),
+        resolve: async (s) => n((await pending(s)).overdue),
       }),
       closureRate: t.float({
         nullable: true,
         description: '结案率 closed / reported (excluding rejected)',
         resolve: async (s) => {
-          const e = await evaluation(s);
+          const e = await sums(s);
           return rate(e.closed, e.admitted);
         },
       }),
@@ -116,24 +108,24 @@ export function registerStats(builder: Builder, E: GridEnums) {
         nullable: true,
         description: '按期结案率 closed on time / due for closure (closed in the period, or due in it and still open)',
         resolve: async (s) => {
-          const e = await evaluation(s);
-          return rate(e.closed_on_time, e.due_closure);
+          const [e, p] = await Promise.all([sums(s), pending(s)]);
+          return rate(e.closedOnTime, e.closedAdmitted! + n(p.late_closure));
         },
       }),
-      reworkCount: t.int({ description: '返工次数', resolve: async (s) => n((await evaluation(s)).reworks) }),
+      reworkCount: t.int({ description: '返工次数', resolve: async (s) => (await sums(s)).reworkCount! }),
       responseRate: t.float({
         nullable: true,
         description: '响应率 accepted or rejected within the accept limit / due for a response',
         resolve: async (s) => {
-          const e = await evaluation(s);
-          return rate(e.responded, e.due_response);
+          const [e, p] = await Promise.all([sums(s), pending(s)]);
+          return rate(e.responded, e.responses! + n(p.late_response));
         },
       }),
       resolutionRate: t.float({
         nullable: true,
         description: '解决率 solved (回访) / closed',
         resolve: async (s) => {
-          const e = await evaluation(s);
+          const e = await sums(s);
           return rate(e.solved, e.closed);
         },
       }),
@@ -141,7 +133,7 @@ export function registerStats(builder: Builder, E: GridEnums) {
         nullable: true,
         description: '满意率 satisfied or basically satisfied / rated',
         resolve: async (s) => {
-          const e = await evaluation(s);
+          const e = await sums(s);
           return rate(e.satisfied, e.rated);
         },
       }),
@@ -194,25 +186,11 @@ export function registerStats(builder: Builder, E: GridEnums) {
       }),
       pointsIssued: t.int({
         description: '发放积分 points earned in the period',
-        resolve: async (s) =>
-          n(
-            (
-              await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
-          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p
-          WHERE p.kind = 'EARN' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
-            )[0]?.v,
-          ),
+        resolve: async (s) => (await sums(s)).pointsIssued!,
       }),
       pointsRedeemed: t.int({
         description: '兑换积分 points redeemed in the period (positive)',
-        resolve: async (s) =>
-          -n(
-            (
-              await s.ctx.prisma.$queryRaw<{ v: bigint }[]>`
-          SELECT COALESCE(SUM(p.points), 0) AS v FROM "PointsEntry" p
-          WHERE p.kind = 'REDEEM' AND ${await scopeSql(s, 'p')} ${periodSql(s, 'p."createdAt"')}`
-            )[0]?.v,
-          ),
+        resolve: async (s) => (await sums(s)).pointsRedeemed!,
       }),
     }),
   });

@@ -1,6 +1,6 @@
 // RegionStats.volunteering(from, to): SQL aggregates over everything below the region, only in
 // townships where the module is on.
-import { addRegionStats, type Builder, type Context, type Prisma } from '../../src/kit/index.js';
+import { addRegionStats, dailySums, Prisma, type Builder, type Context } from '../../src/kit/index.js';
 import { hoursOf } from './hours.js';
 import { MODULE } from './shared.js';
 
@@ -19,51 +19,45 @@ interface VolunteeringFigures {
   certificates: number;
 }
 
-const period = (from: Date | null, to: Date | null) =>
-  from || to ? { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } : undefined;
+const FLOWS = [
+  ...['activities', 'completedActivities', 'enrollments', 'verifiedHours', 'serviceOrders', 'completedServiceOrders'],
+  ...['householdsVisited', 'suggestions', 'disputesResolved', 'mattersDone', 'certificates'],
+] as const;
 
+/** the partial days of a period, from the facts through the triggers' own contribution functions */
+const facts = (a: Date, b: Date) => {
+  const of = (table: string, column: string) =>
+    Prisma.sql`SELECT d.* FROM ${Prisma.raw(`"${table}" x CROSS JOIN LATERAL "${table}_figures"(x) d`)}
+      WHERE ${Prisma.raw(`x."${column}"`)} >= ${a} AND ${Prisma.raw(`x."${column}"`)} < ${b}`;
+  return Prisma.join(
+    [
+      of('Volunteer', 'registeredAt'),
+      of('VolunteerActivity', 'startsAt'),
+      of('VolunteerEnrollment', 'signedUpAt'),
+      of('VolunteerServiceRecord', 'startsAt'),
+      of('VolunteerServiceOrder', 'dispatchedAt'),
+      of('VolunteerServiceOrder', 'completedAt'),
+      of('VolunteerCertificate', 'issuedAt'),
+    ],
+    ' UNION ALL ',
+  );
+};
+
+/**
+ * Every figure is a sum over days (DailyFigure, kept by triggers with the facts): the flows over the period,
+ * the volunteers registered before its end. Two statements, whatever the length of the period.
+ */
 async function figures(ctx: Context, path: string, from: Date | null, to: Date | null): Promise<VolunteeringFigures> {
-  const readable = await ctx.gate.readableWhere(MODULE, path, 'regionPath');
-  const when = period(from, to);
-  const live: Prisma.VolunteerActivityWhereInput = {
-    AND: [readable, { status: { in: ['RECRUITING', 'ONGOING', 'COMPLETED'] } }, when ? { startsAt: when } : {}],
-  };
-  const [activities, completedActivities, volunteers, enrollments, hours, orders, done, certificates] =
-    await Promise.all([
-      ctx.prisma.volunteerActivity.count({ where: live }),
-      ctx.prisma.volunteerActivity.count({ where: { AND: [live, { status: 'COMPLETED' }] } }),
-      ctx.prisma.volunteer.count({ where: { AND: [readable, to ? { registeredAt: { lt: to } } : {}] } }),
-      ctx.prisma.volunteerEnrollment.count({
-        where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { signedUpAt: when } : {}] },
-      }),
-      ctx.prisma.volunteerServiceRecord.aggregate({
-        where: { AND: [readable, { kind: 'SERVICE' }, when ? { startsAt: when } : {}] },
-        _sum: { hours: true },
-      }),
-      ctx.prisma.volunteerServiceOrder.count({
-        where: { AND: [readable, { status: { not: 'CANCELLED' } }, when ? { dispatchedAt: when } : {}] },
-      }),
-      ctx.prisma.volunteerServiceOrder.aggregate({
-        where: { AND: [readable, { status: 'COMPLETED' }, when ? { completedAt: when } : {}] },
-        _count: { _all: true },
-        _sum: { householdsVisited: true, suggestions: true, disputesResolved: true, mattersDone: true },
-      }),
-      ctx.prisma.volunteerCertificate.count({ where: { AND: [readable, when ? { issuedAt: when } : {}] } }),
-    ]);
-  return {
-    activities,
-    completedActivities,
-    volunteers,
-    enrollments,
-    verifiedHours: hoursOf(hours._sum.hours),
-    serviceOrders: orders,
-    completedServiceOrders: done._count._all,
-    householdsVisited: done._sum.householdsVisited ?? 0,
-    suggestions: done._sum.suggestions ?? 0,
-    disputesResolved: done._sum.disputesResolved ?? 0,
-    mattersDone: done._sum.mattersDone ?? 0,
-    certificates,
-  };
+  const common = { moduleId: MODULE, regionPath: path, to, facts };
+  const [flows, registered] = await Promise.all([
+    dailySums(ctx, { ...common, from, figures: FLOWS.map((f) => `volunteering.${f}`) }),
+    dailySums(ctx, { ...common, from: null, figures: ['volunteering.volunteers'] }),
+  ]);
+  const f = Object.fromEntries(FLOWS.map((k) => [k, flows[`volunteering.${k}`]!])) as Record<
+    (typeof FLOWS)[number],
+    number
+  >;
+  return { ...f, volunteers: registered['volunteering.volunteers']!, verifiedHours: hoursOf(f.verifiedHours) };
 }
 
 export function registerStats(builder: Builder) {

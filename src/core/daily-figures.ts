@@ -1,0 +1,79 @@
+// 日汇总: sums of a module's figures over a period read from DailyFigure (one row per figure, community and
+// Asia/Shanghai day, kept by statement triggers on the fact tables: see the daily_figures migration). Whole
+// days come from the summary, the partial first and last day of the period from the facts, through the same
+// contribution functions the triggers use, so a period of any length reads rows in proportion to its days
+// and communities, not to its facts. One statement per call.
+import { Prisma } from '../../generated/prisma/client.js';
+import type { Context } from '../context.js';
+
+const DAY_MS = 86_400_000;
+// Asia/Shanghai is UTC+8 all year (no daylight saving since 1991)
+const SHANGHAI_MS = 8 * 3_600_000;
+const isoDay = (d: Date) => new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+const floorDay = (d: Date) => new Date(Math.floor((d.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
+const ceilDay = (d: Date) => new Date(Math.ceil((d.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
+
+export interface PeriodSplit {
+  /** whole days [from, to) as Asia/Shanghai dates (null: open); null when the period holds no whole day */
+  days: { from: string | null; to: string | null } | null;
+  /** the partial days at the ends: moments [from, to) to be read from the facts */
+  edges: [Date, Date][];
+}
+
+/** a period [from, to) (null: open) as whole Asia/Shanghai days and the partial days at its ends */
+export function splitByDays(from: Date | null, to: Date | null): PeriodSplit {
+  const fullFrom = from && ceilDay(from);
+  const fullTo = to && floorDay(to);
+  if (from && to && fullFrom! >= fullTo!) return { days: null, edges: from < to ? [[from, to]] : [] };
+  const edges: [Date, Date][] = [];
+  if (from && from < fullFrom!) edges.push([from, fullFrom!]);
+  if (to && fullTo! < to) edges.push([fullTo!, to]);
+  return { days: { from: fullFrom && isoDay(fullFrom), to: fullTo && isoDay(fullTo) }, edges };
+}
+
+export interface DailySumsOptions {
+  moduleId: string;
+  regionPath: string;
+  from: Date | null;
+  to: Date | null;
+  /** the DailyFigure names to sum (`<module>.<figure>`) */
+  figures: readonly string[];
+  /**
+   * the facts of a partial day: SELECT rows of type "DailyFigureDelta" (figure, "regionPath", at, value) whose
+   * moment may fall in [from, to), e.g. `SELECT d.* FROM "Patrol" p CROSS JOIN LATERAL "Patrol_figures"(p) d
+   * WHERE p."visitedAt" >= from AND p."visitedAt" < to`; the moment, figure and scope are filtered here
+   */
+  facts: (from: Date, to: Date) => Prisma.Sql;
+}
+
+/** the sum of each figure under the region (townships with the module on) over the period; 0 where none */
+export async function dailySums(ctx: Context, o: DailySumsOptions): Promise<Record<string, number>> {
+  const { days, edges } = splitByDays(o.from, o.to);
+  const parts: Prisma.Sql[] = [];
+  if (days) {
+    const where = [
+      Prisma.sql`s."figure" = ANY(${o.figures as string[]}::text[])`,
+      await ctx.gate.readableSql(o.moduleId, o.regionPath, 's."regionPath"'),
+      ...(days.from ? [Prisma.sql`s."day" >= ${days.from}::date`] : []),
+      ...(days.to ? [Prisma.sql`s."day" < ${days.to}::date`] : []),
+    ];
+    parts.push(Prisma.sql`SELECT s."figure", s."value" FROM "DailyFigure" s WHERE ${Prisma.join(where, ' AND ')}`);
+  }
+  for (const [a, b] of edges) {
+    parts.push(Prisma.sql`SELECT e."figure", e."value" FROM (${o.facts(a, b)}) e
+      WHERE e."figure" = ANY(${o.figures as string[]}::text[]) AND e."at" >= ${a} AND e."at" < ${b}
+        AND ${await ctx.gate.readableSql(o.moduleId, o.regionPath, 'e."regionPath"')}`);
+  }
+  const sums = Object.fromEntries(o.figures.map((f) => [f, 0]));
+  if (!parts.length) return sums;
+  const rows = await ctx.prisma.$queryRaw<{ figure: string; value: number }[]>`
+    SELECT x."figure", sum(x."value")::float8 AS "value" FROM (${Prisma.join(parts, ' UNION ALL ')}) x
+     GROUP BY x."figure"`;
+  for (const r of rows) sums[r.figure] = r.value;
+  return sums;
+}
+
+/** the facts of a series figure read from DailyFigure: one row per community and day ("at": its midnight) */
+export const dailyFigureFacts = (figure: string) =>
+  Prisma.sql`SELECT s."day"::timestamp AS "at", s."regionPath", s."value" FROM "DailyFigure" s
+    WHERE s."figure" = ${figure}`;
