@@ -21,6 +21,7 @@ const app = await createApp({
   modules: installedModules,
   secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'),
   // measure the work, not the statistics cache (a read-only bench would be all hits)
+  // and not the rate limiter (every in-process request comes from the same unknown address)
   limits: { statsCacheMs: 0, rateLimit: false },
 });
 const fields = Object.keys(app.registry.full.getQueryType()!.getFields());

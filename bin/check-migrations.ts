@@ -3,10 +3,10 @@
 // Builds two embedded databases — one from the migrations, one from the schema directly — and compares
 // their tables, columns and indexes. Hand-written extras (foreign keys to core tables, CHECKs, triggers)
 // are allowed: only what the schema declares is compared.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../src/db/migrate.js';
+import { migrationSql, schemaFiles } from './migration-sql.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const session = (db: PGlite) => ({
@@ -18,16 +18,7 @@ const fromMigrations = new PGlite();
 await migrate(session(fromMigrations), { lock: false });
 
 const fromSchema = new PGlite();
-const script = execFileSync(
-  'npx',
-  ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', path.join(root, 'prisma/schema'), '--script'],
-  {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  },
-);
+const script = migrationSql(null, schemaFiles(path.join(root, 'prisma/schema')));
 await fromSchema.exec(script);
 
 async function shape(db: PGlite) {

@@ -3,11 +3,11 @@
 // migrations produce: CI's db:check fails otherwise, so a schema change and its migration land together.
 // (Not "the schema at the commit of the newest migration": after a merge that commit can predate another
 // branch's schema, and the diff would recreate that branch's tables.) `prisma migrate dev` needs a shadow
-// database, which the driver adapters here cannot provide.
+// database, which the driver adapters here cannot provide; the SQL comes from bin/migration-sql.ts (offline).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { migrationSql, schemaFiles } from './migration-sql.js';
 
 const name = (process.argv[2] ?? '').trim();
 if (!/^[a-z0-9_]+$/.test(name)) {
@@ -18,25 +18,15 @@ const root = path.resolve(import.meta.dirname, '..');
 const migrations = path.join(root, 'prisma/migrations');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 
-/** prisma/schema as committed (HEAD), in a temporary folder; null before the first migration */
-function committedSchema(): string | null {
+/** prisma/schema as committed (HEAD); null before the first migration */
+function committedSchema(): Map<string, string> | null {
   const hasMigrations = readdirSync(migrations).some((d) => /^\d{14}_/.test(d));
   if (!hasMigrations) return null;
-  const dir = mkdtempSync(path.join(tmpdir(), 'schema-at-head-'));
-  for (const file of git('ls-tree', '--name-only', 'HEAD:prisma/schema').split('\n').filter(Boolean)) {
-    writeFileSync(path.join(dir, file), git('show', `HEAD:prisma/schema/${file}`) + '\n');
-  }
-  return dir;
+  const files = git('ls-tree', '--name-only', 'HEAD:prisma/schema').split('\n').filter(Boolean);
+  return new Map(files.map((file) => [file, `${git('show', `HEAD:prisma/schema/${file}`)}\n`]));
 }
 
-const previous = committedSchema();
-const from = previous ? ['--from-schema-datamodel', previous] : ['--from-empty'];
-const sql = execFileSync(
-  'npx',
-  ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', path.join(root, 'prisma/schema'), '--script'],
-  { cwd: root, env: { ...process.env, DATABASE_URL: '' }, encoding: 'utf8' },
-);
-if (previous) rmSync(previous, { recursive: true, force: true });
+const sql = migrationSql(committedSchema(), schemaFiles(path.join(root, 'prisma/schema')));
 if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
   console.log('The schema has not changed since the last migration; nothing written.');
   process.exit(0);
