@@ -27,7 +27,7 @@ export class TokenService {
   // again on a hit; revocation, disabling and tokenVersion are the database's part of every request.
   private readonly verified = new Map<string, VerifiedToken>();
 
-  constructor(private readonly key: Uint8Array) {
+  constructor(key: Uint8Array) {
     this.cryptoKey = crypto.subtle.importKey('raw', new Uint8Array(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
       'sign',
       'verify',
