@@ -8,45 +8,17 @@
 import { PGlite } from '@electric-sql/pglite';
 import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
-import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/index.js';
+import { BENCH_PASSWORD, benchApp } from './in-process.js';
 import { printTable } from './load.js';
 import { scenarios } from './scenarios.js';
 
-const PASSWORD = 'Bench-pass-1';
 const N = Number(process.env.BENCH_N ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 
 const db = await openDatabase({ pglite: new PGlite() });
-await seedDemo(db.prisma, installedModules, PASSWORD);
-const app = await createApp({
-  db,
-  modules: installedModules,
-  secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'),
-  // measure the work, not the statistics cache nor the rate limiter (all requests share one address)
-  limits: { statsCacheMs: 0, rateLimit: false },
-});
-const fields = Object.keys(app.registry.full.getQueryType()!.getFields());
-
-async function post(query: string, token: string | null) {
-  const res = await app.yoga.fetch('http://bench/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-  return body.data;
-}
-
-const login = async (user: string) =>
-  (
-    await post(
-      `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) {
-        ... on LoginPayload { token } } }`,
-      null,
-    )
-  ).login.token as string;
+await seedDemo(db.prisma, installedModules, BENCH_PASSWORD);
+const { post, login, fields } = await benchApp(db);
 
 /** CPU milliseconds (user + system) that `fn` costs this process */
 async function cpu(fn: () => Promise<unknown>) {

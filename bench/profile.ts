@@ -5,10 +5,9 @@ import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
-import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/index.js';
+import { BENCH_PASSWORD, benchApp } from './in-process.js';
 
-const PASSWORD = 'Bench-pass-1';
 const admin = process.env.PROFILE_DB!;
 const url = admin.replace(/\/[^/]*$/, '/profile_demo');
 const root = new pg.Client({ connectionString: admin });
@@ -17,31 +16,9 @@ const exists = (await root.query("SELECT 1 FROM pg_database WHERE datname = 'pro
 if (!exists) await root.query('CREATE DATABASE profile_demo');
 await root.end();
 const db = await openDatabase({ url, poolSize: 10 });
-if ((await db.prisma.region.count()) === 0) await seedDemo(db.prisma, installedModules, PASSWORD);
-const app = await createApp({
-  db,
-  modules: installedModules,
-  secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'),
-  limits: { statsCacheMs: 0, rateLimit: false },
-});
-const post = async (query: string, token: string | null) => {
-  const res = await app.yoga.fetch('http://bench/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await res.json()) as { errors?: unknown[]; data?: any };
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-  return body.data;
-};
-const user = process.env.PROFILE_USER ?? 'admin';
-const token = (
-  await post(
-    `mutation { login(input: { username: "${user}", password: "${PASSWORD}" }) {
-    ... on LoginPayload { token } } }`,
-    null,
-  )
-).login.token;
+if ((await db.prisma.region.count()) === 0) await seedDemo(db.prisma, installedModules, BENCH_PASSWORD);
+const { post, login } = await benchApp(db);
+const token = await login(process.env.PROFILE_USER ?? 'admin');
 const query = process.env.PROFILE_QUERY!;
 const n = Number(process.env.PROFILE_N ?? 300);
 for (let i = 0; i < 20; i++) await post(query, token);

@@ -7,12 +7,11 @@ import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
-import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/index.js';
+import { BENCH_PASSWORD, benchApp } from './in-process.js';
 import { load, printTable } from './load.js';
 import { SCALE_SCENARIOS } from './scenarios.js';
 
-const PASSWORD = 'Bench-pass-1';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -95,36 +94,13 @@ try {
     await root.end();
     const url = admin.replace(/\/[^/]*$/, `/${name}`);
     const db = await openDatabase({ url, poolSize: 10 });
-    await seedDemo(db.prisma, installedModules, PASSWORD);
+    await seedDemo(db.prisma, installedModules, BENCH_PASSWORD);
     await generateWishes(url, size);
-    const app = await createApp({
-      db,
-      modules: installedModules,
-      secret: new TextEncoder().encode('bench-secret-bench-secret-bench!!'),
-      // measure the work, not the statistics cache (a read-only bench would be all hits), and never refuse it
-      limits: { statsCacheMs: 0, executionMs: 60_000, rateLimit: false },
-    });
-    const post = async (query: string, token: string | null) => {
-      const res = await app.yoga.fetch('http://bench/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query }),
-      });
-      const body = (await res.json()) as { errors?: unknown[]; data?: any };
-      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-      return body.data;
-    };
+    // and never refuse the largest requests
+    const { post, login } = await benchApp(db, { executionMs: 60_000 });
     const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows/req', 'blocks/req']];
     for (const s of SCALE_SCENARIOS) {
-      const token = s.user
-        ? (
-            await post(
-              `mutation { login(input: { username: "${s.user}", password: "${PASSWORD}" }) {
-            ... on LoginPayload { token } } }`,
-              null,
-            )
-          ).login.token
-        : null;
+      const token = s.user ? await login(s.user) : null;
       await post(s.query, token);
       const { statements } = await db.statements.measure(() => post(s.query, token));
       const work = await serverWork(url, () => post(s.query, token));
