@@ -156,6 +156,16 @@ function measure(args: ExecutionArgs, limits: Limits): readonly GraphQLError[] {
  * same text), operation and variables: field costs depend on arguments only (`fieldCost` ignores the
  * context), so a repeated request need not walk its document again. A few variable sets per document.
  */
+/** operation and variables as a cache key; null when they are too large or too deep to keep (hostile input) */
+function variablesKey(args: ExecutionArgs): string | null {
+  try {
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    return key.length > 20_000 ? null : key;
+  } catch {
+    return null; // nested beyond the stack (a 20 000-deep JSON variable): not worth a key
+  }
+}
+
 class Verdicts {
   private readonly bySchema = new WeakMap<object, WeakMap<object, Map<string, readonly GraphQLError[]>>>();
 
@@ -164,11 +174,11 @@ class Verdicts {
     if (!byDocument) this.bySchema.set(args.schema, (byDocument = new WeakMap()));
     let byVariables = byDocument.get(args.document);
     if (!byVariables) byDocument.set(args.document, (byVariables = new Map()));
-    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    const key = variablesKey(args);
+    if (key === null) return compute(); // large or deeply nested variables are measured each time, never kept
     let verdict = byVariables.get(key);
     if (!verdict) {
       verdict = compute();
-      if (key.length > 20_000) return verdict; // large variables are measured each time, never kept
       if (byVariables.size >= 32) byVariables.delete(byVariables.keys().next().value!);
       byVariables.set(key, verdict);
     }
