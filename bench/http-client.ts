@@ -1,6 +1,8 @@
 // A keep-alive HTTP load client for the benchmarks that compare servers over real sockets (bench:token):
 // node:http with one socket per client, so the client's own cost stays small and the same for both sides.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 
 /** `concurrency` clients POSTing `body` to `url` for `durationMs`: requests per second */
 export async function httpLoad(url: string, body: string, durationMs: number, concurrency: number, token?: string) {
@@ -35,4 +37,21 @@ export async function httpLoad(url: string, body: string, durationMs: number, co
   );
   agent.destroy();
   return done / (durationMs / 1000);
+}
+
+/**
+ * A token from a server running as deployed: production accepts only trusted documents from anonymous
+ * clients, so the login is the committed `Login` document (recognised by its text), not an ad-hoc mutation.
+ */
+export async function loginOverHttp(url: string, username: string, password: string): Promise<string> {
+  const query = readFileSync(join(import.meta.dirname, '../trusted-documents/session.graphql'), 'utf8');
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, operationName: 'Login', variables: { username, password } }),
+  });
+  const body = (await res.json()) as { data?: { login?: { token?: string } }; errors?: unknown[] };
+  const token = body.data?.login?.token;
+  if (!token) throw new Error(`login as ${username} failed: ${JSON.stringify(body).slice(0, 300)}`);
+  return token;
 }

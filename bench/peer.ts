@@ -10,6 +10,7 @@ import pg from 'pg';
 import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
 import { openDatabase } from '../src/db/index.js';
+import { loginOverHttp } from './http-client.js';
 import { load, printTable } from './load.js';
 
 const DIR = process.env.PEER_DIR ?? '/tmp/dangjian-peer';
@@ -47,7 +48,11 @@ const pin = existsSync('/usr/bin/taskset') ? ['taskset', '-c', '1'] : [];
 const children: ChildProcess[] = [];
 
 function run(command: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }) {
-  const child = spawn(command[0]!, command.slice(1), { ...options, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command[0]!, command.slice(1), {
+    ...options,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, // its own process group: npx and tsx start grandchildren that must stop with it
+  });
   children.push(child);
 }
 
@@ -65,7 +70,12 @@ async function post(url: string, body: string, token?: string) {
 async function ready(url: string) {
   for (let i = 0; i < 240; i++) {
     try {
-      await post(url, JSON.stringify({ query: '{ __typename }' }));
+      // any GraphQL answer means it is up (in production an anonymous ad-hoc query is refused, and that is fine)
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 500));
@@ -145,14 +155,7 @@ try {
     },
   );
   await Promise.all([ready(OURS), ready(PEER)]);
-  const login = await post(
-    OURS,
-    JSON.stringify({
-      query: `mutation { login(input: { username: "admin", password: "${PASSWORD}" }) {
-        ... on LoginPayload { token } } }`,
-    }),
-  );
-  const token = login.login.token as string;
+  const token = await loginOverHttp(OURS, 'admin', PASSWORD);
 
   const lines = [['request', 'this project req/s', 'PostGraphile req/s', 'ratio', 'same rows']];
   for (const name of ['communities', 'wishes'] as const) {
@@ -177,7 +180,7 @@ try {
   console.log(`A B A B × ${ROUNDS}, ${ROUND_MS} ms each, ${CONCURRENCY} clients, servers pinned: ${pin.length > 0}`);
   printTable(lines);
 } finally {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) if (c.pid) process.kill(-c.pid, 'SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
   if (started) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { env });
 }

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { installedModules } from '../modules/index.js';
 import { seedDemo } from '../prisma/seed/load.js';
 import { openDatabase } from '../src/db/index.js';
-import { httpLoad } from './http-client.js';
+import { httpLoad, loginOverHttp } from './http-client.js';
 import { printTable } from './load.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -29,7 +29,11 @@ const pin = (core: number) =>
   execFileSync('bash', ['-c', 'command -v taskset || true']).length ? ['taskset', '-c', String(core)] : [];
 const children: ChildProcess[] = [];
 const run = (command: string[], childEnv: NodeJS.ProcessEnv) => {
-  const child = spawn(command[0]!, command.slice(1), { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command[0]!, command.slice(1), {
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, // its own process group: npx and tsx start grandchildren that must stop with it
+  });
   children.push(child);
 };
 const RAW_SERVER = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => {
@@ -79,14 +83,7 @@ try {
   });
   run([...pin(1), process.execPath, '-e', RAW_SERVER], common);
   await Promise.all([ready(OURS), ready(RAW)]);
-  const login = await post(
-    OURS,
-    JSON.stringify({
-      query: `mutation { login(input: { username: "analyst", password: "${PASSWORD}" }) {
-        ... on LoginPayload { token } } }`,
-    }),
-  );
-  const token = login.data.login.token as string;
+  const token = await loginOverHttp(OURS, 'analyst', PASSWORD);
   const body = JSON.stringify({ query: '{ __typename }' });
   const checked = await post(OURS, body, token);
   if (checked.data?.__typename !== 'Query') throw new Error(JSON.stringify(checked).slice(0, 300));
@@ -109,7 +106,7 @@ try {
     ],
   ]);
 } finally {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) if (c.pid) process.kill(-c.pid, 'SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
   if (started) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { env });
 }
