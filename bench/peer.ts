@@ -3,15 +3,12 @@
 // their rows compared, then A B A B rounds with 10 concurrent clients, each server pinned to one core
 // (taskset, when present). PostGraphile 5 needs Node ≥ 22: both come from npm into a scratch folder
 // (PEER_DIR, default /tmp/dangjian-peer). Prints the table and the ratios; asserts nothing.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { installedModules } from '../modules/index.js';
-import { seedDemo } from '../prisma/seed/load.js';
-import { openDatabase } from '../src/db/index.js';
 import { loginOverHttp } from './http-client.js';
 import { load, printTable } from './load.js';
+import { Children, demoDatabase, pinTo, postGraphql, waitUntilUp } from './servers.js';
 
 const DIR = process.env.PEER_DIR ?? '/tmp/dangjian-peer';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -36,53 +33,10 @@ if (!existsSync(NODE22)) {
   );
 }
 
-const env = {
-  ...process.env,
-  PGPORT: process.env.PGPORT ?? '54349',
-  PGDIR: process.env.PGDIR ?? '/tmp/dangjian-peer-pg',
-};
-const started = !process.env.BENCH_DATABASE_URL;
-const admin =
-  process.env.BENCH_DATABASE_URL ?? execFileSync('bash', ['scripts/postgres.sh', 'start'], { env }).toString().trim();
-const pin = existsSync('/usr/bin/taskset') ? ['taskset', '-c', '1'] : [];
-const children: ChildProcess[] = [];
-
-function run(command: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }) {
-  const child = spawn(command[0]!, command.slice(1), {
-    ...options,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true, // its own process group: npx and tsx start grandchildren that must stop with it
-  });
-  children.push(child);
-}
-
-async function post(url: string, body: string, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
-  });
-  const json = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (json.errors) throw new Error(`${url}: ${JSON.stringify(json.errors).slice(0, 300)}`);
-  return json.data;
-}
-
-async function ready(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      // any GraphQL answer means it is up (in production an anonymous ad-hoc query is refused, and that is fine)
-      await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"query":"{ __typename }"}',
-      });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  throw new Error(`${url} did not start`);
-}
+const children = new Children();
+const admin = children.postgresAdmin('54349', '/tmp/dangjian-peer-pg');
+const pin = pinTo(1);
+const post = postGraphql;
 
 /** requests per second of CONCURRENCY clients over ROUND_MS */
 const round = async (url: string, body: string, token?: string) =>
@@ -109,31 +63,9 @@ const rowsOf = {
 };
 
 try {
-  const root = new pg.Client({ connectionString: admin });
-  await root.connect();
-  await root.query('DROP DATABASE IF EXISTS bench_peer');
-  await root.query('CREATE DATABASE bench_peer');
-  await root.end();
-  const url = admin.replace(/\/[^/]*$/, '/bench_peer');
-  const db = await openDatabase({ url });
-  await seedDemo(db.prisma, installedModules, PASSWORD);
-  await db.close();
-
-  const common = { ...process.env, DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret' };
-  run([...pin, 'npx', 'tsx', 'bin/start.ts'], {
-    env: {
-      ...common,
-      PORT: '4100',
-      // as deployed (GraphQL's production build of its checks); admin may send any document
-      NODE_ENV: 'production',
-      RATE_LIMIT: 'off',
-      JOBS: 'off',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      DEMO_PASSWORD: PASSWORD,
-    },
-  });
-  run(
+  const url = await demoDatabase(admin, 'bench_peer', PASSWORD);
+  children.runApi(url, 4100, 1);
+  children.run(
     [
       ...pin,
       NODE22,
@@ -154,7 +86,7 @@ try {
       env: { ...process.env, GRAPHILE_ENV: 'production' },
     },
   );
-  await Promise.all([ready(OURS), ready(PEER)]);
+  await Promise.all([waitUntilUp(OURS), waitUntilUp(PEER)]);
   const token = await loginOverHttp(OURS, 'admin', PASSWORD);
 
   const lines = [['request', 'this project req/s', 'PostGraphile req/s', 'ratio', 'same rows']];
@@ -180,7 +112,5 @@ try {
   console.log(`A B A B × ${ROUNDS}, ${ROUND_MS} ms each, ${CONCURRENCY} clients, servers pinned: ${pin.length > 0}`);
   printTable(lines);
 } finally {
-  for (const c of children) if (c.pid) process.kill(-c.pid, 'SIGTERM');
-  await new Promise((r) => setTimeout(r, 1000));
-  if (started) execFileSync('bash', ['scripts/postgres.sh', 'stop'], { env });
+  await children.stop();
 }
