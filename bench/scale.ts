@@ -5,10 +5,9 @@
 // without it the loopback server of the tests is started (scripts/postgres.sh). Prints; asserts nothing.
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { installedModules } from '../modules/index.js';
-import { seedDemo } from '../prisma/seed/load.js';
 import { openDatabase } from '../src/db/index.js';
 import { BENCH_PASSWORD, benchApp } from './in-process.js';
+import { demoDatabase } from './servers.js';
 import { load, printTable } from './load.js';
 import { SCALE_SCENARIOS } from './scenarios.js';
 
@@ -86,15 +85,8 @@ async function serverWork(url: string, request: () => Promise<unknown>, runs = 5
 const p50s = new Map<string, number[]>();
 try {
   for (const size of SIZES) {
-    const name = `bench_${size}`;
-    const root = new pg.Client({ connectionString: admin });
-    await root.connect();
-    await root.query(`DROP DATABASE IF EXISTS ${name}`);
-    await root.query(`CREATE DATABASE ${name}`);
-    await root.end();
-    const url = admin.replace(/\/[^/]*$/, `/${name}`);
+    const url = await demoDatabase(admin, `bench_${size}`, BENCH_PASSWORD);
     const db = await openDatabase({ url, poolSize: 10 });
-    await seedDemo(db.prisma, installedModules, BENCH_PASSWORD);
     await generateWishes(url, size);
     // and never refuse the largest requests
     const { post, login } = await benchApp(db, { executionMs: 60_000 });
