@@ -1,12 +1,13 @@
 // 康养服务指标 for series and rankings: the flows of RegionStats.elderCare (needs, meals, visits) by the
 // moment they happened. Stocks (facilities, covered elders) are counted as they are now and are not series.
 import { dailyFigureFacts, type FigureDefinition } from '../../src/kit/index.js';
+import { elderCareDayFacts } from './stats.js';
 
 /** a flow counted over days: read from DailyFigure (kept by triggers with the facts, like RegionStats) */
 const flow = (name: string, title: string): FigureDefinition => ({
   name,
   title,
-  facts: dailyFigureFacts(`elder-care.${name}`),
+  facts: dailyFigureFacts(`elder-care.${name}`, elderCareDayFacts),
 });
 
 export const ELDER_CARE_FIGURES: FigureDefinition[] = [

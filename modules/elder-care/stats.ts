@@ -7,6 +7,7 @@ import {
   Prisma,
   type Builder,
   type Context,
+  type PartialDayFacts,
   type RegionStatsShape,
 } from '../../src/kit/index.js';
 import { LEVEL_ORDER, monthStart, MODULE } from './constants.js';
@@ -40,6 +41,17 @@ const FLOWS = ['needsCollected', 'needsDone', 'mealsServed', 'mealsDelivered', '
   (f) => `elder-care.${f}`,
 );
 
+/** the facts of partial days, through the triggers' own contribution functions (also for Region.ranking) */
+export const elderCareDayFacts: PartialDayFacts = (a, b) => Prisma.sql`
+  SELECT d.* FROM "ElderNeed" x CROSS JOIN LATERAL "ElderNeed_figures"(x) d
+   WHERE (x."submittedAt" >= ${a} AND x."submittedAt" < ${b}) OR (x."doneAt" >= ${a} AND x."doneAt" < ${b})
+  UNION ALL
+  SELECT d.* FROM "MealBooking" x CROSS JOIN LATERAL "MealBooking_figures"(x) d
+   WHERE x."servedAt" >= ${a} AND x."servedAt" < ${b}
+  UNION ALL
+  SELECT d.* FROM "CareVisit" x CROSS JOIN LATERAL "CareVisit_figures"(x) d
+   WHERE x."visitedAt" >= ${a} AND x."visitedAt" < ${b}`;
+
 /**
  * The flows (needs, meals, visits) in one statement: whole days from DailyFigure (kept by triggers with the
  * facts), the partial days at the ends of the period from the facts through the same contribution functions.
@@ -51,15 +63,7 @@ const flows = (ctx: Context, path: string, from: Date | null, to: Date | null) =
     from,
     to,
     figures: FLOWS,
-    facts: (a, b) => Prisma.sql`
-      SELECT d.* FROM "ElderNeed" x CROSS JOIN LATERAL "ElderNeed_figures"(x) d
-       WHERE (x."submittedAt" >= ${a} AND x."submittedAt" < ${b}) OR (x."doneAt" >= ${a} AND x."doneAt" < ${b})
-      UNION ALL
-      SELECT d.* FROM "MealBooking" x CROSS JOIN LATERAL "MealBooking_figures"(x) d
-       WHERE x."servedAt" >= ${a} AND x."servedAt" < ${b}
-      UNION ALL
-      SELECT d.* FROM "CareVisit" x CROSS JOIN LATERAL "CareVisit_figures"(x) d
-       WHERE x."visitedAt" >= ${a} AND x."visitedAt" < ${b}`,
+    facts: elderCareDayFacts,
   });
 
 export async function elderCareStats(ctx: Context, s: RegionStatsShape): Promise<ElderCareStats> {

@@ -5,13 +5,14 @@
 // Department figures (部门考核, like the weekly 12345 通报) count the incidents a department was called to
 // (the same cohort as RegionStats.grid.departments) and carry its organisation for Region.ranking.
 import { dailyFigureFacts, Prisma, shanghaiTime, type FigureDefinition } from '../../src/kit/index.js';
+import { gridDayFacts } from './stats-sql.js';
 
 const at = (column: string) => shanghaiTime(`i."${column}"`);
 /** a figure counted over days: read from DailyFigure (kept by triggers with the facts, see stats-sql.ts) */
 const daily = (name: string, title: string): FigureDefinition => ({
   name,
   title,
-  facts: dailyFigureFacts(`grid.${name}`),
+  facts: dailyFigureFacts(`grid.${name}`, gridDayFacts),
 });
 const SATISFIED = Prisma.sql`i."satisfaction" IN ('SATISFIED', 'BASICALLY_SATISFIED')`;
 
@@ -36,7 +37,7 @@ const INCIDENTS: FigureDefinition[] = [
     // the answered ones are summed by day; the unanswered past the limit depend on the clock (rows)
     name: 'dueResponse',
     title: '应响应数 responded, or past the accept limit',
-    facts: (now) => Prisma.sql`${dailyFigureFacts('grid.responses')}
+    facts: (now, cuts) => Prisma.sql`${dailyFigureFacts('grid.responses', gridDayFacts)(now, cuts)}
       UNION ALL SELECT ${at('reportedAt')} AS "at", i."regionPath", 1 AS "value"
       FROM "Incident" i WHERE i."respondedAt" IS NULL AND i."acceptDeadline" < ${now}`,
   },
@@ -46,7 +47,7 @@ const INCIDENTS: FigureDefinition[] = [
   {
     name: 'dueClosure',
     title: '应结案数 closed (by closing time), or open past the deadline (by the deadline)',
-    facts: (now) => Prisma.sql`${dailyFigureFacts('grid.closedAdmitted')}
+    facts: (now, cuts) => Prisma.sql`${dailyFigureFacts('grid.closedAdmitted', gridDayFacts)(now, cuts)}
       UNION ALL SELECT ${shanghaiTime('i."resolveDueAt"')} AS "at", i."regionPath", 1 AS "value"
       FROM "Incident" i WHERE i."status" <> 'REJECTED' AND i."closedAt" IS NULL AND i."resolveDueAt" < ${now}`,
   },

@@ -1,6 +1,6 @@
 // The SQL behind RegionStats.grid: scope and period filters, and the figure groups several fields share
 // (one query each per stats object, memoised for the request).
-import { dailySums, perRequest, Prisma, type Context } from '../../src/kit/index.js';
+import { dailySums, perRequest, Prisma, type Context, type PartialDayFacts } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 
 export interface Shape {
@@ -48,6 +48,17 @@ const SUMMED = [
   ...STATUSES.map((st) => `status.${st}`),
 ].map((f) => `grid.${f}`);
 
+/** the facts of partial days, through the triggers' own contribution functions (also for Region.ranking) */
+export const gridDayFacts: PartialDayFacts = (a, b) => Prisma.sql`
+  SELECT d.* FROM "Incident" i CROSS JOIN LATERAL "Incident_figures"(i) d
+   WHERE (i."reportedAt" >= ${a} AND i."reportedAt" < ${b}) OR (i."closedAt" >= ${a} AND i."closedAt" < ${b})
+  UNION ALL
+  SELECT d.* FROM "Patrol" p CROSS JOIN LATERAL "Patrol_figures"(p) d
+   WHERE p."visitedAt" >= ${a} AND p."visitedAt" < ${b}
+  UNION ALL
+  SELECT d.* FROM "PointsEntry" p CROSS JOIN LATERAL "PointsEntry_figures"(p) d
+   WHERE p."createdAt" >= ${a} AND p."createdAt" < ${b}`;
+
 /**
  * The flows of the period in one statement: whole days from DailyFigure, the partial days at its ends from
  * the facts (the rows whose report, closing, visit or ledger moment falls in them) through the trigger's own
@@ -61,15 +72,7 @@ export const sums = (s: Shape) =>
       from: s.from,
       to: s.to,
       figures: SUMMED,
-      facts: (a, b) => Prisma.sql`
-        SELECT d.* FROM "Incident" i CROSS JOIN LATERAL "Incident_figures"(i) d
-         WHERE (i."reportedAt" >= ${a} AND i."reportedAt" < ${b}) OR (i."closedAt" >= ${a} AND i."closedAt" < ${b})
-        UNION ALL
-        SELECT d.* FROM "Patrol" p CROSS JOIN LATERAL "Patrol_figures"(p) d
-         WHERE p."visitedAt" >= ${a} AND p."visitedAt" < ${b}
-        UNION ALL
-        SELECT d.* FROM "PointsEntry" p CROSS JOIN LATERAL "PointsEntry_figures"(p) d
-         WHERE p."createdAt" >= ${a} AND p."createdAt" < ${b}`,
+      facts: gridDayFacts,
     });
     return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.slice('grid.'.length), v]));
   });

@@ -2,12 +2,13 @@
 // their start (published ones), sign-ups by their time (not cancelled), service hours by the service's start
 // (the rules live in the contribution functions of the daily_figures migration).
 import { dailyFigureFacts, type FigureDefinition } from '../../src/kit/index.js';
+import { volunteeringDayFacts } from './stats.js';
 
 /** a figure counted over days: read from DailyFigure (kept by triggers with the facts, like RegionStats) */
 const daily = (name: string, title: string): FigureDefinition => ({
   name,
   title,
-  facts: dailyFigureFacts(`volunteering.${name}`),
+  facts: dailyFigureFacts(`volunteering.${name}`, volunteeringDayFacts),
 });
 
 export const VOLUNTEERING_FIGURES: FigureDefinition[] = [

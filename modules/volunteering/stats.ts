@@ -1,6 +1,13 @@
 // RegionStats.volunteering(from, to): SQL aggregates over everything below the region, only in
 // townships where the module is on.
-import { addRegionStats, dailySums, Prisma, type Builder, type Context } from '../../src/kit/index.js';
+import {
+  addRegionStats,
+  dailySums,
+  Prisma,
+  type Builder,
+  type Context,
+  type PartialDayFacts,
+} from '../../src/kit/index.js';
 import { hoursOf } from './hours.js';
 import { MODULE } from './shared.js';
 
@@ -24,8 +31,8 @@ const FLOWS = [
   ...['householdsVisited', 'suggestions', 'disputesResolved', 'mattersDone', 'certificates'],
 ] as const;
 
-/** the partial days of a period, from the facts through the triggers' own contribution functions */
-const facts = (a: Date, b: Date) => {
+/** the partial days of a period, from the facts through the triggers' own contribution functions (also rankings) */
+export const volunteeringDayFacts: PartialDayFacts = (a, b) => {
   const of = (table: string, column: string) =>
     Prisma.sql`SELECT d.* FROM ${Prisma.raw(`"${table}" x CROSS JOIN LATERAL "${table}_figures"(x) d`)}
       WHERE ${Prisma.raw(`x."${column}"`)} >= ${a} AND ${Prisma.raw(`x."${column}"`)} < ${b}`;
@@ -48,7 +55,7 @@ const facts = (a: Date, b: Date) => {
  * the volunteers registered before its end. Two statements, whatever the length of the period.
  */
 async function figures(ctx: Context, path: string, from: Date | null, to: Date | null): Promise<VolunteeringFigures> {
-  const common = { moduleId: MODULE, regionPath: path, to, facts };
+  const common = { moduleId: MODULE, regionPath: path, to, facts: volunteeringDayFacts };
   const [flows, registered] = await Promise.all([
     dailySums(ctx, { ...common, from, figures: FLOWS.map((f) => `volunteering.${f}`) }),
     dailySums(ctx, { ...common, from: null, figures: ['volunteering.volunteers'] }),

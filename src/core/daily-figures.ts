@@ -5,6 +5,7 @@
 // and communities, not to its facts. One statement per call.
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Context } from '../context.js';
+import { shanghaiTime } from './figures.js';
 
 const DAY_MS = 86_400_000;
 // Asia/Shanghai is UTC+8 all year (no daylight saving since 1991)
@@ -43,8 +44,14 @@ export interface DailySumsOptions {
    * moment may fall in [from, to), e.g. `SELECT d.* FROM "Patrol" p CROSS JOIN LATERAL "Patrol_figures"(p) d
    * WHERE p."visitedAt" >= from AND p."visitedAt" < to`; the moment, figure and scope are filtered here
    */
-  facts: (from: Date, to: Date) => Prisma.Sql;
+  facts: PartialDayFacts;
 }
+
+/**
+ * the facts of a partial day: SELECT rows of type "DailyFigureDelta" (figure, "regionPath", at, value) whose
+ * moment may fall in [from, to), through the contribution functions the summary's triggers use
+ */
+export type PartialDayFacts = (from: Date, to: Date) => Prisma.Sql;
 
 /** the sum of each figure under the region (townships with the module on) over the period; 0 where none */
 export async function dailySums(ctx: Context, o: DailySumsOptions): Promise<Record<string, number>> {
@@ -73,7 +80,29 @@ export async function dailySums(ctx: Context, o: DailySumsOptions): Promise<Reco
   return sums;
 }
 
-/** the facts of a series figure read from DailyFigure: one row per community and day ("at": its midnight) */
-export const dailyFigureFacts = (figure: string) =>
-  Prisma.sql`SELECT s."day"::timestamp AS "at", s."regionPath", s."value" FROM "DailyFigure" s
-    WHERE s."figure" = ${figure}`;
+/** the Asia/Shanghai days [start, end) that a cut falls inside (a cut at midnight cuts no day) */
+function cutDays(cuts: readonly Date[]): [Date, Date][] {
+  const starts = new Set(cuts.filter((c) => floorDay(c).getTime() !== c.getTime()).map((c) => floorDay(c).getTime()));
+  return [...starts].map((s) => [new Date(s), new Date(s + DAY_MS)]);
+}
+
+/**
+ * The facts of a count figure (series, rankings) read from DailyFigure: one row per community and day ("at":
+ * its midnight, Asia/Shanghai local). A ranking's period may begin or end inside a day (`cuts`): those days
+ * are read from the facts with their own moments, so that a day counts on the side of the cut it happened on.
+ */
+export const dailyFigureFacts =
+  (figure: string, partialDays: PartialDayFacts) =>
+  (_now: Date, cuts: readonly Date[] = []): Prisma.Sql => {
+    const days = cutDays(cuts);
+    const notCut = days.length
+      ? Prisma.sql` AND s."day" <> ALL(${days.map(([a]) => isoDay(a))}::date[])`
+      : Prisma.empty;
+    const summary = Prisma.sql`SELECT s."day"::timestamp AS "at", s."regionPath", s."value" FROM "DailyFigure" s
+      WHERE s."figure" = ${figure}${notCut}`;
+    const cut = days.map(
+      ([a, b]) => Prisma.sql`SELECT ${shanghaiTime('e."at"')} AS "at", e."regionPath", e."value"
+        FROM (${partialDays(a, b)}) e WHERE e."figure" = ${figure} AND e."at" >= ${a} AND e."at" < ${b}`,
+    );
+    return Prisma.join([summary, ...cut], ' UNION ALL ');
+  };

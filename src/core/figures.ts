@@ -14,9 +14,10 @@ export interface CountFigure {
   title: string;
   /**
    * SELECT "at" (timestamp, Asia/Shanghai local), "regionPath" (text), "value" (numeric) FROM …; a function
-   * of the request's clock where a fact depends on it (e.g. "past its deadline now")
+   * of the request's clock where a fact depends on it (e.g. "past its deadline now"), and of the moments that
+   * cut the asked periods (`cuts`) where the facts are summed by day (dailyFigureFacts)
    */
-  facts: Prisma.Sql | ((now: Date) => Prisma.Sql);
+  facts: Prisma.Sql | ((now: Date, cuts: readonly Date[]) => Prisma.Sql);
   /**
    * 部门指标: the facts also give "organizationId", the department (Organization) a fact belongs to;
    * Region.ranking(childLevel: DEPARTMENT) ranks departments by it
@@ -95,11 +96,14 @@ const unit = (interval: Interval) => Prisma.raw(`'${interval.toLowerCase()}'`);
 const step = (interval: Interval) =>
   Prisma.raw(`interval '${interval === 'QUARTER' ? '3 months' : `1 ${interval.toLowerCase()}`}'`);
 
-/** the facts of a count figure, and the filter to `regionPath` where its module is on */
-export async function factsSql(ctx: Context, figure: DeclaredFigure, regionPath: string, column = 'f."regionPath"') {
-  const readable = await ctx.gate.readableSql(figure.moduleId, regionPath, column);
+/**
+ * the facts of a count figure, and the filter to `regionPath` where its module is on; `cuts`: the moments
+ * where the asked periods begin and end (whole periods of a series cut no day)
+ */
+export async function factsSql(ctx: Context, figure: DeclaredFigure, regionPath: string, cuts: readonly Date[] = []) {
+  const readable = await ctx.gate.readableSql(figure.moduleId, regionPath, 'f."regionPath"');
   const { facts } = figure.definition as CountFigure;
-  return { facts: typeof facts === 'function' ? facts(ctx.clock.now()) : facts, readable };
+  return { facts: typeof facts === 'function' ? facts(ctx.clock.now(), cuts) : facts, readable };
 }
 
 /** periods of a series: whole periods covering [from, to) in the Asia/Shanghai calendar */
@@ -149,7 +153,7 @@ export async function countByRegion(
   to: Date,
 ): Promise<Map<string, { value: number; previous: number }>> {
   const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
-  const { facts, readable } = await factsSql(ctx, figure, '/');
+  const { facts, readable } = await factsSql(ctx, figure, '/', [previousFrom, from, to]);
   const rows = await ctx.prisma.$queryRaw<{ path: string; value: number; previous: number }[]>`
     SELECT c.path, coalesce(sum(f."value") FILTER (WHERE f."at" >= ${local(from)}), 0)::float8 AS "value",
            coalesce(sum(f."value") FILTER (WHERE f."at" < ${local(from)}), 0)::float8 AS "previous"

@@ -27,7 +27,7 @@ type Counts = Map<string, { value: number; previous: number; name?: string }>;
 /** a department figure per organisation under `path`, in [from, to) and the period before, in one statement */
 async function countByDepartment(ctx: Context, figure: DeclaredFigure, path: string, from: Date, to: Date) {
   const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
-  const { facts, readable } = await factsSql(ctx, figure, path);
+  const { facts, readable } = await factsSql(ctx, figure, path, [previousFrom, from, to]);
   const rows = await ctx.prisma.$queryRaw<{ id: string; name: string; value: number; previous: number }[]>`
     SELECT o."id", o."name",
            coalesce(sum(f."value") FILTER (WHERE f."at" >= ${local(from)}), 0)::float8 AS "value",

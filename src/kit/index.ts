@@ -39,7 +39,13 @@ export { payloadType } from '../core/errors-graph.js';
 export { modelRef } from '../core/refs.js';
 export { guardNode } from '../core/node-guards.js';
 export { addRegionStats } from '../core/stats.js';
-export { dailyFigureFacts, dailySums, splitByDays, type DailySumsOptions } from '../core/daily-figures.js';
+export {
+  dailyFigureFacts,
+  dailySums,
+  splitByDays,
+  type DailySumsOptions,
+  type PartialDayFacts,
+} from '../core/daily-figures.js';
 export { parseId, parseOptionalId } from '../core/lookup.js';
 export { mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
 // the one per-request cache: memoised lookups and DataLoaders that live as long as the request
