@@ -101,8 +101,16 @@ async function expectStatsMatchCounting(codes: string[], off: string[] = []) {
   }
 }
 
-const RANKED = ['grid.incidents', 'grid.patrols', 'grid.pointsIssued', 'grid.dueClosure', 'volunteering.enrollments',
-  'volunteering.verifiedHours', 'elder-care.mealsServed', 'elder-care.visitsDone'];
+const RANKED = [
+  'grid.incidents',
+  'grid.patrols',
+  'grid.pointsIssued',
+  'grid.dueClosure',
+  'volunteering.enrollments',
+  'volunteering.verifiedHours',
+  'elder-care.mealsServed',
+  'elder-care.visitsDone',
+];
 const RANKING = `query($c: String!, $m: String!, $l: RankingLevel!, $from: DateTime!, $to: DateTime!) {
   regionByCode(code: $c) { ranking(metric: $m, childLevel: $l, from: $from, to: $to, first: 200) {
     code value previous } } }`;
@@ -114,7 +122,10 @@ describe('rankings from the daily summaries (Region.ranking)', () => {
     for (const [from, to] of await periods()) {
       if (!from || !to) continue;
       const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
-      for (const [code, level] of [[PREFECTURE, 'COUNTY'], [COUNTY, 'TOWNSHIP']] as const) {
+      for (const [code, level] of [
+        [PREFECTURE, 'COUNTY'],
+        [COUNTY, 'TOWNSHIP'],
+      ] as const) {
         for (const m of RANKED) {
           const r = await t.gql(RANKING, { c: code, m, l: level, from, to }, { token: tok.analyst });
           expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
