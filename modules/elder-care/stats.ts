@@ -4,10 +4,10 @@
 import {
   addRegionStats,
   dailySums,
+  partialDayFacts,
   Prisma,
   type Builder,
   type Context,
-  type PartialDayFacts,
   type RegionStatsShape,
 } from '../../src/kit/index.js';
 import { LEVEL_ORDER, monthStart, MODULE } from './constants.js';
@@ -42,15 +42,11 @@ const FLOWS = ['needsCollected', 'needsDone', 'mealsServed', 'mealsDelivered', '
 );
 
 /** the facts of partial days, through the triggers' own contribution functions (also for Region.ranking) */
-export const elderCareDayFacts: PartialDayFacts = (a, b) => Prisma.sql`
-  SELECT d.* FROM "ElderNeed" x CROSS JOIN LATERAL "ElderNeed_figures"(x) d
-   WHERE (x."submittedAt" >= ${a} AND x."submittedAt" < ${b}) OR (x."doneAt" >= ${a} AND x."doneAt" < ${b})
-  UNION ALL
-  SELECT d.* FROM "MealBooking" x CROSS JOIN LATERAL "MealBooking_figures"(x) d
-   WHERE x."servedAt" >= ${a} AND x."servedAt" < ${b}
-  UNION ALL
-  SELECT d.* FROM "CareVisit" x CROSS JOIN LATERAL "CareVisit_figures"(x) d
-   WHERE x."visitedAt" >= ${a} AND x."visitedAt" < ${b}`;
+export const elderCareDayFacts = partialDayFacts([
+  ['ElderNeed', 'submittedAt', 'doneAt'],
+  ['MealBooking', 'servedAt'],
+  ['CareVisit', 'visitedAt'],
+]);
 
 /**
  * The flows (needs, meals, visits) in one statement: whole days from DailyFigure (kept by triggers with the

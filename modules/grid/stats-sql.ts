@@ -1,6 +1,6 @@
 // The SQL behind RegionStats.grid: scope and period filters, and the figure groups several fields share
 // (one query each per stats object, memoised for the request).
-import { dailySums, perRequest, Prisma, type Context, type PartialDayFacts } from '../../src/kit/index.js';
+import { dailySums, partialDayFacts, perRequest, Prisma, type Context } from '../../src/kit/index.js';
 import { MODULE } from './access.js';
 
 export interface Shape {
@@ -49,15 +49,11 @@ const SUMMED = [
 ].map((f) => `grid.${f}`);
 
 /** the facts of partial days, through the triggers' own contribution functions (also for Region.ranking) */
-export const gridDayFacts: PartialDayFacts = (a, b) => Prisma.sql`
-  SELECT d.* FROM "Incident" i CROSS JOIN LATERAL "Incident_figures"(i) d
-   WHERE (i."reportedAt" >= ${a} AND i."reportedAt" < ${b}) OR (i."closedAt" >= ${a} AND i."closedAt" < ${b})
-  UNION ALL
-  SELECT d.* FROM "Patrol" p CROSS JOIN LATERAL "Patrol_figures"(p) d
-   WHERE p."visitedAt" >= ${a} AND p."visitedAt" < ${b}
-  UNION ALL
-  SELECT d.* FROM "PointsEntry" p CROSS JOIN LATERAL "PointsEntry_figures"(p) d
-   WHERE p."createdAt" >= ${a} AND p."createdAt" < ${b}`;
+export const gridDayFacts = partialDayFacts([
+  ['Incident', 'reportedAt', 'closedAt'],
+  ['Patrol', 'visitedAt'],
+  ['PointsEntry', 'createdAt'],
+]);
 
 /**
  * The flows of the period in one statement: whole days from DailyFigure, the partial days at its ends from

@@ -1,13 +1,6 @@
 // RegionStats.volunteering(from, to): SQL aggregates over everything below the region, only in
 // townships where the module is on.
-import {
-  addRegionStats,
-  dailySums,
-  Prisma,
-  type Builder,
-  type Context,
-  type PartialDayFacts,
-} from '../../src/kit/index.js';
+import { addRegionStats, dailySums, partialDayFacts, type Builder, type Context } from '../../src/kit/index.js';
 import { hoursOf } from './hours.js';
 import { MODULE } from './shared.js';
 
@@ -32,23 +25,15 @@ const FLOWS = [
 ] as const;
 
 /** the partial days of a period, from the facts through the triggers' own contribution functions (also rankings) */
-export const volunteeringDayFacts: PartialDayFacts = (a, b) => {
-  const of = (table: string, column: string) =>
-    Prisma.sql`SELECT d.* FROM ${Prisma.raw(`"${table}" x CROSS JOIN LATERAL "${table}_figures"(x) d`)}
-      WHERE ${Prisma.raw(`x."${column}"`)} >= ${a} AND ${Prisma.raw(`x."${column}"`)} < ${b}`;
-  return Prisma.join(
-    [
-      of('Volunteer', 'registeredAt'),
-      of('VolunteerActivity', 'startsAt'),
-      of('VolunteerEnrollment', 'signedUpAt'),
-      of('VolunteerServiceRecord', 'startsAt'),
-      of('VolunteerServiceOrder', 'dispatchedAt'),
-      of('VolunteerServiceOrder', 'completedAt'),
-      of('VolunteerCertificate', 'issuedAt'),
-    ],
-    ' UNION ALL ',
-  );
-};
+export const volunteeringDayFacts = partialDayFacts([
+  ['Volunteer', 'registeredAt'],
+  ['VolunteerActivity', 'startsAt'],
+  ['VolunteerEnrollment', 'signedUpAt'],
+  ['VolunteerServiceRecord', 'startsAt'],
+  ['VolunteerServiceOrder', 'dispatchedAt'],
+  ['VolunteerServiceOrder', 'completedAt'],
+  ['VolunteerCertificate', 'issuedAt'],
+]);
 
 /**
  * Every figure is a sum over days (DailyFigure, kept by triggers with the facts): the flows over the period,

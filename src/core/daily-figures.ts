@@ -53,6 +53,24 @@ export interface DailySumsOptions {
  */
 export type PartialDayFacts = (from: Date, to: Date) => Prisma.Sql;
 
+/**
+ * The PartialDayFacts of a module's fact tables: for each `[table, ...moments]`, the contributions
+ * ("<table>_figures", the trigger's own function) of its rows with one of those moments in [from, to).
+ */
+export const partialDayFacts =
+  (sources: readonly (readonly [table: string, ...moments: string[]])[]): PartialDayFacts =>
+  (from, to) =>
+    Prisma.join(
+      sources.map(([table, ...moments]) => {
+        const within = moments.map(
+          (m) => Prisma.sql`(${Prisma.raw(`x."${m}"`)} >= ${from} AND ${Prisma.raw(`x."${m}"`)} < ${to})`,
+        );
+        return Prisma.sql`SELECT d.* FROM ${Prisma.raw(`"${table}" x CROSS JOIN LATERAL "${table}_figures"(x) d`)}
+          WHERE ${Prisma.join(within, ' OR ')}`;
+      }),
+      ' UNION ALL ',
+    );
+
 /** the sum of each figure under the region (townships with the module on) over the period; 0 where none */
 export async function dailySums(ctx: Context, o: DailySumsOptions): Promise<Record<string, number>> {
   const { days, edges } = splitByDays(o.from, o.to);

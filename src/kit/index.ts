@@ -42,6 +42,7 @@ export { addRegionStats } from '../core/stats.js';
 export {
   dailyFigureFacts,
   dailySums,
+  partialDayFacts,
   splitByDays,
   type DailySumsOptions,
   type PartialDayFacts,
