@@ -30,8 +30,8 @@ export const volunteeringDayFacts = partialDayFacts([
   ['VolunteerActivity', 'startsAt'],
   ['VolunteerEnrollment', 'signedUpAt'],
   ['VolunteerServiceRecord', 'startsAt'],
-  ['VolunteerServiceOrder', 'dispatchedAt'],
-  ['VolunteerServiceOrder', 'completedAt'],
+  // one source with both moments: as two, an order dispatched and completed on one partial day counted twice
+  ['VolunteerServiceOrder', 'dispatchedAt', 'completedAt'],
   ['VolunteerCertificate', 'issuedAt'],
 ]);
 

@@ -203,6 +203,20 @@ describe('daily summaries (DailyFigure, maintained by statement triggers in the 
     }
   });
 
+  it('a fact table read by two moments counts a row once when both fall in the same partial day', async () => {
+    const [order] = await t.db.prisma.$queryRaw<{ id: string; completedAt: Date }[]>`
+      SELECT "id", "completedAt" FROM "VolunteerServiceOrder" WHERE "status" = 'COMPLETED' ORDER BY "id" LIMIT 1`;
+    // dispatched a minute before it was completed: one service order, dispatched and completed in this hour
+    await t.db.prisma.$executeRaw`UPDATE "VolunteerServiceOrder"
+      SET "dispatchedAt" = "completedAt" - interval '1 minute' WHERE "id" = ${order!.id}`;
+    await expectSummaryMatchesFacts();
+    const at = order!.completedAt.getTime();
+    const [from, to] = [new Date(at - HOUR), new Date(at + HOUR)];
+    const stats = await statsOf(PREFECTURE, from, to);
+    expect(stats.volunteering.completedServiceOrders).toBeGreaterThan(0);
+    expect(stats).toEqual(await expected(PREFECTURE, from, to));
+  });
+
   it('a township switched off drops out of the summed figures', async () => {
     const township = await t.db.prisma.region.findUniqueOrThrow({ where: { code: BEIWUCHA } });
     for (const moduleId of ['grid', 'volunteering', 'elder-care']) {
