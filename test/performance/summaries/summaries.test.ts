@@ -1,6 +1,7 @@
 // 日汇总: DailyFigure follows the facts of grid, volunteering and elder-care in every writing transaction
 // (statement triggers), and RegionStats read from it gives what counting the facts gives, for whole-day,
-// partial-day and open periods, and Region.ranking for periods cut inside a day; a stats request costs the same statements for a month as for years.
+// partial-day and open periods, and Region.ranking for periods cut inside a day; a stats request costs the same
+// statements for a month as for years.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../../modules/index.js';
 import { createTestApp, regionId, type TestApp } from '../../helpers.js';
