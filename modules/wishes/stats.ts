@@ -4,8 +4,11 @@
 import {
   addRegionStats,
   AppError,
+  dateRangeSql,
+  monthsAndDays,
   organizationLoader,
   Prisma,
+  splitByDays,
   type Builder,
   type Context,
   type RegionStatsShape,
@@ -37,7 +40,6 @@ interface WishStatsShape extends Counts {
 // the intervals the medians are taken over (fixed SQL, nested into the query text unchanged)
 const HOURS_TO_CLAIM = Prisma.sql`(extract(epoch FROM w."claimedAt" - w."publishedAt") / 3600)::float8`;
 const DAYS_TO_FULFIL = Prisma.sql`(extract(epoch FROM w."fulfilledAt" - w."claimedAt") / 86400)::float8`;
-const DAY_MS = 86_400_000;
 
 /** `w`.* rows of the cohort: under the region, outside switched-off townships, submitted in the period */
 async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Prisma.Sql> {
@@ -49,24 +51,18 @@ async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to
   return Prisma.join(parts, ' AND ');
 }
 
-// days of the summary are Asia/Shanghai calendar days: UTC+8 all year (no daylight saving since 1991)
-const SHANGHAI_MS = 8 * 3_600_000;
-const isoDay = (d: Date) => new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
-const floorDay = (d: Date) => new Date(Math.floor((d.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
-const ceilDay = (d: Date) => new Date(Math.ceil((d.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
+const SUMMED = Prisma.sql`sum(s."submitted") AS submitted, sum(s."published") AS published,
+        sum(s."claimed") AS claimed, sum(s."fulfilled") AS fulfilled, sum(s."confirmed") AS confirmed,
+        sum(s."rejected") AS rejected, sum(s."withdrawn") AS withdrawn`;
 
 /**
- * The counts: whole days (Asia/Shanghai) of the period from WishDailyFigures (maintained with every write), the partial
- * days at its ends from Wish itself. Exact, and the rows read grow with the days, not with the wishes.
+ * The counts: whole months (Asia/Shanghai) of the period from WishMonthlyFigures, the other whole days from
+ * WishDailyFigures (both maintained with every write), the partial days at its ends from Wish itself. Exact, and
+ * the rows read grow with the months and the communities, not with the wishes or the days.
  */
 async function counts(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Counts> {
-  const fullFrom = from && ceilDay(from);
-  const fullTo = to && floorDay(to);
-  const noWholeDay = !!fullFrom && !!fullTo && fullFrom >= fullTo;
-  const edges = noWholeDay
-    ? [[from, to]]
-    : [...(from && from < fullFrom! ? [[from, fullFrom]] : []), ...(to && fullTo! < to ? [[fullTo, to]] : [])];
-  const cohorts = await Promise.all(edges.map(([a, b]) => cohortSql(ctx, regionPath, a!, b!)));
+  const { days, edges } = splitByDays(from, to);
+  const cohorts = await Promise.all(edges.map(([a, b]) => cohortSql(ctx, regionPath, a, b)));
   const facts = cohorts.map(
     (cohort) => Prisma.sql`SELECT count(*) AS submitted, count(w."publishedAt") AS published,
         count(w."claimedAt") AS claimed, count(w."fulfilledAt") AS fulfilled, count(w."confirmedAt") AS confirmed,
@@ -74,16 +70,18 @@ async function counts(ctx: Context, regionPath: string, from: Date | null, to: D
         count(*) FILTER (WHERE w."status" = 'WITHDRAWN') AS withdrawn
       FROM "Wish" w WHERE ${cohort}`,
   );
-  const days = [
-    await ctx.gate.readableSql(MODULE_ID, regionPath, 's."regionPath"'),
-    ...(fullFrom ? [Prisma.sql`s."day" >= ${isoDay(fullFrom)}::date`] : []),
-    ...(fullTo ? [Prisma.sql`s."day" < ${isoDay(fullTo)}::date`] : []),
+  const scope = await ctx.gate.readableSql(MODULE_ID, regionPath, 's."regionPath"');
+  const summed = (table: string, column: string, range: [string | null, string | null]) =>
+    Prisma.sql`SELECT ${SUMMED} FROM ${Prisma.raw(`"${table}"`)} s
+      WHERE ${Prisma.join([scope, ...dateRangeSql(`s."${column}"`, range)], ' AND ')}`;
+  const whole = days ? monthsAndDays(days.from, days.to) : { months: [], days: [] };
+  const summaries = [
+    ...whole.months.map((r) => summed('WishMonthlyFigures', 'month', r)),
+    ...whole.days.map((r) => summed('WishDailyFigures', 'day', r)),
   ];
-  const summary = Prisma.sql`SELECT sum(s."submitted") AS submitted, sum(s."published") AS published,
-        sum(s."claimed") AS claimed, sum(s."fulfilled") AS fulfilled, sum(s."confirmed") AS confirmed,
-        sum(s."rejected") AS rejected, sum(s."withdrawn") AS withdrawn
-      FROM "WishDailyFigures" s WHERE ${Prisma.join(days, ' AND ')}`;
-  const parts = noWholeDay ? facts : [summary, ...facts];
+  const parts = [...summaries, ...facts];
+  // an empty period (from = to): nothing was submitted in it
+  if (!parts.length) parts.push(Prisma.sql`SELECT ${SUMMED} FROM "WishDailyFigures" s WHERE FALSE`);
   const [row] = await ctx.prisma.$queryRaw<Counts[]>`
     SELECT coalesce(sum(x.submitted), 0)::int AS "submitted", coalesce(sum(x.published), 0)::int AS "published",
            coalesce(sum(x.claimed), 0)::int AS "claimed", coalesce(sum(x.fulfilled), 0)::int AS "fulfilled",

@@ -1,8 +1,9 @@
 // 日汇总: sums of a module's figures over a period read from DailyFigure (one row per figure, community and
-// Asia/Shanghai day, kept by statement triggers on the fact tables: see the daily_figures migration). Whole
-// days come from the summary, the partial first and last day of the period from the facts, through the same
-// contribution functions the triggers use, so a period of any length reads rows in proportion to its days
-// and communities, not to its facts. One statement per call.
+// Asia/Shanghai day, kept by statement triggers on the fact tables: see the daily_figures migration) and its
+// monthly roll-up MonthlyFigure (same trigger). Whole months come from the roll-up, the other whole days from
+// the days, the partial first and last day of the period from the facts, through the same contribution
+// functions the triggers use, so a period of any length reads rows in proportion to its months and
+// communities, not to its facts. One statement per call.
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Context } from '../context.js';
 import { shanghaiTime } from './figures.js';
@@ -31,6 +32,36 @@ export function splitByDays(from: Date | null, to: Date | null): PeriodSplit {
   if (to && fullTo! < to) edges.push([fullTo!, to]);
   return { days: { from: fullFrom && isoDay(fullFrom), to: fullTo && isoDay(fullTo) }, edges };
 }
+
+const nextMonth = (day: string) => {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+const monthFloor = (day: string) => `${day.slice(0, 8)}01`;
+const monthCeil = (day: string) => (day.endsWith('-01') ? day : nextMonth(day));
+
+type DayRange = [from: string | null, to: string | null];
+
+/**
+ * Whole days [from, to) (Asia/Shanghai dates, null: open) as the whole calendar months inside them (`months`,
+ * first days, for the monthly roll-ups) and the days before and after those (`days`), so that a period of
+ * years reads one summary row per community and month plus at most two months of days.
+ */
+export function monthsAndDays(from: string | null, to: string | null): { months: DayRange[]; days: DayRange[] } {
+  const m0 = from && monthCeil(from);
+  const m1 = to && monthFloor(to);
+  if (m0 && m1 && m0 >= m1) return { months: [], days: [[from, to]] };
+  const days: DayRange[] = [];
+  if (from && from < m0!) days.push([from, m0]);
+  if (to && m1! < to) days.push([m1, to]);
+  return { months: [[m0, m1]], days };
+}
+
+/** `column >= from AND column < to` over Asia/Shanghai dates, for the ends that are not open */
+export const dateRangeSql = (column: string, [from, to]: DayRange): Prisma.Sql[] => [
+  ...(from ? [Prisma.sql`${Prisma.raw(column)} >= ${from}::date`] : []),
+  ...(to ? [Prisma.sql`${Prisma.raw(column)} < ${to}::date`] : []),
+];
 
 export interface DailySumsOptions {
   moduleId: string;
@@ -76,13 +107,18 @@ export async function dailySums(ctx: Context, o: DailySumsOptions): Promise<Reco
   const { days, edges } = splitByDays(o.from, o.to);
   const parts: Prisma.Sql[] = [];
   if (days) {
-    const where = [
+    const scope = [
       Prisma.sql`s."figure" = ANY(${o.figures as string[]}::text[])`,
       await ctx.gate.readableSql(o.moduleId, o.regionPath, 's."regionPath"'),
-      ...(days.from ? [Prisma.sql`s."day" >= ${days.from}::date`] : []),
-      ...(days.to ? [Prisma.sql`s."day" < ${days.to}::date`] : []),
     ];
-    parts.push(Prisma.sql`SELECT s."figure", s."value" FROM "DailyFigure" s WHERE ${Prisma.join(where, ' AND ')}`);
+    const { months, days: around } = monthsAndDays(days.from, days.to);
+    const from = (table: string, column: string, r: DayRange) =>
+      Prisma.sql`SELECT s."figure", s."value" FROM ${Prisma.raw(`"${table}"`)} s
+        WHERE ${Prisma.join([...scope, ...dateRangeSql(`s."${column}"`, r)], ' AND ')}`;
+    parts.push(
+      ...months.map((r) => from('MonthlyFigure', 'month', r)),
+      ...around.map((r) => from('DailyFigure', 'day', r)),
+    );
   }
   for (const [a, b] of edges) {
     parts.push(Prisma.sql`SELECT e."figure", e."value" FROM (${o.facts(a, b)}) e

@@ -42,6 +42,8 @@ export { addRegionStats } from '../core/stats.js';
 export {
   dailyFigureFacts,
   dailySums,
+  dateRangeSql,
+  monthsAndDays,
   partialDayFacts,
   splitByDays,
   type DailySumsOptions,

@@ -27,7 +27,7 @@ afterAll(() => t.close());
 /** the summaries, and the same figures counted from Wish: they must be equal row for row */
 async function summariesAndFacts() {
   const q = <T>(sql: string) => t.db.prisma.$queryRawUnsafe<T[]>(sql);
-  const [daily, dailyFacts, status, statusFacts] = await Promise.all([
+  const [daily, dailyFacts, status, statusFacts, monthly, monthlyFacts] = await Promise.all([
     q(`SELECT "regionPath", "day"::text AS day, "submitted", "published", "claimed", "fulfilled", "confirmed",
               "rejected", "withdrawn" FROM "WishDailyFigures" WHERE "submitted" <> 0 ORDER BY 1, 2`),
     q(`SELECT w."regionPath", (w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS day,
@@ -39,14 +39,26 @@ async function summariesAndFacts() {
          FROM "Wish" w GROUP BY 1, 2 ORDER BY 1, 2`),
     q(`SELECT "regionPath", "status"::text, "n" FROM "WishStatusCount" WHERE "n" <> 0 ORDER BY 1, 2`),
     q(`SELECT "regionPath", "status"::text, count(*)::int AS n FROM "Wish" GROUP BY 1, 2 ORDER BY 1, 2`),
+    q(`SELECT "regionPath", "month"::text AS month, "submitted", "published", "claimed", "fulfilled", "confirmed",
+              "rejected", "withdrawn" FROM "WishMonthlyFigures" WHERE "submitted" <> 0 ORDER BY 1, 2`),
+    q(`SELECT w."regionPath",
+              date_trunc('month', w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS month,
+              count(*)::int AS submitted,
+              count(w."publishedAt")::int AS published, count(w."claimedAt")::int AS claimed,
+              count(w."fulfilledAt")::int AS fulfilled, count(w."confirmedAt")::int AS confirmed,
+              (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS rejected,
+              (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS withdrawn
+         FROM "Wish" w GROUP BY 1, 2 ORDER BY 1, 2`),
   ]);
-  return { daily, dailyFacts, status, statusFacts };
+  return { daily, dailyFacts, status, statusFacts, monthly, monthlyFacts };
 }
 
 async function expectSummariesMatchFacts() {
   const s = await summariesAndFacts();
   expect(s.daily.length).toBeGreaterThan(0);
   expect(s.daily).toEqual(s.dailyFacts);
+  expect(s.monthly.length).toBeGreaterThan(0);
+  expect(s.monthly).toEqual(s.monthlyFacts);
   expect(s.status).toEqual(s.statusFacts);
 }
 
@@ -91,6 +103,11 @@ describe('wish summaries (maintained by triggers in the writing transaction)', (
     // midnight in Asia/Shanghai (UTC+8), where the summary's days begin; UTC midnights are partial days there
     const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
     const utcMidnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
+    // the first of the month in Asia/Shanghai, where the monthly summary's months begin
+    const monthStart = (d: Date) => {
+      const local = new Date(d.getTime() + 8 * HOUR);
+      return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * HOUR);
+    };
     const periods: [Date | null, Date | null][] = [
       [null, null],
       [midnight(at(0.1)), midnight(at(0.9))], // whole days only
@@ -100,6 +117,9 @@ describe('wish summaries (maintained by triggers in the writing transaction)', (
       [at(0.4), null],
       [midnight(at(0.3)), new Date(midnight(at(0.3)).getTime() + DAY)], // exactly one day
       [utcMidnight(at(0.2)), utcMidnight(at(0.8))],
+      [monthStart(at(0.15)), monthStart(at(0.85))], // whole months only
+      [monthStart(at(0.35)), new Date(monthStart(at(0.35)).getTime() + 3 * DAY)], // days of one month
+      [new Date(monthStart(at(0.45)).getTime() - 2 * DAY), at(0.7)], // days, months, days and a partial day
     ];
     for (const code of [CODES.prefecture, CODES.jingcaicheng, CODES.manas]) {
       for (const [from, to] of periods) {

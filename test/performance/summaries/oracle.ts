@@ -112,16 +112,19 @@ const factsSql = () =>
 
 export type Row = { figure: string; regionPath: string; day: string; value: number };
 
-/** DailyFigure as it is, and as the facts say it should be (non-zero rows, in key order) */
-export async function summaryAndFacts(t: TestApp): Promise<{ summary: Row[]; facts: Row[] }> {
+/** DailyFigure as it is, and as the facts say it should be (non-zero rows, in key order); `unit` month: MonthlyFigure */
+export async function summaryAndFacts(
+  t: TestApp,
+  unit: 'day' | 'month' = 'day',
+): Promise<{ summary: Row[]; facts: Row[] }> {
+  const local = `(f.at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')`;
   const [summary, facts] = await Promise.all([
     t.db.prisma.$queryRawUnsafe<Row[]>(
-      `SELECT "figure", "regionPath", "day"::text AS day, "value"::float8 AS value FROM "DailyFigure"
-        WHERE "value" <> 0 ORDER BY 1, 2, 3`,
+      `SELECT "figure", "regionPath", "${unit}"::text AS day, "value"::float8 AS value
+         FROM "${unit === 'day' ? 'DailyFigure' : 'MonthlyFigure'}" WHERE "value" <> 0 ORDER BY 1, 2, 3`,
     ),
     t.db.prisma.$queryRawUnsafe<Row[]>(
-      `SELECT f.figure, f."regionPath", (f.at AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS day,
-              sum(f.value)::float8 AS value
+      `SELECT f.figure, f."regionPath", date_trunc('${unit}', ${local})::date::text AS day, sum(f.value)::float8 AS value
          FROM (${factsSql()}) f GROUP BY 1, 2, 3 HAVING sum(f.value) <> 0 ORDER BY 1, 2, 3`,
     ),
   ]);

@@ -24,9 +24,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function expectSummaryMatchesFacts() {
-  const { summary, facts } = await summaryAndFacts(t);
-  expect(summary.length).toBeGreaterThan(100);
-  expect(summary).toEqual(facts);
+  for (const unit of ['day', 'month'] as const) {
+    const { summary, facts } = await summaryAndFacts(t, unit);
+    expect(summary.length, unit).toBeGreaterThan(100);
+    expect(summary, unit).toEqual(facts);
+  }
 }
 
 const GRID = 'incidents patrols hazardInspections reworkCount pointsIssued pointsRedeemed closureRate resolutionRate';
@@ -80,6 +82,10 @@ async function periods(): Promise<[Date | null, Date | null][]> {
   // midnight in Asia/Shanghai (UTC+8), where the summary's days begin; UTC midnights are partial days there
   const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
   const utcMidnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
+  const monthStart = (d: Date) => {
+    const local = new Date(d.getTime() + 8 * HOUR);
+    return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * HOUR);
+  };
   return [
     [null, null],
     [midnight(at(0.1)), midnight(at(0.9))],
@@ -89,6 +95,8 @@ async function periods(): Promise<[Date | null, Date | null][]> {
     [at(0.4), null],
     [midnight(at(0.95)), new Date(midnight(at(0.95)).getTime() + DAY)],
     [utcMidnight(at(0.2)), utcMidnight(at(0.8))],
+    [monthStart(at(0.15)), monthStart(at(0.85))], // whole months only (MonthlyFigure)
+    [new Date(monthStart(at(0.45)).getTime() - 2 * DAY), at(0.7)], // days, months, days, a partial day
   ];
 }
 
