@@ -112,7 +112,7 @@ const factsSql = () =>
 
 export type Row = { figure: string; regionPath: string; day: string; value: number };
 
-/** DailyFigure as it is, and as the facts say it should be (non-zero rows, in key order); `unit` month: MonthlyFigure */
+/** DailyFigure (`unit` month: MonthlyFigure) as it is, and as the facts say it should be (non-zero, key order) */
 export async function summaryAndFacts(
   t: TestApp,
   unit: 'day' | 'month' = 'day',
@@ -124,7 +124,8 @@ export async function summaryAndFacts(
          FROM "${unit === 'day' ? 'DailyFigure' : 'MonthlyFigure'}" WHERE "value" <> 0 ORDER BY 1, 2, 3`,
     ),
     t.db.prisma.$queryRawUnsafe<Row[]>(
-      `SELECT f.figure, f."regionPath", date_trunc('${unit}', ${local})::date::text AS day, sum(f.value)::float8 AS value
+      `SELECT f.figure, f."regionPath", date_trunc('${unit}', ${local})::date::text AS day,
+              sum(f.value)::float8 AS value
          FROM (${factsSql()}) f GROUP BY 1, 2, 3 HAVING sum(f.value) <> 0 ORDER BY 1, 2, 3`,
     ),
   ]);
