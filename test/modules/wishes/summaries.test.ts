@@ -24,31 +24,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const STAGES = '"submitted", "published", "claimed", "fulfilled", "confirmed", "rejected", "withdrawn"';
+/** the stages of the wishes counted per community and Asia/Shanghai day or month of submission */
+const countedBy = (unit: 'day' | 'month') => `
+  SELECT w."regionPath",
+         date_trunc('${unit}', w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS ${unit},
+         count(*)::int AS submitted,
+         count(w."publishedAt")::int AS published, count(w."claimedAt")::int AS claimed,
+         count(w."fulfilledAt")::int AS fulfilled, count(w."confirmedAt")::int AS confirmed,
+         (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS rejected,
+         (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS withdrawn
+    FROM "Wish" w GROUP BY 1, 2 ORDER BY 1, 2`;
+
 /** the summaries, and the same figures counted from Wish: they must be equal row for row */
 async function summariesAndFacts() {
   const q = <T>(sql: string) => t.db.prisma.$queryRawUnsafe<T[]>(sql);
   const [daily, dailyFacts, status, statusFacts, monthly, monthlyFacts] = await Promise.all([
-    q(`SELECT "regionPath", "day"::text AS day, "submitted", "published", "claimed", "fulfilled", "confirmed",
-              "rejected", "withdrawn" FROM "WishDailyFigures" WHERE "submitted" <> 0 ORDER BY 1, 2`),
-    q(`SELECT w."regionPath", (w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS day,
-              count(*)::int AS submitted,
-              count(w."publishedAt")::int AS published, count(w."claimedAt")::int AS claimed,
-              count(w."fulfilledAt")::int AS fulfilled, count(w."confirmedAt")::int AS confirmed,
-              (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS rejected,
-              (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS withdrawn
-         FROM "Wish" w GROUP BY 1, 2 ORDER BY 1, 2`),
+    q(`SELECT "regionPath", "day"::text AS day, ${STAGES} FROM "WishDailyFigures" WHERE "submitted" <> 0
+        ORDER BY 1, 2`),
+    q(countedBy('day')),
     q(`SELECT "regionPath", "status"::text, "n" FROM "WishStatusCount" WHERE "n" <> 0 ORDER BY 1, 2`),
     q(`SELECT "regionPath", "status"::text, count(*)::int AS n FROM "Wish" GROUP BY 1, 2 ORDER BY 1, 2`),
-    q(`SELECT "regionPath", "month"::text AS month, "submitted", "published", "claimed", "fulfilled", "confirmed",
-              "rejected", "withdrawn" FROM "WishMonthlyFigures" WHERE "submitted" <> 0 ORDER BY 1, 2`),
-    q(`SELECT w."regionPath",
-              date_trunc('month', w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS month,
-              count(*)::int AS submitted,
-              count(w."publishedAt")::int AS published, count(w."claimedAt")::int AS claimed,
-              count(w."fulfilledAt")::int AS fulfilled, count(w."confirmedAt")::int AS confirmed,
-              (count(*) FILTER (WHERE w."status" = 'REJECTED'))::int AS rejected,
-              (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS withdrawn
-         FROM "Wish" w GROUP BY 1, 2 ORDER BY 1, 2`),
+    q(`SELECT "regionPath", "month"::text AS month, ${STAGES} FROM "WishMonthlyFigures" WHERE "submitted" <> 0
+        ORDER BY 1, 2`),
+    q(countedBy('month')),
   ]);
   return { daily, dailyFacts, status, statusFacts, monthly, monthlyFacts };
 }
