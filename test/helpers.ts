@@ -15,6 +15,12 @@ import { pgliteSeedDump, postgresSeedDb, readDump, seedKey } from './seed-cache.
 export const DEMO_PASSWORD = 'Test-pass-123';
 export const engine = () => inject('engine');
 
+/** the first of d's month in Asia/Shanghai (UTC+8), where the monthly summaries' months begin */
+export function shanghaiMonthStart(d: Date): Date {
+  const local = new Date(d.getTime() + 8 * 3_600_000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3_600_000);
+}
+
 export interface GqlResult<T = any> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } }[];

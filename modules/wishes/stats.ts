@@ -4,11 +4,10 @@
 import {
   addRegionStats,
   AppError,
-  dateRangeSql,
-  monthsAndDays,
   organizationLoader,
   Prisma,
   splitByDays,
+  wholeDaySummaries,
   type Builder,
   type Context,
   type RegionStatsShape,
@@ -70,18 +69,13 @@ async function counts(ctx: Context, regionPath: string, from: Date | null, to: D
         count(*) FILTER (WHERE w."status" = 'WITHDRAWN') AS withdrawn
       FROM "Wish" w WHERE ${cohort}`,
   );
-  const scope = await ctx.gate.readableSql(MODULE_ID, regionPath, 's."regionPath"');
-  const summed = (table: string, column: string, range: [string | null, string | null]) =>
-    Prisma.sql`SELECT ${SUMMED} FROM ${Prisma.raw(`"${table}"`)} s
-      WHERE ${Prisma.join([scope, ...dateRangeSql(`s."${column}"`, range)], ' AND ')}`;
-  const whole = days ? monthsAndDays(days.from, days.to) : { months: [], days: [] };
-  const summaries = [
-    ...whole.months.map((r) => summed('WishMonthlyFigures', 'month', r)),
-    ...whole.days.map((r) => summed('WishDailyFigures', 'day', r)),
-  ];
+  const summaries = wholeDaySummaries(days, { monthly: 'WishMonthlyFigures', daily: 'WishDailyFigures' }, SUMMED, [
+    await ctx.gate.readableSql(MODULE_ID, regionPath, 's."regionPath"'),
+  ]);
   const parts = [...summaries, ...facts];
   // an empty period (from = to): nothing was submitted in it
-  if (!parts.length) parts.push(Prisma.sql`SELECT ${SUMMED} FROM "WishDailyFigures" s WHERE FALSE`);
+  if (!parts.length)
+    return { submitted: 0, published: 0, claimed: 0, fulfilled: 0, confirmed: 0, rejected: 0, withdrawn: 0 };
   const [row] = await ctx.prisma.$queryRaw<Counts[]>`
     SELECT coalesce(sum(x.submitted), 0)::int AS "submitted", coalesce(sum(x.published), 0)::int AS "published",
            coalesce(sum(x.claimed), 0)::int AS "claimed", coalesce(sum(x.fulfilled), 0)::int AS "fulfilled",

@@ -33,10 +33,8 @@ export function splitByDays(from: Date | null, to: Date | null): PeriodSplit {
   return { days: { from: fullFrom && isoDay(fullFrom), to: fullTo && isoDay(fullTo) }, edges };
 }
 
-const nextMonth = (day: string) => {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
+// Date.UTC carries month 12 into January of the next year
+const nextMonth = (day: string) => new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7), 1)).toISOString().slice(0, 10);
 const monthFloor = (day: string) => `${day.slice(0, 8)}01`;
 const monthCeil = (day: string) => (day.endsWith('-01') ? day : nextMonth(day));
 
@@ -58,10 +56,29 @@ export function monthsAndDays(from: string | null, to: string | null): { months:
 }
 
 /** `column >= from AND column < to` over Asia/Shanghai dates, for the ends that are not open */
-export const dateRangeSql = (column: string, [from, to]: DayRange): Prisma.Sql[] => [
+const dateRangeSql = (column: string, [from, to]: DayRange): Prisma.Sql[] => [
   ...(from ? [Prisma.sql`${Prisma.raw(column)} >= ${from}::date`] : []),
   ...(to ? [Prisma.sql`${Prisma.raw(column)} < ${to}::date`] : []),
 ];
+
+/**
+ * `SELECT <select> FROM <table> s WHERE <scope>` over the whole days of a period (splitByDays): its whole months
+ * from the monthly roll-up (column "month"), the other days from the daily summary (column "day"); none when
+ * the period holds no whole day.
+ */
+export function wholeDaySummaries(
+  days: PeriodSplit['days'],
+  tables: { monthly: string; daily: string },
+  select: Prisma.Sql,
+  scope: readonly Prisma.Sql[],
+): Prisma.Sql[] {
+  if (!days) return [];
+  const { months, days: around } = monthsAndDays(days.from, days.to);
+  const from = (table: string, column: string, r: DayRange) =>
+    Prisma.sql`SELECT ${select} FROM ${Prisma.raw(`"${table}"`)} s
+      WHERE ${Prisma.join([...scope, ...dateRangeSql(`s."${column}"`, r)], ' AND ')}`;
+  return [...months.map((r) => from(tables.monthly, 'month', r)), ...around.map((r) => from(tables.daily, 'day', r))];
+}
 
 export interface DailySumsOptions {
   moduleId: string;
@@ -105,21 +122,16 @@ export const partialDayFacts =
 /** the sum of each figure under the region (townships with the module on) over the period; 0 where none */
 export async function dailySums(ctx: Context, o: DailySumsOptions): Promise<Record<string, number>> {
   const { days, edges } = splitByDays(o.from, o.to);
-  const parts: Prisma.Sql[] = [];
-  if (days) {
-    const scope = [
-      Prisma.sql`s."figure" = ANY(${o.figures as string[]}::text[])`,
-      await ctx.gate.readableSql(o.moduleId, o.regionPath, 's."regionPath"'),
-    ];
-    const { months, days: around } = monthsAndDays(days.from, days.to);
-    const from = (table: string, column: string, r: DayRange) =>
-      Prisma.sql`SELECT s."figure", s."value" FROM ${Prisma.raw(`"${table}"`)} s
-        WHERE ${Prisma.join([...scope, ...dateRangeSql(`s."${column}"`, r)], ' AND ')}`;
-    parts.push(
-      ...months.map((r) => from('MonthlyFigure', 'month', r)),
-      ...around.map((r) => from('DailyFigure', 'day', r)),
-    );
-  }
+  const scope = [
+    Prisma.sql`s."figure" = ANY(${o.figures as string[]}::text[])`,
+    await ctx.gate.readableSql(o.moduleId, o.regionPath, 's."regionPath"'),
+  ];
+  const parts = wholeDaySummaries(
+    days,
+    { monthly: 'MonthlyFigure', daily: 'DailyFigure' },
+    Prisma.sql`s."figure", s."value"`,
+    scope,
+  );
   for (const [a, b] of edges) {
     parts.push(Prisma.sql`SELECT e."figure", e."value" FROM (${o.facts(a, b)}) e
       WHERE e."figure" = ANY(${o.figures as string[]}::text[]) AND e."at" >= ${a} AND e."at" < ${b}

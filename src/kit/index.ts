@@ -42,10 +42,9 @@ export { addRegionStats } from '../core/stats.js';
 export {
   dailyFigureFacts,
   dailySums,
-  dateRangeSql,
-  monthsAndDays,
   partialDayFacts,
   splitByDays,
+  wholeDaySummaries,
   type DailySumsOptions,
   type PartialDayFacts,
 } from '../core/daily-figures.js';

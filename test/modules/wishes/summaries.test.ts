@@ -1,7 +1,7 @@
 // 心愿汇总: WishDailyFigures and WishStatusCount follow Wish in every writing transaction (triggers), and
 // RegionStats.wishes read from them gives exactly what counting the wishes gives, for any period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, regionId, type TestApp } from '../../helpers.js';
+import { ManualClock, regionId, shanghaiMonthStart as monthStart, type TestApp } from '../../helpers.js';
 import { CODES, mutate, ok, publishedWish, startApp } from './support.js';
 
 const DAY = 86_400_000;
@@ -102,11 +102,6 @@ describe('wish summaries (maintained by triggers in the writing transaction)', (
     // midnight in Asia/Shanghai (UTC+8), where the summary's days begin; UTC midnights are partial days there
     const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
     const utcMidnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
-    // the first of the month in Asia/Shanghai, where the monthly summary's months begin
-    const monthStart = (d: Date) => {
-      const local = new Date(d.getTime() + 8 * HOUR);
-      return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * HOUR);
-    };
     const periods: [Date | null, Date | null][] = [
       [null, null],
       [midnight(at(0.1)), midnight(at(0.9))], // whole days only

@@ -4,7 +4,7 @@
 // statements for a month as for years.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../../modules/index.js';
-import { createTestApp, regionId, type TestApp } from '../../helpers.js';
+import { createTestApp, regionId, shanghaiMonthStart as monthStart, type TestApp } from '../../helpers.js';
 import { gridsOf, mutate, WEIJIACHANG } from '../../modules/grid/kit.js';
 import { counted, summaryAndFacts } from './oracle.js';
 
@@ -82,10 +82,6 @@ async function periods(): Promise<[Date | null, Date | null][]> {
   // midnight in Asia/Shanghai (UTC+8), where the summary's days begin; UTC midnights are partial days there
   const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
   const utcMidnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
-  const monthStart = (d: Date) => {
-    const local = new Date(d.getTime() + 8 * HOUR);
-    return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * HOUR);
-  };
   return [
     [null, null],
     [midnight(at(0.1)), midnight(at(0.9))],
