@@ -12,6 +12,7 @@ import {
   type Context,
   type RegionStatsShape,
 } from '../../src/kit/index.js';
+import { cohortMedians, type Medians } from './medians.js';
 import { MODULE_ID } from './model.js';
 
 interface Counts {
@@ -24,21 +25,12 @@ interface Counts {
   withdrawn: number;
 }
 
-interface Medians {
-  medianHoursToClaim: number | null;
-  medianDaysToFulfil: number | null;
-}
-
 interface WishStatsShape extends Counts {
   /** the cohort filter over Wish w, reused by the medians and topClaimingOrganizations */
   cohort: Prisma.Sql;
-  /** computed once, and only when a median is asked for: they need the cohort's rows, not the summaries */
+  /** computed once, and only when a median is asked for (medians.ts) */
   medians: () => Promise<Medians>;
 }
-
-// the intervals the medians are taken over (fixed SQL, nested into the query text unchanged)
-const HOURS_TO_CLAIM = Prisma.sql`(extract(epoch FROM w."claimedAt" - w."publishedAt") / 3600)::float8`;
-const DAYS_TO_FULFIL = Prisma.sql`(extract(epoch FROM w."fulfilledAt" - w."claimedAt") / 86400)::float8`;
 
 /** `w`.* rows of the cohort: under the region, outside switched-off townships, submitted in the period */
 async function cohortSql(ctx: Context, regionPath: string, from: Date | null, to: Date | null): Promise<Prisma.Sql> {
@@ -98,11 +90,12 @@ async function figures(
     ...(await counts(ctx, stats.region.path, from, to)),
     cohort,
     medians: () =>
-      (medians ??= ctx.prisma.$queryRaw<Medians[]>`
-          SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS_TO_CLAIM}) AS "medianHoursToClaim",
-                 percentile_cont(0.5) WITHIN GROUP (ORDER BY ${DAYS_TO_FULFIL}) AS "medianDaysToFulfil"
-            FROM "Wish" w
-           WHERE ${cohort} AND w."claimedAt" IS NOT NULL`.then((rows) => rows[0]!)),
+      (medians ??= cohortMedians(ctx, {
+        regionPath: stats.region.path,
+        from,
+        to,
+        sql: (a, b) => cohortSql(ctx, stats.region.path, a, b),
+      })),
   };
 }
 

@@ -36,10 +36,25 @@ const countedBy = (unit: 'day' | 'month') => `
          (count(*) FILTER (WHERE w."status" = 'WITHDRAWN'))::int AS withdrawn
     FROM "Wish" w GROUP BY 1, 2 ORDER BY 1, 2`;
 
+const HOURS_TO_CLAIM = `extract(epoch FROM w."claimedAt" - w."publishedAt") / 3600`;
+const DAYS_TO_FULFIL = `extract(epoch FROM w."fulfilledAt" - w."claimedAt") / 86400`;
+/** the duration histograms counted from Wish: per measure, every region a wish lies under, day or month, bucket */
+const durationsBy = (unit: 'day' | 'month') => `
+  SELECT m.measure, r."path" AS "regionPath",
+         date_trunc('${unit}', w."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date::text AS ${unit},
+         "wish_duration_bucket"(m.v::float8) AS bucket, count(*)::int AS n
+    FROM "Wish" w JOIN "Region" r ON starts_with(w."regionPath", r."path")
+   CROSS JOIN LATERAL (VALUES ('HOURS_TO_CLAIM', ${HOURS_TO_CLAIM}),
+                              ('DAYS_TO_FULFIL', ${DAYS_TO_FULFIL})) m (measure, v)
+   WHERE m.v IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+const durations = (table: string, unit: 'day' | 'month') =>
+  `SELECT "measure", "regionPath", "${unit}"::text AS ${unit}, "bucket", "n" FROM "${table}" WHERE "n" <> 0
+    ORDER BY 1, 2, 3, 4`;
+
 /** the summaries, and the same figures counted from Wish: they must be equal row for row */
 async function summariesAndFacts() {
   const q = <T>(sql: string) => t.db.prisma.$queryRawUnsafe<T[]>(sql);
-  const [daily, dailyFacts, status, statusFacts, monthly, monthlyFacts] = await Promise.all([
+  const [daily, dailyFacts, status, statusFacts, monthly, monthlyFacts, ...histograms] = await Promise.all([
     q(`SELECT "regionPath", "day"::text AS day, ${STAGES} FROM "WishDailyFigures" WHERE "submitted" <> 0
         ORDER BY 1, 2`),
     q(countedBy('day')),
@@ -48,8 +63,12 @@ async function summariesAndFacts() {
     q(`SELECT "regionPath", "month"::text AS month, ${STAGES} FROM "WishMonthlyFigures" WHERE "submitted" <> 0
         ORDER BY 1, 2`),
     q(countedBy('month')),
+    q(durations('WishDurationDays', 'day')),
+    q(durationsBy('day')),
+    q(durations('WishDurationMonths', 'month')),
+    q(durationsBy('month')),
   ]);
-  return { daily, dailyFacts, status, statusFacts, monthly, monthlyFacts };
+  return { daily, dailyFacts, status, statusFacts, monthly, monthlyFacts, histograms };
 }
 
 async function expectSummariesMatchFacts() {
@@ -59,9 +78,14 @@ async function expectSummariesMatchFacts() {
   expect(s.monthly.length).toBeGreaterThan(0);
   expect(s.monthly).toEqual(s.monthlyFacts);
   expect(s.status).toEqual(s.statusFacts);
+  const [days, daysFacts, months, monthsFacts] = s.histograms;
+  expect(days!.length).toBeGreaterThan(0);
+  expect(days).toEqual(daysFacts);
+  expect(months).toEqual(monthsFacts);
 }
 
-const COUNTS = 'submitted published claimed fulfilled confirmed rejected withdrawn';
+const COUNTS =
+  'submitted published claimed fulfilled confirmed rejected withdrawn medianHoursToClaim medianDaysToFulfil';
 const statsOf = async (code: string, from: Date | null, to: Date | null) => {
   const r = await t.gql(
     `query($c: String!, $from: DateTime, $to: DateTime) {
@@ -73,15 +97,32 @@ const statsOf = async (code: string, from: Date | null, to: Date | null) => {
   return r.data.regionByCode.stats.wishes;
 };
 
-/** the oracle: the same counts straight from the wishes of the region */
-async function countedFromWishes(code: string, from: Date | null, to: Date | null) {
+const round1 = (n: number | null) => (n == null ? null : Math.round(n * 10) / 10);
+
+/** the oracle: the same counts straight from the wishes of the region (outside `off`), medians by sorting them */
+async function countedFromWishes(code: string, from: Date | null, to: Date | null, off: string[] = []) {
   const region = await t.db.prisma.region.findUniqueOrThrow({ where: { code } });
   const where = {
     regionPath: { startsWith: region.path },
     submittedAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) },
+    AND: off.map((p) => ({ NOT: { regionPath: { startsWith: p } } })),
   };
   const count = (extra: object) => t.db.prisma.wish.count({ where: { ...where, ...extra } });
+  const [medians] = await t.db.prisma.$queryRawUnsafe<{ h: number | null; d: number | null }[]>(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY (${HOURS_TO_CLAIM})::float8) AS h,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY (${DAYS_TO_FULFIL})::float8) AS d
+       FROM "Wish" w
+      WHERE starts_with(w."regionPath", $1) AND w."claimedAt" IS NOT NULL
+        AND ($2::timestamp IS NULL OR w."submittedAt" >= $2) AND ($3::timestamp IS NULL OR w."submittedAt" < $3)
+        AND NOT (w."regionPath" LIKE ANY ($4::text[]))`,
+    region.path,
+    from,
+    to,
+    off.map((p) => `${p}%`),
+  );
   return {
+    medianHoursToClaim: round1(medians!.h),
+    medianDaysToFulfil: round1(medians!.d),
     submitted: await count({}),
     published: await count({ publishedAt: { not: null } }),
     claimed: await count({ claimedAt: { not: null } }),
@@ -92,29 +133,35 @@ async function countedFromWishes(code: string, from: Date | null, to: Date | nul
   };
 }
 
+/** whole-day, partial-day, open, whole-month and mixed periods over the span of the wishes */
+async function demoPeriods() {
+  const bounds = await t.db.prisma.wish.aggregate({ _min: { submittedAt: true }, _max: { submittedAt: true } });
+  const first = bounds._min.submittedAt!.getTime();
+  const last = bounds._max.submittedAt!.getTime();
+  const at = (f: number) => new Date(first + Math.round((last - first) * f));
+  // midnight in Asia/Shanghai (UTC+8), where the summary's days begin; UTC midnights are partial days there
+  const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
+  const utcMidnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
+  const periods: [Date | null, Date | null][] = [
+    [null, null],
+    [midnight(at(0.1)), midnight(at(0.9))], // whole days only
+    [at(0.13), at(0.77)], // partial days at both ends
+    [at(0.5), new Date(at(0.5).getTime() + 5 * HOUR)], // inside one day
+    [null, at(0.6)],
+    [at(0.4), null],
+    [midnight(at(0.3)), new Date(midnight(at(0.3)).getTime() + DAY)], // exactly one day
+    [utcMidnight(at(0.2)), utcMidnight(at(0.8))],
+    [monthStart(at(0.15)), monthStart(at(0.85))], // whole months only
+    [monthStart(at(0.35)), new Date(monthStart(at(0.35)).getTime() + 3 * DAY)], // days of one month
+    [new Date(monthStart(at(0.45)).getTime() - 2 * DAY), at(0.7)], // days, months, days and a partial day
+  ];
+  return periods;
+}
+
 describe('wish summaries (maintained by triggers in the writing transaction)', () => {
   it('the demo data: summaries equal the facts; stats equal counting for whole, partial and open periods', async () => {
     await expectSummariesMatchFacts();
-    const bounds = await t.db.prisma.wish.aggregate({ _min: { submittedAt: true }, _max: { submittedAt: true } });
-    const first = bounds._min.submittedAt!.getTime();
-    const last = bounds._max.submittedAt!.getTime();
-    const at = (f: number) => new Date(first + Math.round((last - first) * f));
-    // midnight in Asia/Shanghai (UTC+8), where the summary's days begin; UTC midnights are partial days there
-    const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
-    const utcMidnight = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
-    const periods: [Date | null, Date | null][] = [
-      [null, null],
-      [midnight(at(0.1)), midnight(at(0.9))], // whole days only
-      [at(0.13), at(0.77)], // partial days at both ends
-      [at(0.5), new Date(at(0.5).getTime() + 5 * HOUR)], // inside one day
-      [null, at(0.6)],
-      [at(0.4), null],
-      [midnight(at(0.3)), new Date(midnight(at(0.3)).getTime() + DAY)], // exactly one day
-      [utcMidnight(at(0.2)), utcMidnight(at(0.8))],
-      [monthStart(at(0.15)), monthStart(at(0.85))], // whole months only
-      [monthStart(at(0.35)), new Date(monthStart(at(0.35)).getTime() + 3 * DAY)], // days of one month
-      [new Date(monthStart(at(0.45)).getTime() - 2 * DAY), at(0.7)], // days, months, days and a partial day
-    ];
+    const periods = await demoPeriods();
     for (const code of [CODES.prefecture, CODES.jingcaicheng, CODES.manas]) {
       for (const [from, to] of periods) {
         expect(await statsOf(code, from, to), `${code} ${from?.toISOString()}–${to?.toISOString()}`).toEqual(
@@ -242,5 +289,13 @@ describe('totalCount from WishStatusCount', () => {
     );
     expect(r.data?.setModuleEnabled.__typename).toBe('SetModuleEnabledPayload');
     await expectExact([township.path]);
+    const periods = await demoPeriods();
+    for (const code of [CODES.prefecture, CODES.jianguolu, CODES.jingcaicheng]) {
+      for (const [from, to] of periods.slice(0, 4)) {
+        expect(await statsOf(code, from, to), `${code} ${from?.toISOString()}–${to?.toISOString()}`).toEqual(
+          await countedFromWishes(code, from, to, [township.path]),
+        );
+      }
+    }
   });
 });
