@@ -99,35 +99,31 @@ CREATE FUNCTION "wish_durations_add"(deltas "WishDurationDelta"[]) RETURNS void 
   ON CONFLICT ("measure", "regionPath", "day", "bucket") DO UPDATE SET "n" = f."n" + EXCLUDED."n";
 $$;
 
-CREATE FUNCTION "wish_durations_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- one function for the three events: PL/pgSQL plans a statement when it first runs, so the branch of another
+-- event may name a transition table this trigger does not have
+CREATE FUNCTION "wish_durations_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "wish_durations_add"(ARRAY(SELECT "wish_duration_deltas"(n, 1) FROM "new_wishes" n));
-  RETURN NULL;
-END;
-$$;
-CREATE FUNCTION "wish_durations_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM "wish_durations_add"(ARRAY(SELECT "wish_duration_deltas"(o, -1) FROM "old_wishes" o));
-  RETURN NULL;
-END;
-$$;
-CREATE FUNCTION "wish_durations_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM "wish_durations_add"(ARRAY(
-    SELECT "wish_duration_deltas"(o, -1) FROM "old_wishes" o
-    UNION ALL
-    SELECT "wish_duration_deltas"(n, 1) FROM "new_wishes" n));
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "wish_durations_add"(ARRAY(SELECT "wish_duration_deltas"(n, 1) FROM "new_wishes" n));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM "wish_durations_add"(ARRAY(SELECT "wish_duration_deltas"(o, -1) FROM "old_wishes" o));
+  ELSE
+    PERFORM "wish_durations_add"(ARRAY(
+      SELECT "wish_duration_deltas"(o, -1) FROM "old_wishes" o
+      UNION ALL
+      SELECT "wish_duration_deltas"(n, 1) FROM "new_wishes" n));
+  END IF;
   RETURN NULL;
 END;
 $$;
 -- named after the summaries' triggers so they fire after them (same event: name order)
 CREATE TRIGGER "Wish_summaries_insert_durations" AFTER INSERT ON "Wish" REFERENCING NEW TABLE AS "new_wishes"
-  FOR EACH STATEMENT EXECUTE FUNCTION "wish_durations_inserted"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "wish_durations_changed"();
 CREATE TRIGGER "Wish_summaries_update_durations" AFTER UPDATE ON "Wish"
   REFERENCING OLD TABLE AS "old_wishes" NEW TABLE AS "new_wishes"
-  FOR EACH STATEMENT EXECUTE FUNCTION "wish_durations_updated"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "wish_durations_changed"();
 CREATE TRIGGER "Wish_summaries_delete_durations" AFTER DELETE ON "Wish" REFERENCING OLD TABLE AS "old_wishes"
-  FOR EACH STATEMENT EXECUTE FUNCTION "wish_durations_deleted"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "wish_durations_changed"();
 
 -- the walks: each duration in order, with what the cohort filter reads, so a walk is an index-only scan
 CREATE INDEX "Wish_hours_to_claim_idx" ON "Wish" (((extract(epoch FROM "claimedAt" - "publishedAt") / 3600)::float8))
