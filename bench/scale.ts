@@ -14,6 +14,8 @@ import { SCALE_SCENARIOS } from './scenarios.js';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+// BENCH_ONLY=stats: only the scenarios whose name contains it (a second look at one request)
+const SCENARIOS = SCALE_SCENARIOS.filter((s) => s.name.includes(process.env.BENCH_ONLY ?? ''));
 
 const env = {
   ...process.env,
@@ -92,7 +94,7 @@ try {
     // and never refuse the largest requests
     const { post, login } = await benchApp(db, { executionMs: 60_000 });
     const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows/req', 'blocks/req']];
-    for (const s of SCALE_SCENARIOS) {
+    for (const s of SCENARIOS) {
       const token = s.user ? await login(s.user) : null;
       await post(s.query, token);
       const { statements } = await db.statements.measure(() => post(s.query, token));

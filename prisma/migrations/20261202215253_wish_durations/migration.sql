@@ -6,7 +6,7 @@ CREATE TABLE "WishDurationDays" (
     "bucket" INTEGER NOT NULL,
     "n" INTEGER NOT NULL,
 
-    CONSTRAINT "WishDurationDays_pkey" PRIMARY KEY ("measure","regionPath","day","bucket")
+    CONSTRAINT "WishDurationDays_pkey" PRIMARY KEY ("regionPath","day","measure","bucket")
 );
 
 -- CreateTable
@@ -17,7 +17,7 @@ CREATE TABLE "WishDurationMonths" (
     "bucket" INTEGER NOT NULL,
     "n" INTEGER NOT NULL,
 
-    CONSTRAINT "WishDurationMonths_pkey" PRIMARY KEY ("measure","regionPath","month","bucket")
+    CONSTRAINT "WishDurationMonths_pkey" PRIMARY KEY ("regionPath","month","measure","bucket")
 );
 
 
@@ -87,7 +87,7 @@ CREATE FUNCTION "wish_durations_add"(deltas "WishDurationDelta"[]) RETURNS void 
     SELECT d."measure", d."regionPath", date_trunc('month', d."day")::date AS m, d."bucket", sum(d."sign")::int AS s
       FROM unnest(deltas) d GROUP BY 1, 2, 3, 4) g
    WHERE g.s <> 0
-   ORDER BY 1, 2, 3, 4
+   ORDER BY 2, 3, 1, 4
   ON CONFLICT ("measure", "regionPath", "month", "bucket") DO UPDATE SET "n" = f."n" + EXCLUDED."n";
 
   INSERT INTO "WishDurationDays" AS f ("measure", "regionPath", "day", "bucket", "n")
@@ -95,7 +95,7 @@ CREATE FUNCTION "wish_durations_add"(deltas "WishDurationDelta"[]) RETURNS void 
     SELECT d."measure", d."regionPath", d."day", d."bucket", sum(d."sign")::int AS s
       FROM unnest(deltas) d GROUP BY 1, 2, 3, 4) g
    WHERE g.s <> 0
-   ORDER BY 1, 2, 3, 4
+   ORDER BY 2, 3, 1, 4
   ON CONFLICT ("measure", "regionPath", "day", "bucket") DO UPDATE SET "n" = f."n" + EXCLUDED."n";
 $$;
 
