@@ -8,6 +8,7 @@ import {
   guardNode,
   parseId,
   parseOptionalId,
+  sharedSpec,
   type Builder,
   type Context,
   type Prisma,
@@ -165,16 +166,17 @@ export function registerActivities(builder: Builder, enums: Enums) {
   }));
 
   /** every region of a page in one statement: the same filter for all (switches anywhere), then the parent */
-  const regionActivities = async (ctx: Context, args: Partial<Filter>): Promise<ChildPageSpec> => ({
-    name: 'volunteering:Region.volunteerActivities',
-    table: 'VolunteerActivity',
-    parentColumn: 'regionPath',
-    match: 'prefix',
-    where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, '/', 'regionPath'), args),
-    orderBy: ORDER as Record<string, 'asc' | 'desc'>[],
-    // published statuses are public: the counter answers every region's total
-    total: await activitiesTotalSql(ctx, args),
-  });
+  const regionActivities = (ctx: Context, args: Partial<Filter>): Promise<ChildPageSpec> =>
+    sharedSpec(ctx, `volunteering:Region.volunteerActivities:${JSON.stringify(args)}`, async () => ({
+      name: 'volunteering:Region.volunteerActivities',
+      table: 'VolunteerActivity',
+      parentColumn: 'regionPath',
+      match: 'prefix',
+      where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, '/', 'regionPath'), args),
+      orderBy: ORDER as Record<string, 'asc' | 'desc'>[],
+      // published statuses are public: the counter answers every region's total
+      total: await activitiesTotalSql(ctx, args),
+    }));
 
   builder.prismaObjectField('Region', 'volunteerActivities', (t) =>
     t.prismaConnection({

@@ -10,6 +10,7 @@ import {
   parseId,
   parseOptionalId,
   readsWithinScope,
+  sharedSpec,
   within,
   type Builder,
   type Context,
@@ -31,6 +32,7 @@ interface WishFilterShape {
 }
 
 const ORDER: Prisma.WishOrderByWithRelationInput[] = [{ submittedAt: 'desc' }, { id: 'desc' }];
+const NEWEST_FIRST: ChildPageSpec['orderBy'] = [{ submittedAt: 'desc' }, { id: 'desc' }];
 
 /** the path a list reads under: its filter's region (inside a reader's area), else the given or default scope */
 async function listScope(ctx: Context, filter: WishFilterShape | null | undefined, scopePath?: string) {
@@ -99,29 +101,30 @@ const parentKey = (region: RegionRow) => (region.level === 'COMMUNITY' ? region.
  * Region.wishes for every region of one page in one statement: the viewer's filter inside their own
  * scope (the same rows as scoping to each region, since readers see only their scope) plus the parent.
  */
-async function regionWishes(ctx: Context, args: WishFilterShape, region: RegionRow): Promise<ChildPageSpec> {
+function regionWishes(ctx: Context, args: WishFilterShape, region: RegionRow): Promise<ChildPageSpec> {
   const community = region.level === 'COMMUNITY';
-  return {
+  return sharedSpec(ctx, `wishes:Region.wishes:${community}:${JSON.stringify(args)}`, async () => ({
     name: 'wishes:Region.wishes',
     table: 'Wish',
     parentColumn: community ? 'communityId' : 'regionPath',
     match: community ? 'equals' : 'prefix',
     where: await listWhere(ctx, { status: args.status, category: args.category }),
-    orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+    orderBy: NEWEST_FIRST,
     // the status counter answers the total when the list is "every wish by status" for this viewer
     total: byStatusOnly(args) ? await statusCounterSql(ctx, statusOf(args), community) : undefined,
-  };
+  }));
 }
 
 /** Person.claimedWishes for every person of a page in one statement */
-const claimedWishes = async (ctx: Context, args: WishFilterShape): Promise<ChildPageSpec> => ({
-  name: 'wishes:Person.claimedWishes',
-  table: 'Wish',
-  parentColumn: 'claimantId',
-  match: 'equals',
-  where: await listWhere(ctx, { status: args.status, category: args.category }, {}, '/'),
-  orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
-});
+const claimedWishes = (ctx: Context, args: WishFilterShape): Promise<ChildPageSpec> =>
+  sharedSpec(ctx, `wishes:Person.claimedWishes:${JSON.stringify(args)}`, async () => ({
+    name: 'wishes:Person.claimedWishes',
+    table: 'Wish',
+    parentColumn: 'claimantId',
+    match: 'equals',
+    where: await listWhere(ctx, { status: args.status, category: args.category }, {}, '/'),
+    orderBy: NEWEST_FIRST,
+  }));
 
 export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRef) {
   const WishFilter = builder.inputType('WishFilter', {

@@ -52,7 +52,7 @@ export { parseId, parseOptionalId } from '../core/lookup.js';
 export { mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
 // the one per-request cache: memoised lookups and DataLoaders that live as long as the request
 export { mapLoader, perRequest, requestLoader, rowLoader } from '../core/request-cache.js';
-export { asksTotalCount, childCount, childPage, type ChildPageSpec } from '../core/child-pages.js';
+export { asksTotalCount, childCount, childPage, type ChildPageSpec, sharedSpec } from '../core/child-pages.js';
 export { countedTotal, counterTotalSql, readerArea, type CountedList } from '../core/status-counts.js';
 export { containsText } from '../input/like.js';
 export { listWhere, scopeFromFilter, viewerScope, type ListScope } from '../core/scope.js';
