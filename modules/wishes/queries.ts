@@ -32,7 +32,6 @@ interface WishFilterShape {
 }
 
 const ORDER: Prisma.WishOrderByWithRelationInput[] = [{ submittedAt: 'desc' }, { id: 'desc' }];
-const NEWEST_FIRST: ChildPageSpec['orderBy'] = [{ submittedAt: 'desc' }, { id: 'desc' }];
 
 /** the path a list reads under: its filter's region (inside a reader's area), else the given or default scope */
 async function listScope(ctx: Context, filter: WishFilterShape | null | undefined, scopePath?: string) {
@@ -109,7 +108,7 @@ function regionWishes(ctx: Context, args: WishFilterShape, region: RegionRow): P
     parentColumn: community ? 'communityId' : 'regionPath',
     match: community ? 'equals' : 'prefix',
     where: await listWhere(ctx, { status: args.status, category: args.category }),
-    orderBy: NEWEST_FIRST,
+    orderBy: ORDER as ChildPageSpec['orderBy'],
     // the status counter answers the total when the list is "every wish by status" for this viewer
     total: byStatusOnly(args) ? await statusCounterSql(ctx, statusOf(args), community) : undefined,
   }));
@@ -123,7 +122,7 @@ const claimedWishes = (ctx: Context, args: WishFilterShape): Promise<ChildPageSp
     parentColumn: 'claimantId',
     match: 'equals',
     where: await listWhere(ctx, { status: args.status, category: args.category }, {}, '/'),
-    orderBy: NEWEST_FIRST,
+    orderBy: ORDER as ChildPageSpec['orderBy'],
   }));
 
 export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRef) {

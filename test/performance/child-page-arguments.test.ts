@@ -2,18 +2,11 @@
 // aliases of the same child list with different arguments must still get each its own rows and totals.
 // Generated from the schema: every root connection × every connection of its nodes with an enum argument,
 // asked with two of the enum's values side by side, compared with asking each alone.
-import {
-  getNamedType,
-  isEnumType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, isEnumType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../modules/index.js';
 import { createTestApp, type TestApp } from '../helpers.js';
+import { connectionNode } from './connections.js';
 
 let t: TestApp;
 let token: string;
@@ -22,18 +15,6 @@ beforeAll(async () => {
   token = await t.login('admin');
 }, 120_000);
 afterAll(() => t.close());
-
-type Field = GraphQLField<unknown, unknown>;
-
-/** the node type of a relay connection field, when it needs no argument but paging */
-function connectionNode(field: Field): GraphQLObjectType | null {
-  if (field.args.some((a) => isNonNullType(a.type)) || !field.args.some((a) => a.name === 'first')) return null;
-  const type = getNamedType(field.type);
-  if (!isObjectType(type) || !type.name.endsWith('Connection')) return null;
-  const edge = getNamedType(type.getFields().edges?.type);
-  const node = edge && isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : null;
-  return node && isObjectType(node) ? node : null;
-}
 
 interface Case {
   label: string;
@@ -82,7 +63,6 @@ describe('lists under lists with different arguments side by side', () => {
     expect(list.length).toBeGreaterThan(2);
     let distinguished = 0;
     for (const c of list) {
-      const root = c.root;
       const both = await t.gql(
         c.query([
           ['a', c.values[0]],
@@ -94,9 +74,10 @@ describe('lists under lists with different arguments side by side', () => {
       const a = await t.gql(c.query([['a', c.values[0]]]), {}, { token });
       const b = await t.gql(c.query([['b', c.values[1]]]), {}, { token });
       expect(both.errors, c.label).toBeUndefined();
-      expect(nodesOf(both.data, root, 'a'), c.label).toEqual(nodesOf(a.data, root, 'a'));
-      expect(nodesOf(both.data, root, 'b'), c.label).toEqual(nodesOf(b.data, root, 'b'));
-      if (JSON.stringify(nodesOf(a.data, root, 'a')) !== JSON.stringify(nodesOf(b.data, root, 'b'))) distinguished++;
+      expect(nodesOf(both.data, c.root, 'a'), c.label).toEqual(nodesOf(a.data, c.root, 'a'));
+      expect(nodesOf(both.data, c.root, 'b'), c.label).toEqual(nodesOf(b.data, c.root, 'b'));
+      if (JSON.stringify(nodesOf(a.data, c.root, 'a')) !== JSON.stringify(nodesOf(b.data, c.root, 'b')))
+        distinguished++;
     }
     // the comparison means something only where the two values select different rows somewhere
     expect(distinguished).toBeGreaterThan(0);

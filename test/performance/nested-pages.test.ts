@@ -1,17 +1,11 @@
 // Every list under a list costs the same number of SQL statements for a page of 12 parents as for a page
 // of 2: generated from the schema (every root connection without required arguments × every connection
 // field of its nodes), so a nested list added later is held to this by itself.
-import {
-  getNamedType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../modules/index.js';
 import { createTestApp, type TestApp } from '../helpers.js';
+import { connectionNode, type Field } from './connections.js';
 
 let t: TestApp;
 let token: string;
@@ -20,19 +14,6 @@ beforeAll(async () => {
   token = await t.login('admin');
 }, 120_000);
 afterAll(() => t.close());
-
-type Field = GraphQLField<unknown, unknown>;
-
-/** the node type of a relay connection field, when it needs no argument but paging */
-function connectionNode(field: Field): GraphQLObjectType | null {
-  if (field.args.some((a) => isNonNullType(a.type))) return null;
-  if (!field.args.some((a) => a.name === 'first')) return null;
-  const type = getNamedType(field.type);
-  if (!isObjectType(type) || !type.name.endsWith('Connection')) return null;
-  const node = getNamedType(type.getFields().edges?.type);
-  const inner = node && isObjectType(node) ? getNamedType(node.getFields().node?.type) : null;
-  return inner && isObjectType(inner) ? inner : null;
-}
 
 interface Case {
   label: string;
