@@ -2,7 +2,7 @@
 // instead of counting rows, whenever the list is "every wish under a path, by status" for the viewer: the
 // wall (public), and any list of a reader (workers, admins, staff, analysts see their whole area). Lists
 // with other filters, or of members and residents (who see only some wishes), are counted from the rows.
-import { mapLoader, Prisma, READER_ROLES, type Context } from '../../src/kit/index.js';
+import { mapLoader, Prisma, queryRows, READER_ROLES, type Context } from '../../src/kit/index.js';
 import { MODULE_ID } from './model.js';
 
 const ofStatus = (status: string | null | undefined) =>
@@ -40,13 +40,16 @@ export async function countedByStatus(
     ctx,
     `wishes:statusCount:${status ?? '*'}:${everyone}`,
     async (paths) => {
-      const rows = await ctx.prisma.$queryRaw<{ path: string; n: number }[]>`
+      const rows = await queryRows<{ path: string; n: number }>(
+        ctx.prisma,
+        Prisma.sql`
         SELECT p.path, coalesce(sum(c."n"), 0)::int AS n
           FROM unnest(${[...paths]}::text[]) AS p(path)
           LEFT JOIN "WishStatusCount" c
             ON c."regionPath" LIKE p.path || '%' AND ${readable}
                ${ofStatus(status)}
-         GROUP BY p.path`;
+         GROUP BY p.path`,
+      );
       return new Map(rows.map((r) => [r.path, r.n]));
     },
     0,

@@ -3,7 +3,7 @@
 // every level by triggers; the partial days at its ends from Wish) says which bucket holds the middle and the
 // middle's rank inside it; one index walk per measure then starts at that bucket's nearer bound and skips that
 // many of the cohort's durations. Rows read grow with the months and the buckets, and with half a bucket's wishes.
-import { Prisma, splitByDays, wholeDaySummaries, type Context } from '../../src/kit/index.js';
+import { Prisma, queryRows, splitByDays, wholeDaySummaries, type Context } from '../../src/kit/index.js';
 import { MODULE_ID } from './model.js';
 
 export interface Medians {
@@ -77,7 +77,9 @@ export async function cohortMedians(ctx: Context, cohort: Cohort): Promise<Media
   const whole = await cohort.sql(cohort.from, cohort.to);
   // 0-based positions of the middle: first = (total - 1) / 2, and last = first + 1 when total is even (integer
   // division: the sums of bigint are numeric, hence the casts)
-  const [row] = await ctx.prisma.$queryRaw<Medians[]>`
+  const [row] = await queryRows<Medians>(
+    ctx.prisma,
+    Prisma.sql`
     WITH h AS (
       SELECT x."measure", x."bucket", sum(x."n")::bigint AS n FROM (${Prisma.join(parts, ' UNION ALL ')}) x
        GROUP BY 1, 2 HAVING sum(x."n") > 0),
@@ -97,6 +99,7 @@ export async function cohortMedians(ctx: Context, cohort: Cohort): Promise<Media
           SELECT p.last < p.before + p.n AND p.before + p.n - 1 - p.last < p.first - p.before AS from_ceil) d
        WHERE p.before <= p.first AND p.first < p.before + p.n)
     SELECT ${walk('HOURS_TO_CLAIM', HOURS_TO_CLAIM, 'claimedAt', whole)} AS "medianHoursToClaim",
-           ${walk('DAYS_TO_FULFIL', DAYS_TO_FULFIL, 'fulfilledAt', whole)} AS "medianDaysToFulfil"`;
+           ${walk('DAYS_TO_FULFIL', DAYS_TO_FULFIL, 'fulfilledAt', whole)} AS "medianDaysToFulfil"`,
+  );
   return row!;
 }

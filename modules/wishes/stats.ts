@@ -6,6 +6,7 @@ import {
   AppError,
   organizationLoader,
   Prisma,
+  queryRows,
   splitByDays,
   wholeDaySummaries,
   type Builder,
@@ -68,12 +69,15 @@ async function counts(ctx: Context, regionPath: string, from: Date | null, to: D
   // an empty period (from = to): nothing was submitted in it
   if (!parts.length)
     return { submitted: 0, published: 0, claimed: 0, fulfilled: 0, confirmed: 0, rejected: 0, withdrawn: 0 };
-  const [row] = await ctx.prisma.$queryRaw<Counts[]>`
+  const [row] = await queryRows<Counts>(
+    ctx.prisma,
+    Prisma.sql`
     SELECT coalesce(sum(x.submitted), 0)::int AS "submitted", coalesce(sum(x.published), 0)::int AS "published",
            coalesce(sum(x.claimed), 0)::int AS "claimed", coalesce(sum(x.fulfilled), 0)::int AS "fulfilled",
            coalesce(sum(x.confirmed), 0)::int AS "confirmed", coalesce(sum(x.rejected), 0)::int AS "rejected",
            coalesce(sum(x.withdrawn), 0)::int AS "withdrawn"
-      FROM (${Prisma.join(parts, ' UNION ALL ')}) x`;
+      FROM (${Prisma.join(parts, ' UNION ALL ')}) x`,
+  );
   return row!;
 }
 

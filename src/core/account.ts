@@ -11,6 +11,7 @@ import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 import { registerSessions } from './session.js';
+import { countRows } from './row-counts.js';
 import { ADMINS } from '../auth/policy.js';
 
 const ROLES: Record<Role, string> = {
@@ -125,7 +126,7 @@ export function registerAccounts(
           where: await accountWhere(ctx, args.filter),
           orderBy: [{ username: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.account.count({ where: await accountWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'Account', await accountWhere(ctx, args.filter)),
     }),
   );
 

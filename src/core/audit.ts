@@ -4,6 +4,7 @@ import { isAdminOf } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
+import { countRows } from './row-counts.js';
 import { ADMINS } from '../auth/policy.js';
 
 export function registerAudit(builder: Builder) {
@@ -70,7 +71,7 @@ export function registerAudit(builder: Builder) {
           where: await where(ctx, args.filter),
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.auditLog.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'AuditLog', await where(ctx, args.filter)),
     }),
   );
 }

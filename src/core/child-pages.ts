@@ -4,6 +4,7 @@
 // filter whereToSql does not understand runs the caller's own query instead.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { modelShape, queryRows } from './model-rows.js';
 import { perRequest, requestLoader } from './request-cache.js';
 import { whereToSql } from './where-sql.js';
 
@@ -47,6 +48,7 @@ export function asksTotalCount(info: GraphQLResolveInfo): boolean {
 }
 
 function statement(prisma: PrismaClient, spec: ChildPageSpec, take: number, count: boolean, filter: Prisma.Sql) {
+  const shape = modelShape(spec.table)!;
   const column = Prisma.raw(`t."${spec.parentColumn}"`);
   const belongs =
     spec.match === 'equals'
@@ -68,16 +70,21 @@ function statement(prisma: PrismaClient, spec: ChildPageSpec, take: number, coun
   // one row, and the planner scanned and sorted all the parent's rows (5 760 buffers for a community of 10⁶
   // wishes); as one opaque check per row it counts as ½ and the ordered scan wins (24 buffers).
   const check = spec.match === 'equals' ? Prisma.sql`(SELECT ${filter})` : filter;
+  // each child as one JSON object of its model's columns (model-rows.ts), null where the parent has none
   return (keys: string[]) =>
-    prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT p.key AS "__parent", n.total AS "__total", c.*
+    queryRows(
+      prisma,
+      Prisma.sql`
+      SELECT p.key AS "__parent", n.total AS "__total",
+             CASE WHEN c."id" IS NULL THEN NULL ELSE ${shape.json('c')} END AS "__row"
         FROM unnest(${keys}::text[]) AS p(key)
         -- once per parent: in the select list the planner ran the count once per child row (10× the work);
         -- OFFSET 0 keeps it from pulling the subquery up into that list again
         CROSS JOIN LATERAL (SELECT ${total} AS total OFFSET 0) n
         LEFT JOIN LATERAL (
           SELECT t.* FROM ${table} t WHERE ${belongs} AND ${check} ORDER BY ${order} LIMIT ${take}
-        ) c ON TRUE`);
+        ) c ON TRUE`,
+    );
 }
 
 /**
@@ -103,7 +110,7 @@ const totalKey = (spec: ChildPageSpec, parentKey: string) => `${spec.name}:${whe
 
 function load<T>(ctx: Ctx, spec: ChildPageSpec, parentKey: string, take: number, count: boolean) {
   const names = [spec.table, spec.parentColumn, ...spec.orderBy.flatMap((o) => Object.keys(o))];
-  if (!names.every((n) => NAME.test(n))) return null;
+  if (!names.every((n) => NAME.test(n)) || !modelShape(spec.table)) return null;
   const key = `childPage:${spec.name}:${take}:${count}:${whereKey(spec)}`;
   // every parent of a page asks with the same spec: translate its filter once per request, not per parent
   const filter = perRequest(ctx, `${key}:sql`, () => whereToSql(spec.where, 't'));
@@ -111,10 +118,11 @@ function load<T>(ctx: Ctx, spec: ChildPageSpec, parentKey: string, take: number,
   const loader = requestLoader<string, Page<T>>(ctx, key, async (keys) => {
     const pages = new Map<string, Page<T>>(keys.map((k) => [k, { rows: [], total: count ? 0 : null }]));
     const run = statement(ctx.prisma, spec, take, count, filter);
-    for (const { __parent, __total, ...row } of await run([...keys])) {
+    const { revive } = modelShape(spec.table)!;
+    for (const { __parent, __total, __row } of await run([...keys])) {
       const page = pages.get(__parent as string)!;
       page.total = (__total as number | null) ?? page.total;
-      if (row.id != null) page.rows.push(row as T);
+      if (__row) page.rows.push(revive(__row as Record<string, unknown>) as T);
     }
     return keys.map((k) => pages.get(k)!);
   });
@@ -131,9 +139,9 @@ type Ctx = { prisma: PrismaClient; request?: object | null };
 
 /**
  * The page under `parentKey`, or null when the caller must run its own query (a cursor, an offset, a
- * backwards page, or a filter the SQL translation does not cover). Rows are whole table rows, as a
- * findMany without `select` returns them; relations the client asks for load through plugin-prisma's
- * own batched fallback. `count` brings the parent's total in the same statement.
+ * backwards page, or a filter the SQL translation does not cover). Rows are whole rows of the model, as a
+ * findMany without `select` returns them (read as JSON, model-rows.ts); relations the client asks for load
+ * through plugin-prisma's own batched fallback. `count` brings the parent's total in the same statement.
  */
 export function childPage<T>(
   ctx: Ctx,

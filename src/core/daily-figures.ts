@@ -7,6 +7,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Context } from '../context.js';
 import { shanghaiTime } from './figures.js';
+import { queryRows } from './model-rows.js';
 
 const DAY_MS = 86_400_000;
 // Asia/Shanghai is UTC+8 all year (no daylight saving since 1991)
@@ -139,9 +140,11 @@ export async function dailySums(ctx: Context, o: DailySumsOptions): Promise<Reco
   }
   const sums = Object.fromEntries(o.figures.map((f) => [f, 0]));
   if (!parts.length) return sums;
-  const rows = await ctx.prisma.$queryRaw<{ figure: string; value: number }[]>`
-    SELECT x."figure", sum(x."value")::float8 AS "value" FROM (${Prisma.join(parts, ' UNION ALL ')}) x
-     GROUP BY x."figure"`;
+  const rows = await queryRows<{ figure: string; value: number }>(
+    ctx.prisma,
+    Prisma.sql`SELECT x."figure", sum(x."value")::float8 AS "value" FROM (${Prisma.join(parts, ' UNION ALL ')}) x
+     GROUP BY x."figure"`,
+  );
   for (const r of rows) sums[r.figure] = r.value;
   return sums;
 }

@@ -8,6 +8,7 @@ import { parseId } from './lookup.js';
 import { describedValues } from './enums.js';
 import { guardNode } from './node-guards.js';
 import { scopeFromFilter } from './scope.js';
+import { countRows } from './row-counts.js';
 import { ADMINS } from '../auth/policy.js';
 
 const KINDS = {
@@ -75,7 +76,7 @@ export function registerOrganizations(builder: Builder) {
           where: await where(ctx, args.filter),
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.organization.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'Organization', await where(ctx, args.filter)),
     }),
     organization: t.prismaField({
       subGraphs: ['core'],

@@ -13,6 +13,7 @@ import { guardNode } from './node-guards.js';
 import { scopeFromFilter, viewerScope } from './scope.js';
 import { MANAGERS, PARTY_WORKERS, READERS } from '../auth/policy.js';
 import { canSeePerson, contactDetail, linkedPeople, personName, sensitiveFact } from './privacy.js';
+import { countRows } from './row-counts.js';
 
 export { canSeePerson };
 
@@ -156,7 +157,7 @@ export function registerPeople(builder: Builder) {
           where: await peopleWhere(ctx, args.filter),
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.person.count({ where: await peopleWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'Person', await peopleWhere(ctx, args.filter)),
     }),
     person: t.prismaField({
       subGraphs: ['core'],

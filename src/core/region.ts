@@ -5,6 +5,7 @@ import { AppError, Checks, forbidden, notFound } from '../errors.js';
 import { parseId, parseOptionalId } from './lookup.js';
 import { payloadType } from './errors-graph.js';
 import { childPath, LEVELS } from './paths.js';
+import { countRows } from './row-counts.js';
 import { ADMINS } from '../auth/policy.js';
 
 export function registerRegions(builder: Builder) {
@@ -62,23 +63,23 @@ export function registerRegions(builder: Builder) {
   ) => ({ description, fn });
   const figures = {
     townships: count('乡镇街道数', (s, ctx) =>
-      ctx.prisma.region.count({ where: { level: 'TOWNSHIP', path: { startsWith: s.region.path } } }),
+      countRows(ctx, 'Region', { level: 'TOWNSHIP', path: { startsWith: s.region.path } }),
     ),
     communities: count('社区村数', (s, ctx) =>
-      ctx.prisma.region.count({ where: { level: 'COMMUNITY', path: { startsWith: s.region.path } } }),
+      countRows(ctx, 'Region', { level: 'COMMUNITY', path: { startsWith: s.region.path } }),
     ),
     residents: count('登记居民数 people whose home community is in the region', (s, ctx) =>
-      ctx.prisma.person.count({ where: { homePath: { startsWith: s.region.path } } }),
+      countRows(ctx, 'Person', { homePath: { startsWith: s.region.path } }),
     ),
     partyMembers: count('党员数 party members living in the region', (s, ctx) =>
-      ctx.prisma.person.count({ where: { partyMember: true, homePath: { startsWith: s.region.path } } }),
+      countRows(ctx, 'Person', { partyMember: true, homePath: { startsWith: s.region.path } }),
     ),
     registeredInServiceMembers: count(
       '在职党员报到数 in-service members registered at communities of the region',
       (s, ctx) => ctx.prisma.person.count({ where: { registeredCommunity: { path: { startsWith: s.region.path } } } }),
     ),
     organizations: count('单位数 organisations in the region', (s, ctx) =>
-      ctx.prisma.organization.count({ where: { regionPath: { startsWith: s.region.path } } }),
+      countRows(ctx, 'Organization', { regionPath: { startsWith: s.region.path } }),
     ),
   };
 
@@ -122,7 +123,7 @@ export function registerRegions(builder: Builder) {
           where: regionWhere(args.filter),
           orderBy: [{ code: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: (_c, args, ctx) => ctx.prisma.region.count({ where: regionWhere(args.filter) }),
+      totalCount: (_c, args, ctx) => countRows(ctx, 'Region', regionWhere(args.filter)),
     }),
     region: t.prismaField({
       subGraphs: ['core'],

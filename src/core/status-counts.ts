@@ -8,6 +8,7 @@ import type { Role } from '../../generated/prisma/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { READER_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { queryRows } from './model-rows.js';
 import { mapLoader } from './request-cache.js';
 import { viewerScope } from './scope.js';
 
@@ -53,9 +54,9 @@ interface Key {
   off: string[];
 }
 
-const BATCH = `
+const batch = (json: string) => Prisma.sql`
   SELECT k.key, coalesce(sum(c."n"), 0)::int AS n
-    FROM jsonb_to_recordset($1::jsonb) AS k(key text, entity text, path text, statuses text[], off text[])
+    FROM jsonb_to_recordset(${json}::jsonb) AS k(key text, entity text, path text, statuses text[], off text[])
     LEFT JOIN "StatusCount" c
       ON c."entity" = k.entity AND c."regionPath" LIKE k.path || '%'
      AND (k.statuses IS NULL OR c."status" = ANY (k.statuses))
@@ -78,7 +79,7 @@ export async function countedTotal(ctx: Context, scopePath: string, list: Counte
     'statusCounts',
     async (keys) => {
       const json = JSON.stringify(keys.map((k) => ({ key: k, ...(JSON.parse(k) as Key) })));
-      const rows = await ctx.prisma.$queryRawUnsafe<{ key: string; n: number }[]>(BATCH, json);
+      const rows = await queryRows<{ key: string; n: number }>(ctx.prisma, batch(json));
       return new Map(rows.map((r) => [r.key, r.n]));
     },
     0,

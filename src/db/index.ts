@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -25,6 +26,35 @@ export interface Database {
   /** the PostgreSQL connection string (the live service's LISTEN connection), absent on PGlite */
   url?: string;
   close(): Promise<void>;
+}
+
+type DirectRead = Database['read'];
+const directReads = new WeakMap<object, DirectRead>();
+
+/**
+ * The counted driver read behind the application's root Prisma client, for statements whose rows need no
+ * Prisma mapping (src/core/model-rows.ts). None for a transaction's client: that must read in its transaction.
+ * On the embedded database a direct read waits for an open transaction to end, as Prisma's own reads do.
+ */
+export function directRead(prisma: object): DirectRead | undefined {
+  return directReads.get(prisma);
+}
+
+// a direct read has no Prisma span: it gets its own, like Prisma's (the statement, never its parameters);
+// without a tracer provider (tracing off) the API's no-op tracer costs next to nothing
+const tracer = trace.getTracer('dangjian-db');
+function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  const attributes = { 'db.system': 'postgresql', 'db.query.text': sql };
+  return tracer.startActiveSpan('db:read', { kind: SpanKind.CLIENT, attributes }, async (span) => {
+    try {
+      return await run();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 }
 
 export interface DatabaseOptions {
@@ -124,15 +154,17 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     opened = lite;
   }
   const prisma = new PrismaClient({ adapter: countingAdapter(opened.factory, statements) });
+  const read: DirectRead = (sql, params) => {
+    statements.record(sql);
+    return traced(sql, () => opened.session.query(sql, params));
+  };
+  directReads.set(prisma, read);
   return {
     engine: url ? 'postgres' : 'pglite',
     prisma,
     statements,
     session: opened.session,
-    read: (sql, params) => {
-      statements.record(sql);
-      return opened.session.query(sql, params);
-    },
+    read,
     pglite: opened.pglite,
     url,
     close: async () => {

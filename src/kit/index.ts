@@ -49,7 +49,10 @@ export {
   type PartialDayFacts,
 } from '../core/daily-figures.js';
 export { parseId, parseOptionalId } from '../core/lookup.js';
-export { mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
+export { modelLoader, mustLoad, organizationLoader, personLoader, regionLoader } from '../core/loaders.js';
+// raw reads without Prisma's row mapping (the driver itself outside transactions; see model-rows.ts)
+export { queryRows } from '../core/model-rows.js';
+export { countRows } from '../core/row-counts.js';
 // the one per-request cache: memoised lookups and DataLoaders that live as long as the request
 export { mapLoader, perRequest, requestLoader, rowLoader } from '../core/request-cache.js';
 export { asksTotalCount, childCount, childPage, type ChildPageSpec, sharedSpec } from '../core/child-pages.js';
