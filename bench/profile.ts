@@ -24,6 +24,7 @@ async function profiledDatabase() {
 }
 const db = await profiledDatabase();
 if ((await db.prisma.region.count()) === 0) await seedDemo(db.prisma, installedModules, BENCH_PASSWORD);
+await db.maintain?.();
 const { post, login } = await benchApp(db);
 const token = await login(process.env.PROFILE_USER ?? 'admin');
 const query = process.env.PROFILE_QUERY!;

@@ -11,6 +11,8 @@ try {
   } else {
     const password = process.env.DEMO_PASSWORD || generateDemoPassword();
     await seedDemo(db.prisma, installedModules, password);
+    // the embedded database has no autovacuum: the planner gets its statistics now, not a minute later
+    await db.maintain?.();
     console.log(
       `Demo data loaded. Demo logins (password: ${password}): ${demoAccounts.map((a) => a.username).join(', ')}`,
     );

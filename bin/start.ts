@@ -48,6 +48,8 @@ if (!url && seedWanted && (await isEmpty(db.prisma))) {
   if (weak) throw new Error(`DEMO_PASSWORD: ${weak}`);
   logger.info({ msg: 'empty embedded database: loading the 昌吉州 demo data' });
   await seedDemo(db.prisma, installedModules, demoPassword);
+  // the embedded database has no autovacuum: the planner gets its statistics now, not a minute later
+  await db.maintain?.();
   if (!process.env.DEMO_PASSWORD) await writeFile(passwordFile, demoPassword, { mode: 0o600 });
 }
 

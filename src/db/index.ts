@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { maintainEmbedded, type MaintenanceReport, scheduleMaintenance } from './maintenance.js';
 import { migrate, type SqlSession } from './migrate.js';
 import { countingAdapter, StatementCounter } from './statements.js';
 import { watchPool } from '../metrics.js';
@@ -23,6 +24,11 @@ export interface Database {
   read<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** the embedded database itself (backups, in-process LISTEN), absent on PostgreSQL */
   pglite?: PGlite;
+  /**
+   * 维护: the embedded database's autovacuum pass now (it also runs once a minute; src/db/maintenance.ts), e.g.
+   * after loading the demo data; absent on PostgreSQL, whose autovacuum does it
+   */
+  maintain?(): Promise<MaintenanceReport>;
   /** the PostgreSQL connection string (the live service's LISTEN connection), absent on PGlite */
   url?: string;
   close(): Promise<void>;
@@ -92,12 +98,21 @@ async function openPglite(options: DatabaseOptions) {
   }
   await db.waitReady;
   const pglite = db;
+  // its pages live in this process's memory: a random read costs what a sequential one does, and at the
+  // default 4 the planner, once the tables are analysed, scanned small tables whole once per parent
+  await pglite.exec('SET random_page_cost = 1.1');
+  const stopMaintenance = scheduleMaintenance(pglite, (error) =>
+    options.log?.(`embedded database maintenance failed: ${(error as Error).message}`),
+  );
   return {
     // the adapter is built against an older driver-adapter-utils; the protocol is the same (verified)
     factory: new PrismaPGlite(pglite) as unknown as PrismaPg,
     session: pgliteSession(pglite),
     pglite,
-    close: () => pglite.close(),
+    close: async () => {
+      await stopMaintenance();
+      await pglite.close();
+    },
   };
 }
 
@@ -166,6 +181,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     session: opened.session,
     read,
     pglite: opened.pglite,
+    ...(opened.pglite ? { maintain: () => maintainEmbedded(opened.pglite!) } : {}),
     url,
     close: async () => {
       await prisma.$disconnect();
