@@ -6,6 +6,7 @@
 // of the selection the rows lack are loaded by id (one batched statement per field level) and merged in.
 import SchemaBuilder, { BasePlugin, isThenable, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { queryFromInfo } from '@pothos/plugin-prisma';
+import { delegateName } from './model-rows.js';
 import { perRequest, rowLoader } from './request-cache.js';
 import type { FieldNode, GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 
@@ -58,26 +59,26 @@ export class PothosLoadedSelectionPlugin<Types extends SchemaTypes> extends Base
     if (type.kind !== 'Object') return resolver;
     const model = this.buildCache.getTypeConfig(type.ref).extensions?.pothosPrismaModel as string | undefined;
     if (!model) return resolver;
-    const delegateName = `${model[0]!.toLowerCase()}${model.slice(1)}`;
+    const property = delegateName(model);
     return (parent, args, ctx, info) => {
       const result = resolver(parent, args, ctx, info);
       return isThenable(result)
-        ? Promise.resolve(result).then((value) => this.complete(value, delegateName, ctx, info))
-        : this.complete(result, delegateName, ctx, info);
+        ? Promise.resolve(result).then((value) => this.complete(value, property, ctx, info))
+        : this.complete(result, property, ctx, info);
     };
   }
 
-  private async complete(value: unknown, delegateName: string, ctx: Types['Context'], info: GraphQLResolveInfo) {
+  private async complete(value: unknown, property: string, ctx: Types['Context'], info: GraphQLResolveInfo) {
     const rows = (Array.isArray(value) ? value : [value]).filter((r): r is Row => !!r && typeof r === 'object');
     if (!rows.length || rows.some((r) => typeof r.id !== 'string')) return value;
     const selection = selectionOf(ctx as object, info);
     const missing = Object.keys(selection).filter((key) => rows.some((r) => !(key in r)));
     if (!missing.length) return value;
     const client = (this.builder.options as { prisma: { client: (c: unknown) => unknown } }).prisma.client(ctx);
-    const delegate = (client as Record<string, Delegate>)[delegateName]!;
+    const delegate = (client as Record<string, Delegate>)[property]!;
     const select: Row = { id: true };
     for (const key of missing) select[key] = selection[key];
-    const loader = loaderFor(ctx as object, delegate, `${delegateName}:${JSON.stringify(select)}`, select);
+    const loader = loaderFor(ctx as object, delegate, `${property}:${JSON.stringify(select)}`, select);
     const loaded = await loader.loadMany(rows.map((r) => r.id as string));
     const byId = new Map(loaded.map((r) => (r && !(r instanceof Error) ? [r.id, r] : [null, null])));
     const merge = (r: unknown) =>

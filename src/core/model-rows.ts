@@ -40,6 +40,9 @@ interface ModelShape {
 }
 
 const datamodel = getDatamodel().datamodel.models;
+
+/** the Prisma client's property for a model: `Person` → `person`, `AuditLog` → `auditLog` */
+export const delegateName = (model: string) => `${model[0]!.toLowerCase()}${model.slice(1)}`;
 const shapes = new Map<string, ModelShape | null>();
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

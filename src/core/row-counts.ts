@@ -4,7 +4,7 @@
 // match) is counted by Prisma alone, so nothing is ever widened.
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { modelShape, queryRows } from './model-rows.js';
+import { delegateName, modelShape, queryRows } from './model-rows.js';
 import { perRequest, requestLoader } from './request-cache.js';
 import { whereToSql } from './where-sql.js';
 
@@ -12,9 +12,7 @@ type Where = Record<string, unknown>;
 type Ctx = { prisma: PrismaClient; request?: object | null };
 
 const delegate = (prisma: PrismaClient, model: string) =>
-  (prisma as unknown as Record<string, { count(args: { where: Where }): Promise<number> }>)[
-    model[0]!.toLowerCase() + model.slice(1)
-  ]!;
+  (prisma as unknown as Record<string, { count(args: { where: Where }): Promise<number> }>)[delegateName(model)]!;
 
 /** how many rows of `model` match `where` (one statement for all the counts asked together) */
 export function countRows(ctx: Ctx, model: string, where: Where): Promise<number> {
@@ -34,8 +32,8 @@ export function countRows(ctx: Ctx, model: string, where: Where): Promise<number
       const columns = keys.map((k, i) => Prisma.sql`${sqls.get(k)!} AS ${Prisma.raw(`"n${i}"`)}`);
       const [row] = await queryRows<Record<string, number>>(ctx.prisma, Prisma.sql`SELECT ${Prisma.join(columns)}`);
       return keys.map((_k, i) => row![`n${i}`]!);
-      // PostgreSQL allows 1 664 columns in a select list
     },
+    // PostgreSQL allows 1 664 columns in a select list
     { maxBatchSize: 500 },
   ).load(key);
 }

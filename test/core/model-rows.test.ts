@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDatamodel } from '../../generated/pothos-types.js';
 import { installedModules } from '../../modules/index.js';
-import { modelShape, rowsById } from '../../src/core/model-rows.js';
+import { delegateName, modelShape, rowsById } from '../../src/core/model-rows.js';
 import { createTestApp, type TestApp } from '../helpers.js';
 
 let t: TestApp;
@@ -23,7 +23,7 @@ const models = Object.entries(getDatamodel().datamodel.models);
 const withId = models.filter(([, m]) => m.fields.some((f) => f.name === 'id' && f.isId)).map(([name]) => name);
 const delegate = (model: string) =>
   (t.db.prisma as unknown as Record<string, { findMany(args: object): Promise<{ id: string }[]> }>)[
-    model[0]!.toLowerCase() + model.slice(1)
+    delegateName(model)
   ]!;
 
 describe('rows read as JSON', () => {
