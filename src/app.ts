@@ -27,6 +27,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits/config.js';
 import { useQueryLimits } from './limits/cost.js';
 import { useRateLimit } from './limits/rate-limit.js';
 import { requestGuard } from './input/request-guard.js';
+import { useRequestBodyLimit } from './http/body-limit.js';
 import { LIVE_DEFAULTS, LiveHub, type LiveOptions } from './live/hub.js';
 import { notifier } from './live/notify.js';
 import { LiveService } from './live/service.js';
@@ -164,6 +165,8 @@ export async function createApp(options: AppOptions) {
       return [viewer.role, viewer.regionPath, moduleIds.join(','), dataVersion, period].join('|');
     }),
     useReadinessCheck({ endpoint: '/ready', check: readinessCheck(db, jobs, () => draining) }),
+    // after every request parser: it wraps the one chosen
+    useRequestBodyLimit(limits.requestBytes),
   ];
   if (options.tracing) plugins.unshift(useTracing(options.tracing));
   if (limits.rateLimit) {
@@ -187,6 +190,7 @@ export async function createApp(options: AppOptions) {
     landingPage: false,
     logging: options.logger ? 'warn' : false,
     maskedErrors: true,
+    maxRequestBodySize: false,
     cors: security.cors,
     renderGraphiQL: security.renderGraphiQL,
     graphiql: http.graphiql && {

@@ -38,8 +38,11 @@ function namedTownship(request: Request): { code: string } | { id: string } | nu
   }
 }
 
-/** runs one read outside Prisma: this statement runs on every request, and Prisma compiled it anew each time */
-export type RawRead = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+/**
+ * runs one read outside Prisma: this statement runs on every request, and Prisma compiled it anew each time;
+ * prepared once per PostgreSQL connection, PostgreSQL no longer parses and plans it each time either
+ */
+export type RawRead = <T>(sql: string, params: unknown[], options?: { prepared?: boolean }) => Promise<T[]>;
 
 const VIEWER_SQL = `
   SELECT v.switches, v.regions,
@@ -54,7 +57,7 @@ const VIEWER_SQL = `
 
 export function viewerResolver(rawRead: RawRead, tokens: TokenService, clock: Clock, cache: SwitchCache) {
   async function read(accountId: string | null, jti: string | null): Promise<Row> {
-    const [row] = await rawRead<Row>(VIEWER_SQL, [jti, accountId]);
+    const [row] = await rawRead<Row>(VIEWER_SQL, [jti, accountId], { prepared: true });
     return row!;
   }
 

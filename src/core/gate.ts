@@ -131,7 +131,13 @@ export class ModuleGate {
   }
 
   /** modules on in at least one township within `scope`: what a viewer scoped there may see */
-  async enabledWithin(scope: string): Promise<string[]> {
+  enabledWithin(scope: string): Promise<string[]> {
+    // asked by every request for its schema: the answer changes only with the switch cache's tokens
+    const find = () => this.findEnabled(scope);
+    return this.snapshot ? this.snapshot.derived(`enabledWithin:${scope}`, find) : find();
+  }
+
+  private async findEnabled(scope: string): Promise<string[]> {
     const own = townshipPathOf(scope);
     const townships = own ? [own] : await this.townshipsUnder(scope);
     const result: string[] = [];

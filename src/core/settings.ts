@@ -21,20 +21,32 @@ export interface SettingValue {
   decidedAt: string | null;
 }
 
+/** the declared settings of a module list, built once: a reader is made for every request */
+const declared = new WeakMap<readonly ModuleDefinition[], Map<string, SettingDefinition>>();
+
+function definitionsOf(modules: readonly ModuleDefinition[]) {
+  let defs = declared.get(modules);
+  if (!defs) {
+    defs = new Map();
+    for (const m of modules) for (const [key, def] of Object.entries(m.settings ?? {})) defs.set(`${m.id}.${key}`, def);
+    declared.set(modules, defs);
+  }
+  return defs;
+}
+
 /**
  * 模块参数, read per request (or per job run): the nearest setting at or above the township wins,
  * otherwise the module's declared default.
  */
 export class SettingsReader {
   private rows?: Promise<SettingRow[]>;
-  private readonly defs = new Map<string, SettingDefinition>();
+  private readonly defs: Map<string, SettingDefinition>;
 
   constructor(
     private readonly prisma: PrismaClient | Prisma.TransactionClient,
     modules: readonly ModuleDefinition[],
   ) {
-    for (const m of modules)
-      for (const [key, def] of Object.entries(m.settings ?? {})) this.defs.set(`${m.id}.${key}`, def);
+    this.defs = definitionsOf(modules);
   }
 
   definition(moduleId: string, key: string) {

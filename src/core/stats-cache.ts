@@ -51,7 +51,7 @@ export function figureTypes(schema: GraphQLSchema): Set<string> {
   return found;
 }
 
-/** whether every field the operation selects is a figure (see above) */
+/** whether the operation selects figures and nothing else (see above): `{ __typename }` is not worth a key */
 export function readsOnlyFigures(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -59,6 +59,7 @@ export function readsOnlyFigures(
 ): boolean {
   const info = new TypeInfo(schema);
   let ok = document.definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
+  let figure = false;
   visit(
     document,
     visitWithTypeInfo(info, {
@@ -68,13 +69,13 @@ export function readsOnlyFigures(
         if (!ok || !parent || !type || node.name.value === '__typename') return;
         const leaf = isLeafType(getNamedType(type));
         const named = getNamedType(type).name;
-        if (parent.name === schema.getQueryType()?.name) ok = ROOTS.has(node.name.value);
+        if (parent.name === schema.getQueryType()?.name) ok = figure = ROOTS.has(node.name.value);
         else if (parent.name === 'Region') ok = leaf || node.name.value === 'stats';
         else ok = figures.has(parent.name) && (leaf || figures.has(named));
       },
     }),
   );
-  return ok;
+  return ok && figure;
 }
 
 interface Entry {

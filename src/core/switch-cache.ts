@@ -18,6 +18,8 @@ export interface SwitchSnapshot {
   township(where: { code: string } | { id: string }): Promise<string | null>;
   /** loads both tables together, so the first request after a change pays for both, and only it */
   load(): Promise<void>;
+  /** what follows from these tables alone (a scope's modules), computed once per pair of tokens */
+  derived<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 interface Township {
@@ -31,6 +33,8 @@ interface Entry {
   switches?: Promise<SwitchRow[]>;
   /** every township (a few hundred per prefecture): scope lists and X-Township lookups read it in memory */
   townships?: Promise<Township[]>;
+  /** bounded by the regions there are: keys are scopes the tables themselves name */
+  derived: Map<string, Promise<unknown>>;
 }
 
 const same = (a: CacheTokens, b: CacheTokens) => a.switches === b.switches && a.regions === b.regions;
@@ -53,7 +57,8 @@ export class SwitchCache {
   }
 
   at(tokens: CacheTokens): SwitchSnapshot {
-    const entry = this.entry && same(this.entry.tokens, tokens) ? this.entry : (this.entry = { tokens });
+    const entry =
+      this.entry && same(this.entry.tokens, tokens) ? this.entry : (this.entry = { tokens, derived: new Map() });
     const townships = () =>
       this.once(entry, 'townships', () =>
         this.prisma.region.findMany({ where: { level: 'TOWNSHIP' }, select: { id: true, code: true, path: true } }),
@@ -67,6 +72,15 @@ export class SwitchCache {
         await Promise.all([switches(), townships()]);
       },
       switches,
+      derived: <T>(key: string, compute: () => Promise<T>) => {
+        let found = entry.derived.get(key) as Promise<T> | undefined;
+        if (!found) {
+          const value = compute();
+          entry.derived.set(key, (found = value));
+          value.catch(() => entry.derived.get(key) === value && entry.derived.delete(key));
+        }
+        return found;
+      },
       townshipsUnder: async (scope) => (await townships()).filter((t) => t.path.startsWith(scope)).map((t) => t.path),
       township: async (where) => {
         const found = (await townships()).find((t) => ('code' in where ? t.code === where.code : t.id === where.id));

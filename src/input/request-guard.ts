@@ -72,10 +72,18 @@ function argumentValue(node: ValueNode, variables: Record<string, unknown>): unk
   return node.kind === Kind.STRING ? node.value : undefined;
 }
 
-/** cursor and global-id problems of every field in the document, with the alias path where known */
-export function preExecutionIssues(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>) {
+/** an argument the guard checks: where it is, what it must be, and its literal or variable */
+interface Check {
+  path: string[];
+  argument: string;
+  kind: 'globalId' | 'cursor';
+  value: ValueNode;
+}
+
+/** the arguments of the document that are global ids or id cursors: found once per schema and document */
+function checksOf(schema: GraphQLSchema, document: DocumentNode): Check[] {
   const typeInfo = new TypeInfo(schema);
-  const found: { issue: FieldIssue; path: string[] }[] = [];
+  const found: Check[] = [];
   const path: string[] = [];
   visit(
     document,
@@ -89,13 +97,12 @@ export function preExecutionIssues(schema: GraphQLSchema, document: DocumentNode
           const pagesById = !def.extensions?.customCursor && getNamedType(def.type).name.endsWith('Connection');
           for (const arg of node.arguments ?? []) {
             const argDef = def.args.find((a) => a.name === arg.name.value);
-            const value = argumentValue(arg.value, variables);
-            const problem = argDef?.extensions?.isRelayGlobalID
-              ? globalIdProblem(value)
+            const kind = argDef?.extensions?.isRelayGlobalID
+              ? 'globalId'
               : pagesById && (arg.name.value === 'after' || arg.name.value === 'before')
-                ? prismaCursorProblem(value)
+                ? 'cursor'
                 : null;
-            if (problem) found.push({ issue: { path: arg.name.value, message: problem }, path: [...path] });
+            if (kind) found.push({ path: [...path], argument: arg.name.value, kind, value: arg.value });
           }
         },
         leave() {
@@ -105,6 +112,23 @@ export function preExecutionIssues(schema: GraphQLSchema, document: DocumentNode
       FragmentDefinition: { enter: () => void path.splice(0), leave: () => void path.splice(0) },
     }),
   );
+  return found;
+}
+
+const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Check[]>>();
+
+/** cursor and global-id problems of every field in the document, with the alias path where known */
+export function preExecutionIssues(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>) {
+  let bySchema = plans.get(schema);
+  if (!bySchema) plans.set(schema, (bySchema = new WeakMap()));
+  let checks = bySchema.get(document);
+  if (!checks) bySchema.set(document, (checks = checksOf(schema, document)));
+  const found: { issue: FieldIssue; path: string[] }[] = [];
+  for (const check of checks) {
+    const value = argumentValue(check.value, variables);
+    const problem = check.kind === 'globalId' ? globalIdProblem(value) : prismaCursorProblem(value);
+    if (problem) found.push({ issue: { path: check.argument, message: problem }, path: check.path });
+  }
   return found;
 }
 

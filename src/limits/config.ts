@@ -14,6 +14,8 @@ export interface Limits {
   executionMs: number;
   /** budget of the response: resolved data, measured while it is produced */
   responseBytes: number;
+  /** 请求体上限: bytes of one request's body (413 past it) */
+  requestBytes: number;
   /** 统计缓存: how long a figures-only answer may be served from memory while nothing changed (0: off) */
   statsCacheMs: number;
   /** token buckets: `burst` requests at once, refilled at `perSecond`; false switches rate limiting off */
@@ -31,6 +33,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   executionMs: 1_500,
   responseBytes: 8 * 1024 * 1024,
+  // Yoga's own default, kept: trusted documents and bulk inputs stay far below it
+  requestBytes: 25_000_000,
   statsCacheMs: 60_000,
   rateLimit: { anonymous: { burst: 60, perSecond: 2 }, account: { burst: 300, perSecond: 20 }, trustProxyHops: 0 },
 };
@@ -50,6 +54,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
     maxAliases: num(env.MAX_QUERY_ALIASES, d.maxAliases),
     executionMs: num(env.EXECUTION_TIMEOUT_MS, d.executionMs),
     responseBytes: num(env.MAX_RESPONSE_BYTES, d.responseBytes),
+    requestBytes: num(env.MAX_REQUEST_BYTES, d.requestBytes),
     statsCacheMs: env.STATS_CACHE_TTL_MS === '0' ? 0 : num(env.STATS_CACHE_TTL_MS, d.statsCacheMs),
     rateLimit:
       env.RATE_LIMIT === 'off'

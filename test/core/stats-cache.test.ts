@@ -46,6 +46,9 @@ describe('which queries are figures (generated from the schema)', () => {
     expect(cached.sort()).toEqual(['region', 'regionByCode']);
     const mutation = Object.values(schema().getMutationType()!.getFields())[0]!;
     expect(readsOnlyFigures(schema(), parse(`mutation { ${selectionOf(mutation)} }`))).toBe(false);
+    // nothing to keep: a key per `{ __typename }` would cost more than answering it
+    expect(readsOnlyFigures(schema(), parse('{ __typename }'))).toBe(false);
+    expect(readsOnlyFigures(schema(), parse('{ __typename region(id: "x") { stats { residents } } }'))).toBe(true);
   });
 
   it('every leaf below RegionStats is a figure; every record (a type with an id) reached from it is not', () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../modules/index.js';
 import { createApp, type App } from '../../src/app.js';
-import { createTestApp, regionId, type TestApp } from '../helpers.js';
+import { createTestApp, engine, regionId, type TestApp } from '../helpers.js';
 
 let t: TestApp;
 let other: App;
@@ -87,5 +87,35 @@ describe('the viewer in one statement, the switch cache current across instances
     const out = await t.gql('mutation { logout(input: {}) { __typename } }', {}, { token });
     expect(out.errors).toBeUndefined();
     expect((await viaOther('{ viewer { account { username } } }', token)).data.viewer.account).toBeNull();
+  });
+});
+
+describe('the viewer statement, prepared', () => {
+  const LISTED = 'SELECT name, statement FROM pg_prepared_statements WHERE name LIKE $1';
+
+  it.runIf(engine() === 'postgres')('is parsed once per PostgreSQL connection, under a name of its text', async () => {
+    // the statement lists the prepared statements of the connection it runs on, itself among them
+    const first = await t.db.read<{ name: string; statement: string }>(LISTED, ['read_%'], { prepared: true });
+    const own = first.find((r) => r.statement === LISTED);
+    expect(own?.name).toMatch(/^read_[0-9a-f]{24}$/);
+    const again = await t.db.read<{ name: string; statement: string }>(LISTED, ['read_%'], { prepared: true });
+    expect(again.filter((r) => r.statement === LISTED).map((r) => r.name)).toEqual([own!.name]);
+    // a read without it leaves nothing behind: one name, one text
+    const plain = await t.db.read<{ name: string; statement: string }>(`${LISTED} AND true`, ['read_%']);
+    expect(plain.some((r) => r.statement.endsWith('AND true'))).toBe(false);
+  });
+
+  it('every pooled connection answers it as the database stands, a logout included', async () => {
+    const token = await t.login('yuanlin-worker');
+    // more requests than the pool has connections: every connection prepares it, each answers the same
+    const names = await Promise.all(
+      Array.from({ length: 25 }, () => t.gql('{ viewer { account { username } } }', {}, { token })),
+    );
+    expect(new Set(names.map((r) => r.data.viewer.account?.username))).toEqual(new Set(['yuanlin-worker']));
+    await t.gql('mutation { logout(input: {}) { __typename } }', {}, { token });
+    const after = await Promise.all(
+      Array.from({ length: 25 }, () => t.gql('{ viewer { account { username } } }', {}, { token })),
+    );
+    expect(after.map((r) => r.data.viewer.account)).toEqual(Array(25).fill(null));
   });
 });

@@ -113,4 +113,19 @@ describe('every connection field refuses malformed cursors', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('checks the variables of every request, though the document is planned once', async () => {
+    const query = 'query($c: String) { regions(first: 1, after: $c) { edges { cursor } } }';
+    const first = await t.gql(query, { c: null }, { token: admin });
+    const cursor = first.data.regions.edges[0].cursor;
+    for (const [c, refused] of [
+      [cursor, false],
+      ['garbage', true],
+      [cursor, false],
+      [cursors.garbage, true],
+    ]) {
+      const r = await t.gql(query, { c }, { token: admin });
+      expect(r.errors?.[0]?.extensions?.code === 'VALIDATION', String(c)).toBe(refused);
+    }
+  });
 });
