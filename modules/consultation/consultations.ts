@@ -2,6 +2,7 @@
 // 议定事项 (owner, due date, follow-up, an optional link to another module's record by global id).
 import {
   countedTotal,
+  countRows,
   guardNode,
   listWhere,
   mustLoad,
@@ -149,7 +150,7 @@ export function registerConsultationTypes(builder: Builder, enums: Enums, Venue:
                 allowed: (path) => path.startsWith(viewerScope(ctx)),
               }),
               { entity: 'Consultation', module: MODULE_ID, status: filter?.status, whole: viewerScope(ctx) },
-            )) ?? ctx.prisma.consultation.count({ where: await consultationWhere(ctx, filter) }),
+            )) ?? countRows(ctx, 'Consultation', await consultationWhere(ctx, filter)),
     }),
   );
   return { Consultation, Outcome };

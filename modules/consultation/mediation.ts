@@ -10,9 +10,10 @@ import {
   maskName,
   mustLoad,
   personLoader,
+  modelLoader,
   regionLoader,
-  rowLoader,
   type Builder,
+  type ConsultationVenue,
   type Context,
   type MediationCase,
   type MediationParty,
@@ -29,15 +30,12 @@ async function seesParty(ctx: Context, c: Pick<MediationCase, 'id' | 'regionPath
   return managesPerson(ctx.viewer, person);
 }
 
-/** the case of a party row (one query per request level) */
-const caseOf = async (ctx: Context, p: MediationParty) =>
-  (await rowLoader<MediationCase>(ctx, 'consultation.cases', (ids) =>
-    ctx.prisma.mediationCase.findMany({ where: { id: { in: ids } } }),
-  ).load(p.caseId))!;
+// cases of party rows and venues of cases: read with the people and regions of the same moment, one statement
+const caseLoader = modelLoader<MediationCase>('MediationCase');
+const venueLoader = modelLoader<ConsultationVenue>('ConsultationVenue');
 
-/** venues of cases, one query per request level */
-const venueLoader = (ctx: Context) =>
-  rowLoader(ctx, 'consultation.venues', (ids) => ctx.prisma.consultationVenue.findMany({ where: { id: { in: ids } } }));
+/** the case of a party row */
+const caseOf = async (ctx: Context, p: MediationParty) => (await caseLoader(ctx).load(p.caseId))!;
 
 export function registerMediationTypes(builder: Builder, enums: Enums) {
   builder.prismaObject('MediationParty', {

@@ -1,6 +1,7 @@
 // 订餐 MealBooking: the node and the list (the meal point's staff, workers of its area, the person);
 // the bookings themselves are booking-mutations.ts.
 import {
+  countRows,
   forbidden,
   guardNode,
   listWhere,
@@ -144,7 +145,7 @@ export function registerBookings(builder: Builder, E: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ date: 'asc' }, { meal: 'asc' }, { bookedAt: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.mealBooking.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'MealBooking', await where(ctx, args.filter)),
     }),
   );
 }

@@ -1,6 +1,7 @@
 // 康养设施: 日间照料中心, 助餐服务点, 残疾人社区康复服务站 — node, lists, Region.careFacilities, mutations.
 import {
   containsText,
+  countRows,
   guardNode,
   listWhere,
   mapLoader,
@@ -157,8 +158,7 @@ export function registerFacilities(builder: Builder, E: Enums) {
           where: await facilityWhere(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { kind: 'asc' }, { name: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.careFacility.count({ where: await facilityWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'CareFacility', await facilityWhere(ctx, args.filter)),
     }),
     careFacility: t.prismaField({
       policy: { roles: 'ANYONE', scope: 'NONE' },

@@ -1,6 +1,7 @@
 // 涉老服务需求: collected from an elder or family (or found on a visit), assigned, done, with the
 // elder's feedback. The node and the list here; the lifecycle's mutations are need-mutations.ts.
 import {
+  countRows,
   forbidden,
   guardNode,
   listWhere,
@@ -162,7 +163,7 @@ export function registerNeeds(builder: Builder, E: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.elderNeed.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'ElderNeed', await where(ctx, args.filter)),
     }),
   );
 }

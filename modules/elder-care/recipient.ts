@@ -1,6 +1,7 @@
 // 服务对象 care recipients: one per person (categories, emergency contact, visit tier, current
 // assessment), enrolled at facilities. Health data only for those entitled (see access.ts).
 import {
+  countRows,
   forbidden,
   guardNode,
   listWhere,
@@ -9,10 +10,11 @@ import {
   notFound,
   parseId,
   READERS,
+  modelLoader,
   readsWithinScope,
-  rowLoader,
   within,
   type Builder,
+  type CapabilityAssessment,
   type CareRecipient,
   type Context,
   type Prisma,
@@ -36,13 +38,14 @@ export async function canSeeRecipient(ctx: Context, r: CareRecipient) {
   return (readsWithinScope(ctx.viewer) && within(ctx.viewer, r.regionPath)) || readsHealth(ctx, r);
 }
 
+/** assessments by id, read with the people and regions of the same moment in one statement */
+const assessmentLoader = modelLoader<CapabilityAssessment>('CapabilityAssessment');
+
 /** the latest assessment, when still valid, for viewers entitled to health data (read is audited) */
 export async function currentAssessment(ctx: Context, r: CareRecipient) {
   if (!r.latestAssessmentId || !r.assessmentValidUntil || r.assessmentValidUntil <= ctx.clock.now()) return null;
   if (!(await readsHealth(ctx, r))) return null;
-  const a = await rowLoader(ctx, 'elder-care.assessmentById', (ids) =>
-    ctx.prisma.capabilityAssessment.findMany({ where: { id: { in: ids } } }),
-  ).load(r.latestAssessmentId);
+  const a = await assessmentLoader(ctx).load(r.latestAssessmentId);
   if (!a) return null;
   await auditRead(ctx, {
     field: 'assessment',
@@ -219,8 +222,7 @@ export function registerRecipients(builder: Builder, E: Enums) {
           where: await recipientWhere(ctx, args.filter),
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.careRecipient.count({ where: await recipientWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'CareRecipient', await recipientWhere(ctx, args.filter)),
     }),
   );
 }

@@ -3,6 +3,7 @@
 import {
   AppError,
   Checks,
+  countRows,
   forbidden,
   guardNode,
   listWhere,
@@ -104,7 +105,7 @@ export function registerServices(builder: Builder, E: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ servedAt: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.careService.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'CareService', await where(ctx, args.filter)),
     }),
   );
 

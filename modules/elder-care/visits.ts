@@ -2,6 +2,7 @@
 // sets the next due date; a visit records findings (sensitive) and a risk level. The node and the lists
 // here; recording a visit is visit-record.ts.
 import {
+  countRows,
   forbidden,
   guardNode,
   listWhere,
@@ -117,8 +118,7 @@ export function registerVisits(builder: Builder, E: Enums) {
           orderBy: [{ nextVisitDueAt: 'asc' }, { id: 'asc' }],
         });
       },
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.careRecipient.count({ where: await overdueWhere(ctx, args.regionId) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'CareRecipient', await overdueWhere(ctx, args.regionId)),
     }),
     careVisits: t.prismaConnection({
       policy: { roles: 'LOGGED_IN', scope: { region: 'regionId' } },
@@ -140,7 +140,7 @@ export function registerVisits(builder: Builder, E: Enums) {
         });
       },
       totalCount: async (_c, args, ctx) =>
-        (await countedVisits(ctx, args)) ?? ctx.prisma.careVisit.count({ where: await visitsWhere(ctx, args) }),
+        (await countedVisits(ctx, args)) ?? countRows(ctx, 'CareVisit', await visitsWhere(ctx, args)),
     }),
   }));
 

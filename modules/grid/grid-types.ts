@@ -2,6 +2,7 @@
 import {
   canSeePerson,
   containsText,
+  countRows,
   guardNode,
   listWhere,
   managesPeopleAt,
@@ -248,7 +249,7 @@ export function registerGridTypes(builder: Builder, E: GridEnums) {
           where: await gridWhere(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { code: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.grid.count({ where: await gridWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'Grid', await gridWhere(ctx, args.filter)),
     }),
     grid: t.prismaField({
       policy: { roles: 'LOGGED_IN', scope: { record: 'Grid', id: 'id' } },

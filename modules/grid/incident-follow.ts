@@ -4,6 +4,7 @@
 import {
   Checks,
   conflict,
+  countRows,
   forbidden,
   managesPeopleAt,
   notFound,
@@ -118,7 +119,7 @@ export function registerFollowUp(builder: Builder, E: GridEnums) {
           where: await mine(ctx),
           orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, _a, ctx) => ctx.prisma.incident.count({ where: await mine(ctx) }),
+      totalCount: async (_c, _a, ctx) => countRows(ctx, 'Incident', await mine(ctx)),
     }),
   );
 

@@ -1,5 +1,13 @@
 // 事件列表: the `incidents` connection (filters, visibility, the module switch) and the `incident` query.
-import { listWhere, parseId, parseOptionalId, type Builder, type Context, type Prisma } from '../../src/kit/index.js';
+import {
+  countRows,
+  listWhere,
+  parseId,
+  parseOptionalId,
+  type Builder,
+  type Context,
+  type Prisma,
+} from '../../src/kit/index.js';
 import { MODULE, requireViewer } from './access.js';
 import { OPEN_STATUSES, type GridEnums } from './enums.js';
 import { countedIncidents } from './incident-counts.js';
@@ -68,8 +76,7 @@ export function registerIncidentQueries(builder: Builder, E: GridEnums) {
           orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
         }),
       totalCount: async (_c, args, ctx) =>
-        (await countedIncidents(ctx, args.filter)) ??
-        ctx.prisma.incident.count({ where: await incidentWhere(ctx, args.filter) }),
+        (await countedIncidents(ctx, args.filter)) ?? countRows(ctx, 'Incident', await incidentWhere(ctx, args.filter)),
     }),
     incident: t.prismaField({
       policy: { roles: 'LOGGED_IN', scope: { record: 'Incident', id: 'id' } },

@@ -2,6 +2,7 @@
 // partyMeetings(filter), PartyOrganization.meetings. Meeting records (date, topic) are visible to
 // logged-in non-residents of the area; minutes and attendance only to those who manage the organisation.
 import {
+  countRows,
   forbidden,
   guardNode,
   notFound,
@@ -239,8 +240,7 @@ export function registerMeetings(builder: Builder, enums: PartyEnums) {
           where: await meetingWhere(ctx, args.filter),
           orderBy: [{ heldAt: 'desc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.partyMeeting.count({ where: await meetingWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'PartyMeeting', await meetingWhere(ctx, args.filter)),
     }),
   );
 }

@@ -2,6 +2,7 @@
 // term): warnings.ts; createPartyOrganization: organization-create.ts.
 import {
   containsText,
+  countRows,
   guardNode,
   parseId,
   parseOptionalId,
@@ -211,8 +212,7 @@ export function registerOrganizations(builder: Builder, enums: PartyEnums) {
           where: await orgWhere(ctx, args.filter),
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.partyOrganization.count({ where: await orgWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'PartyOrganization', await orgWhere(ctx, args.filter)),
     }),
     partyOrganization: t.prismaField({
       policy: { roles: 'ANYONE', scope: 'NONE' },

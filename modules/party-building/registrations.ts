@@ -4,6 +4,7 @@
 // volunteering.hoursCorrected (service hours), wishes.claimed and wishes.fulfilled (wishes a member
 // claimed and fulfilled).
 import {
+  countRows,
   forbidden,
   MANAGERS,
   managesPeopleAt,
@@ -188,7 +189,7 @@ export function registerRegistrations(builder: Builder) {
           where: await whereFor(ctx, args.communityId),
           orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.person.count({ where: await whereFor(ctx, args.communityId) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'Person', await whereFor(ctx, args.communityId)),
     }),
   );
 }

@@ -2,7 +2,7 @@
 // intake): `myResidentRequests` lists the requests whose 诉求人 is the viewer, and `node(id)` returns such a
 // request to its resident as well as to those who manage the branch. Status and the branch's answer are shown;
 // who answered is not (no other person's data reaches the resident).
-import { guardNode, type Builder, type Context } from '../../src/kit/index.js';
+import { countRows, guardNode, type Builder, type Context } from '../../src/kit/index.js';
 import { canManageOrg } from './access.js';
 import { MODULE_ID } from './rules.js';
 
@@ -37,7 +37,7 @@ export function registerResidentFollow(builder: Builder) {
           where: await mine(ctx),
           orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
         }),
-      totalCount: async (_c, _a, ctx) => ctx.prisma.partyResidentRequest.count({ where: await mine(ctx) }),
+      totalCount: async (_c, _a, ctx) => countRows(ctx, 'PartyResidentRequest', await mine(ctx)),
     }),
   );
 }

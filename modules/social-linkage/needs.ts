@@ -3,6 +3,7 @@
 // without personal data, but it is still a record about residents); its concerned person only for managers.
 import {
   Checks,
+  countRows,
   defineLifecycle,
   guardNode,
   managesPeopleAt,
@@ -148,7 +149,7 @@ export function registerNeeds(builder: Builder, enums: Enums) {
         }),
       totalCount: async (_c, args, ctx) =>
         (await countedInArea(ctx, 'CommunityNeed', args.filter)) ??
-        ctx.prisma.communityNeed.count({ where: await where(ctx, args.filter) }),
+        countRows(ctx, 'CommunityNeed', await where(ctx, args.filter)),
     }),
     unmetNeeds: t.field({
       policy: { roles: READERS, scope: { region: 'regionId' } },

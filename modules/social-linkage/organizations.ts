@@ -2,6 +2,7 @@
 // (备案 filing → active → suspended → deregistered; 登记 registration activates at once).
 import {
   canSeePerson,
+  countRows,
   defineLifecycle,
   guardNode,
   mustLoad,
@@ -131,8 +132,7 @@ export function registerOrganizations(builder: Builder, enums: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { name: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.socialOrganization.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'SocialOrganization', await where(ctx, args.filter)),
     }),
   );
   return Org;

@@ -2,6 +2,7 @@
 // organisation provides; lifecycle PLANNED → CONTRACTED → IN_PROGRESS → EVALUATED (score at the end), or
 // TERMINATED; milestones carry their progress (PROGRESS keeps the status).
 import {
+  countRows,
   defineLifecycle,
   guardNode,
   mustLoad,
@@ -123,7 +124,7 @@ export function registerProjects(builder: Builder, enums: Enums) {
         }),
       totalCount: async (_c, args, ctx) =>
         (await countedInArea(ctx, 'LivelihoodProject', args.filter)) ??
-        ctx.prisma.livelihoodProject.count({ where: await where(ctx, args.filter) }),
+        countRows(ctx, 'LivelihoodProject', await where(ctx, args.filter)),
     }),
   );
   registerProjectMutations(builder, Project);

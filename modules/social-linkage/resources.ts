@@ -4,6 +4,7 @@
 import {
   AppError,
   Checks,
+  countRows,
   guardNode,
   MANAGERS,
   mustLoad,
@@ -117,7 +118,7 @@ export function registerResources(builder: Builder, enums: Enums) {
           where: await where(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { title: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.serviceResource.count({ where: await where(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'ServiceResource', await where(ctx, args.filter)),
     }),
     suggestResources: t.field({
       policy: { roles: READERS, scope: { record: 'CommunityNeed', id: 'needId' } },

@@ -4,6 +4,7 @@ import {
   AppError,
   canSeePerson,
   conflict,
+  countRows,
   guardNode,
   isUniqueViolation,
   MANAGERS,
@@ -112,8 +113,7 @@ export function registerWorkers(builder: Builder, enums: Enums) {
           where: await stationWhere(ctx, args.filter),
           orderBy: [{ level: 'asc' }, { regionPath: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.socialWorkStation.count({ where: await stationWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'SocialWorkStation', await stationWhere(ctx, args.filter)),
     }),
     socialWorkers: t.prismaConnection({
       policy: { roles: 'LOGGED_IN', scope: { region: 'filter.regionId' } },
@@ -127,8 +127,7 @@ export function registerWorkers(builder: Builder, enums: Enums) {
           where: await workerWhere(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.socialWorker.count({ where: await workerWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'SocialWorker', await workerWhere(ctx, args.filter)),
     }),
   }));
 

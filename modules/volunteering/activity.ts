@@ -5,6 +5,7 @@ import {
   childCount,
   childPage,
   type ChildPageSpec,
+  countRows,
   guardNode,
   parseId,
   parseOptionalId,
@@ -143,9 +144,11 @@ export function registerActivities(builder: Builder, enums: Enums) {
         }),
       totalCount: async (_c, args, ctx) =>
         (await countedActivities(ctx, args.filter)) ??
-        ctx.prisma.volunteerActivity.count({
-          where: await activityWhere(ctx, await listScope(ctx, args.filter?.regionId), args.filter),
-        }),
+        countRows(
+          ctx,
+          'VolunteerActivity',
+          await activityWhere(ctx, await listScope(ctx, args.filter?.regionId), args.filter),
+        ),
     }),
     volunteerActivity: t.prismaField({
       policy: { roles: 'ANYONE', scope: 'NONE' },
@@ -199,9 +202,11 @@ export function registerActivities(builder: Builder, enums: Enums) {
       },
       totalCount: async (region, args, ctx) =>
         (await childCount(ctx, await regionActivities(ctx, args), region.path)) ??
-        ctx.prisma.volunteerActivity.count({
-          where: await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, region.path, 'regionPath'), args),
-        }),
+        countRows(
+          ctx,
+          'VolunteerActivity',
+          await activityWhere(ctx, await ctx.gate.readableWhere(MODULE, region.path, 'regionPath'), args),
+        ),
     }),
   );
 }

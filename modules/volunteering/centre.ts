@@ -2,6 +2,7 @@
 import {
   Checks,
   conflict,
+  countRows,
   forbidden,
   guardNode,
   isUniqueViolation,
@@ -63,7 +64,7 @@ export function registerCentres(builder: Builder) {
           orderBy: [{ regionPath: 'asc' }, { id: 'asc' }],
         }),
       totalCount: async (_c, args, ctx) =>
-        ctx.prisma.volunteerServiceCentre.count({ where: await listScope(ctx, args.regionId, { field: 'regionId' }) }),
+        countRows(ctx, 'VolunteerServiceCentre', await listScope(ctx, args.regionId, { field: 'regionId' })),
     }),
   );
 

@@ -4,6 +4,7 @@ import {
   ACTORS,
   Checks,
   conflict,
+  countRows,
   forbidden,
   guardNode,
   invalidTransition,
@@ -79,7 +80,7 @@ export function registerCorrections(builder: Builder, enums: Enums) {
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         }),
       totalCount: async (_c, args, ctx) =>
-        ctx.prisma.volunteerCorrectionRequest.count({ where: await where(ctx, args.regionId, args.status) }),
+        countRows(ctx, 'VolunteerCorrectionRequest', await where(ctx, args.regionId, args.status)),
     }),
   );
 

@@ -1,6 +1,7 @@
 // 服务清单派单 "街道派单、部门接单": the order node, who sees it, and the list. The township dispatches, the
 // department or team accepts and completes, the township may withdraw (order-mutations.ts).
 import {
+  countRows,
   guardNode,
   isAdminOf,
   readsWithinScope,
@@ -134,7 +135,7 @@ export function registerOrders(builder: Builder, enums: Enums) {
         }),
       totalCount: async (_c, args, ctx) =>
         (await countedOrders(ctx, args.filter)) ??
-        ctx.prisma.volunteerServiceOrder.count({ where: await orderWhere(ctx, args.filter) }),
+        countRows(ctx, 'VolunteerServiceOrder', await orderWhere(ctx, args.filter)),
     }),
   );
 }

@@ -5,6 +5,7 @@ import {
   Checks,
   conflict,
   containsText,
+  countRows,
   forbidden,
   guardNode,
   isUniqueViolation,
@@ -116,7 +117,7 @@ export function registerTeams(builder: Builder, enums: Enums) {
           where: await teamWhere(ctx, args.filter),
           orderBy: [{ regionPath: 'asc' }, { name: 'asc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) => ctx.prisma.volunteerTeam.count({ where: await teamWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'VolunteerTeam', await teamWhere(ctx, args.filter)),
     }),
   );
 

@@ -4,6 +4,7 @@ import {
   canSeePerson,
   Checks,
   conflict,
+  countRows,
   forbidden,
   guardNode,
   isUniqueViolation,
@@ -170,8 +171,7 @@ export function registerVolunteers(builder: Builder, enums: Enums) {
           where: await volunteerWhere(ctx, args.filter),
           orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }],
         }),
-      totalCount: async (_c, args, ctx) =>
-        ctx.prisma.volunteer.count({ where: await volunteerWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => countRows(ctx, 'Volunteer', await volunteerWhere(ctx, args.filter)),
     }),
   );
 

@@ -5,6 +5,7 @@ import {
   childCount,
   childPage,
   type ChildPageSpec,
+  countRows,
   forbidden,
   notFound,
   parseId,
@@ -153,7 +154,7 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
         ctx.prisma.wish.findMany({ ...query, where: await listWhere(ctx, args.filter), orderBy: ORDER }),
       totalCount: async (_c, { filter }, ctx) =>
         (byStatusOnly(filter) ? await countedByStatus(ctx, await listScope(ctx, filter), statusOf(filter)) : null) ??
-        ctx.prisma.wish.count({ where: await listWhere(ctx, filter) }),
+        countRows(ctx, 'Wish', await listWhere(ctx, filter)),
     }),
     wish: t.prismaField({
       policy: { roles: 'LOGGED_IN', scope: { record: 'Wish', id: 'id' } },
@@ -194,7 +195,7 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       },
       totalCount: async (region, args, ctx) =>
         (await childCount(ctx, await regionWishes(ctx, args, region), parentKey(region))) ??
-        ctx.prisma.wish.count({ where: await listWhere(ctx, args, {}, region.path) }),
+        countRows(ctx, 'Wish', await listWhere(ctx, args, {}, region.path)),
     }),
   );
 
@@ -220,7 +221,7 @@ export function registerQueries(builder: Builder, enums: WishEnums, Wish: WishRe
       },
       totalCount: async (person, args, ctx) =>
         (await childCount(ctx, await claimedWishes(ctx, args), person.id)) ??
-        ctx.prisma.wish.count({ where: await listWhere(ctx, args, { claimantId: person.id }, '/') }),
+        countRows(ctx, 'Wish', await listWhere(ctx, args, { claimantId: person.id }, '/')),
     }),
   );
 }

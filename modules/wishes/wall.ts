@@ -4,6 +4,7 @@
 // a masked name, never with phone or address.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
+  countRows,
   maskName,
   mustLoad,
   notFound,
@@ -80,7 +81,7 @@ export function registerWishWall(builder: Builder, enums: WishEnums) {
         (args.category
           ? null
           : await countedByStatus(ctx, await wallPath(ctx, args), 'PUBLISHED', { everyone: true })) ??
-        ctx.prisma.wish.count({ where: await wallWhere(ctx, args) }),
+        countRows(ctx, 'Wish', await wallWhere(ctx, args)),
     }),
   );
   return WishWallItem;
